@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+/** The `dyad` command line: code articles, explain a sentence, score against gold. */
+import { parseArgs } from 'node:util';
+import { basename } from 'node:path';
+import { codeArticle, type TraceLine } from '../coding/index.ts';
+import { evaluate, formatReport, reportToJson } from '../eval/index.ts';
+import { LexiconSet } from '../lexicon/index.ts';
+import { DyadError, isDyadError, isLang, type Lang, type OutputRecord } from '../model/index.ts';
+import { toJsonl, toTable } from './format.ts';
+import { guessLang, guessPublished, parsePublished, readArticle } from './input.ts';
+
+const HELP = `dyad — who did what to whom, from news in English, Turkish, Russian and Kazakh
+
+Usage:
+  dyad code FILE... [--published YYYY-MM-DD] [--lang en|tr|ru|kk] [--format jsonl|table]
+      Code articles (plain text, title on the first line; "-" reads standard input)
+      into PLOVER events, partnerships, commitments and agreements.
+  dyad explain "SENTENCE" [--published DATE] [--lang L]
+      Show tokens, actor mentions and how they resolved, patterns tried and fired,
+      and modality decisions for one sentence.
+  dyad eval --corpus DIR [--worst N] [--details] [--format table|json]
+      Score DIR/text against DIR/gold by the gold guideline: P/R/F1 per language and field.
+
+Options:
+  --lexicon PATH   add a lexicon file or folder of your own (repeatable)
+  -h, --help       this help
+`;
+
+type Opts = Record<string, string | boolean | string[] | undefined>;
+
+function opt(values: Opts, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function langOpt(values: Opts): Lang | undefined {
+  const v = opt(values, 'lang');
+  if (v === undefined) return undefined;
+  if (!isLang(v)) throw new DyadError('bad_lang', `--lang: expected en, tr, ru or kk, got "${v}"`, '--lang');
+  return v;
+}
+
+function lexicons(values: Opts): LexiconSet {
+  const extra = values.lexicon;
+  return LexiconSet.load(Array.isArray(extra) ? extra : []);
+}
+
+function cmdCode(files: string[], values: Opts): number {
+  if (files.length === 0) throw new DyadError('usage', 'code: give at least one FILE (or "-" for standard input)');
+  const format = opt(values, 'format') ?? 'jsonl';
+  if (format !== 'jsonl' && format !== 'table') throw new DyadError('usage', `--format: expected jsonl or table, got "${format}"`, '--format');
+  const published = parsePublished(opt(values, 'published'));
+  const lang = langOpt(values);
+  const lex = lexicons(values);
+  const all: OutputRecord[] = [];
+  for (const file of files) {
+    const text = readArticle(file);
+    const l = lang ?? guessLang(text);
+    const result = codeArticle({ id: file === '-' ? 'stdin' : basename(file), text, lang: l, published: published ?? guessPublished(text) }, lex.get(l));
+    if (format === 'jsonl') process.stdout.write(toJsonl(result.records));
+    else all.push(...result.records);
+  }
+  if (format === 'table') process.stdout.write(toTable(all));
+  return 0;
+}
+
+function cmdExplain(args: string[], values: Opts): number {
+  const sentence = args.join(' ').trim();
+  if (!sentence) throw new DyadError('usage', 'explain: give a sentence in quotes');
+  const lang = langOpt(values) ?? guessLang(sentence);
+  const published = parsePublished(opt(values, 'published')) ?? new Date().toISOString().slice(0, 10);
+  const lex = lexicons(values).get(lang);
+  const result = codeArticle({ id: 'explain', text: sentence, lang, published }, lex, { trace: true });
+  const groups: Record<TraceLine['step'], string> = {
+    tokens: 'tokens', actor: 'actor', date: 'date', trigger: 'pattern tried', role: 'roles', modality: 'modality', event: 'fired', fact: 'fact', skip: 'not coded',
+  };
+  process.stdout.write(`language ${lang}, published ${published}, lexicon ${lex.version}\n`);
+  for (const line of result.trace) process.stdout.write(`[${line.sentence}] ${groups[line.step].padEnd(13)} ${line.detail}\n`);
+  process.stdout.write(`\n${toTable(result.records)}`);
+  return 0;
+}
+
+async function cmdEval(values: Opts): Promise<number> {
+  const dir = opt(values, 'corpus');
+  if (!dir) throw new DyadError('usage', 'eval: --corpus DIR is required');
+  const lex = lexicons(values);
+  const report = await evaluate(dir, (a) => codeArticle({ id: a.id, text: a.text, lang: a.lang, published: a.published }, lex.get(a.lang)).records);
+  if (opt(values, 'format') === 'json') process.stdout.write(`${JSON.stringify(reportToJson(report), null, 2)}\n`);
+  else process.stdout.write(formatReport(report, { worst: Number(opt(values, 'worst') ?? 5), details: values.details === true }));
+  return 0;
+}
+
+/** Run the CLI with arguments; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      published: { type: 'string' },
+      lang: { type: 'string' },
+      format: { type: 'string' },
+      corpus: { type: 'string' },
+      worst: { type: 'string' },
+      details: { type: 'boolean' },
+      lexicon: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [cmd, ...rest] = positionals;
+  if (values.help || cmd === undefined || cmd === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  switch (cmd) {
+    case 'code':
+      return cmdCode(rest, values);
+    case 'explain':
+      return cmdExplain(rest, values);
+    case 'eval':
+      return cmdEval(values);
+    default:
+      throw new DyadError('usage', `unknown command "${cmd}" (try dyad --help)`);
+  }
+}
+
+/** One place where errors become a message and an exit code. */
+function report(error: unknown): number {
+  if (isDyadError(error)) {
+    process.stderr.write(`dyad: ${error.message}\n`);
+    return error.code === 'usage' || error.code === 'bad_date' || error.code === 'bad_lang' ? 2 : 1;
+  }
+  const e = error as { code?: string; message?: string };
+  if (typeof e?.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`dyad: ${e.message ?? 'bad arguments'} (try dyad --help)\n`);
+    return 2;
+  }
+  process.stderr.write(`dyad: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  return 70;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => { process.exitCode = report(error); },
+);

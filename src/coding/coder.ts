@@ -1,0 +1,335 @@
+/**
+ * The coder: from an article's text to PLOVER events and facts, each with the
+ * sentence and offsets that support it. One engine for every language; the
+ * language's lexicon supplies the words.
+ */
+import { createHash } from 'node:crypto';
+import { findActors, findAmounts, findDates, type ActorMention } from '../actors/index.ts';
+import type { Lexicon } from '../lexicon/index.ts';
+import {
+  QUAD, type ActorRef, type EventRecord, type EventType, type Flag, type Lang, type OutputRecord, type PartialDate,
+} from '../model/index.ts';
+import { analyze, type Doc } from '../text/index.ts';
+import { compilePatterns, typeInfo, type TriggerRef } from './compile.ts';
+import { Discourse } from './discourse.ts';
+import { agreementsIn, commitmentsIn, partnershipsIn } from './facts.ts';
+import { isPassive, looksNominal, objectOf, possessorOf, subjectOf, type Slot } from './frame.ts';
+import { modalityOf } from './modality.ts';
+import { clauses, type SentenceView } from './sentence.ts';
+
+export interface ArticleInput {
+  /** Where the article came from (a file name); set as `article` on every record. */
+  readonly id: string;
+  readonly text: string;
+  readonly lang: Lang;
+  readonly published: PartialDate;
+}
+
+export interface TraceLine {
+  readonly sentence: number;
+  readonly step: 'tokens' | 'actor' | 'date' | 'trigger' | 'role' | 'modality' | 'event' | 'fact' | 'skip';
+  readonly detail: string;
+}
+
+export interface CodeResult {
+  readonly doc: Doc;
+  readonly records: readonly OutputRecord[];
+  readonly trace: readonly TraceLine[];
+}
+
+export interface CodeOptions {
+  readonly trace?: boolean;
+}
+
+const COOPERATIVE_FUTURE: ReadonlySet<EventType> = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'AGREE']);
+const CONFLICT_FUTURE: ReadonlySet<EventType> = new Set(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
+
+function shortId(...parts: (string | number)[]): string {
+  return createHash('sha1').update(parts.join('\u0000')).digest('hex').slice(0, 16);
+}
+
+function refOf(m: ActorMention, view: SentenceView, doc: Doc): ActorRef {
+  const first = view.tokens[m.start];
+  const last = view.tokens[m.end - 1];
+  const text = first && last ? doc.text.slice(first.start, last.end) : '';
+  return { code: m.code, ...(m.sector ? { sector: m.sector } : {}), ...(m.name ? { name: m.name } : {}), text };
+}
+
+function uniqueRefs(refs: readonly ActorRef[]): ActorRef[] {
+  const seen = new Map<string, ActorRef>();
+  for (const r of refs) if (r.code && !seen.has(r.code)) seen.set(r.code, r);
+  return [...seen.values()];
+}
+
+/** Code one article. */
+export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOptions = {}): CodeResult {
+  const doc = analyze(input.text, lex.profile);
+  const patterns = compilePatterns(lex);
+  const trace: TraceLine[] = [];
+  const log = options.trace ? (sentence: number, step: TraceLine['step'], detail: string): void => { trace.push({ sentence, step, detail }); } : undefined;
+  const discourse = new Discourse((c) => lex.isOrganization(c));
+  const records: OutputRecord[] = [];
+  const pubMonth = input.published.slice(0, 7);
+  let groupBase = 0;
+
+  const views: SentenceView[] = [];
+  for (const s of doc.sentences) {
+    const dates = findDates(doc.tokens, s.first, s.last, lex.cues, input.published);
+    const explicit = dates.find((d) => d.date.length >= 7 && d.date < input.published.slice(0, d.date.length)) ?? dates.find((d) => d.date.length === 4);
+    const actors = findActors(doc.tokens, s.first, s.last, { lex, date: explicit?.date ?? input.published }, groupBase);
+    groupBase += actors.length + 1;
+    const amounts = findAmounts(doc.tokens, s.first, s.last, lex.cues);
+    const { clauseOf, clauseStarts } = clauses(doc.tokens, s.first, s.last, lex.cues);
+    views.push({ sentence: s, tokens: doc.tokens, actors, dates, amounts, clauseOf, clauseStarts });
+  }
+  // The title and the first paragraphs set the scene: count their states first.
+  for (const v of views) discourse.observe(v.actors, v.sentence.index === 0 ? 2 : 1);
+
+  for (const view of views) {
+    const s = view.sentence;
+    if (log) {
+      log(s.index, 'tokens', doc.tokens.slice(s.first, s.last).map((t) => `${t.text}/${t.stem}`).join(' '));
+      for (const m of view.actors) log(s.index, 'actor', `"${doc.text.slice(doc.tokens[m.start]?.start ?? 0, doc.tokens[m.end - 1]?.end ?? 0)}" ${m.kind} ${m.code || '?'}${m.sector ? ` ${m.sector}` : ''}${m.attributive ? ' attributive' : ''} group ${m.group}: ${m.how}`);
+      for (const d of view.dates) log(s.index, 'date', `"${doc.tokens.slice(d.start, d.end).map((t) => t.text).join(' ')}" → ${d.date} (${d.how})`);
+    }
+    const sentenceEvents: EventRecord[] = [];
+    for (let i = s.first; i < s.last; i++) {
+      const hit = patterns.triggers.matchAt(doc.tokens, i, s.last);
+      if (!hit) continue;
+      const start = i;
+      const end = i + hit.length;
+      const ev = codeTrigger(hit.value, start, end);
+      if (ev) {
+        sentenceEvents.push(ev);
+        i = end - 1;
+      }
+    }
+    records.push(...sentenceEvents);
+    emitFacts(view, sentenceEvents);
+  }
+
+  function resolve(slot: Slot | undefined, view: SentenceView): ActorRef[] {
+    if (!slot) return [];
+    const refs: ActorRef[] = [];
+    for (const m of slot.mentions) {
+      if (m.kind === 'discourse' || (m.kind === 'pronoun' && m.refers === 'group')) {
+        for (const code of discourse.dyad()) refs.push({ code, text: view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ') });
+      } else if (m.kind === 'pronoun') {
+        const p = discourse.person();
+        if (p) refs.push({ code: p.code, ...(p.sector ? { sector: p.sector } : {}), ...(p.name ? { name: p.name } : {}), text: view.tokens[m.start]?.text ?? '' });
+      } else refs.push(refOf(m, view, doc));
+    }
+    return uniqueRefs(refs);
+  }
+
+  function codeTrigger(refs: readonly TriggerRef[], start: number, end: number): EventRecord | undefined {
+    const view = views[doc.tokens[start]?.sentence ?? 0];
+    if (!view) return undefined;
+    const sIdx = view.sentence.index;
+    const nominal = looksNominal(view, lex, start, end);
+    const ref = refs.find((r) => r.pos === (nominal ? 'noun' : 'verb')) ?? refs[0];
+    if (!ref) return undefined;
+    const p = ref.pattern.data;
+    const trig = doc.tokens.slice(start, end).map((t) => t.text).join(' ');
+    log?.(sIdx, 'trigger', `"${trig}" → ${p.id} as ${ref.pos}${nominal ? ' (nominal context)' : ''}`);
+    const win = (a: number, b: number): [number, number] => [Math.max(view.sentence.first, a), Math.min(view.sentence.last, b)];
+    if (ref.pattern.requires) {
+      const [a, b] = win(start - 6, end + 8);
+      if (!ref.pattern.requires.find(doc.tokens, a, b)) {
+        log?.(sIdx, 'skip', `${p.id}: none of the required words near "${trig}"`);
+        return undefined;
+      }
+    }
+    if (ref.pattern.excludes) {
+      const [a, b] = win(start - 2, end + 3);
+      if (ref.pattern.excludes.find(doc.tokens, a, b)) {
+        log?.(sIdx, 'skip', `${p.id}: an excluding word next to "${trig}"`);
+        return undefined;
+      }
+    }
+    const flags: Flag[] = [];
+    const passive = ref.pos === 'verb' && isPassive(view, lex, start);
+    if (passive) flags.push('passive');
+    if (ref.pos === 'noun') flags.push('nominal');
+
+    let actorSlot: Slot | undefined;
+    let recipSlot: Slot | undefined;
+    const recipPreps = p.recipient.after ?? [];
+    if (ref.pos === 'noun') {
+      actorSlot = possessorOf(view, lex, start, end) ?? subjectOf(view, lex, start);
+      recipSlot = objectOf(view, lex, end, recipPreps.filter((x) => x !== '' && x !== 'of'));
+    } else if (passive) {
+      actorSlot = objectOf(view, lex, end, p.actor.passive ?? ['by']);
+      const subj = subjectOf(view, lex, start);
+      if (!p.symmetric && recipPreps.length > 0) recipSlot = subj;
+      else if (!actorSlot && subj && p.symmetric) actorSlot = subj;
+    } else {
+      actorSlot = subjectOf(view, lex, start);
+      recipSlot = objectOf(view, lex, end, recipPreps);
+    }
+    let actor = resolve(actorSlot, view);
+    let recipient = resolve(recipSlot, view);
+    if (p.symmetric) {
+      const withSlot = objectOf(view, lex, end, p.actor.after ?? ['with']);
+      actor = uniqueRefs([...actor, ...resolve(withSlot, view), ...recipient]);
+      recipient = [];
+      if (actor.length === 1 && ref.pos === 'noun') {
+        // "held talks" with one side named: the other side is the discourse partner
+        const other = discourse.dyad().filter((c) => c !== actor[0]?.code);
+        if (discourse.dyad().includes(actor[0]?.code ?? '') && other.length === 1 && other[0]) actor = uniqueRefs([...actor, { code: other[0], text: '' }]);
+      }
+    }
+    if (actor.length === 0) {
+      // Agentless passives and nominals: the parties come from the discourse.
+      const dyad = discourse.dyad().filter((c) => !recipient.some((r) => r.code === c));
+      if ((passive || ref.pos === 'noun') && dyad.length > 0 && (p.symmetric || recipient.length > 0 ? true : dyad.length >= 1)) {
+        actor = recipient.length > 0 ? (dyad.length === 1 && dyad[0] ? [{ code: dyad[0], text: '' }] : []) : dyad.map((code) => ({ code, text: '' }));
+        if (actor.length > 0) flags.push('discourse-actor');
+      }
+    }
+    recipient = recipient.filter((r) => !actor.some((a) => a.code === r.code));
+    log?.(sIdx, 'role', `${p.id}: actor [${actor.map((a) => a.code).join(',')}] (${actorSlot?.how ?? (flags.includes('discourse-actor') ? 'discourse' : 'none')}), recipient [${recipient.map((r) => r.code).join(',')}] (${recipSlot?.how ?? 'none'})`);
+    if (actor.length === 0) {
+      log?.(sIdx, 'skip', `${p.id}: no actor`);
+      return undefined;
+    }
+    if (p.needsRecipient && recipient.length === 0) {
+      log?.(sIdx, 'skip', `${p.id}: needs a recipient`);
+      return undefined;
+    }
+    if (!p.symmetric && recipient.length === 0 && actor.length === 1 && !p.needsRecipient && ref.pos === 'verb' && recipPreps.length > 0 && p.type !== 'AGREE' && p.type !== 'MOBILIZE' && p.type !== 'PROTEST') {
+      // A one-sided verb with no one on the other side says little about relations between states.
+      log?.(sIdx, 'skip', `${p.id}: no recipient for a directed verb`);
+      return undefined;
+    }
+
+    let type: EventType = p.type;
+    let mode = p.mode;
+    let cameo = p.cameo;
+    const mod = modalityOf(view, lex, start);
+    if (mod.modality !== 'asserted') log?.(sIdx, 'modality', `${p.id}: ${mod.modality} ("${mod.cue ?? ''}")`);
+    if (mod.modality === 'advised' || mod.modality === 'hypothetical') {
+      log?.(sIdx, 'skip', `${p.id}: ${mod.modality}, not an event`);
+      return undefined;
+    }
+    if (mod.modality === 'negated') {
+      if (!p.negated) {
+        log?.(sIdx, 'skip', `${p.id}: negated`);
+        return undefined;
+      }
+      ({ type, cameo } = p.negated);
+      mode = p.negated.mode;
+    } else if (mod.modality === 'future') {
+      if (p.future) {
+        ({ type, cameo } = p.future);
+        mode = p.future.mode;
+      } else if (COOPERATIVE_FUTURE.has(type)) {
+        cameo = type === 'CONSULT' ? '036' : type === 'AID' ? '033' : type === 'COOPERATE' ? '031' : type === 'AGREE' ? cameo : '030';
+        type = 'AGREE';
+        mode = undefined;
+      } else if (CONFLICT_FUTURE.has(type)) {
+        type = 'THREATEN';
+        cameo = '130';
+        mode = undefined;
+      }
+    }
+
+    // The date: the nearest date expression in the clause, else in the sentence, else the publication month.
+    const near = [...view.dates].sort((a, b) => Math.abs(a.start - start) - Math.abs(b.start - start));
+    const date = near[0]?.date ?? pubMonth;
+    if (date.slice(0, 4) < input.published.slice(0, 4) || (date.length >= 7 && date.slice(0, 7) < pubMonth)) flags.push('past');
+
+    const first = doc.tokens[Math.min(start, ...actor.map(() => start))];
+    const evStart = Math.min(first?.start ?? 0, ...[actorSlot, recipSlot].flatMap((sl) => sl?.mentions.map((m) => doc.tokens[m.start]?.start ?? Infinity) ?? []));
+    const evEnd = Math.max(doc.tokens[end - 1]?.end ?? 0, ...[actorSlot, recipSlot].flatMap((sl) => sl?.mentions.map((m) => doc.tokens[m.end - 1]?.end ?? 0) ?? []));
+    const info = typeInfo(type, mode, cameo);
+    const ev: EventRecord = {
+      kind: 'event',
+      id: shortId(input.id, p.id, evStart, evEnd),
+      article: input.id,
+      type,
+      ...(mode ? { mode } : {}),
+      cameo: info.cameo,
+      score: info.score,
+      quad: QUAD[type],
+      actor,
+      recipient,
+      date,
+      lang: input.lang,
+      evidence: { sentence: sIdx, start: evStart, end: evEnd, text: doc.text.slice(evStart, evEnd) },
+      pattern: p.id,
+      flags,
+      confidence: Math.round(p.confidence * (flags.includes('discourse-actor') ? 0.8 : 1) * 100) / 100,
+    };
+    discourse.noteEvent([...actor, ...recipient].map((a) => a.code));
+    log?.(sIdx, 'event', `${type}${mode ? `/${mode}` : ''} ${cameo} [${actor.map((a) => a.code).join(',')}] → [${recipient.map((r) => r.code).join(',')}] ${date}`);
+    return ev;
+  }
+
+  function emitFacts(view: SentenceView, events: readonly EventRecord[]): void {
+    const s = view.sentence;
+    const parties = (): string[] => {
+      const fromEvents = events.flatMap((e) => [...e.actor, ...e.recipient].map((a) => a.code));
+      const set = [...new Set(fromEvents)];
+      return (set.length >= 2 ? set : discourse.dyad().slice()).sort();
+    };
+    const evidence = (a: number, b: number): { sentence: number; start: number; end: number; text: string } => {
+      const st = doc.tokens[a]?.start ?? s.start;
+      const en = doc.tokens[b - 1]?.end ?? s.end;
+      return { sentence: s.index, start: st, end: en, text: doc.text.slice(st, en) };
+    };
+    const upgrade = events.find((e) => e.type === 'SUPPORT');
+    for (const f of partnershipsIn(view, lex, upgrade?.date, input.published)) {
+      const ps = parties();
+      if (ps.length < 2) continue;
+      records.push({ kind: 'partnership', id: shortId(input.id, 'partnership', f.start), article: input.id, parties: ps, level: f.level, ...(f.since ? { since: f.since } : {}), lang: input.lang, evidence: evidence(f.start, f.end) });
+      log?.(s.index, 'fact', `partnership ${f.level} [${ps.join(',')}]${f.since ? ` since ${f.since}` : ''}`);
+    }
+    for (const c of commitmentsIn(view, lex)) {
+      const ps = parties();
+      if (ps.length < 2) continue;
+      records.push({ kind: 'commitment', id: shortId(input.id, 'commitment', c.start), article: input.id, parties: ps, metric: c.metric, value: c.value, unit: c.unit, ...(c.by ? { by: c.by } : {}), status: c.status, date: events[0]?.date ?? pubMonth, lang: input.lang, evidence: evidence(c.start, c.end) });
+      log?.(s.index, 'fact', `commitment ${c.metric} ${c.value} ${c.unit} (${c.status})`);
+    }
+    for (const e of events) {
+      const pat = lex.patterns.find((x) => x.id === e.pattern);
+      if (pat?.fact !== 'agreement' || e.type !== 'SUPPORT') continue;
+      const a = agreementsIn(view, lex, s.first, s.last);
+      if (!a) continue;
+      const ps = [...new Set([...e.actor, ...e.recipient].map((x) => x.code))].sort();
+      records.push({ kind: 'agreement', id: shortId(input.id, 'agreement', a.start), article: input.id, parties: ps, ...(a.count !== undefined ? { count: a.count } : {}), date: e.date, fields: a.fields, lang: input.lang, evidence: evidence(a.start, a.end) });
+      log?.(s.index, 'fact', `agreement count ${a.count ?? '?'} fields [${a.fields.join('; ')}]`);
+    }
+  }
+
+  return { doc, records: mergeFacts(records), trace };
+}
+
+/** One fact per key in an article: the same partnership or batch named twice is one record. */
+function mergeFacts(records: readonly OutputRecord[]): OutputRecord[] {
+  const out: OutputRecord[] = [];
+  const seen = new Map<string, number>();
+  for (const r of records) {
+    let key: string | undefined;
+    if (r.kind === 'partnership') key = `p|${r.parties.join(',')}|${r.level}`;
+    else if (r.kind === 'commitment') key = `c|${r.parties.join(',')}|${r.metric}|${r.value}`;
+    else if (r.kind === 'agreement') key = `a|${r.parties.join(',')}|${r.date.slice(0, 7)}`;
+    if (key === undefined) {
+      out.push(r);
+      continue;
+    }
+    const at = seen.get(key);
+    if (at === undefined) {
+      seen.set(key, out.length);
+      out.push(r);
+      continue;
+    }
+    const prev = out[at];
+    if (r.kind === 'partnership' && prev?.kind === 'partnership' && !prev.since && r.since) out[at] = r;
+    if (r.kind === 'agreement' && prev?.kind === 'agreement') {
+      const count = Math.max(prev.count ?? 0, r.count ?? 0);
+      out[at] = { ...prev, ...(count > 0 ? { count } : {}), fields: [...new Set([...prev.fields, ...r.fields])] };
+    }
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+/**
+ * Facts beside events: partnership designations, numeric commitments and
+ * batches of agreements, read from the sentence and the events coded in it.
+ */
+import { numberValue } from '../actors/index.ts';
+import type { Lexicon } from '../lexicon/index.ts';
+import type { PartialDate } from '../model/index.ts';
+import type { SentenceView } from './sentence.ts';
+
+export interface PartnershipFact {
+  readonly level: string;
+  readonly since?: PartialDate;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface CommitmentFact {
+  readonly metric: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly by?: PartialDate;
+  readonly status: 'target' | 'observed';
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface AgreementFact {
+  readonly count?: number;
+  readonly fields: readonly string[];
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Partnership levels named in the sentence, with the start the sentence gives them. */
+export function partnershipsIn(view: SentenceView, lex: Lexicon, eventDate: PartialDate | undefined, published: PartialDate): PartnershipFact[] {
+  const out: PartnershipFact[] = [];
+  const { first, last } = view.sentence;
+  for (let i = first; i < last; i++) {
+    const m = lex.cues.partnershipLevels.matchAt(view.tokens, i, last);
+    if (!m) continue;
+    let since: PartialDate | undefined;
+    // "the Strategic Partnership Agreement signed in 2009": a year near the phrase dates it
+    const near = view.dates.find((d) => d.start >= i - 4 && d.start <= i + m.length + 6);
+    if (near) since = near.date;
+    else if (eventDate !== undefined) since = eventDate;
+    // A designation merely mentioned in the present ("their strategic partnership") has no start.
+    out.push({ level: m.value, ...(since !== undefined && since <= published.slice(0, since.length) ? { since } : {}), start: i, end: i + m.length });
+    i += m.length - 1;
+  }
+  return out;
+}
+
+/** Numeric targets ("to increase trade to 10 billion dollars by 2030") and reported levels. */
+export function commitmentsIn(view: SentenceView, lex: Lexicon): CommitmentFact[] {
+  const out: CommitmentFact[] = [];
+  const { first, last } = view.sentence;
+  for (const a of view.amounts) {
+    if (!a.unit || a.value < 1000) continue;
+    const metric = lex.cues.metrics.find(view.tokens, Math.max(first, a.start - 14), Math.min(last, a.end + 4));
+    if (!metric) continue;
+    const target = lex.cues.targetWords.find(view.tokens, Math.max(first, a.start - 16), a.start);
+    const observed = lex.cues.observedWords.find(view.tokens, Math.max(first, a.start - 5), a.start);
+    const status = target ? 'target' : observed ? 'observed' : 'target';
+    if (!target && !observed) continue;
+    const byIdx = view.tokens.findIndex((t, k) => k > a.end - 1 && k < last && t.key === 'by' && view.dates.some((d) => d.start === k + 1));
+    const by = byIdx >= 0 ? view.dates.find((d) => d.start === byIdx + 1)?.date : undefined;
+    out.push({ metric: metric.value, value: a.value, unit: a.unit, ...(by ? { by } : {}), status, start: Math.min(a.start, metric.start), end: a.end });
+  }
+  return out;
+}
+
+/** Agreements signed: the count ("15 agreements", "a treaty ... and an agreement") and the fields listed. */
+export function agreementsIn(view: SentenceView, lex: Lexicon, from: number, to: number): AgreementFact | undefined {
+  const { last } = view.sentence;
+  const toks = view.tokens;
+  let count: number | undefined;
+  let singles = 0;
+  let start = -1;
+  let end = -1;
+  for (let i = from; i < to; i++) {
+    const m = lex.cues.agreementWords.matchAt(toks, i, to);
+    if (!m) continue;
+    if (start < 0) start = i;
+    end = i + m.length;
+    const prev = toks[i - 1];
+    const prev2 = toks[i - 2];
+    const n = prev?.kind === 'number' ? numberValue(prev.key) : prev ? lex.cues.numberWords.matchAt(toks, i - 1, i)?.value : undefined;
+    const n2 = prev2?.kind === 'number' ? numberValue(prev2.key) : undefined;
+    if (n !== undefined) count = Math.max(count ?? 0, n);
+    else if (n2 !== undefined && prev?.kind === 'word') count = Math.max(count ?? 0, n2);
+    else if (prev && (prev.key === 'a' || prev.key === 'an')) singles++;
+    i += m.length - 1;
+  }
+  if (start < 0) return undefined;
+  if (count === undefined && singles > 0) count = singles;
+  const fields: string[] = [];
+  const intro = lex.cues.fieldIntro.find(toks, end, Math.min(last, end + 4));
+  if (intro) {
+    let cur: string[] = [];
+    const flush = (): void => {
+      const f = cur.join(' ').trim().toLowerCase();
+      if (f && !fields.includes(f)) fields.push(f);
+      cur = [];
+    };
+    for (let i = intro.start + intro.length; i < last; i++) {
+      const t = toks[i];
+      if (!t) break;
+      if (t.key === '.' || t.key === ';') break;
+      if (t.key === ',' || lex.cues.conjunctions.has(toks, i)) {
+        flush();
+        continue;
+      }
+      if (t.kind === 'word' || t.kind === 'number') cur.push(t.text);
+    }
+    flush();
+  }
+  return { ...(count !== undefined ? { count } : {}), fields, start, end };
+}

@@ -1,0 +1,103 @@
+/**
+ * Roles around a trigger: who acts (subject, possessor, "of X", "by X",
+ * attributive adjectives) and who is acted upon (direct object or a
+ * preposition the pattern names), in active, passive and nominal forms.
+ */
+import type { ActorMention } from '../actors/index.ts';
+import type { Lexicon } from '../lexicon/index.ts';
+import { clauseBounds, type SentenceView } from './sentence.ts';
+
+export interface Slot {
+  readonly mentions: readonly ActorMention[];
+  readonly how: string;
+}
+
+/** All mentions of the group a mention belongs to. */
+export function groupOf(view: SentenceView, m: ActorMention): ActorMention[] {
+  return view.actors.filter((x) => x.group === m.group);
+}
+
+/** The token before i, skipping determiners. */
+function prevSkippingDet(view: SentenceView, lex: Lexicon, i: number): number {
+  let k = i - 1;
+  while (k >= view.sentence.first && lex.cues.determiners.has(view.tokens, k)) k--;
+  return k;
+}
+
+/** The preposition directly introducing a mention (skipping determiners), or "" when none. */
+export function introducer(view: SentenceView, lex: Lexicon, m: ActorMention): string {
+  const k = prevSkippingDet(view, lex, m.start);
+  const t = view.tokens[k];
+  if (!t || k < view.sentence.first) return '';
+  return lex.cues.prepositions.has(view.tokens, k) ? t.key : '';
+}
+
+/** Is the trigger at [start, end) passive ("was signed", "have been raised")? */
+export function isPassive(view: SentenceView, lex: Lexicon, start: number): boolean {
+  for (let k = start - 1, n = 0; k >= view.sentence.first && n < 3; k--, n++) {
+    const t = view.tokens[k];
+    if (!t) break;
+    if (lex.cues.passiveAux.has(view.tokens, k)) return true;
+    if (t.kind !== 'word' || view.actors.some((m) => k >= m.start && k < m.end)) break;
+  }
+  return false;
+}
+
+/** Is the trigger used as a noun (after a determiner, possessive, adjective or number, or before "of")? */
+export function looksNominal(view: SentenceView, lex: Lexicon, start: number, end: number): boolean {
+  const prev = view.tokens[start - 1];
+  const next = view.tokens[end];
+  if (!prev) return false;
+  if (lex.cues.determiners.has(view.tokens, start - 1) || lex.cues.possessive.has(view.tokens, start - 1)) return true;
+  if (prev.kind === 'number') return true;
+  if (view.actors.some((m) => m.end === start && m.attributive)) return true;
+  if (lex.cues.prepositions.has(view.tokens, start - 1)) return true;
+  if (next && lex.cues.genitivePrep.has(view.tokens, end)) return true;
+  return false;
+}
+
+/** The clause subject: the nearest mention group left of the trigger that is not inside a prepositional phrase. */
+export function subjectOf(view: SentenceView, lex: Lexicon, start: number): Slot | undefined {
+  const { start: cs } = clauseBounds(view, start);
+  const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive).sort((a, b) => b.start - a.start);
+  for (const m of cands) {
+    if (introducer(view, lex, m) !== '') continue;
+    // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
+    return { mentions: groupOf(view, m), how: `subject "${view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ')}"` };
+  }
+  return undefined;
+}
+
+/** Nominal actor: "X's visit", "Uzbek-Kazakh summit", "visit of X". */
+export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end: number): Slot | undefined {
+  for (const m of view.actors) {
+    const gap = start - m.end;
+    if (gap < 0 || gap > 3) continue;
+    const poss = lex.cues.possessive.has(view.tokens, m.end) || lex.cues.possessive.has(view.tokens, m.end - 1);
+    if (poss && gap <= 3) return { mentions: groupOf(view, m), how: 'possessor' };
+    if (m.attributive && gap <= 1) return { mentions: groupOf(view, m).filter((x) => x.attributive), how: 'attributive adjective' };
+  }
+  if (lex.cues.genitivePrep.has(view.tokens, end)) {
+    const after = view.actors.find((m) => m.start > end && m.start <= end + 2 && introducer(view, lex, m) !== '' && view.tokens[prevSkippingDet(view, lex, m.start)]?.i === end);
+    if (after) return { mentions: groupOf(view, after), how: '"of" phrase' };
+  }
+  return undefined;
+}
+
+/** Mentions after the trigger introduced by one of `preps` ("" = direct object, close to the trigger). */
+export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: readonly string[]): Slot | undefined {
+  if (preps.length === 0) return undefined;
+  const { end: ce } = clauseBounds(view, Math.max(view.sentence.first, end - 1));
+  const limit = Math.min(ce, end + 14);
+  const seen = new Set<number>();
+  for (const m of view.actors) {
+    if (m.start < end || m.start >= limit || seen.has(m.group)) continue;
+    seen.add(m.group);
+    const prep = introducer(view, lex, m);
+    if (prep === '' && !preps.includes('')) continue;
+    if (prep === '' && m.start - end > 4) continue;
+    if (prep !== '' && !preps.includes(prep)) continue;
+    return { mentions: groupOf(view, m).filter((x) => x.start >= end), how: prep ? `"${prep}" phrase` : 'direct object' };
+  }
+  return undefined;
+}

@@ -1,0 +1,37 @@
+/** Modality of a trigger: negated, advised, hypothetical, future or intended, or plainly reported. */
+import type { Lexicon } from '../lexicon/index.ts';
+import { clauseBounds, type SentenceView } from './sentence.ts';
+
+export type Modality = 'asserted' | 'negated' | 'advised' | 'hypothetical' | 'future';
+
+export interface ModalityDecision {
+  readonly modality: Modality;
+  readonly cue?: string;
+}
+
+/** Look at the words before the trigger in its clause for modal cues. */
+export function modalityOf(view: SentenceView, lex: Lexicon, start: number): ModalityDecision {
+  const { start: cs } = clauseBounds(view, start);
+  const from = Math.max(cs, start - 7, view.sentence.first);
+  const cues = lex.cues;
+  const toks = view.tokens;
+  const text = (i: number, n: number): string => toks.slice(i, i + n).map((t) => t.text).join(' ');
+  let found: ModalityDecision = { modality: 'asserted' };
+  for (let i = from; i < start; i++) {
+    // A modal that belongs to another verb's clause far to the left is not this trigger's.
+    const near = start - i <= 5;
+    let m = cues.negation.matchAt(toks, i, start);
+    if (m && start - i <= 4) return { modality: 'negated', cue: text(i, m.length) };
+    m = cues.advice.matchAt(toks, i, start);
+    if (m && near) found = { modality: 'advised', cue: text(i, m.length) };
+    m = cues.hypothetical.matchAt(toks, i, start);
+    if (m && (near || i === cs)) found = { modality: 'hypothetical', cue: text(i, m.length) };
+    if (found.modality === 'asserted' || found.modality === 'future') {
+      m = cues.future.matchAt(toks, i, start);
+      if (m && near) found = { modality: 'future', cue: text(i, m.length) };
+      m = cues.intent.matchAt(toks, i, start);
+      if (m && start - i <= 6) found = { modality: 'future', cue: text(i, m.length) };
+    }
+  }
+  return found;
+}

@@ -1,0 +1,11 @@
+/** The lexicon stage: language knowledge as checked data files, compiled for matching. */
+export { BUILTIN_LEXICON_DIR, loadLexiconData, parseLexiconFile } from './load.ts';
+export type { Country, LexiconData, Organization, Person } from './load.ts';
+export { compileLexicon, LexiconSet } from './lexicon.ts';
+export type { Cues, Lexicon } from './lexicon.ts';
+export { NameIndex, OfficeRegister, nameKey, NAME_KINDS } from './names.ts';
+export type { NameEntry, NameKind } from './names.ts';
+export { PhraseSet } from './phrases.ts';
+export type { MatchOn, PhraseMatch } from './phrases.ts';
+export { OFFICES, patternSchema } from './schema.ts';
+export type { LanguageFile, Office, PatternData } from './schema.ts';

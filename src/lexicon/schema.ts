@@ -1,0 +1,176 @@
+/**
+ * Schemas of the lexicon files. Every file is checked when loaded; an error
+ * names the file, the key path and what is wrong.
+ */
+import { z } from 'zod';
+import { EVENT_TYPES, LANGS, SECTORS, isPartialDate } from '../model/index.ts';
+
+const date = z.string().refine(isPartialDate, { message: 'expected a date YYYY, YYYY-MM or YYYY-MM-DD' });
+const names = z.string().min(1).array();
+/** Strings per language; a language may be missing. */
+const perLang = z.partialRecord(z.enum(LANGS), names);
+const code = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'expected an upper-case code such as KAZ or OTS');
+const term = z.object({ from: date.optional(), to: date.optional() });
+
+export const countriesFile = z.object({
+  kind: z.literal('countries'),
+  note: z.string().optional(),
+  entries: z.array(z.object({
+    code: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code'),
+    iso2: z.string().regex(/^[A-Z]{2}$/).optional(),
+    names: perLang,
+    adjectives: perLang.optional(),
+    demonyms: perLang.optional(),
+    capitals: z.array(term.extend({ names: perLang })).optional(),
+    historical: z.array(term.extend({ names: perLang })).optional(),
+    ambiguous: z.string().array().optional(),
+  })),
+});
+
+export const organizationsFile = z.object({
+  kind: z.literal('organizations'),
+  note: z.string().optional(),
+  entries: z.array(z.object({
+    code,
+    names: perLang,
+    abbreviations: perLang.optional(),
+    members: z.array(term.extend({ code })).optional(),
+    observers: code.array().optional(),
+    bodies: perLang.optional(),
+  })),
+});
+
+export const OFFICES = [
+  'president', 'vice_president', 'prime_minister', 'monarch', 'crown_prince', 'supreme_leader',
+  'foreign_minister', 'defence_minister', 'head_of_state',
+] as const;
+export type Office = (typeof OFFICES)[number];
+
+export const peopleFile = z.object({
+  kind: z.literal('people'),
+  source: z.string().optional(),
+  note: z.string().optional(),
+  entries: z.array(z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'expected a lowercase id such as kaz-tokayev'),
+    country: code,
+    names: perLang,
+    offices: z.array(term.extend({ office: z.enum(OFFICES), from: date })).default([]),
+    titles: perLang.optional(),
+  })),
+});
+
+const sector = z.enum(SECTORS);
+
+/** What a language contributes besides patterns: grammar cues, dates, numbers, actor words, fact words. */
+export const languageFile = z.object({
+  kind: z.literal('language'),
+  lang: z.enum(LANGS),
+  abbreviations: z.string().array(),
+  lemmas: z.record(z.string(), z.string()).default({}),
+  grammar: z.object({
+    passiveAux: z.string().array(),
+    perfectAux: z.string().array().default([]),
+    participleSuffixes: z.string().array().default([]),
+    prepositions: z.string().array(),
+    determiners: z.string().array(),
+    conjunctions: z.string().array(),
+    clauseBreaks: z.string().array(),
+    relativePronouns: z.string().array().default([]),
+    possessive: z.string().array().default([]),
+    genitivePrep: z.string().array().default([]),
+    agentPrep: z.string().array().default([]),
+    pronouns: z.record(z.string(), z.enum(['person', 'group'])).default({}),
+  }),
+  modality: z.object({
+    negation: z.string().array(),
+    advice: z.string().array(),
+    hypothetical: z.string().array(),
+    future: z.string().array(),
+    intent: z.string().array().default([]),
+    reportedPast: z.string().array().default([]),
+  }),
+  dates: z.object({
+    months: z.record(z.string(), z.number().int().min(1).max(12)),
+    weekdays: z.record(z.string(), z.number().int().min(0).max(6)),
+    relative: z.record(z.string(), z.object({
+      unit: z.enum(['day', 'week', 'month', 'year']),
+      offset: z.number().int(),
+    })),
+    yearWords: z.string().array().default([]),
+    earlierWords: z.string().array().default([]),
+  }),
+  numbers: z.object({
+    words: z.record(z.string(), z.number()),
+    scales: z.record(z.string(), z.number()),
+    currencies: z.record(z.string(), z.string()),
+    units: z.record(z.string(), z.string()).default({}),
+  }),
+  actors: z.object({
+    offices: z.record(z.string(), z.enum(OFFICES)),
+    honorifics: z.string().array(),
+    sectors: z.record(z.string(), sector),
+    discourse: z.record(z.string(), z.enum(['dyad', 'group'])),
+  }),
+  facts: z.object({
+    partnershipLevels: z.record(z.string(), z.string()),
+    relationWords: z.string().array(),
+    metrics: z.record(z.string(), z.string()),
+    targetWords: z.string().array(),
+    observedWords: z.string().array().default([]),
+    agreementWords: z.string().array(),
+    fieldIntro: z.string().array(),
+  }),
+});
+
+const slot = z.object({
+  /** Prepositions (or "" for a direct object) that introduce this role after the trigger. */
+  after: z.string().array().optional(),
+  /** Prepositions that introduce this role when the trigger is passive. */
+  passive: z.string().array().optional(),
+});
+
+export const patternSchema = z.object({
+  id: z.string().regex(/^[a-z]{2}\.[a-z0-9.-]+$/, 'expected an id such as en.consult.visit'),
+  type: z.enum(EVENT_TYPES),
+  mode: z.string().optional(),
+  cameo: z.string().regex(/^\d{2,4}$/),
+  /** Verb triggers: lemma phrases ("visit", "pay visit", "put signature"). */
+  verbs: z.string().array().default([]),
+  /** Noun triggers ("visit", "state visit"). */
+  nouns: z.string().array().default([]),
+  /** All participants are actors and there is no recipient (meet, sign with). */
+  symmetric: z.boolean().default(false),
+  recipient: slot.default({}),
+  actor: slot.default({}),
+  /** Words one of which must appear near the trigger (sign → agreement, treaty...). */
+  requires: z.string().array().optional(),
+  /** Words that cancel the pattern when they appear next to the trigger. */
+  excludes: z.string().array().optional(),
+  /** A negated trigger is this type instead of no event (not recognise → REJECT). */
+  negated: z.object({ type: z.enum(EVENT_TYPES), cameo: z.string(), mode: z.string().optional() }).optional(),
+  /** Future or intended: AGREE unless the pattern says otherwise. */
+  future: z.object({ type: z.enum(EVENT_TYPES), cameo: z.string(), mode: z.string().optional() }).optional(),
+  /** The trigger alone makes no event without a recipient. */
+  needsRecipient: z.boolean().default(false),
+  /** The pattern yields a fact besides the event. */
+  fact: z.enum(['agreement', 'partnership', 'commitment']).optional(),
+  confidence: z.number().min(0).max(1).default(0.8),
+});
+
+export const patternsFile = z.object({
+  kind: z.literal('patterns'),
+  lang: z.enum(LANGS),
+  patterns: z.array(patternSchema),
+});
+
+export const lexiconFile = z.discriminatedUnion('kind', [
+  countriesFile, organizationsFile, peopleFile, languageFile, patternsFile,
+]);
+
+export type CountriesFile = z.infer<typeof countriesFile>;
+export type OrganizationsFile = z.infer<typeof organizationsFile>;
+export type PeopleFile = z.infer<typeof peopleFile>;
+export type LanguageFile = z.infer<typeof languageFile>;
+export type PatternsFile = z.infer<typeof patternsFile>;
+export type PatternData = z.infer<typeof patternSchema>;
+export type LexiconFile = z.infer<typeof lexiconFile>;
