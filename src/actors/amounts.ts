@@ -22,7 +22,7 @@ export function numberValue(key: string): number | undefined {
 export function findAmounts(tokens: readonly Token[], from: number, to: number, cues: Cues): AmountMention[] {
   const out: AmountMention[] = [];
   for (let i = from; i < to; i++) {
-    let start = i;
+    const start = i;
     let unit = '';
     // currency before the number: "$10bn", "USD 10 billion", "€12 billion"
     const pre = cues.currencies.matchAt(tokens, i, to);
@@ -71,7 +71,6 @@ export function findAmounts(tokens: readonly Token[], from: number, to: number, 
     }
     out.push({ start, end: j, value: Math.round(value * 1e6) / 1e6, unit });
     i = j - 1;
-    start = j;
   }
   return out;
 }

@@ -45,5 +45,6 @@ export function guessLang(text: string): Lang {
   const cyr = (sample.match(/[\u0400-\u04FF]/g) ?? []).length;
   const lat = (sample.match(/[A-Za-z]/g) ?? []).length;
   if (cyr > lat) return /[әғқңөұүһі]/i.test(sample) ? 'kk' : 'ru';
-  return (sample.match(/[ğışçöüİ]/g) ?? []).length > sample.length / 400 ? 'tr' : 'en';
+  const turkish = (sample.match(/[ğışçöüİ]/g) ?? []).length;
+  return turkish >= 5 && turkish > sample.length / 150 ? 'tr' : 'en';
 }

@@ -3,7 +3,6 @@
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import { codeArticle, type TraceLine } from '../coding/index.ts';
-import { evaluate, formatReport, reportToJson } from '../eval/index.ts';
 import { LexiconSet } from '../lexicon/index.ts';
 import { DyadError, isDyadError, isLang, type Lang, type OutputRecord } from '../model/index.ts';
 import { toJsonl, toTable } from './format.ts';
@@ -18,8 +17,6 @@ Usage:
   dyad explain "SENTENCE" [--published DATE] [--lang L]
       Show tokens, actor mentions and how they resolved, patterns tried and fired,
       and modality decisions for one sentence.
-  dyad eval --corpus DIR [--worst N] [--details] [--format table|json]
-      Score DIR/text against DIR/gold by the gold guideline: P/R/F1 per language and field.
 
 Options:
   --lexicon PATH   add a lexicon file or folder of your own (repeatable)
@@ -80,16 +77,6 @@ function cmdExplain(args: string[], values: Opts): number {
   return 0;
 }
 
-async function cmdEval(values: Opts): Promise<number> {
-  const dir = opt(values, 'corpus');
-  if (!dir) throw new DyadError('usage', 'eval: --corpus DIR is required');
-  const lex = lexicons(values);
-  const report = await evaluate(dir, (a) => codeArticle({ id: a.id, text: a.text, lang: a.lang, published: a.published }, lex.get(a.lang)).records);
-  if (opt(values, 'format') === 'json') process.stdout.write(`${JSON.stringify(reportToJson(report), null, 2)}\n`);
-  else process.stdout.write(formatReport(report, { worst: Number(opt(values, 'worst') ?? 5), details: values.details === true }));
-  return 0;
-}
-
 /** Run the CLI with arguments; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -116,8 +103,6 @@ export async function main(argv: string[]): Promise<number> {
       return cmdCode(rest, values);
     case 'explain':
       return cmdExplain(rest, values);
-    case 'eval':
-      return cmdEval(values);
     default:
       throw new DyadError('usage', `unknown command "${cmd}" (try dyad --help)`);
   }

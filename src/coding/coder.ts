@@ -127,7 +127,8 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     if (!view) return undefined;
     const sIdx = view.sentence.index;
     const nominal = looksNominal(view, lex, start, end);
-    const ref = refs.find((r) => r.pos === (nominal ? 'noun' : 'verb')) ?? refs[0];
+    // A word used as a noun fires only noun patterns; a verb form falls back to a noun pattern.
+    const ref = refs.find((r) => r.pos === (nominal ? 'noun' : 'verb')) ?? (nominal ? undefined : refs[0]);
     if (!ref) return undefined;
     const p = ref.pattern.data;
     const trig = doc.tokens.slice(start, end).map((t) => t.text).join(' ');

@@ -100,7 +100,7 @@ function makeCues(f: LanguageFile, p: LanguageProfile): Cues {
     offices: map(f.actors.offices, 'stem'),
     honorifics: set(f.actors.honorifics),
     sectors: map(f.actors.sectors, 'stem'),
-    discourse: map(f.actors.discourse, 'stem'),
+    discourse: map(f.actors.discourse),
     months: map(f.dates.months),
     weekdays: map(f.dates.weekdays),
     relativeDates: map(f.dates.relative),
