@@ -30,8 +30,10 @@ export function parsePublished(value: string | undefined): string | undefined {
   return value;
 }
 
-/** A date from the text itself ("published on 11.05.2022", "2022-05-11"), else today. */
-export function guessPublished(text: string): string {
+/** A date from the file name ("2022-05-11-visit.txt") or the text ("11.05.2022", "2022-05-11"), else today. */
+export function guessPublished(text: string, name = ''): string {
+  const fromName = /(?:^|[^\d])((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?!\d)/.exec(name);
+  if (fromName) return fromName[3] ? `${fromName[1]}-${fromName[2]}-${fromName[3]}` : `${fromName[1]}-${fromName[2]}`;
   const iso = /\b(20\d{2}|19\d{2})-(\d{2})-(\d{2})\b/.exec(text);
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
   const dotted = /\b(\d{2})\.(\d{2})\.((?:19|20)\d{2})\b/.exec(text);

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import { codeArticle, type TraceLine } from '../coding/index.ts';
+import { evaluate, formatReport, reportToJson } from '../eval/index.ts';
 import { LexiconSet } from '../lexicon/index.ts';
 import { DyadError, isDyadError, isLang, type Lang, type OutputRecord } from '../model/index.ts';
 import { toJsonl, toTable } from './format.ts';
@@ -17,6 +18,8 @@ Usage:
   dyad explain "SENTENCE" [--published DATE] [--lang L]
       Show tokens, actor mentions and how they resolved, patterns tried and fired,
       and modality decisions for one sentence.
+  dyad eval --corpus DIR [--worst N] [--details] [--format table|json]
+      Score DIR/text against DIR/gold by the gold guideline: P/R/F1 per language and field.
 
 Options:
   --lexicon PATH   add a lexicon file or folder of your own (repeatable)
@@ -53,7 +56,7 @@ function cmdCode(files: string[], values: Opts): number {
   for (const file of files) {
     const text = readArticle(file);
     const l = lang ?? guessLang(text);
-    const result = codeArticle({ id: file === '-' ? 'stdin' : basename(file), text, lang: l, published: published ?? guessPublished(text) }, lex.get(l));
+    const result = codeArticle({ id: file === '-' ? 'stdin' : basename(file), text, lang: l, published: published ?? guessPublished(text, basename(file)) }, lex.get(l));
     if (format === 'jsonl') process.stdout.write(toJsonl(result.records));
     else all.push(...result.records);
   }
@@ -74,6 +77,20 @@ function cmdExplain(args: string[], values: Opts): number {
   process.stdout.write(`language ${lang}, published ${published}, lexicon ${lex.version}\n`);
   for (const line of result.trace) process.stdout.write(`[${line.sentence}] ${groups[line.step].padEnd(13)} ${line.detail}\n`);
   process.stdout.write(`\n${toTable(result.records)}`);
+  return 0;
+}
+
+async function cmdEval(values: Opts): Promise<number> {
+  const dir = opt(values, 'corpus');
+  if (!dir) throw new DyadError('usage', 'eval: --corpus DIR is required');
+  const lex = lexicons(values);
+  const lang = langOpt(values);
+  const report = await evaluate(dir, (a) => {
+    if (lang !== undefined && a.lang !== lang) return [];
+    return codeArticle({ id: a.id, text: a.text, lang: a.lang, published: a.published }, lex.get(a.lang)).records;
+  });
+  if (opt(values, 'format') === 'json') process.stdout.write(`${JSON.stringify(reportToJson(report), null, 2)}\n`);
+  else process.stdout.write(formatReport(report, { worst: Number(opt(values, 'worst') ?? 5), details: values.details === true }));
   return 0;
 }
 
@@ -103,6 +120,8 @@ export async function main(argv: string[]): Promise<number> {
       return cmdCode(rest, values);
     case 'explain':
       return cmdExplain(rest, values);
+    case 'eval':
+      return cmdEval(values);
     default:
       throw new DyadError('usage', `unknown command "${cmd}" (try dyad --help)`);
   }

@@ -183,11 +183,12 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     if (actor.length === 0) {
       // Agentless passives and nominals: the parties come from the discourse.
       const dyad = discourse.dyad().filter((c) => !recipient.some((r) => r.code === c));
-      if ((passive || ref.pos === 'noun') && dyad.length > 0 && (p.symmetric || recipient.length > 0 ? true : dyad.length >= 1)) {
+      if ((passive || ref.pos === 'noun') && QUAD[p.type] <= 2 && dyad.length > 0 && (p.symmetric || recipient.length > 0 ? true : dyad.length >= 1)) {
         actor = recipient.length > 0 ? (dyad.length === 1 && dyad[0] ? [{ code: dyad[0], text: '' }] : []) : dyad.map((code) => ({ code, text: '' }));
         if (actor.length > 0) flags.push('discourse-actor');
       }
     }
+    if (p.reverse) [actor, recipient] = [recipient, actor];
     recipient = recipient.filter((r) => !actor.some((a) => a.code === r.code));
     log?.(sIdx, 'role', `${p.id}: actor [${actor.map((a) => a.code).join(',')}] (${actorSlot?.how ?? (flags.includes('discourse-actor') ? 'discourse' : 'none')}), recipient [${recipient.map((r) => r.code).join(',')}] (${recipSlot?.how ?? 'none'})`);
     if (actor.length === 0) {
@@ -294,7 +295,8 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     }
     for (const e of events) {
       const pat = lex.patterns.find((x) => x.id === e.pattern);
-      if (pat?.fact !== 'agreement' || e.type !== 'SUPPORT') continue;
+      // A document signed long ago is history, not a batch signed at this occasion.
+      if (pat?.fact !== 'agreement' || e.type !== 'SUPPORT' || e.flags.includes('past')) continue;
       const a = agreementsIn(view, lex, s.first, s.last);
       if (!a) continue;
       const ps = [...new Set([...e.actor, ...e.recipient].map((x) => x.code))].sort();
@@ -303,7 +305,32 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     }
   }
 
-  return { doc, records: mergeFacts(records), trace };
+  return { doc, records: mergeFacts(mergeEvents(records)), trace };
+}
+
+/**
+ * One event per real-world event in an article: mentions with the same type, parties and
+ * month are one event, kept at its first mention with the most precise date any mention gives.
+ */
+function mergeEvents(records: readonly OutputRecord[]): OutputRecord[] {
+  const out: OutputRecord[] = [];
+  const seen = new Map<string, number>();
+  for (const r of records) {
+    if (r.kind !== 'event') {
+      out.push(r);
+      continue;
+    }
+    const key = [r.type, r.actor.map((a) => a.code).sort().join(','), r.recipient.map((a) => a.code).sort().join(','), r.date.slice(0, 7)].join('|');
+    const at = seen.get(key);
+    if (at === undefined) {
+      seen.set(key, out.length);
+      out.push(r);
+      continue;
+    }
+    const prev = out[at];
+    if (prev?.kind === 'event' && r.date.length > prev.date.length && r.date.startsWith(prev.date)) out[at] = { ...prev, date: r.date };
+  }
+  return out;
 }
 
 /** One fact per key in an article: the same partnership or batch named twice is one record. */

@@ -32,8 +32,14 @@ export function introducer(view: SentenceView, lex: Lexicon, m: ActorMention): s
   return lex.cues.prepositions.has(view.tokens, k) ? t.key : '';
 }
 
-/** Is the trigger at [start, end) passive ("was signed", "have been raised")? */
+/**
+ * Is the trigger at [start, end) passive ("was signed", "have been raised"), or a participle
+ * after a noun ("the agreement signed in 2009")?
+ */
 export function isPassive(view: SentenceView, lex: Lexicon, start: number): boolean {
+  const trig = view.tokens[start];
+  const before = view.tokens[start - 1]?.key === '"' ? start - 2 : start - 1;
+  if (trig && before >= view.sentence.first && /ed$/.test(trig.key) && lex.cues.agreementWords.has(view.tokens, before)) return true;
   for (let k = start - 1, n = 0; k >= view.sentence.first && n < 3; k--, n++) {
     const t = view.tokens[k];
     if (!t) break;
@@ -90,13 +96,15 @@ export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: r
   const { end: ce } = clauseBounds(view, Math.max(view.sentence.first, end - 1));
   const limit = Math.min(ce, end + 14);
   const seen = new Set<number>();
+  // "support for the reforms carried out by Kazakhstan": the trigger's own phrase reaches the actor.
+  const ownPrep = lex.cues.prepositions.has(view.tokens, end) && preps.includes(view.tokens[end]?.key ?? '') ? view.tokens[end]?.key : undefined;
   for (const m of view.actors) {
     if (m.start < end || m.start >= limit || seen.has(m.group)) continue;
     seen.add(m.group);
     const prep = introducer(view, lex, m);
     if (prep === '' && !preps.includes('')) continue;
     if (prep === '' && m.start - end > 4) continue;
-    if (prep !== '' && !preps.includes(prep)) continue;
+    if (prep !== '' && !preps.includes(prep) && !(ownPrep && m.start - end <= 8)) continue;
     return { mentions: groupOf(view, m).filter((x) => x.start >= end), how: prep ? `"${prep}" phrase` : 'direct object' };
   }
   return undefined;

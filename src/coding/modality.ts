@@ -21,7 +21,7 @@ export function modalityOf(view: SentenceView, lex: Lexicon, start: number): Mod
     // A modal that belongs to another verb's clause far to the left is not this trigger's.
     const near = start - i <= 5;
     let m = cues.negation.matchAt(toks, i, start);
-    if (m && start - i <= 4) return { modality: 'negated', cue: text(i, m.length) };
+    if (m && start - i <= 5) return { modality: 'negated', cue: text(i, m.length) };
     m = cues.advice.matchAt(toks, i, start);
     if (m && near) found = { modality: 'advised', cue: text(i, m.length) };
     m = cues.hypothetical.matchAt(toks, i, start);

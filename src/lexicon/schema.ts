@@ -150,6 +150,8 @@ export const patternSchema = z.object({
   negated: z.object({ type: z.enum(EVENT_TYPES), cameo: z.string(), mode: z.string().optional() }).optional(),
   /** Future or intended: AGREE unless the pattern says otherwise. */
   future: z.object({ type: z.enum(EVENT_TYPES), cameo: z.string(), mode: z.string().optional() }).optional(),
+  /** The verb's subject is the recipient and its object the actor (host → visitor). */
+  reverse: z.boolean().default(false),
   /** The trigger alone makes no event without a recipient. */
   needsRecipient: z.boolean().default(false),
   /** The pattern yields a fact besides the event. */
