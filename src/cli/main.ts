@@ -18,7 +18,7 @@ Usage:
   dyad explain "SENTENCE" [--published DATE] [--lang L]
       Show tokens, actor mentions and how they resolved, patterns tried and fired,
       and modality decisions for one sentence.
-  dyad eval --corpus DIR [--worst N] [--details] [--format table|json]
+  dyad eval --corpus DIR [--lang L] [--worst N] [--details] [--format table|json]
       Score DIR/text against DIR/gold by the gold guideline: P/R/F1 per language and field.
 
 Options:
@@ -85,10 +85,11 @@ async function cmdEval(values: Opts): Promise<number> {
   if (!dir) throw new DyadError('usage', 'eval: --corpus DIR is required');
   const lex = lexicons(values);
   const lang = langOpt(values);
-  const report = await evaluate(dir, (a) => {
-    if (lang !== undefined && a.lang !== lang) return [];
-    return codeArticle({ id: a.id, text: a.text, lang: a.lang, published: a.published }, lex.get(a.lang)).records;
-  });
+  const report = await evaluate(
+    dir,
+    (a) => codeArticle({ id: a.id, text: a.text, lang: a.lang, published: a.published }, lex.get(a.lang)).records,
+    lang ? { langs: [lang] } : {},
+  );
   if (opt(values, 'format') === 'json') process.stdout.write(`${JSON.stringify(reportToJson(report), null, 2)}\n`);
   else process.stdout.write(formatReport(report, { worst: Number(opt(values, 'worst') ?? 5), details: values.details === true }));
   return 0;

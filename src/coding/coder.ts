@@ -15,7 +15,7 @@ import { Discourse } from './discourse.ts';
 import { agreementsIn, commitmentsIn, partnershipsIn } from './facts.ts';
 import { isPassive, looksNominal, objectOf, possessorOf, subjectOf, type Slot } from './frame.ts';
 import { modalityOf } from './modality.ts';
-import { clauses, type SentenceView } from './sentence.ts';
+import { clauseBounds, clauses, type SentenceView } from './sentence.ts';
 
 export interface ArticleInput {
   /** Where the article came from (a file name); set as `article` on every record. */
@@ -190,9 +190,30 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     }
     if (p.reverse) [actor, recipient] = [recipient, actor];
     recipient = recipient.filter((r) => !actor.some((a) => a.code === r.code));
+    let domestic = false;
+    if (p.domestic && recipient.length === 0) {
+      // Arrests, protests and emergencies inside one state: the state acts on its own people.
+      if (actor.length === 0) {
+        const top = discourse.top(1)[0];
+        if (top) {
+          actor = [{ code: top, sector: 'GOV', text: '' }];
+          flags.push('discourse-actor');
+        }
+      }
+      const only = actor.length === 1 ? actor[0] : undefined;
+      if (only && !lex.isOrganization(only.code)) {
+        recipient = [{ code: only.code, sector: p.type === 'PROTEST' ? 'GOV' : 'CVL', text: '' }];
+        domestic = true;
+      }
+    }
     log?.(sIdx, 'role', `${p.id}: actor [${actor.map((a) => a.code).join(',')}] (${actorSlot?.how ?? (flags.includes('discourse-actor') ? 'discourse' : 'none')}), recipient [${recipient.map((r) => r.code).join(',')}] (${recipSlot?.how ?? 'none'})`);
     if (actor.length === 0) {
       log?.(sIdx, 'skip', `${p.id}: no actor`);
+      return undefined;
+    }
+    if (!domestic && new Set([...actor, ...recipient].map((a) => a.code)).size < 2) {
+      // Relations need two sides: one state alone (a title's "EU declares", "he called") is not a dyadic event.
+      log?.(sIdx, 'skip', `${p.id}: only one side`);
       return undefined;
     }
     if (p.needsRecipient && recipient.length === 0) {
@@ -237,8 +258,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     }
 
     // The date: the nearest date expression in the clause, else in the sentence, else the publication month.
-    const near = [...view.dates].sort((a, b) => Math.abs(a.start - start) - Math.abs(b.start - start));
-    const date = near[0]?.date ?? pubMonth;
+    const date = eventDate(view, start) ?? pubMonth;
     if (date.slice(0, 4) < input.published.slice(0, 4) || (date.length >= 7 && date.slice(0, 7) < pubMonth)) flags.push('past');
 
     const first = doc.tokens[Math.min(start, ...actor.map(() => start))];
@@ -266,6 +286,23 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     discourse.noteEvent([...actor, ...recipient].map((a) => a.code));
     log?.(sIdx, 'event', `${type}${mode ? `/${mode}` : ''} ${cameo} [${actor.map((a) => a.code).join(',')}] → [${recipient.map((r) => r.code).join(',')}] ${date}`);
     return ev;
+  }
+
+  /**
+   * The date of an event: the nearest date expression in the trigger's clause, else in the
+   * sentence before another clause's verb claims it. Target years ("by 2030") are not event dates.
+   */
+  function eventDate(view: SentenceView, start: number): PartialDate | undefined {
+    const usable = view.dates.filter((d) => {
+      const prev = doc.tokens[d.start - 1]?.key;
+      return prev !== 'by' && prev !== 'until' && prev !== 'till';
+    });
+    const clause = clauseBounds(view, start);
+    const inClause = usable.filter((d) => d.start >= clause.start && d.start < clause.end);
+    // Outside its own clause a date is trusted only in a short sentence of one or two clauses.
+    const pool = inClause.length > 0 ? inClause : view.clauseStarts.length <= 2 ? usable : [];
+    const near = [...pool].sort((a, b) => Math.abs(a.start - start) - Math.abs(b.start - start));
+    return near[0]?.date;
   }
 
   function emitFacts(view: SentenceView, events: readonly EventRecord[]): void {

@@ -47,10 +47,11 @@ function messageOf(error: unknown): string {
 }
 
 /** Load the corpus in `dir`, run `code` on every article, score and aggregate. */
-export async function evaluate(dir: string, code: Coder): Promise<EvalReport> {
+export async function evaluate(dir: string, code: Coder, options: { readonly langs?: readonly string[] } = {}): Promise<EvalReport> {
   const corpus = loadCorpus(dir);
   const scores: ArticleScore[] = [];
   for (const article of corpus.articles) {
+    if (options.langs && !options.langs.includes(article.lang)) continue;
     // One article that breaks the coder must not hide the figures for the rest: it is
     // recorded as failed and scored as if the coder had produced nothing.
     let records: readonly OutputRecord[];

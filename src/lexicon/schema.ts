@@ -152,6 +152,8 @@ export const patternSchema = z.object({
   future: z.object({ type: z.enum(EVENT_TYPES), cameo: z.string(), mode: z.string().optional() }).optional(),
   /** The verb's subject is the recipient and its object the actor (host → visitor). */
   reverse: z.boolean().default(false),
+  /** A state acting on its own people (arrests, protests, emergencies): with no other side, actor and recipient are one state. */
+  domestic: z.boolean().default(false),
   /** The trigger alone makes no event without a recipient. */
   needsRecipient: z.boolean().default(false),
   /** The pattern yields a fact besides the event. */
