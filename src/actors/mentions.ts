@@ -111,7 +111,7 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
     | { t: 'honorific'; start: number; end: number };
   const raw: Raw[] = [];
   for (let i = from; i < to; i++) {
-    const disc = cues.discourse.matchAt(tokens, i, to);
+    const disc = cues.discourse.matchAt(tokens, i, to) ?? dyadPhrase(tokens, i, to, cues);
     if (disc) {
       raw.push({ t: 'discourse', start: i, end: i + disc.length, refers: disc.value });
       i += disc.length - 1;
@@ -298,23 +298,29 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
     }
   }
 
-  // Adjectives followed by a sector word were merged above; mark adjectives directly
-  // before another actor mention as part of it ("Turkish Foreign Minister" handled), and
-  // join coordinated mentions into groups.
-  out.sort((a, b) => a.start - b.start);
+  // "Russia-led", "Moscow-backed": a state named as a modifier of another actor is not a party.
+  const kept = out.filter((m) => {
+    const next = tokens[m.end];
+    const after = tokens[m.end + 1];
+    return !(next?.key === '-' && after && /^(led|backed|based|brokered|sponsored|controlled|friendly|aligned)$/.test(after.key));
+  });
+  kept.sort((a, b) => a.start - b.start);
+  // Join coordinated mentions into groups: "X and Y", "X, Y and Z", "Uzbek-Kazakh".
   const merged: ActorMention[] = [];
-  for (const m of out) {
+  for (const m of kept) {
     const prev = merged[merged.length - 1];
-    if (prev && prev.kind !== 'discourse' && m.kind !== 'discourse' && prev.kind !== 'pronoun' && m.kind !== 'pronoun' && prev.group !== m.group) {
+    const joinable = (x: ActorMention): boolean => x.kind !== 'discourse' && x.kind !== 'pronoun';
+    if (prev && joinable(prev) && joinable(m) && prev.group !== m.group) {
       const between = tokens.slice(prev.end, m.start);
-      const joins = between.length > 0 && between.length <= 3 &&
-        between.every((b) => b.key === ',' || b.key === '-' || b.key === '/' || cues.conjunctions.has(tokens, b.i, to) || isDet(b.i));
       const hyphen = between.length === 1 && (between[0]?.key === '-' || between[0]?.key === '/');
-      const sameAttr = prev.attributive === m.attributive || hyphen;
-      if ((joins && sameAttr && between.some((b) => b.key !== ',' || true)) && !(between.length === 1 && between[0]?.key === ',' && !isListContinued(tokens, m.end, to, cues))) {
+      const onlyJoiners = between.length > 0 && between.length <= 3 &&
+        between.every((b) => b.key === ',' || cues.conjunctions.has(tokens, b.i, to) || isDet(b.i));
+      const hasConj = between.some((b) => cues.conjunctions.has(tokens, b.i, to));
+      const commaList = onlyJoiners && !hasConj && isListContinued(tokens, m.end, to, cues);
+      if (hyphen || (onlyJoiners && (hasConj || commaList) && prev.attributive === m.attributive)) {
         const g = prev.group;
-        // hyphen compounds share attributiveness of the last member ("Uzbek-Kazakh summit")
         merged.push({ ...m, group: g });
+        // hyphen compounds take the attributiveness of their last member ("Uzbek-Kazakh summit")
         if (hyphen && prev.attributive !== m.attributive) {
           for (let q = merged.length - 2; q >= 0 && merged[q]?.group === g; q--) {
             const x = merged[q];
@@ -327,6 +333,18 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
     merged.push(m);
   }
   return merged;
+}
+
+/** "both X", "the two ... Xs": a head word and up to three lower-case words ending in a plural. */
+function dyadPhrase(tokens: readonly Token[], i: number, to: number, cues: Lexicon['cues']): { length: number; value: 'dyad' } | undefined {
+  const head = cues.dyadHeads.matchAt(tokens, i, to);
+  if (!head) return undefined;
+  for (let n = 1; n <= 3; n++) {
+    const t = tokens[i + head.length + n - 1];
+    if (!t || t.kind !== 'word' || t.cap) return undefined;
+    if (cues.pluralSuffixes.some((suf) => t.key.length > suf.length + 2 && t.key.endsWith(suf))) return { length: head.length + n, value: 'dyad' };
+  }
+  return undefined;
 }
 
 /** "X, Y and Z": a comma joins two mentions only when the list goes on to a conjunction. */

@@ -183,7 +183,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     if (actor.length === 0) {
       // Agentless passives and nominals: the parties come from the discourse.
       const dyad = discourse.dyad().filter((c) => !recipient.some((r) => r.code === c));
-      if ((passive || ref.pos === 'noun') && QUAD[p.type] <= 2 && dyad.length > 0 && (p.symmetric || recipient.length > 0 ? true : dyad.length >= 1)) {
+      if ((passive || ref.pos === 'noun' || p.symmetric) && QUAD[p.type] <= 2 && dyad.length > 0 && (p.symmetric || recipient.length > 0 ? true : dyad.length >= 1)) {
         actor = recipient.length > 0 ? (dyad.length === 1 && dyad[0] ? [{ code: dyad[0], text: '' }] : []) : dyad.map((code) => ({ code, text: '' }));
         if (actor.length > 0) flags.push('discourse-actor');
       }

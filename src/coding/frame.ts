@@ -38,6 +38,8 @@ export function introducer(view: SentenceView, lex: Lexicon, m: ActorMention): s
  */
 export function isPassive(view: SentenceView, lex: Lexicon, start: number): boolean {
   const trig = view.tokens[start];
+  // "has been sending" is active; only a participle can be passive.
+  if (trig && /ing$/.test(trig.key)) return false;
   const before = view.tokens[start - 1]?.key === '"' ? start - 2 : start - 1;
   if (trig && before >= view.sentence.first && /ed$/.test(trig.key) && lex.cues.agreementWords.has(view.tokens, before)) return true;
   for (let k = start - 1, n = 0; k >= view.sentence.first && n < 3; k--, n++) {
@@ -54,6 +56,7 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   const prev = view.tokens[start - 1];
   const next = view.tokens[end];
   if (!prev) return false;
+  if (lex.cues.infinitive.has(view.tokens, start - 1)) return false;
   if (lex.cues.determiners.has(view.tokens, start - 1) || lex.cues.possessive.has(view.tokens, start - 1)) return true;
   if (prev.kind === 'number') return true;
   if (view.actors.some((m) => m.end === start && m.attributive)) return true;

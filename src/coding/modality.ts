@@ -25,7 +25,11 @@ export function modalityOf(view: SentenceView, lex: Lexicon, start: number): Mod
     m = cues.advice.matchAt(toks, i, start);
     if (m && near) found = { modality: 'advised', cue: text(i, m.length) };
     m = cues.hypothetical.matchAt(toks, i, start);
-    if (m && (near || i === cs)) found = { modality: 'hypothetical', cue: text(i, m.length) };
+    if (m && (near || i === cs)) {
+      // "said aid would be sent": reported future, not a hypothetical
+      const reported = cues.futureInPast.has(toks, i, start) && cues.reportingVerbs.find(toks, view.sentence.first, i) !== undefined;
+      found = { modality: reported ? 'future' : 'hypothetical', cue: text(i, m.length) };
+    }
     if (found.modality === 'asserted' || found.modality === 'future') {
       m = cues.future.matchAt(toks, i, start);
       if (m && near) found = { modality: 'future', cue: text(i, m.length) };

@@ -18,6 +18,7 @@ export interface Cues {
   readonly possessive: PhraseSet;
   readonly genitivePrep: PhraseSet;
   readonly agentPrep: PhraseSet;
+  readonly infinitive: PhraseSet;
   readonly pronouns: PhraseSet<'person' | 'group'>;
   readonly negation: PhraseSet;
   readonly advice: PhraseSet;
@@ -25,10 +26,14 @@ export interface Cues {
   readonly future: PhraseSet;
   readonly intent: PhraseSet;
   readonly reportedPast: PhraseSet;
+  readonly futureInPast: PhraseSet;
+  readonly reportingVerbs: PhraseSet;
   readonly offices: PhraseSet<Office>;
   readonly honorifics: PhraseSet;
   readonly sectors: PhraseSet<string>;
   readonly discourse: PhraseSet<'dyad' | 'group'>;
+  readonly dyadHeads: PhraseSet;
+  readonly pluralSuffixes: readonly string[];
   readonly months: PhraseSet<number>;
   readonly weekdays: PhraseSet<number>;
   readonly relativeDates: PhraseSet<{ unit: 'day' | 'week' | 'month' | 'year'; offset: number }>;
@@ -90,6 +95,7 @@ function makeCues(f: LanguageFile, p: LanguageProfile): Cues {
     possessive: set(g.possessive),
     genitivePrep: set(g.genitivePrep),
     agentPrep: set(g.agentPrep),
+    infinitive: set(g.infinitive),
     pronouns: map(g.pronouns),
     negation: set(f.modality.negation),
     advice: set(f.modality.advice),
@@ -97,10 +103,14 @@ function makeCues(f: LanguageFile, p: LanguageProfile): Cues {
     future: set(f.modality.future),
     intent: set(f.modality.intent, 'stem'),
     reportedPast: set(f.modality.reportedPast),
+    futureInPast: set(f.modality.futureInPast),
+    reportingVerbs: set(f.modality.reportingVerbs, 'stem'),
     offices: map(f.actors.offices, 'stem'),
     honorifics: set(f.actors.honorifics),
     sectors: map(f.actors.sectors, 'stem'),
     discourse: map(f.actors.discourse),
+    dyadHeads: set(f.actors.dyadHeads),
+    pluralSuffixes: f.actors.pluralSuffixes,
     months: map(f.dates.months),
     weekdays: map(f.dates.weekdays),
     relativeDates: map(f.dates.relative),

@@ -79,6 +79,8 @@ export const languageFile = z.object({
     possessive: z.string().array().default([]),
     genitivePrep: z.string().array().default([]),
     agentPrep: z.string().array().default([]),
+    /** Words that mark a following verb as an infinitive ("to sign"), not a noun after a preposition. */
+    infinitive: z.string().array().default([]),
     pronouns: z.record(z.string(), z.enum(['person', 'group'])).default({}),
   }),
   modality: z.object({
@@ -88,6 +90,9 @@ export const languageFile = z.object({
     future: z.string().array(),
     intent: z.string().array().default([]),
     reportedPast: z.string().array().default([]),
+    /** Modals that report a future after a reporting verb ("said aid would be sent"). */
+    futureInPast: z.string().array().default([]),
+    reportingVerbs: z.string().array().default([]),
   }),
   dates: z.object({
     months: z.record(z.string(), z.number().int().min(1).max(12)),
@@ -110,6 +115,9 @@ export const languageFile = z.object({
     honorifics: z.string().array(),
     sectors: z.record(z.string(), sector),
     discourse: z.record(z.string(), z.enum(['dyad', 'group'])),
+    /** "both" / "the two" before a plural noun refers to the pair in context ("the two security chiefs"). */
+    dyadHeads: z.string().array().default([]),
+    pluralSuffixes: z.string().array().default([]),
   }),
   facts: z.object({
     partnershipLevels: z.record(z.string(), z.string()),
