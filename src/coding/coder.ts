@@ -15,6 +15,7 @@ import { Discourse } from './discourse.ts';
 import { agreementsIn, commitmentsIn, partnershipsIn } from './facts.ts';
 import { isPassive, looksNominal, objectOf, possessorOf, subjectOf, type Slot } from './frame.ts';
 import { modalityOf } from './modality.ts';
+import { meetingOrganization, meetingParticipants } from './multilateral.ts';
 import { clauseBounds, clauses, type SentenceView } from './sentence.ts';
 
 export interface ArticleInput {
@@ -170,7 +171,13 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     }
     let actor = resolve(actorSlot, view);
     let recipient = resolve(recipSlot, view);
-    if (p.symmetric) {
+    let multilateral = false;
+    const org = p.type === 'CONSULT' && p.symmetric && p.mode === undefined ? meetingOrganization(view, lex) : undefined;
+    if (org) {
+      actor = meetingParticipants(org, view, views, lex);
+      recipient = [];
+      multilateral = true;
+    } else if (p.symmetric) {
       const withSlot = objectOf(view, lex, end, p.actor.after ?? ['with']);
       actor = uniqueRefs([...actor, ...resolve(withSlot, view), ...recipient]);
       recipient = [];
@@ -227,7 +234,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     }
 
     let type: EventType = p.type;
-    let mode = p.mode;
+    let mode = multilateral ? 'multilateral' : p.mode;
     let cameo = p.cameo;
     const mod = modalityOf(view, lex, start);
     if (mod.modality !== 'asserted') log?.(sIdx, 'modality', `${p.id}: ${mod.modality} ("${mod.cue ?? ''}")`);
