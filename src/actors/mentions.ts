@@ -177,7 +177,9 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
         const after = raw[r + 2];
         let honEnd = next.end;
         let pr = r + 2;
-        if (after?.t === 'honorific' && after.start === honEnd) {
+        // "Qatar's Emir, Sheikh Tamim": an apposition after a comma
+        const commaSkip = tk(honEnd)?.key === ',' ? 1 : 0;
+        if (after?.t === 'honorific' && after.start === honEnd + commaSkip) {
           honEnd = after.end;
           pr = r + 3;
           used.add(r + 2);
@@ -349,7 +351,7 @@ function dyadPhrase(tokens: readonly Token[], i: number, to: number, cues: Lexic
 
 /** "X, Y and Z": a comma joins two mentions only when the list goes on to a conjunction. */
 function isListContinued(tokens: readonly Token[], i: number, to: number, cues: Lexicon['cues']): boolean {
-  for (let k = i; k < Math.min(to, i + 12); k++) {
+  for (let k = i; k < Math.min(to, i + 40); k++) {
     if (cues.conjunctions.has(tokens, k, to)) return true;
     const t = tokens[k];
     if (!t || (t.kind === 'punct' && t.key !== ',' && t.key !== '-')) return false;

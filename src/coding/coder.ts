@@ -99,9 +99,9 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
       if (!hit) continue;
       const start = i;
       const end = i + hit.length;
-      const ev = codeTrigger(hit.value, start, end);
-      if (ev) {
-        sentenceEvents.push(ev);
+      const evs = codeTrigger(hit.value, start, end);
+      if (evs.length > 0) {
+        sentenceEvents.push(...evs);
         i = end - 1;
       }
     }
@@ -123,14 +123,14 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     return uniqueRefs(refs);
   }
 
-  function codeTrigger(refs: readonly TriggerRef[], start: number, end: number): EventRecord | undefined {
+  function codeTrigger(refs: readonly TriggerRef[], start: number, end: number): EventRecord[] {
     const view = views[doc.tokens[start]?.sentence ?? 0];
-    if (!view) return undefined;
+    if (!view) return [];
     const sIdx = view.sentence.index;
     const nominal = looksNominal(view, lex, start, end);
     // A word used as a noun fires only noun patterns; a verb form falls back to a noun pattern.
     const ref = refs.find((r) => r.pos === (nominal ? 'noun' : 'verb')) ?? (nominal ? undefined : refs[0]);
-    if (!ref) return undefined;
+    if (!ref) return [];
     const p = ref.pattern.data;
     const trig = doc.tokens.slice(start, end).map((t) => t.text).join(' ');
     log?.(sIdx, 'trigger', `"${trig}" → ${p.id} as ${ref.pos}${nominal ? ' (nominal context)' : ''}`);
@@ -139,14 +139,14 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
       const [a, b] = win(start - 6, end + 8);
       if (!ref.pattern.requires.find(doc.tokens, a, b)) {
         log?.(sIdx, 'skip', `${p.id}: none of the required words near "${trig}"`);
-        return undefined;
+        return [];
       }
     }
     if (ref.pattern.excludes) {
       const [a, b] = win(start - 2, end + 3);
       if (ref.pattern.excludes.find(doc.tokens, a, b)) {
         log?.(sIdx, 'skip', `${p.id}: an excluding word next to "${trig}"`);
-        return undefined;
+        return [];
       }
     }
     const flags: Flag[] = [];
@@ -216,21 +216,21 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     log?.(sIdx, 'role', `${p.id}: actor [${actor.map((a) => a.code).join(',')}] (${actorSlot?.how ?? (flags.includes('discourse-actor') ? 'discourse' : 'none')}), recipient [${recipient.map((r) => r.code).join(',')}] (${recipSlot?.how ?? 'none'})`);
     if (actor.length === 0) {
       log?.(sIdx, 'skip', `${p.id}: no actor`);
-      return undefined;
+      return [];
     }
     if (!domestic && new Set([...actor, ...recipient].map((a) => a.code)).size < 2) {
       // Relations need two sides: one state alone (a title's "EU declares", "he called") is not a dyadic event.
       log?.(sIdx, 'skip', `${p.id}: only one side`);
-      return undefined;
+      return [];
     }
     if (p.needsRecipient && recipient.length === 0) {
       log?.(sIdx, 'skip', `${p.id}: needs a recipient`);
-      return undefined;
+      return [];
     }
     if (!p.symmetric && recipient.length === 0 && actor.length === 1 && !p.needsRecipient && ref.pos === 'verb' && recipPreps.length > 0 && p.type !== 'AGREE' && p.type !== 'MOBILIZE' && p.type !== 'PROTEST') {
       // A one-sided verb with no one on the other side says little about relations between states.
       log?.(sIdx, 'skip', `${p.id}: no recipient for a directed verb`);
-      return undefined;
+      return [];
     }
 
     let type: EventType = p.type;
@@ -240,12 +240,12 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     if (mod.modality !== 'asserted') log?.(sIdx, 'modality', `${p.id}: ${mod.modality} ("${mod.cue ?? ''}")`);
     if (mod.modality === 'advised' || mod.modality === 'hypothetical') {
       log?.(sIdx, 'skip', `${p.id}: ${mod.modality}, not an event`);
-      return undefined;
+      return [];
     }
     if (mod.modality === 'negated') {
       if (!p.negated) {
         log?.(sIdx, 'skip', `${p.id}: negated`);
-        return undefined;
+        return [];
       }
       ({ type, cameo } = p.negated);
       mode = p.negated.mode;
@@ -268,20 +268,23 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     const date = eventDate(view, start) ?? pubMonth;
     if (date.slice(0, 4) < input.published.slice(0, 4) || (date.length >= 7 && date.slice(0, 7) < pubMonth)) flags.push('past');
 
-    const first = doc.tokens[Math.min(start, ...actor.map(() => start))];
-    const evStart = Math.min(first?.start ?? 0, ...[actorSlot, recipSlot].flatMap((sl) => sl?.mentions.map((m) => doc.tokens[m.start]?.start ?? Infinity) ?? []));
+    const evStart = Math.min(doc.tokens[start]?.start ?? 0, ...[actorSlot, recipSlot].flatMap((sl) => sl?.mentions.map((m) => doc.tokens[m.start]?.start ?? Infinity) ?? []));
     const evEnd = Math.max(doc.tokens[end - 1]?.end ?? 0, ...[actorSlot, recipSlot].flatMap((sl) => sl?.mentions.map((m) => doc.tokens[m.end - 1]?.end ?? 0) ?? []));
     const info = typeInfo(type, mode, cameo);
-    const ev: EventRecord = {
+    // Visits are made one visitor at a time: "received A, B and C" is three visits.
+    const sides = mode === 'visit' && actor.length > 1 && recipient.length === 1 ? actor.map((a) => [a]) : [actor];
+    discourse.noteEvent([...actor, ...recipient].map((a) => a.code));
+    log?.(sIdx, 'event', `${type}${mode ? `/${mode}` : ''} ${cameo} [${actor.map((a) => a.code).join(',')}] → [${recipient.map((r) => r.code).join(',')}] ${date}`);
+    return sides.map((side, k): EventRecord => ({
       kind: 'event',
-      id: shortId(input.id, p.id, evStart, evEnd),
+      id: shortId(input.id, p.id, evStart, evEnd, k),
       article: input.id,
       type,
       ...(mode ? { mode } : {}),
       cameo: info.cameo,
       score: info.score,
       quad: QUAD[type],
-      actor,
+      actor: side,
       recipient,
       date,
       lang: input.lang,
@@ -289,10 +292,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
       pattern: p.id,
       flags,
       confidence: Math.round(p.confidence * (flags.includes('discourse-actor') ? 0.8 : 1) * 100) / 100,
-    };
-    discourse.noteEvent([...actor, ...recipient].map((a) => a.code));
-    log?.(sIdx, 'event', `${type}${mode ? `/${mode}` : ''} ${cameo} [${actor.map((a) => a.code).join(',')}] → [${recipient.map((r) => r.code).join(',')}] ${date}`);
-    return ev;
+    }));
   }
 
   /**

@@ -61,7 +61,7 @@ export function tokenize(text: string, offset: number, sentence: number, profile
     let kind: TokenKind;
     if (m[2] !== undefined) kind = 'number';
     else if (m[1] !== undefined || m[3] !== undefined) kind = 'word';
-    else if (m[4] !== undefined) kind = start === prevEnd ? 'suffix' : 'word';
+    else if (m[4] !== undefined) kind = start === prevEnd || start === 0 ? 'suffix' : 'word';
     else kind = 'punct';
     const tokenText = kind === 'word' && m[4] !== undefined ? raw.slice(1) : raw;
     const tokenStart = kind === 'word' && m[4] !== undefined ? start + 1 : start;
