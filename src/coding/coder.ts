@@ -128,8 +128,11 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     if (!view) return [];
     const sIdx = view.sentence.index;
     const nominal = looksNominal(view, lex, start, end);
-    // A word used as a noun fires only noun patterns; a verb form falls back to a noun pattern.
-    const ref = refs.find((r) => r.pos === (nominal ? 'noun' : 'verb')) ?? (nominal ? undefined : refs[0]);
+    // A word used as a noun fires only noun patterns; a word in verb position that is not a
+    // verb form ("talks", "summit") may still fire a noun pattern.
+    const trigKey = doc.tokens[end - 1]?.key ?? '';
+    const ref = refs.find((r) => r.pos === (nominal ? 'noun' : 'verb'))
+      ?? (nominal || /(ed|ing)$/.test(trigKey) ? undefined : refs[0]);
     if (!ref) return [];
     const p = ref.pattern.data;
     const trig = doc.tokens.slice(start, end).map((t) => t.text).join(' ');
@@ -181,7 +184,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
       const withSlot = objectOf(view, lex, end, p.actor.after ?? ['with']);
       actor = uniqueRefs([...actor, ...resolve(withSlot, view), ...recipient]);
       recipient = [];
-      if (actor.length === 1 && ref.pos === 'noun') {
+      if (actor.length === 1 && ref.pos === 'noun' && QUAD[p.type] <= 2) {
         // "held talks" with one side named: the other side is the discourse partner
         const other = discourse.dyad().filter((c) => c !== actor[0]?.code);
         if (discourse.dyad().includes(actor[0]?.code ?? '') && other.length === 1 && other[0]) actor = uniqueRefs([...actor, { code: other[0], text: '' }]);
@@ -190,7 +193,8 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     if (actor.length === 0) {
       // Agentless passives and nominals: the parties come from the discourse.
       const dyad = discourse.dyad().filter((c) => !recipient.some((r) => r.code === c));
-      if ((passive || ref.pos === 'noun' || p.symmetric) && QUAD[p.type] <= 2 && dyad.length > 0 && (p.symmetric || recipient.length > 0 ? true : dyad.length >= 1)) {
+      // A directed pattern needs its recipient named before the discourse may supply the actor.
+      if ((passive || ref.pos === 'noun' || p.symmetric) && QUAD[p.type] <= 2 && dyad.length > 0 && (p.symmetric || recipient.length > 0)) {
         actor = recipient.length > 0 ? (dyad.length === 1 && dyad[0] ? [{ code: dyad[0], text: '' }] : []) : dyad.map((code) => ({ code, text: '' }));
         if (actor.length > 0) flags.push('discourse-actor');
       }
@@ -238,7 +242,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     let cameo = p.cameo;
     const mod = modalityOf(view, lex, start);
     if (mod.modality !== 'asserted') log?.(sIdx, 'modality', `${p.id}: ${mod.modality} ("${mod.cue ?? ''}")`);
-    if (mod.modality === 'advised' || mod.modality === 'hypothetical') {
+    if (mod.modality === 'advised' || mod.modality === 'hypothetical' || mod.modality === 'habitual') {
       log?.(sIdx, 'skip', `${p.id}: ${mod.modality}, not an event`);
       return [];
     }

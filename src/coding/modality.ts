@@ -2,7 +2,7 @@
 import type { Lexicon } from '../lexicon/index.ts';
 import { clauseBounds, type SentenceView } from './sentence.ts';
 
-export type Modality = 'asserted' | 'negated' | 'advised' | 'hypothetical' | 'future';
+export type Modality = 'asserted' | 'negated' | 'habitual' | 'advised' | 'hypothetical' | 'future';
 
 export interface ModalityDecision {
   readonly modality: Modality;
@@ -20,6 +20,8 @@ export function modalityOf(view: SentenceView, lex: Lexicon, start: number): Mod
   for (let i = from; i < start; i++) {
     // A modal that belongs to another verb's clause far to the left is not this trigger's.
     const near = start - i <= 5;
+    const hab = cues.habitual.matchAt(toks, i, start);
+    if (hab && start - i <= 5) return { modality: 'habitual', cue: text(i, hab.length) };
     let m = cues.negation.matchAt(toks, i, start);
     if (m && start - i <= 5) return { modality: 'negated', cue: text(i, m.length) };
     m = cues.advice.matchAt(toks, i, start);

@@ -27,6 +27,7 @@ export interface Cues {
   readonly intent: PhraseSet;
   readonly reportedPast: PhraseSet;
   readonly futureInPast: PhraseSet;
+  readonly habitual: PhraseSet;
   readonly reportingVerbs: PhraseSet;
   readonly offices: PhraseSet<Office>;
   readonly honorifics: PhraseSet;
@@ -104,6 +105,7 @@ function makeCues(f: LanguageFile, p: LanguageProfile): Cues {
     intent: set(f.modality.intent, 'stem'),
     reportedPast: set(f.modality.reportedPast),
     futureInPast: set(f.modality.futureInPast),
+    habitual: set(f.modality.habitual),
     reportingVerbs: set(f.modality.reportingVerbs, 'stem'),
     offices: map(f.actors.offices, 'stem'),
     honorifics: set(f.actors.honorifics),

@@ -92,6 +92,8 @@ export const languageFile = z.object({
     reportedPast: z.string().array().default([]),
     /** Modals that report a future after a reporting verb ("said aid would be sent"). */
     futureInPast: z.string().array().default([]),
+    /** Present-tense negation that states a standing policy ("does not recognise"), not an act. */
+    habitual: z.string().array().default([]),
     reportingVerbs: z.string().array().default([]),
   }),
   dates: z.object({
