@@ -72,6 +72,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
   const records: OutputRecord[] = [];
   const pubMonth = input.published.slice(0, 7);
   let groupBase = 0;
+  let lastMeeting: { mention: ActorMention; view: SentenceView } | undefined;
 
   const views: SentenceView[] = [];
   for (const s of doc.sentences) {
@@ -175,14 +176,23 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     let actor = resolve(actorSlot, view);
     let recipient = resolve(recipSlot, view);
     let multilateral = false;
-    const org = p.type === 'CONSULT' && p.symmetric && p.mode === undefined ? meetingOrganization(view, lex) : undefined;
+    // Sides of a symmetric act kept apart, in case a proposal turns them into proposer and partner.
+    let proposer: ActorRef[] = [];
+    let partner: ActorRef[] = [];
+    const isMeeting = p.type === 'CONSULT' && p.symmetric && p.mode === undefined;
+    // "the summit" after an organisation's summit was named is that summit.
+    const orgMention = isMeeting ? meetingOrganization(view, lex) : undefined;
+    const org = orgMention ? { mention: orgMention, view } : isMeeting && ref.pos === 'noun' && lex.cues.determiners.has(doc.tokens, start - 1) ? lastMeeting : undefined;
     if (org) {
-      actor = meetingParticipants(org, view, views, lex);
+      actor = meetingParticipants(org.mention, org.view, views, lex);
+      if (orgMention) lastMeeting = { mention: orgMention, view };
       recipient = [];
       multilateral = true;
     } else if (p.symmetric) {
       const withSlot = objectOf(view, lex, end, p.actor.after ?? ['with']);
-      actor = uniqueRefs([...actor, ...resolve(withSlot, view), ...recipient]);
+      proposer = actor;
+      partner = uniqueRefs([...resolve(withSlot, view), ...recipient]).filter((r) => !proposer.some((a) => a.code === r.code));
+      actor = uniqueRefs([...actor, ...partner]);
       recipient = [];
       if (actor.length === 1 && ref.pos === 'noun' && QUAD[p.type] <= 2) {
         // "held talks" with one side named: the other side is the discourse partner
@@ -258,6 +268,11 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
         ({ type, cameo } = p.future);
         mode = p.future.mode;
       } else if (COOPERATIVE_FUTURE.has(type)) {
+        // "X proposed holding a summit with Y": X offers, Y is offered to.
+        if (p.symmetric && proposer.length > 0 && partner.length > 0 && mod.proposal === true) {
+          actor = proposer;
+          recipient = partner;
+        }
         cameo = type === 'CONSULT' ? '036' : type === 'AID' ? '033' : type === 'COOPERATE' ? '031' : type === 'AGREE' ? cameo : '030';
         type = 'AGREE';
         mode = undefined;

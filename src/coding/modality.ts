@@ -7,6 +7,8 @@ export type Modality = 'asserted' | 'negated' | 'habitual' | 'advised' | 'hypoth
 export interface ModalityDecision {
   readonly modality: Modality;
   readonly cue?: string;
+  /** The cue proposes the act to someone ("suggested holding a summit with"). */
+  readonly proposal?: boolean;
 }
 
 /** Look at the words before the trigger in its clause for modal cues. */
@@ -37,6 +39,8 @@ export function modalityOf(view: SentenceView, lex: Lexicon, start: number): Mod
       if (m && near) found = { modality: 'future', cue: text(i, m.length) };
       m = cues.intent.matchAt(toks, i, start);
       if (m && start - i <= 6) found = { modality: 'future', cue: text(i, m.length) };
+      m = cues.proposal.matchAt(toks, i, start);
+      if (m && start - i <= 3) found = { modality: 'future', cue: text(i, m.length), proposal: true };
     }
   }
   return found;

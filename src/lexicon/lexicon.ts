@@ -25,6 +25,7 @@ export interface Cues {
   readonly hypothetical: PhraseSet;
   readonly future: PhraseSet;
   readonly intent: PhraseSet;
+  readonly proposal: PhraseSet;
   readonly reportedPast: PhraseSet;
   readonly futureInPast: PhraseSet;
   readonly habitual: PhraseSet;
@@ -103,6 +104,7 @@ function makeCues(f: LanguageFile, p: LanguageProfile): Cues {
     hypothetical: set(f.modality.hypothetical),
     future: set(f.modality.future),
     intent: set(f.modality.intent, 'stem'),
+    proposal: set(f.modality.proposal, 'stem'),
     reportedPast: set(f.modality.reportedPast),
     futureInPast: set(f.modality.futureInPast),
     habitual: set(f.modality.habitual),

@@ -89,6 +89,8 @@ export const languageFile = z.object({
     hypothetical: z.string().array(),
     future: z.string().array(),
     intent: z.string().array().default([]),
+    /** Verbs that propose an act to another party ("suggested holding talks with"). */
+    proposal: z.string().array().default([]),
     reportedPast: z.string().array().default([]),
     /** Modals that report a future after a reporting verb ("said aid would be sent"). */
     futureInPast: z.string().array().default([]),
