@@ -107,6 +107,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
       }
     }
     records.push(...sentenceEvents);
+    discourse.notePeople(view.actors);
     emitFacts(view, sentenceEvents);
   }
 
@@ -117,7 +118,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
       if (m.kind === 'discourse' || (m.kind === 'pronoun' && m.refers === 'group')) {
         for (const code of discourse.dyad()) refs.push({ code, text: view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ') });
       } else if (m.kind === 'pronoun') {
-        const p = discourse.person();
+        const p = discourse.person(view.actors, m.start);
         if (p) refs.push({ code: p.code, ...(p.sector ? { sector: p.sector } : {}), ...(p.name ? { name: p.name } : {}), text: view.tokens[m.start]?.text ?? '' });
       } else refs.push(refOf(m, view, doc));
     }

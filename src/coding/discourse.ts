@@ -17,10 +17,13 @@ export class Discourse {
   /** Count the states of a sentence's mentions (the title counts double). */
   observe(mentions: readonly ActorMention[], weight = 1): void {
     for (const m of mentions) {
-      if (!m.code) continue;
-      if (!this.isOrg(m.code)) this.counts.set(m.code, (this.counts.get(m.code) ?? 0) + weight);
-      if (m.kind === 'person' || (m.kind === 'office' && m.name)) this.lastPerson = m;
+      if (m.code && !this.isOrg(m.code)) this.counts.set(m.code, (this.counts.get(m.code) ?? 0) + weight);
     }
+  }
+
+  /** Remember the last person named, once a sentence has been read. */
+  notePeople(mentions: readonly ActorMention[]): void {
+    for (const m of mentions) if (m.kind === 'person' || (m.kind === 'office' && m.name)) this.lastPerson = m;
   }
 
   /** Remember the parties of an event as the pair the text now talks about. */
@@ -40,7 +43,10 @@ export class Discourse {
     return [...this.counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([c]) => c).sort();
   }
 
-  person(): ActorMention | undefined {
-    return this.lastPerson;
+  /** The person "he" or "she" at token `at` refers to: the last named before it in its sentence, else in the text before. */
+  person(mentions: readonly ActorMention[], at: number): ActorMention | undefined {
+    let found: ActorMention | undefined;
+    for (const m of mentions) if (m.end <= at && (m.kind === 'person' || (m.kind === 'office' && m.name))) found = m;
+    return found ?? this.lastPerson;
   }
 }

@@ -102,7 +102,7 @@ export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: r
   // "support for the reforms carried out by Kazakhstan": the trigger's own phrase reaches the actor.
   const ownPrep = lex.cues.prepositions.has(view.tokens, end) && preps.includes(view.tokens[end]?.key ?? '') ? view.tokens[end]?.key : undefined;
   for (const m of view.actors) {
-    if (m.start < end || m.start >= limit || seen.has(m.group)) continue;
+    if (m.start < end || m.start >= limit || seen.has(m.group) || m.kind === 'pronoun') continue;
     seen.add(m.group);
     const prep = introducer(view, lex, m);
     if (prep === '' && !preps.includes('')) continue;
