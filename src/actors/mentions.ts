@@ -217,7 +217,9 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
     if (cur.t === 'office' || cur.t === 'sector') {
       // "President of Kazakhstan[, Mr.] Kassym-Jomart Tokayev", "the presidents of Uzbekistan and Kazakhstan",
       // "Ministry of Foreign Affairs of Kazakhstan"
-      if (isGen(cur.end) && next?.t === 'name' && next.start === cur.end + 1 && next.entry.kind !== 'person') {
+      let ofEnd = cur.end + 1;
+      while (ofEnd < to && isDet(ofEnd)) ofEnd++;
+      if (isGen(cur.end) && next?.t === 'name' && next.start === ofEnd && next.entry.kind !== 'person') {
         // Collect a coordinated list of states after "of".
         const states: { r: number; e: NameEntry; start: number; end: number }[] = [{ r: r + 1, e: next.entry, start: next.start, end: next.end }];
         let k = r + 2;

@@ -72,7 +72,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
   const records: OutputRecord[] = [];
   const pubMonth = input.published.slice(0, 7);
   let groupBase = 0;
-  let lastMeeting: { mention: ActorMention; view: SentenceView } | undefined;
+  let lastMeeting: { mention: ActorMention; view: SentenceView; stem: string } | undefined;
 
   const views: SentenceView[] = [];
   for (const s of doc.sentences) {
@@ -182,11 +182,13 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     let partner: ActorRef[] = [];
     const isMeeting = p.type === 'CONSULT' && p.symmetric && p.mode === undefined;
     // "the summit" after an organisation's summit was named is that summit.
-    const orgMention = isMeeting ? meetingOrganization(view, lex) : undefined;
-    const org = orgMention ? { mention: orgMention, view } : isMeeting && ref.pos === 'noun' && lex.cues.determiners.has(doc.tokens, start - 1) ? lastMeeting : undefined;
+    const orgMention = isMeeting ? meetingOrganization(view, lex, start, end, actorSlot?.mentions ?? []) : undefined;
+    const trigStem = doc.tokens[end - 1]?.stem ?? '';
+    const org = orgMention ? { mention: orgMention, view, stem: trigStem }
+      : isMeeting && ref.pos === 'noun' && lex.cues.determiners.has(doc.tokens, start - 1) && lastMeeting?.stem === trigStem ? lastMeeting : undefined;
     if (org) {
       actor = meetingParticipants(org.mention, org.view, views, lex);
-      if (orgMention) lastMeeting = { mention: orgMention, view };
+      if (orgMention) lastMeeting = org;
       recipient = [];
       multilateral = true;
     } else if (p.symmetric) {
@@ -205,7 +207,9 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
       // Agentless passives and nominals: the parties come from the discourse.
       const dyad = discourse.dyad().filter((c) => !recipient.some((r) => r.code === c));
       // A directed pattern needs its recipient named before the discourse may supply the actor.
-      if ((passive || ref.pos === 'noun' || p.symmetric) && QUAD[p.type] <= 2 && dyad.length > 0 && (p.symmetric || recipient.length > 0)) {
+      // Conflict is not inferred from context, except a clash between the pair ("the border clashes").
+      const allowed = QUAD[p.type] <= 2 || (p.symmetric && ref.pos === 'noun');
+      if ((passive || ref.pos === 'noun' || p.symmetric) && allowed && dyad.length > 0 && (p.symmetric || recipient.length > 0)) {
         actor = recipient.length > 0 ? (dyad.length === 1 && dyad[0] ? [{ code: dyad[0], text: '' }] : []) : dyad.map((code) => ({ code, text: '' }));
         if (actor.length > 0) flags.push('discourse-actor');
       }

@@ -57,6 +57,9 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   const next = view.tokens[end];
   if (!prev) return false;
   if (lex.cues.infinitive.has(view.tokens, start - 1)) return false;
+  // an -ing form without an auxiliary before it is a gerund or noun ("council meeting")
+  const trig = view.tokens[end - 1];
+  if (trig && end - start === 1 && /ing$/.test(trig.key) && !lex.cues.passiveAux.has(view.tokens, start - 1) && !lex.cues.perfectAux.has(view.tokens, start - 1)) return true;
   if (lex.cues.determiners.has(view.tokens, start - 1) || lex.cues.possessive.has(view.tokens, start - 1)) return true;
   if (prev.kind === 'number') return true;
   if (view.actors.some((m) => m.end === start && m.attributive)) return true;
@@ -68,9 +71,24 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
 /** The clause subject: the nearest mention group left of the trigger that is not inside a prepositional phrase. */
 export function subjectOf(view: SentenceView, lex: Lexicon, start: number): Slot | undefined {
   const { start: cs } = clauseBounds(view, start);
+  const inClause = subjectIn(view, lex, cs, start);
+  if (inClause) return inClause;
+  // "Guterres, who visited Almaty": a relative clause's subject is the mention it follows.
+  if (lex.cues.relativePronouns.has(view.tokens, cs)) {
+    let k = cs - 1;
+    if (view.tokens[k]?.key === ',') k--;
+    const antecedent = view.actors.find((m) => m.end === k + 1 && !m.attributive);
+    if (antecedent) return { mentions: groupOf(view, antecedent), how: 'antecedent of a relative clause' };
+  }
+  return undefined;
+}
+
+function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number): Slot | undefined {
   const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive).sort((a, b) => b.start - a.start);
   for (const m of cands) {
     if (introducer(view, lex, m) !== '') continue;
+    // "their meeting": a possessive pronoun is a determiner, not a subject
+    if (m.kind === 'pronoun' && lex.cues.determiners.has(view.tokens, m.start)) continue;
     // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
     return { mentions: groupOf(view, m), how: `subject "${view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ')}"` };
   }

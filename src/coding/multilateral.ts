@@ -8,9 +8,15 @@ import type { Lexicon } from '../lexicon/index.ts';
 import type { ActorRef } from '../model/index.ts';
 import type { SentenceView } from './sentence.ts';
 
-/** The organisation whose meeting a trigger is: an organisation named in the trigger's sentence. */
-export function meetingOrganization(view: SentenceView, lex: Lexicon): ActorMention | undefined {
-  return view.actors.find((m) => m.kind === 'org' && lex.isOrganization(m.code));
+/**
+ * The organisation whose meeting a trigger is: named just before it ("the SCO summit"), after
+ * it ("a summit of the CSTO"), or as the subject that meets ("the Council met").
+ */
+export function meetingOrganization(view: SentenceView, lex: Lexicon, start: number, end: number, subject: readonly ActorMention[]): ActorMention | undefined {
+  const isOrg = (m: ActorMention): boolean => lex.isOrganization(m.code);
+  return subject.find(isOrg)
+    ?? view.actors.find((m) => isOrg(m) && m.end <= start && start - m.end <= 3)
+    ?? view.actors.find((m) => isOrg(m) && m.start >= end && m.start - end <= 6 && lex.cues.genitivePrep.find(view.tokens, end, m.start) !== undefined);
 }
 
 /**
