@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { findActors, findAmounts, findDates, type ActorMention } from '../actors/index.ts';
-import type { Lexicon } from '../lexicon/index.ts';
+import type { Lexicon, PatternData } from '../lexicon/index.ts';
 import {
   QUAD, type ActorRef, type EventRecord, type EventType, type Flag, type Lang, type OutputRecord, type PartialDate,
 } from '../model/index.ts';
@@ -15,7 +15,7 @@ import { Discourse } from './discourse.ts';
 import { agreementsIn, commitmentsIn, partnershipsIn } from './facts.ts';
 import { isPassive, looksNominal, objectOf, possessorOf, subjectOf, type Slot } from './frame.ts';
 import { modalityOf } from './modality.ts';
-import { meetingOrganization, meetingParticipants } from './multilateral.ts';
+import { meetingOrganization, meetingParticipants, signatories } from './multilateral.ts';
 import { clauseBounds, clauses, type SentenceView } from './sentence.ts';
 
 export interface ArticleInput {
@@ -111,12 +111,21 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     emitFacts(view, sentenceEvents);
   }
 
-  function resolve(slot: Slot | undefined, view: SentenceView): ActorRef[] {
+  function resolve(slot: Slot | undefined, view: SentenceView, p?: PatternData): ActorRef[] {
     if (!slot) return [];
     const refs: ActorRef[] = [];
     for (const m of slot.mentions) {
       if (m.kind === 'discourse' || (m.kind === 'pronoun' && m.refers === 'group')) {
-        for (const code of discourse.dyad()) refs.push({ code, text: view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ') });
+        // "the leaders" after a summit are its participants; "the two leaders" stay a pair.
+        const pair = lex.cues.dyadHeads.find(view.tokens, m.start, m.end) !== undefined;
+        const words = view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ');
+        if (lastMeeting && !pair) {
+          let who = meetingParticipants(lastMeeting.mention, lastMeeting.view, views, lex);
+          // what "the leaders" sign at a summit, the members sign
+          if (p?.type === 'SUPPORT') who = signatories(who, lastMeeting.mention.code, lex, input.published);
+          refs.push(...who.map((r) => ({ ...r, text: words })));
+        }
+        else for (const code of discourse.dyad()) refs.push({ code, text: words });
       } else if (m.kind === 'pronoun') {
         const p = discourse.person(view.actors, m.start);
         if (p) refs.push({ code: p.code, ...(p.sector ? { sector: p.sector } : {}), ...(p.name ? { name: p.name } : {}), text: view.tokens[m.start]?.text ?? '' });
@@ -174,8 +183,8 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
       actorSlot = subjectOf(view, lex, start);
       recipSlot = objectOf(view, lex, end, recipPreps);
     }
-    let actor = resolve(actorSlot, view);
-    let recipient = resolve(recipSlot, view);
+    let actor = resolve(actorSlot, view, p);
+    let recipient = resolve(recipSlot, view, p);
     let multilateral = false;
     // Sides of a symmetric act kept apart, in case a proposal turns them into proposer and partner.
     let proposer: ActorRef[] = [];
@@ -356,7 +365,9 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
       log?.(s.index, 'fact', `partnership ${f.level} [${ps.join(',')}]${f.since ? ` since ${f.since}` : ''}`);
     }
     for (const c of commitmentsIn(view, lex)) {
-      const ps = parties();
+      // "2 billion cubic metres of Turkmen gas": a state named in the commitment is a party too
+      const named = view.actors.filter((m) => m.start >= c.start && m.end <= c.end + 4 && m.code && !lex.isOrganization(m.code)).map((m) => m.code);
+      const ps = [...new Set([...parties(), ...named])].sort();
       if (ps.length < 2) continue;
       records.push({ kind: 'commitment', id: shortId(input.id, 'commitment', c.start), article: input.id, parties: ps, metric: c.metric, value: c.value, unit: c.unit, ...(c.by ? { by: c.by } : {}), status: c.status, date: events[0]?.date ?? pubMonth, lang: input.lang, evidence: evidence(c.start, c.end) });
       log?.(s.index, 'fact', `commitment ${c.metric} ${c.value} ${c.unit} (${c.status})`);

@@ -5,7 +5,7 @@
  */
 import type { ActorMention } from '../actors/index.ts';
 import type { Lexicon } from '../lexicon/index.ts';
-import type { ActorRef } from '../model/index.ts';
+import { dateWithin, type ActorRef, type PartialDate } from '../model/index.ts';
 import type { SentenceView } from './sentence.ts';
 
 /**
@@ -37,4 +37,18 @@ export function meetingParticipants(org: ActorMention, view: SentenceView, views
   }
   void lex;
   return [...codes.values()];
+}
+
+/** Members of an organisation on a date, or undefined when the lexicon lists none. */
+export function membersOn(lex: Lexicon, org: string, date: PartialDate): ReadonlySet<string> | undefined {
+  const entry = lex.data.organizations.find((o) => o.code === org);
+  if (!entry?.members || entry.members.length === 0) return undefined;
+  return new Set(entry.members.filter((m) => dateWithin(date, m.from, m.to)).map((m) => m.code));
+}
+
+/** Those of a meeting's participants who can sign for the organisation: the organisation and its members. */
+export function signatories(participants: readonly ActorRef[], org: string, lex: Lexicon, date: PartialDate): ActorRef[] {
+  const members = membersOn(lex, org, date);
+  if (!members) return [...participants];
+  return participants.filter((p) => p.code === org || members.has(p.code));
 }
