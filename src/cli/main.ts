@@ -53,15 +53,26 @@ function cmdCode(files: string[], values: Opts): number {
   const lang = langOpt(values);
   const lex = lexicons(values);
   const all: OutputRecord[] = [];
+  let failed = 0;
   for (const file of files) {
-    const text = readArticle(file);
+    // One unreadable article is reported and skipped; the others are still coded.
+    let text: string;
+    try {
+      text = readArticle(file);
+    } catch (e) {
+      if (!isDyadError(e) || files.length === 1) throw e;
+      process.stderr.write(`dyad: skipped ${e.message}\n`);
+      failed++;
+      continue;
+    }
     const l = lang ?? guessLang(text);
     const result = codeArticle({ id: file === '-' ? 'stdin' : basename(file), text, lang: l, published: published ?? guessPublished(text, basename(file)) }, lex.get(l));
     if (format === 'jsonl') process.stdout.write(toJsonl(result.records));
     else all.push(...result.records);
   }
   if (format === 'table') process.stdout.write(toTable(all));
-  return 0;
+  if (failed > 0) process.stderr.write(`dyad: ${files.length - failed} coded, ${failed} skipped\n`);
+  return failed > 0 ? 1 : 0;
 }
 
 function cmdExplain(args: string[], values: Opts): number {

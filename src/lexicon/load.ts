@@ -42,6 +42,19 @@ function lineOf(text: string, position: number): number {
   return text.slice(0, position).split('\n').length;
 }
 
+/** Where JSON.parse failed: its reported position, or the excerpt Node 20 quotes instead. */
+function errorPosition(message: string, text: string): number {
+  const pos = /position (\d+)/.exec(message);
+  if (pos?.[1] !== undefined) return Number(pos[1]);
+  const excerpt = /(?:\.\.\.)?"([\s\S]+?)(?:\.\.\.)?" is not valid JSON/.exec(message)?.[1];
+  const token = /Unexpected token '?([^',\s]+|,)'?/.exec(message)?.[1];
+  if (excerpt !== undefined) {
+    const at = text.indexOf(excerpt);
+    if (at >= 0) return at + Math.max(0, token !== undefined ? excerpt.indexOf(token) : 0);
+  }
+  return text.length;
+}
+
 function issuePath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
@@ -53,8 +66,7 @@ export function parseLexiconFile(text: string, name: string): LexiconFile {
     json = JSON.parse(text);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(msg);
-    const where = pos?.[1] !== undefined ? ` (line ${lineOf(text, Number(pos[1]))})` : '';
+    const where = ` (line ${lineOf(text, errorPosition(msg, text))})`;
     throw new DyadError('lexicon_invalid', `${name}${where}: not valid JSON: ${msg}`, name);
   }
   const result = lexiconFile.safeParse(json);
