@@ -15,6 +15,7 @@ import { Discourse } from './discourse.ts';
 import { agreementsIn, commitmentsIn, partnershipsIn } from './facts.ts';
 import { isPassive, looksNominal, objectOf, possessorOf, subjectOf, type Slot } from './frame.ts';
 import { modalityOf } from './modality.ts';
+import { mergeRecords } from './merge.ts';
 import { meetingOrganization, meetingParticipants, signatories } from './multilateral.ts';
 import { clauseBounds, clauses, type SentenceView } from './sentence.ts';
 
@@ -384,59 +385,5 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     }
   }
 
-  return { doc, records: mergeFacts(mergeEvents(records)), trace };
-}
-
-/**
- * One event per real-world event in an article: mentions with the same type, parties and
- * month are one event, kept at its first mention with the most precise date any mention gives.
- */
-function mergeEvents(records: readonly OutputRecord[]): OutputRecord[] {
-  const out: OutputRecord[] = [];
-  const seen = new Map<string, number>();
-  for (const r of records) {
-    if (r.kind !== 'event') {
-      out.push(r);
-      continue;
-    }
-    const key = [r.type, r.actor.map((a) => a.code).sort().join(','), r.recipient.map((a) => a.code).sort().join(','), r.date.slice(0, 7)].join('|');
-    const at = seen.get(key);
-    if (at === undefined) {
-      seen.set(key, out.length);
-      out.push(r);
-      continue;
-    }
-    const prev = out[at];
-    if (prev?.kind === 'event' && r.date.length > prev.date.length && r.date.startsWith(prev.date)) out[at] = { ...prev, date: r.date };
-  }
-  return out;
-}
-
-/** One fact per key in an article: the same partnership or batch named twice is one record. */
-function mergeFacts(records: readonly OutputRecord[]): OutputRecord[] {
-  const out: OutputRecord[] = [];
-  const seen = new Map<string, number>();
-  for (const r of records) {
-    let key: string | undefined;
-    if (r.kind === 'partnership') key = `p|${r.parties.join(',')}|${r.level}`;
-    else if (r.kind === 'commitment') key = `c|${r.parties.join(',')}|${r.metric}|${r.value}`;
-    else if (r.kind === 'agreement') key = `a|${r.parties.join(',')}|${r.date.slice(0, 7)}`;
-    if (key === undefined) {
-      out.push(r);
-      continue;
-    }
-    const at = seen.get(key);
-    if (at === undefined) {
-      seen.set(key, out.length);
-      out.push(r);
-      continue;
-    }
-    const prev = out[at];
-    if (r.kind === 'partnership' && prev?.kind === 'partnership' && !prev.since && r.since) out[at] = r;
-    if (r.kind === 'agreement' && prev?.kind === 'agreement') {
-      const count = Math.max(prev.count ?? 0, r.count ?? 0);
-      out[at] = { ...prev, ...(count > 0 ? { count } : {}), fields: [...new Set([...prev.fields, ...r.fields])] };
-    }
-  }
-  return out;
+  return { doc, records: mergeRecords(records), trace };
 }

@@ -1,0 +1,50 @@
+/**
+ * One record per real-world event or fact in an article: an article that names the same
+ * visit, partnership or batch of agreements twice yields it once.
+ */
+import type { OutputRecord } from '../model/index.ts';
+
+const codes = (refs: readonly { readonly code: string }[]): string => refs.map((a) => a.code).sort().join(',');
+
+/** The identity of a record within an article, as the gold guideline counts it. */
+function keyOf(r: OutputRecord): string {
+  switch (r.kind) {
+    case 'event':
+      return ['e', r.type, codes(r.actor), codes(r.recipient), r.date.slice(0, 7)].join('|');
+    case 'partnership':
+      return ['p', r.parties.join(','), r.level].join('|');
+    case 'commitment':
+      return ['c', r.parties.join(','), r.metric, r.value].join('|');
+    case 'agreement':
+      return ['a', r.parties.join(','), r.date.slice(0, 7)].join('|');
+  }
+}
+
+/** Fold a later mention of the same record into the first: keep the most that either says. */
+function combine(first: OutputRecord, later: OutputRecord): OutputRecord {
+  if (first.kind === 'event' && later.kind === 'event') {
+    return later.date.length > first.date.length && later.date.startsWith(first.date) ? { ...first, date: later.date } : first;
+  }
+  if (first.kind === 'partnership' && later.kind === 'partnership') return !first.since && later.since ? later : first;
+  if (first.kind === 'agreement' && later.kind === 'agreement') {
+    const count = Math.max(first.count ?? 0, later.count ?? 0);
+    return { ...first, ...(count > 0 ? { count } : {}), fields: [...new Set([...first.fields, ...later.fields])] };
+  }
+  return first;
+}
+
+/** Merge records with the same identity, keeping the order of first mentions. */
+export function mergeRecords(records: readonly OutputRecord[]): OutputRecord[] {
+  const out: OutputRecord[] = [];
+  const at = new Map<string, number>();
+  for (const r of records) {
+    const key = keyOf(r);
+    const i = at.get(key);
+    const prev = i === undefined ? undefined : out[i];
+    if (i === undefined || !prev) {
+      at.set(key, out.length);
+      out.push(r);
+    } else out[i] = combine(prev, r);
+  }
+  return out;
+}
