@@ -61,11 +61,28 @@ export const peopleFile = z.object({
 
 const sector = z.enum(SECTORS);
 
+export const CASES = ['nom', 'gen', 'dat', 'acc', 'loc', 'abl', 'ins', 'com'] as const;
+export type Case = (typeof CASES)[number];
+
 /** What a language contributes besides patterns: grammar cues, dates, numbers, actor words, fact words. */
 export const languageFile = z.object({
   kind: z.literal('language'),
   lang: z.enum(LANGS),
   abbreviations: z.string().array(),
+  /**
+   * How words inflect. `nameMatch`: "key" matches names as written (English; Turkish, whose
+   * suffixes follow an apostrophe), "stem" by the Snowball stem (Russian), "suffix" by the
+   * written form less one of `suffixes` (Kazakh). `cases` maps a suffix (with its apostrophe in
+   * Turkish: "'ye") or a postposition ("ile") to the case it marks. `stemSuffixes` also strips
+   * `suffixes` when stemming ordinary words (for a language with no Snowball stemmer).
+   */
+  morphology: z.object({
+    nameMatch: z.enum(['key', 'stem', 'suffix']).default('key'),
+    suffixes: z.string().array().default([]),
+    cases: z.record(z.string(), z.enum(CASES)).default({}),
+    stemSuffixes: z.boolean().default(false),
+    minStem: z.number().int().min(1).default(3),
+  }).default({ nameMatch: 'key', suffixes: [], cases: {}, stemSuffixes: false, minStem: 3 }),
   lemmas: z.record(z.string(), z.string()).default({}),
   grammar: z.object({
     passiveAux: z.string().array(),
@@ -82,6 +99,12 @@ export const languageFile = z.object({
     /** Words that mark a following verb as an infinitive ("to sign"), not a noun after a preposition. */
     infinitive: z.string().array().default([]),
     pronouns: z.record(z.string(), z.enum(['person', 'group'])).default({}),
+    /** "svo" looks for objects after the verb; "sov" before it, by their case. */
+    wordOrder: z.enum(['svo', 'sov']).default('svo'),
+    /** Words after a mention that mark its role ("Aliyev ile" = with Aliyev), mapped to a case. */
+    postpositions: z.record(z.string(), z.enum(CASES)).default({}),
+    /** A mention right after a noun with no preposition is that noun's genitive ("визит Токаева"). */
+    genitiveAfter: z.boolean().default(false),
   }),
   modality: z.object({
     negation: z.string().array(),
@@ -97,6 +120,16 @@ export const languageFile = z.object({
     /** Present-tense negation that states a standing policy ("does not recognise"), not an act. */
     habitual: z.string().array().default([]),
     reportingVerbs: z.string().array().default([]),
+    /**
+     * Modality written inside the verb (Turkish imzala-ma-dı, Kazakh қол қой-ма-ды): what may
+     * follow a trigger written with a final "*" marks it negated, future, advised or hypothetical.
+     */
+    infixes: z.object({
+      negated: z.string().array().default([]),
+      future: z.string().array().default([]),
+      advised: z.string().array().default([]),
+      hypothetical: z.string().array().default([]),
+    }).default({ negated: [], future: [], advised: [], hypothetical: [] }),
   }),
   dates: z.object({
     months: z.record(z.string(), z.number().int().min(1).max(12)),
@@ -107,6 +140,8 @@ export const languageFile = z.object({
     })),
     yearWords: z.string().array().default([]),
     earlierWords: z.string().array().default([]),
+    /** Month and weekday names are written with a capital (English, Turkish), so a lower-case one is another word. */
+    capitalised: z.boolean().default(true),
   }),
   numbers: z.object({
     words: z.record(z.string(), z.number()),
@@ -135,8 +170,13 @@ export const languageFile = z.object({
 });
 
 const slot = z.object({
-  /** Prepositions (or "" for a direct object) that introduce this role after the trigger. */
+  /**
+   * Markers that introduce this role after the trigger: a preposition ("to", "в"), a case
+   * ("dat", "gen") or "" for an unmarked mention (a direct object).
+   */
   after: z.string().array().optional(),
+  /** Markers of this role before the trigger (verb-final languages: "dat" for a destination). */
+  before: z.string().array().optional(),
   /** Prepositions that introduce this role when the trigger is passive. */
   passive: z.string().array().optional(),
 });
@@ -146,7 +186,11 @@ export const patternSchema = z.object({
   type: z.enum(EVENT_TYPES),
   mode: z.string().optional(),
   cameo: z.string().regex(/^\d{2,4}$/),
-  /** Verb triggers: lemma phrases ("visit", "pay visit", "put signature"). */
+  /**
+   * Verb triggers: phrases matched on stems ("visit", "pay visit", "put signature"). A word
+   * ending in "*" matches any word that begins with it ("imzala*" matches imzaladı, imzalamadı),
+   * and what follows it is read for modality infixes.
+   */
   verbs: z.string().array().default([]),
   /** Noun triggers ("visit", "state visit"). */
   nouns: z.string().array().default([]),
