@@ -25,3 +25,13 @@ describe('sentences and tokens', () => {
     assert.deepEqual(stems.slice(2), ['visit', 'meet', 'and', 'sign']);
   });
 });
+
+describe('language identification', () => {
+  it('tells the four languages apart, Kazakh by its own letters', async () => {
+    const { identifyLanguage } = await import('../src/text/index.ts');
+    assert.equal(identifyLanguage('The foreign ministers met in Ankara and agreed to expand trade between the two countries.'), 'en');
+    assert.equal(identifyLanguage('Dışişleri bakanları Ankara\'da bir araya gelerek iki ülke arasındaki ticareti artırma konusunda anlaştı.'), 'tr');
+    assert.equal(identifyLanguage('Министры иностранных дел встретились в Анкаре и договорились расширить торговлю между странами.'), 'ru');
+    assert.equal(identifyLanguage('Сыртқы істер министрлері Анкарада кездесіп, екі ел арасындағы сауданы кеңейтуге келісті.'), 'kk');
+  });
+});

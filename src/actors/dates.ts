@@ -52,7 +52,7 @@ function shiftMonth(published: PartialDate, offset: number): PartialDate {
 }
 
 /** Find the date expressions in tokens [from, to). */
-export function findDates(tokens: readonly Token[], from: number, to: number, cues: Cues, published: PartialDate): DateMention[] {
+export function findDates(tokens: readonly Token[], from: number, to: number, cues: Cues, published: PartialDate, capitalised = true): DateMention[] {
   const out: DateMention[] = [];
   const pub = parseDate(published);
   for (let i = from; i < to; i++) {
@@ -88,7 +88,7 @@ export function findDates(tokens: readonly Token[], from: number, to: number, cu
     }
     // weekday: the latest such day on or before publication
     const wd = cues.weekdays.matchAt(tokens, i, to);
-    if (wd && t.cap !== false) {
+    if (wd && (t.cap || !capitalised)) {
       let date: PartialDate = published.slice(0, 7);
       if (pub?.day !== undefined) {
         const n = dayNumber(published);
@@ -101,7 +101,7 @@ export function findDates(tokens: readonly Token[], from: number, to: number, cu
     }
     // month-led: "December 22[, 2022]", "May 2022", "December"
     const mo = cues.months.matchAt(tokens, i, to);
-    if (mo && t.cap) {
+    if (mo && (t.cap || !capitalised)) {
       let j = i + mo.length;
       const day = isDay(tokens[j]);
       if (day !== undefined && j < to) {
@@ -120,8 +120,11 @@ export function findDates(tokens: readonly Token[], from: number, to: number, cu
         i = j;
         continue;
       }
-      // A bare month name ("in January"), but not the modal "may".
-      if (t.key !== 'may' || tokens[i - 1]?.key === 'in') {
+      // A bare month name needs a preposition before it or a case suffix after it ("in January",
+      // "Ocak'ta"), or an inflection of its own ("қаңтарда"): a capitalised "May" alone is a modal.
+      const prev = tokens[i - 1];
+      const marked = (prev !== undefined && cues.prepositions.has(tokens, i - 1)) || tokens[i + mo.length]?.kind === 'suffix' || t.key !== t.stem;
+      if (marked || !capitalised) {
         out.push({ start: i, end: i + mo.length, date: formatDate({ year: yearFor(mo.value, published), month: mo.value }), how: 'month' });
       }
       continue;

@@ -4,7 +4,7 @@
  * Tokayev), sectors ("the Kazakh Foreign Ministry"), discourse phrases
  * ("the two countries") and coordinated groups ("Tokayev and Erdoğan").
  */
-import type { Lexicon, NameEntry, Office } from '../lexicon/index.ts';
+import type { Analysis, Case, Lexicon, NameEntry, Office } from '../lexicon/index.ts';
 import { nameKey } from '../lexicon/index.ts';
 import type { PartialDate, Sector } from '../model/index.ts';
 import type { Token } from '../text/index.ts';
@@ -31,12 +31,16 @@ export interface ActorMention {
   readonly how: string;
   /** "dyad" or "group" for discourse phrases; "person" or "group" for pronouns. */
   readonly refers?: 'dyad' | 'group' | 'person';
+  /** The case the mention is in, where a suffix or postposition shows it ("Türkiye'ye": dat). */
+  readonly case?: Case;
 }
 
 interface Hit {
   readonly start: number;
   readonly end: number;
   readonly entry: NameEntry;
+  /** The case the name's own suffix marks. */
+  readonly case?: Case;
 }
 
 /** Does the text of tokens [i, i+n) satisfy the entry's case rules? */
@@ -54,25 +58,45 @@ function caseOk(tokens: readonly Token[], i: number, entry: NameEntry): boolean 
   return first.cap || first.kind !== 'word';
 }
 
-/** The longest lexicon name starting at token i. */
+/** The key a token matches names by: its folded form, or its stem where names inflect. */
+function tokenKey(lex: Lexicon, t: Token): string {
+  return nameKey(lex.morphology.nameMatch === 'stem' ? t.stem : t.key);
+}
+
+/**
+ * The longest lexicon name starting at token i. Where names take suffixes (Kazakh), the last
+ * word may carry one (Қазақстанға = Қазақстан + dative); the hit records the case it marks.
+ */
 function nameAt(lex: Lexicon, tokens: readonly Token[], i: number, end: number): Hit | undefined {
   const t = tokens[i];
   if (!t || (t.kind !== 'word' && t.kind !== 'number')) return undefined;
-  const cands = lex.names.candidates(nameKey(t.key));
-  for (const c of cands) {
-    const n = c.keys.length;
-    if (i + n > end) continue;
-    let ok = true;
-    for (let k = 1; k < n; k++) {
-      const tk = tokens[i + k];
-      if (!tk || nameKey(tk.key) !== c.keys[k]) {
-        ok = false;
-        break;
+  const morph = lex.morphology;
+  const bySuffix = morph.nameMatch === 'suffix';
+  const lookups: { key: string; analysis?: Analysis }[] = [{ key: tokenKey(lex, t) }];
+  if (bySuffix) for (const a of morph.analyses(t.key)) lookups.push({ key: nameKey(a.base), analysis: a });
+  let best: Hit | undefined;
+  for (const lk of lookups) {
+    for (const c of lex.names.candidates(lk.key)) {
+      const n = c.keys.length;
+      if (i + n > end || (best && best.end - best.start >= n)) continue;
+      // only the last word of a name inflects
+      if (lk.analysis && n > 1) continue;
+      let ok = true;
+      let found: Case | undefined = lk.analysis?.case;
+      for (let k = 1; k < n && ok; k++) {
+        const tk = tokens[i + k];
+        if (!tk) ok = false;
+        else if (tokenKey(lex, tk) === c.keys[k]) continue;
+        else if (bySuffix && k === n - 1) {
+          const a = morph.analyses(tk.key).find((x) => nameKey(x.base) === c.keys[k]);
+          if (a) found = a.case;
+          else ok = false;
+        } else ok = false;
       }
+      if (ok && caseOk(tokens, i, c)) best = { start: i, end: i + n, entry: c, ...(found ? { case: found } : {}) };
     }
-    if (ok && caseOk(tokens, i, c)) return { start: i, end: i + n, entry: c };
   }
-  return undefined;
+  return best;
 }
 
 function fallbackOffices(office: Office): Office[] {
@@ -110,6 +134,7 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
     | { t: 'pronoun'; start: number; end: number; refers: 'person' | 'group' }
     | { t: 'honorific'; start: number; end: number };
   const raw: Raw[] = [];
+  const caseAtEnd = new Map<number, Case>();
   for (let i = from; i < to; i++) {
     const disc = cues.discourse.matchAt(tokens, i, to) ?? dyadPhrase(tokens, i, to, cues);
     if (disc) {
@@ -122,7 +147,10 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
     const sec = cues.sectors.matchAt(tokens, i, to);
     const best = Math.max(hit ? hit.end - hit.start : 0, off?.length ?? 0, sec?.length ?? 0);
     if (best > 0) {
-      if (hit && hit.end - hit.start === best) raw.push({ t: 'name', ...hit });
+      if (hit && hit.end - hit.start === best) {
+        raw.push({ t: 'name', start: hit.start, end: hit.end, entry: hit.entry });
+        if (hit.case) caseAtEnd.set(hit.end, hit.case);
+      }
       else if (off && off.length === best) raw.push({ t: 'office', start: i, end: i + best, office: off.value });
       else if (sec) raw.push({ t: 'sector', start: i, end: i + best, sector: sec.value as Sector });
       i += best - 1;
@@ -309,6 +337,15 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
     return !(next?.key === '-' && after && /^(led|backed|based|brokered|sponsored|controlled|friendly|aligned)$/.test(after.key));
   });
   kept.sort((a, b) => a.start - b.start);
+  // The case of each mention: its own suffix, an apostrophe suffix after it, or a postposition.
+  const morph = lex.morphology;
+  for (let k = 0; k < kept.length; k++) {
+    const m = kept[k];
+    if (!m) continue;
+    const after = tokens[m.end]?.kind === 'suffix' ? m.end + 1 : m.end;
+    const c = caseAtEnd.get(m.end) ?? morph.caseOfSuffix(tokens[m.end]) ?? (after < to ? morph.caseOfPostposition(tokens[after]) : undefined);
+    if (c) kept[k] = { ...m, case: c };
+  }
   // Join coordinated mentions into groups: "X and Y", "X, Y and Z", "Uzbek-Kazakh".
   const merged: ActorMention[] = [];
   for (const m of kept) {

@@ -1,6 +1,6 @@
 /** Reading an article for `dyad code`: a file or standard input, title on the first line. */
 import { readFileSync, statSync } from 'node:fs';
-import { DyadError, isPartialDate, type Lang } from '../model/index.ts';
+import { DyadError, isPartialDate } from '../model/index.ts';
 
 /** Read a text file (or "-" for standard input), refusing missing, empty and binary input. */
 export function readArticle(path: string): string {
@@ -39,14 +39,4 @@ export function guessPublished(text: string, name = ''): string {
   const dotted = /\b(\d{2})\.(\d{2})\.((?:19|20)\d{2})\b/.exec(text);
   if (dotted) return `${dotted[3]}-${dotted[2]}-${dotted[1]}`;
   return new Date().toISOString().slice(0, 10);
-}
-
-/** Guess the language from its letters: Kazakh's own Cyrillic letters, Cyrillic, Turkish letters, else English. */
-export function guessLang(text: string): Lang {
-  const sample = text.slice(0, 4000);
-  const cyr = (sample.match(/[\u0400-\u04FF]/g) ?? []).length;
-  const lat = (sample.match(/[A-Za-z]/g) ?? []).length;
-  if (cyr > lat) return /[әғқңөұүһі]/i.test(sample) ? 'kk' : 'ru';
-  const turkish = (sample.match(/[ğışçöüİ]/g) ?? []).length;
-  return turkish >= 5 && turkish > sample.length / 150 ? 'tr' : 'en';
 }

@@ -7,7 +7,8 @@ import { evaluate, formatReport, reportToJson } from '../eval/index.ts';
 import { LexiconSet } from '../lexicon/index.ts';
 import { DyadError, isDyadError, isLang, type Lang, type OutputRecord } from '../model/index.ts';
 import { toJsonl, toTable } from './format.ts';
-import { guessLang, guessPublished, parsePublished, readArticle } from './input.ts';
+import { guessPublished, parsePublished, readArticle } from './input.ts';
+import { identifyLanguage } from '../text/index.ts';
 
 const HELP = `dyad — who did what to whom, from news in English, Turkish, Russian and Kazakh
 
@@ -65,7 +66,7 @@ function cmdCode(files: string[], values: Opts): number {
       failed++;
       continue;
     }
-    const l = lang ?? guessLang(text);
+    const l = lang ?? identifyLanguage(text);
     const result = codeArticle({ id: file === '-' ? 'stdin' : basename(file), text, lang: l, published: published ?? guessPublished(text, basename(file)) }, lex.get(l));
     if (format === 'jsonl') process.stdout.write(toJsonl(result.records));
     else all.push(...result.records);
@@ -78,7 +79,7 @@ function cmdCode(files: string[], values: Opts): number {
 function cmdExplain(args: string[], values: Opts): number {
   const sentence = args.join(' ').trim();
   if (!sentence) throw new DyadError('usage', 'explain: give a sentence in quotes');
-  const lang = langOpt(values) ?? guessLang(sentence);
+  const lang = langOpt(values) ?? identifyLanguage(sentence);
   const published = parsePublished(opt(values, 'published')) ?? new Date().toISOString().slice(0, 10);
   const lex = lexicons(values).get(lang);
   const result = codeArticle({ id: 'explain', text: sentence, lang, published }, lex, { trace: true });

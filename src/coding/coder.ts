@@ -13,7 +13,7 @@ import { analyze, type Doc } from '../text/index.ts';
 import { compilePatterns, typeInfo, type TriggerRef } from './compile.ts';
 import { Discourse } from './discourse.ts';
 import { agreementsIn, commitmentsIn, partnershipsIn } from './facts.ts';
-import { isPassive, looksNominal, objectOf, possessorOf, subjectOf, type Slot } from './frame.ts';
+import { isPassive, looksNominal, objectOf, possessorOf, roleBefore, subjectOf, type Slot } from './frame.ts';
 import { modalityOf } from './modality.ts';
 import { mergeRecords } from './merge.ts';
 import { meetingOrganization, meetingParticipants, signatories } from './multilateral.ts';
@@ -77,7 +77,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
 
   const views: SentenceView[] = [];
   for (const s of doc.sentences) {
-    const dates = findDates(doc.tokens, s.first, s.last, lex.cues, input.published);
+    const dates = findDates(doc.tokens, s.first, s.last, lex.cues, input.published, lex.datesCapitalised);
     const explicit = dates.find((d) => d.date.length >= 7 && d.date < input.published.slice(0, d.date.length)) ?? dates.find((d) => d.date.length === 4);
     const actors = findActors(doc.tokens, s.first, s.last, { lex, date: explicit?.date ?? input.published }, groupBase);
     groupBase += actors.length + 1;
@@ -101,7 +101,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
       if (!hit) continue;
       const start = i;
       const end = i + hit.length;
-      const evs = codeTrigger(hit.value, start, end);
+      const evs = codeTrigger(hit.value, start, end, hit.rest);
       if (evs.length > 0) {
         sentenceEvents.push(...evs);
         i = end - 1;
@@ -135,7 +135,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     return uniqueRefs(refs);
   }
 
-  function codeTrigger(refs: readonly TriggerRef[], start: number, end: number): EventRecord[] {
+  function codeTrigger(refs: readonly TriggerRef[], start: number, end: number, rest: string | undefined): EventRecord[] {
     const view = views[doc.tokens[start]?.sentence ?? 0];
     if (!view) return [];
     const sIdx = view.sentence.index;
@@ -172,17 +172,20 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     let actorSlot: Slot | undefined;
     let recipSlot: Slot | undefined;
     const recipPreps = p.recipient.after ?? [];
+    const recipBefore = p.recipient.before ?? [];
     if (ref.pos === 'noun') {
       actorSlot = possessorOf(view, lex, start, end) ?? subjectOf(view, lex, start);
-      recipSlot = objectOf(view, lex, end, recipPreps.filter((x) => x !== '' && x !== 'of'));
+      // after a noun, "of X" / a genitive is its owner, not its recipient
+      recipSlot = objectOf(view, lex, end, recipPreps.filter((x) => x !== '' && x !== 'of' && x !== 'gen'))
+        ?? roleBefore(view, lex, start, recipBefore.filter((x) => x !== '' && x !== 'gen'), actorSlot);
     } else if (passive) {
       actorSlot = objectOf(view, lex, end, p.actor.passive ?? ['by']);
       const subj = subjectOf(view, lex, start);
-      if (!p.symmetric && recipPreps.length > 0) recipSlot = subj;
+      if (!p.symmetric && (recipPreps.length > 0 || recipBefore.length > 0)) recipSlot = subj;
       else if (!actorSlot && subj && p.symmetric) actorSlot = subj;
     } else {
       actorSlot = subjectOf(view, lex, start);
-      recipSlot = objectOf(view, lex, end, recipPreps);
+      recipSlot = objectOf(view, lex, end, recipPreps) ?? roleBefore(view, lex, start, recipBefore, actorSlot);
     }
     let actor = resolve(actorSlot, view, p);
     let recipient = resolve(recipSlot, view, p);
@@ -202,7 +205,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
       recipient = [];
       multilateral = true;
     } else if (p.symmetric) {
-      const withSlot = objectOf(view, lex, end, p.actor.after ?? ['with']);
+      const withSlot = objectOf(view, lex, end, p.actor.after ?? ['with']) ?? roleBefore(view, lex, start, p.actor.before ?? [], actorSlot);
       proposer = actor;
       partner = uniqueRefs([...resolve(withSlot, view), ...recipient]).filter((r) => !proposer.some((a) => a.code === r.code));
       actor = uniqueRefs([...actor, ...partner]);
@@ -265,7 +268,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     let type: EventType = p.type;
     let mode = multilateral ? 'multilateral' : p.mode;
     let cameo = p.cameo;
-    const mod = modalityOf(view, lex, start);
+    const mod = modalityOf(view, lex, start, rest);
     if (mod.modality !== 'asserted') log?.(sIdx, 'modality', `${p.id}: ${mod.modality} ("${mod.cue ?? ''}")`);
     if (mod.modality === 'advised' || mod.modality === 'hypothetical' || mod.modality === 'habitual') {
       log?.(sIdx, 'skip', `${p.id}: ${mod.modality}, not an event`);
@@ -334,10 +337,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
    * sentence before another clause's verb claims it. Target years ("by 2030") are not event dates.
    */
   function eventDate(view: SentenceView, start: number): PartialDate | undefined {
-    const usable = view.dates.filter((d) => {
-      const prev = doc.tokens[d.start - 1]?.key;
-      return prev !== 'by' && prev !== 'until' && prev !== 'till';
-    });
+    const usable = view.dates.filter((d) => !lex.cues.deadlineWords.has(doc.tokens, d.start - 1) && !lex.cues.deadlineWords.has(doc.tokens, d.end));
     const clause = clauseBounds(view, start);
     const inClause = usable.filter((d) => d.start >= clause.start && d.start < clause.end);
     // Outside its own clause a date is trusted only in a short sentence of one or two clauses.

@@ -62,8 +62,9 @@ export function commitmentsIn(view: SentenceView, lex: Lexicon): CommitmentFact[
     const observed = lex.cues.observedWords.find(view.tokens, Math.max(first, a.start - 5), a.start);
     const status = target ? 'target' : observed ? 'observed' : 'target';
     if (!target && !observed) continue;
-    const byIdx = view.tokens.findIndex((t, k) => k > a.end - 1 && k < last && t.key === 'by' && view.dates.some((d) => d.start === k + 1));
-    const by = byIdx >= 0 ? view.dates.find((d) => d.start === byIdx + 1)?.date : undefined;
+    // "by 2030" (a deadline word before the year) or "2030'a kadar" (after it)
+    const by = view.dates.find((d) => d.start >= a.end && d.start < last
+      && (lex.cues.deadlineWords.has(view.tokens, d.start - 1) || lex.cues.deadlineWords.has(view.tokens, d.end)))?.date;
     out.push({ metric: metric.value, value: a.value, unit: a.unit, ...(by ? { by } : {}), status, start: Math.min(a.start, metric.start), end: a.end });
   }
   return out;

@@ -33,6 +33,30 @@ export function introducer(view: SentenceView, lex: Lexicon, m: ActorMention): s
 }
 
 /**
+ * What marks a mention's role: the preposition before it ("to", "в"), else its case where a
+ * suffix or postposition shows it ("dat", "gen", "com"), else "" (a subject or direct object).
+ */
+export function markerOf(view: SentenceView, lex: Lexicon, m: ActorMention): string {
+  const prep = introducer(view, lex, m);
+  if (prep !== '') return prep;
+  return m.case === undefined || m.case === 'nom' ? '' : m.case;
+}
+
+/** Mentions before the trigger in its clause marked by one of `markers`, nearest first. */
+export function roleBefore(view: SentenceView, lex: Lexicon, start: number, markers: readonly string[], not?: Slot): Slot | undefined {
+  if (markers.length === 0) return undefined;
+  const { start: cs } = clauseBounds(view, start);
+  const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && m.kind !== 'pronoun').sort((a, b) => b.start - a.start);
+  for (const m of cands) {
+    if (not?.mentions.some((x) => x.group === m.group)) continue;
+    const marker = markerOf(view, lex, m);
+    if (!markers.includes(marker)) continue;
+    return { mentions: groupOf(view, m), how: marker ? `${marker} before the trigger` : 'unmarked before the trigger' };
+  }
+  return undefined;
+}
+
+/**
  * Is the trigger at [start, end) passive ("was signed", "have been raised"), or a participle
  * after a noun ("the agreement signed in 2009")?
  */
@@ -64,6 +88,7 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   if (prev.kind === 'number') return true;
   if (view.actors.some((m) => m.end === start && m.attributive)) return true;
   if (lex.cues.prepositions.has(view.tokens, start - 1)) return true;
+  if (view.actors.some((m) => m.case === 'gen' && m.end <= start && start - m.end <= 6)) return true;
   if (next && lex.cues.genitivePrep.has(view.tokens, end)) return true;
   return false;
 }
@@ -86,7 +111,7 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number): Slot
 function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number): Slot | undefined {
   const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive).sort((a, b) => b.start - a.start);
   for (const m of cands) {
-    if (introducer(view, lex, m) !== '') continue;
+    if (markerOf(view, lex, m) !== '') continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
     if (m.kind === 'pronoun' && lex.cues.determiners.has(view.tokens, m.start)) continue;
     // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
@@ -103,6 +128,14 @@ export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end
     const poss = lex.cues.possessive.has(view.tokens, m.end) || lex.cues.possessive.has(view.tokens, m.end - 1);
     if (poss && gap <= 3) return { mentions: groupOf(view, m), how: 'possessor' };
     if (m.attributive && gap <= 1) return { mentions: groupOf(view, m).filter((x) => x.attributive), how: 'attributive adjective' };
+  }
+  // "Tokayev'in Türkiye'ye ziyareti", "Тоқаевтың сапары": a genitive before the noun
+  const gen = view.actors.filter((m) => m.case === 'gen' && m.end <= start && start - m.end <= 6).sort((a, b) => b.start - a.start)[0];
+  if (gen) return { mentions: groupOf(view, gen), how: 'genitive' };
+  // "визит Токаева": a mention straight after the noun is its genitive
+  if (lex.genitiveAfter) {
+    const next = view.actors.find((m) => m.start === end && introducer(view, lex, m) === '');
+    if (next) return { mentions: groupOf(view, next), how: 'genitive after the noun' };
   }
   if (lex.cues.genitivePrep.has(view.tokens, end)) {
     const after = view.actors.find((m) => m.start > end && m.start <= end + 2 && introducer(view, lex, m) !== '' && view.tokens[prevSkippingDet(view, lex, m.start)]?.i === end);
@@ -122,7 +155,7 @@ export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: r
   for (const m of view.actors) {
     if (m.start < end || m.start >= limit || seen.has(m.group) || m.kind === 'pronoun') continue;
     seen.add(m.group);
-    const prep = introducer(view, lex, m);
+    const prep = markerOf(view, lex, m);
     if (prep === '' && !preps.includes('')) continue;
     if (prep === '' && m.start - end > 4) continue;
     if (prep !== '' && !preps.includes(prep) && !(ownPrep && m.start - end <= 8)) continue;

@@ -11,8 +11,20 @@ export interface ModalityDecision {
   readonly proposal?: boolean;
 }
 
-/** Look at the words before the trigger in its clause for modal cues. */
-export function modalityOf(view: SentenceView, lex: Lexicon, start: number): ModalityDecision {
+/** Modality written inside the trigger word, after its prefix (imzala|madı, қол қой|мады). */
+function infixModality(lex: Lexicon, rest: string): ModalityDecision | undefined {
+  const order = ['negated', 'advised', 'hypothetical', 'future'] as const;
+  for (const modality of order) {
+    const cue = lex.infixes[modality].find((x) => rest.startsWith(x));
+    if (cue !== undefined) return { modality, cue: `-${cue}` };
+  }
+  return undefined;
+}
+
+/** Look inside the trigger and at the words before it in its clause for modal cues. */
+export function modalityOf(view: SentenceView, lex: Lexicon, start: number, rest?: string): ModalityDecision {
+  const inside = rest ? infixModality(lex, rest) : undefined;
+  if (inside) return inside;
   const { start: cs } = clauseBounds(view, start);
   const from = Math.max(cs, start - 7, view.sentence.first);
   const cues = lex.cues;

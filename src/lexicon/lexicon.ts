@@ -3,6 +3,7 @@ import { DyadError, type Lang } from '../model/index.ts';
 import { foldCase, stemmerFor, type LanguageProfile } from '../text/index.ts';
 import { BUILTIN_LEXICON_DIR, loadLexiconData, type LexiconData } from './load.ts';
 import { buildNameIndex, OfficeRegister, type NameIndex } from './names.ts';
+import { Morphology } from './morphology.ts';
 import { PhraseSet } from './phrases.ts';
 import type { LanguageFile, Office, PatternData } from './schema.ts';
 
@@ -41,6 +42,7 @@ export interface Cues {
   readonly relativeDates: PhraseSet<{ unit: 'day' | 'week' | 'month' | 'year'; offset: number }>;
   readonly yearWords: PhraseSet;
   readonly earlierWords: PhraseSet;
+  readonly deadlineWords: PhraseSet;
   readonly numberWords: PhraseSet<number>;
   readonly scales: PhraseSet<number>;
   readonly currencies: PhraseSet<string>;
@@ -58,6 +60,15 @@ export interface Lexicon {
   readonly lang: Lang;
   readonly version: string;
   readonly profile: LanguageProfile;
+  readonly morphology: Morphology;
+  /** A mention right after a noun with no preposition is its genitive (Russian). */
+  readonly genitiveAfter: boolean;
+  /** "sov": objects come before the verb. */
+  readonly wordOrder: 'svo' | 'sov';
+  /** Month and weekday names are capitalised. */
+  readonly datesCapitalised: boolean;
+  /** Modality written inside a verb, after a "*" trigger's prefix. */
+  readonly infixes: LanguageFile['modality']['infixes'];
   readonly names: NameIndex;
   readonly offices: OfficeRegister;
   readonly cues: Cues;
@@ -69,10 +80,11 @@ export interface Lexicon {
   isOrganization(code: string): boolean;
 }
 
-function makeProfile(file: LanguageFile): LanguageProfile {
+function makeProfile(file: LanguageFile, morphology: Morphology): LanguageProfile {
   const lang = file.lang;
   const fold = (w: string): string => foldCase(w, lang);
-  const base = stemmerFor(lang);
+  const snowball = stemmerFor(lang);
+  const base = morphology.stemSuffixes ? (w: string): string => snowball(morphology.strip(w)) : snowball;
   return {
     lang,
     abbreviations: new Set(file.abbreviations.map((a) => fold(a).replace(/\.$/, ''))),
@@ -115,15 +127,16 @@ function makeCues(f: LanguageFile, p: LanguageProfile): Cues {
     discourse: map(f.actors.discourse),
     dyadHeads: set(f.actors.dyadHeads),
     pluralSuffixes: f.actors.pluralSuffixes,
-    months: map(f.dates.months),
-    weekdays: map(f.dates.weekdays),
+    months: map(f.dates.months, 'stem'),
+    weekdays: map(f.dates.weekdays, 'stem'),
     relativeDates: map(f.dates.relative),
     yearWords: set(f.dates.yearWords),
     earlierWords: set(f.dates.earlierWords),
+    deadlineWords: set(f.dates.deadlineWords),
     numberWords: map(f.numbers.words),
-    scales: map(f.numbers.scales),
-    currencies: map(f.numbers.currencies),
-    units: map(f.numbers.units),
+    scales: map(f.numbers.scales, 'stem'),
+    currencies: map(f.numbers.currencies, 'stem'),
+    units: map(f.numbers.units, 'stem'),
     partnershipLevels: map(f.facts.partnershipLevels, 'stem'),
     relationWords: set(f.facts.relationWords, 'stem'),
     metrics: map(f.facts.metrics, 'stem'),
@@ -138,7 +151,8 @@ function makeCues(f: LanguageFile, p: LanguageProfile): Cues {
 export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
   const file = data.languages.get(lang);
   if (!file) throw new DyadError('lexicon_invalid', `no language file for "${lang}" in the lexicon`, lang);
-  const profile = makeProfile(file);
+  const morphology = new Morphology(file, (w) => foldCase(w, lang));
+  const profile = makeProfile(file, morphology);
   const display = new Map<string, string>();
   for (const c of data.countries) display.set(c.code, c.names.en?.[0] ?? c.code);
   const orgs = new Set<string>();
@@ -150,7 +164,12 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     lang,
     version: data.version,
     profile,
-    names: buildNameIndex(data, lang, profile),
+    morphology,
+    genitiveAfter: file.grammar.genitiveAfter,
+    wordOrder: file.grammar.wordOrder,
+    datesCapitalised: file.dates.capitalised,
+    infixes: file.modality.infixes,
+    names: buildNameIndex(data, lang, profile, morphology.nameMatch),
     offices: new OfficeRegister(data.people),
     cues: makeCues(file, profile),
     patterns: data.patterns.get(lang) ?? [],

@@ -5,6 +5,7 @@
 import { dateWithin, type Lang, type PartialDate } from '../model/index.ts';
 import { phraseTokens, stripDiacritics, type LanguageProfile } from '../text/index.ts';
 import type { LexiconData, Person } from './load.ts';
+import type { NameMatch } from './morphology.ts';
 
 export const NAME_KINDS = ['country', 'adjective', 'demonym', 'capital', 'org', 'person', 'title'] as const;
 export type NameKind = (typeof NAME_KINDS)[number];
@@ -66,12 +67,12 @@ function isAllCaps(s: string): boolean {
 }
 
 /** Build the name index of one language (English names are indexed for every language too). */
-export function buildNameIndex(data: LexiconData, lang: Lang, profile: LanguageProfile): NameIndex {
+export function buildNameIndex(data: LexiconData, lang: Lang, profile: LanguageProfile, match: NameMatch = 'key'): NameIndex {
   const index = new NameIndex();
   const langs: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
   const seen = new Set<string>();
   const add = (kind: NameKind, code: string, surface: string, extra: Partial<NameEntry> = {}, ambiguousSet?: ReadonlySet<string>): void => {
-    const keys = phraseTokens(surface, profile).map((t) => nameKey(t.key));
+    const keys = phraseTokens(surface, profile).map((t) => nameKey(match === 'stem' ? t.stem : t.key));
     if (keys.length === 0) return;
     const sig = `${kind}|${code}|${extra.person ?? ''}|${keys.join(' ')}|${extra.from ?? ''}`;
     if (seen.has(sig)) return;

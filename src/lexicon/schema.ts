@@ -140,6 +140,8 @@ export const languageFile = z.object({
     })),
     yearWords: z.string().array().default([]),
     earlierWords: z.string().array().default([]),
+    /** Words that make a date a deadline, not the event's date ("by 2030"; Turkish "2030'a kadar" comes after). */
+    deadlineWords: z.string().array().default([]),
     /** Month and weekday names are written with a capital (English, Turkish), so a lower-case one is another word. */
     capitalised: z.boolean().default(true),
   }),

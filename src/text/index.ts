@@ -6,3 +6,4 @@ export { analyze, phraseTokens } from './document.ts';
 export { foldCase, normalizeChars, stripDiacritics } from './normalize.ts';
 export { stemmerFor } from './stemmers.ts';
 export { stemOf } from './tokenize.ts';
+export { identifyLanguage } from './language-id.ts';

@@ -1,0 +1,66 @@
+/**
+ * Inflection as data: suffixes a language adds to names and words, and the cases they mark.
+ * Kazakh has no stemmer to borrow, so its stems are the written form less these suffixes;
+ * Turkish writes its case suffixes after an apostrophe; Russian names match by Snowball stem.
+ */
+import type { Token } from '../text/index.ts';
+import type { Case, LanguageFile } from './schema.ts';
+
+export type NameMatch = 'key' | 'stem' | 'suffix';
+
+export interface Analysis {
+  readonly base: string;
+  readonly suffix: string;
+  readonly case?: Case;
+}
+
+export class Morphology {
+  readonly nameMatch: NameMatch;
+  private readonly suffixes: readonly string[];
+  private readonly cases: ReadonlyMap<string, Case>;
+  private readonly postpositions: ReadonlyMap<string, Case>;
+  private readonly minStem: number;
+  readonly stemSuffixes: boolean;
+
+  constructor(file: LanguageFile, fold: (w: string) => string) {
+    const m = file.morphology;
+    this.nameMatch = m.nameMatch;
+    this.suffixes = [...new Set(m.suffixes.map(fold))].sort((a, b) => b.length - a.length);
+    this.cases = new Map(Object.entries(m.cases).map(([k, v]) => [fold(k), v]));
+    this.postpositions = new Map(Object.entries(file.grammar.postpositions).map(([k, v]) => [fold(k), v]));
+    this.minStem = m.minStem;
+    this.stemSuffixes = m.stemSuffixes;
+  }
+
+  /** Ways to read a word as a base plus one suffix, longest suffix first. */
+  analyses(word: string): Analysis[] {
+    const out: Analysis[] = [];
+    for (const suffix of this.suffixes) {
+      if (word.length - suffix.length < this.minStem || !word.endsWith(suffix)) continue;
+      const c = this.cases.get(suffix);
+      out.push({ base: word.slice(0, -suffix.length), suffix, ...(c ? { case: c } : {}) });
+    }
+    return out;
+  }
+
+  /** A word less its suffixes, stripped one after another (елдерімізбен → ел). */
+  strip(word: string): string {
+    let w = word;
+    for (let n = 0; n < 4; n++) {
+      const a = this.analyses(w)[0];
+      if (!a) break;
+      w = a.base;
+    }
+    return w;
+  }
+
+  /** The case a separate suffix token marks ("'ye" → dat), if any. */
+  caseOfSuffix(token: Token | undefined): Case | undefined {
+    return token?.kind === 'suffix' ? this.cases.get(token.key) : undefined;
+  }
+
+  /** The case a postposition marks ("ile" → com), if any. */
+  caseOfPostposition(token: Token | undefined): Case | undefined {
+    return token ? this.postpositions.get(token.key) : undefined;
+  }
+}
