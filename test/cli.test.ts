@@ -74,7 +74,7 @@ describe('dyad explain', () => {
     const r = dyad(['explain', 'Kazakhstan should sign an agreement with Russia.', '--published', '2022-05-11']);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /actor .*"Kazakhstan" state KAZ/);
-    assert.match(r.out, /pattern tried "sign" → en\.support\.sign/);
+    assert.match(r.out, /pattern tried "sign" \(stem sign\) → en\.support\.sign/);
     assert.match(r.out, /modality .*advised \("should"\)/);
     assert.match(r.out, /not coded .*advised, not an event/);
   });

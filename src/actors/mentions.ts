@@ -39,8 +39,9 @@ interface Hit {
   readonly start: number;
   readonly end: number;
   readonly entry: NameEntry;
-  /** The case the name's own suffix marks. */
+  /** The case the name's own suffix marks, and the suffix. */
   readonly case?: Case;
+  readonly suffix?: string;
 }
 
 /** Does the text of tokens [i, i+n) satisfy the entry's case rules? */
@@ -83,17 +84,20 @@ function nameAt(lex: Lexicon, tokens: readonly Token[], i: number, end: number):
       if (lk.analysis && n > 1) continue;
       let ok = true;
       let found: Case | undefined = lk.analysis?.case;
+      let suffix: string | undefined = lk.analysis?.suffix;
       for (let k = 1; k < n && ok; k++) {
         const tk = tokens[i + k];
         if (!tk) ok = false;
         else if (tokenKey(lex, tk) === c.keys[k]) continue;
         else if (bySuffix && k === n - 1) {
           const a = morph.analyses(tk.key).find((x) => nameKey(x.base) === c.keys[k]);
-          if (a) found = a.case;
-          else ok = false;
+          if (a) {
+            found = a.case;
+            suffix = a.suffix;
+          } else ok = false;
         } else ok = false;
       }
-      if (ok && caseOk(tokens, i, c)) best = { start: i, end: i + n, entry: c, ...(found ? { case: found } : {}) };
+      if (ok && caseOk(tokens, i, c)) best = { start: i, end: i + n, entry: c, ...(found ? { case: found } : {}), ...(suffix ? { suffix } : {}) };
     }
   }
   return best;
@@ -134,7 +138,7 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
     | { t: 'pronoun'; start: number; end: number; refers: 'person' | 'group' }
     | { t: 'honorific'; start: number; end: number };
   const raw: Raw[] = [];
-  const caseAtEnd = new Map<number, Case>();
+  const caseAtEnd = new Map<number, { case?: Case; suffix: string }>();
   for (let i = from; i < to; i++) {
     const disc = cues.discourse.matchAt(tokens, i, to) ?? dyadPhrase(tokens, i, to, cues);
     if (disc) {
@@ -149,7 +153,7 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
     if (best > 0) {
       if (hit && hit.end - hit.start === best) {
         raw.push({ t: 'name', start: hit.start, end: hit.end, entry: hit.entry });
-        if (hit.case) caseAtEnd.set(hit.end, hit.case);
+        if (hit.suffix) caseAtEnd.set(hit.end, { ...(hit.case ? { case: hit.case } : {}), suffix: hit.suffix });
       }
       else if (off && off.length === best) raw.push({ t: 'office', start: i, end: i + best, office: off.value });
       else if (sec) raw.push({ t: 'sector', start: i, end: i + best, sector: sec.value as Sector });
@@ -343,8 +347,12 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
     const m = kept[k];
     if (!m) continue;
     const after = tokens[m.end]?.kind === 'suffix' ? m.end + 1 : m.end;
-    const c = caseAtEnd.get(m.end) ?? morph.caseOfSuffix(tokens[m.end]) ?? (after < to ? morph.caseOfPostposition(tokens[after]) : undefined);
-    if (c) kept[k] = { ...m, case: c };
+    const own = caseAtEnd.get(m.end);
+    const suffixCase = morph.caseOfSuffix(tokens[m.end]);
+    const post = after < to ? morph.caseOfPostposition(tokens[after]) : undefined;
+    const c = own?.case ?? suffixCase ?? post;
+    const why = own ? `suffix -${own.suffix}` : suffixCase ? `suffix ${tokens[m.end]?.text ?? ''}` : post ? `postposition "${tokens[after]?.text ?? ''}"` : '';
+    if (c || why) kept[k] = { ...m, ...(c ? { case: c } : {}), how: `${m.how}${why ? `; ${why}` : ''}${c ? ` → ${c}` : ''}` };
   }
   // Join coordinated mentions into groups: "X and Y", "X, Y and Z", "Uzbek-Kazakh".
   const merged: ActorMention[] = [];

@@ -92,7 +92,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     const s = view.sentence;
     if (log) {
       log(s.index, 'tokens', doc.tokens.slice(s.first, s.last).map((t) => `${t.text}/${t.stem}`).join(' '));
-      for (const m of view.actors) log(s.index, 'actor', `"${doc.text.slice(doc.tokens[m.start]?.start ?? 0, doc.tokens[m.end - 1]?.end ?? 0)}" ${m.kind} ${m.code || '?'}${m.sector ? ` ${m.sector}` : ''}${m.attributive ? ' attributive' : ''} group ${m.group}: ${m.how}`);
+      for (const m of view.actors) log(s.index, 'actor', `"${doc.text.slice(doc.tokens[m.start]?.start ?? 0, doc.tokens[m.end - 1]?.end ?? 0)}" ${m.kind} ${m.code || '?'}${m.sector ? ` ${m.sector}` : ''}${m.case ? ` case ${m.case}` : ''}${m.attributive ? ' attributive' : ''} group ${m.group}: ${m.how}`);
       for (const d of view.dates) log(s.index, 'date', `"${doc.tokens.slice(d.start, d.end).map((t) => t.text).join(' ')}" → ${d.date} (${d.how})`);
     }
     const sentenceEvents: EventRecord[] = [];
@@ -148,7 +148,8 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     if (!ref) return [];
     const p = ref.pattern.data;
     const trig = doc.tokens.slice(start, end).map((t) => t.text).join(' ');
-    log?.(sIdx, 'trigger', `"${trig}" → ${p.id} as ${ref.pos}${nominal ? ' (nominal context)' : ''}`);
+    const stems = doc.tokens.slice(start, end).map((t) => t.stem).join(' ');
+    log?.(sIdx, 'trigger', `"${trig}" (stem ${stems}${rest ? `, prefix + "${rest}"` : ''}) → ${p.id} as ${ref.pos}${nominal ? ' (nominal context)' : ''}`);
     const win = (a: number, b: number): [number, number] => [Math.max(view.sentence.first, a), Math.min(view.sentence.last, b)];
     if (ref.pattern.requires) {
       const [a, b] = win(start - 6, end + 8);
