@@ -129,8 +129,11 @@ export function findDates(tokens: readonly Token[], from: number, to: number, cu
       }
       continue;
     }
-    // day-led: "22 December [2022]"
+    // day-led: "22 December [2022]"; a range "16-17 May" starts on its first day
     const day = isDay(t);
+    if (day !== undefined && tokens[i + 1]?.key === '-' && isDay(tokens[i + 2]) !== undefined && cues.months.has(tokens, i + 3, to)) {
+      i += 2;
+    }
     if (day !== undefined) {
       const m2 = cues.months.matchAt(tokens, i + 1, to);
       if (m2) {

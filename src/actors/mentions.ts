@@ -45,9 +45,10 @@ interface Hit {
 }
 
 /** Does the text of tokens [i, i+n) satisfy the entry's case rules? */
-function caseOk(tokens: readonly Token[], i: number, entry: NameEntry): boolean {
+function caseOk(tokens: readonly Token[], i: number, entry: NameEntry, lowerAdjectives: boolean): boolean {
   const first = tokens[i];
   if (!first) return false;
+  if (lowerAdjectives && (entry.kind === 'adjective' || entry.kind === 'demonym') && !entry.caseSensitive) return true;
   if (entry.caseSensitive) {
     for (let k = 0; k < entry.keys.length; k++) {
       const t = tokens[i + k];
@@ -73,8 +74,12 @@ function nameAt(lex: Lexicon, tokens: readonly Token[], i: number, end: number):
   if (!t || (t.kind !== 'word' && t.kind !== 'number')) return undefined;
   const morph = lex.morphology;
   const bySuffix = morph.nameMatch === 'suffix';
+  const byStem = morph.nameMatch === 'stem';
   const lookups: { key: string; analysis?: Analysis }[] = [{ key: tokenKey(lex, t) }];
+  // Kazakh: the name plus a suffix; Russian: the stem of the word less a case ending, since
+  // Snowball stems Токаев and Токаева differently.
   if (bySuffix) for (const a of morph.analyses(t.key)) lookups.push({ key: nameKey(a.base), analysis: a });
+  if (byStem) for (const a of morph.analyses(t.key)) lookups.push({ key: nameKey(lex.profile.stem(a.base)) });
   let best: Hit | undefined;
   for (const lk of lookups) {
     for (const c of lex.names.candidates(lk.key)) {
@@ -89,6 +94,7 @@ function nameAt(lex: Lexicon, tokens: readonly Token[], i: number, end: number):
         const tk = tokens[i + k];
         if (!tk) ok = false;
         else if (tokenKey(lex, tk) === c.keys[k]) continue;
+        else if (byStem && morph.analyses(tk.key).some((x) => nameKey(lex.profile.stem(x.base)) === c.keys[k])) continue;
         else if (bySuffix && k === n - 1) {
           const a = morph.analyses(tk.key).find((x) => nameKey(x.base) === c.keys[k]);
           if (a) {
@@ -97,7 +103,7 @@ function nameAt(lex: Lexicon, tokens: readonly Token[], i: number, end: number):
           } else ok = false;
         } else ok = false;
       }
-      if (ok && caseOk(tokens, i, c)) best = { start: i, end: i + n, entry: c, ...(found ? { case: found } : {}), ...(suffix ? { suffix } : {}) };
+      if (ok && caseOk(tokens, i, c, !lex.adjectivesCapitalised)) best = { start: i, end: i + n, entry: c, ...(found ? { case: found } : {}), ...(suffix ? { suffix } : {}) };
     }
   }
   return best;
@@ -251,7 +257,9 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
       // "Ministry of Foreign Affairs of Kazakhstan"
       let ofEnd = cur.end + 1;
       while (ofEnd < to && isDet(ofEnd)) ofEnd++;
-      if (isGen(cur.end) && next?.t === 'name' && next.start === ofEnd && next.entry.kind !== 'person') {
+      // "President of Kazakhstan", or a genitive straight after ("президент Казахстана", "МИД России")
+      const genitive = (isGen(cur.end) && next?.start === ofEnd) || (lex.genitiveAfter && next?.start === cur.end);
+      if (genitive && next?.t === 'name' && next.entry.kind !== 'person' && next.entry.kind !== 'adjective') {
         // Collect a coordinated list of states after "of".
         const states: { r: number; e: NameEntry; start: number; end: number }[] = [{ r: r + 1, e: next.entry, start: next.start, end: next.end }];
         let k = r + 2;

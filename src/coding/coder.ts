@@ -199,7 +199,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     const orgMention = isMeeting ? meetingOrganization(view, lex, start, end, actorSlot?.mentions ?? []) : undefined;
     const trigStem = doc.tokens[end - 1]?.stem ?? '';
     const org = orgMention ? { mention: orgMention, view, stem: trigStem }
-      : isMeeting && ref.pos === 'noun' && lex.cues.determiners.has(doc.tokens, start - 1) && lastMeeting?.stem === trigStem ? lastMeeting : undefined;
+      : isMeeting && ref.pos === 'noun' && !lex.cues.indefinite.has(doc.tokens, start - 1) && lastMeeting?.stem === trigStem ? lastMeeting : undefined;
     if (org) {
       actor = meetingParticipants(org.mention, org.view, views, lex);
       if (orgMention) lastMeeting = org;

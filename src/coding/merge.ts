@@ -33,8 +33,21 @@ function combine(first: OutputRecord, later: OutputRecord): OutputRecord {
   return first;
 }
 
+/** Talks held during a visit are the visit: a meeting of A and B in the month A visits B is dropped. */
+function withoutTalksOfVisits(records: readonly OutputRecord[]): OutputRecord[] {
+  const visits = new Set<string>();
+  for (const r of records) {
+    if (r.kind === 'event' && r.type === 'CONSULT' && r.mode === 'visit') {
+      visits.add(`${codes([...r.actor, ...r.recipient])}|${r.date.slice(0, 7)}`);
+    }
+  }
+  return records.filter((r) => !(r.kind === 'event' && r.type === 'CONSULT' && r.mode === undefined && r.recipient.length === 0
+    && visits.has(`${codes(r.actor)}|${r.date.slice(0, 7)}`)));
+}
+
 /** Merge records with the same identity, keeping the order of first mentions. */
-export function mergeRecords(records: readonly OutputRecord[]): OutputRecord[] {
+export function mergeRecords(input: readonly OutputRecord[]): OutputRecord[] {
+  const records = withoutTalksOfVisits(input);
   const out: OutputRecord[] = [];
   const at = new Map<string, number>();
   for (const r of records) {

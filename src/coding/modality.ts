@@ -36,7 +36,7 @@ export function modalityOf(view: SentenceView, lex: Lexicon, start: number, rest
     const near = start - i <= 5;
     const hab = cues.habitual.matchAt(toks, i, start);
     if (hab && start - i <= 5) return { modality: 'habitual', cue: text(i, hab.length) };
-    let m = cues.negation.matchAt(toks, i, start);
+    let m = cues.notNegation.has(toks, i, start) ? undefined : cues.negation.matchAt(toks, i, start);
     if (m && start - i <= 5) return { modality: 'negated', cue: text(i, m.length) };
     m = cues.advice.matchAt(toks, i, start);
     if (m && near) found = { modality: 'advised', cue: text(i, m.length) };

@@ -22,6 +22,8 @@ export interface Cues {
   readonly infinitive: PhraseSet;
   readonly pronouns: PhraseSet<'person' | 'group'>;
   readonly negation: PhraseSet;
+  readonly notNegation: PhraseSet;
+  readonly indefinite: PhraseSet;
   readonly advice: PhraseSet;
   readonly hypothetical: PhraseSet;
   readonly future: PhraseSet;
@@ -67,6 +69,8 @@ export interface Lexicon {
   readonly wordOrder: 'svo' | 'sov';
   /** Month and weekday names are capitalised. */
   readonly datesCapitalised: boolean;
+  /** Adjectives of states are capitalised. */
+  readonly adjectivesCapitalised: boolean;
   /** Modality written inside a verb, after a "*" trigger's prefix. */
   readonly infixes: LanguageFile['modality']['infixes'];
   readonly names: NameIndex;
@@ -112,6 +116,8 @@ function makeCues(f: LanguageFile, p: LanguageProfile): Cues {
     infinitive: set(g.infinitive),
     pronouns: map(g.pronouns),
     negation: set(f.modality.negation),
+    notNegation: set(f.modality.notNegation),
+    indefinite: set(g.indefinite),
     advice: set(f.modality.advice),
     hypothetical: set(f.modality.hypothetical),
     future: set(f.modality.future),
@@ -168,6 +174,7 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     genitiveAfter: file.grammar.genitiveAfter,
     wordOrder: file.grammar.wordOrder,
     datesCapitalised: file.dates.capitalised,
+    adjectivesCapitalised: file.actors.adjectivesCapitalised,
     infixes: file.modality.infixes,
     names: buildNameIndex(data, lang, profile, morphology.nameMatch),
     offices: new OfficeRegister(data.people),

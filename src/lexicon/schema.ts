@@ -99,6 +99,8 @@ export const languageFile = z.object({
     /** Words that mark a following verb as an infinitive ("to sign"), not a noun after a preposition. */
     infinitive: z.string().array().default([]),
     pronouns: z.record(z.string(), z.enum(['person', 'group'])).default({}),
+    /** Indefinite articles: "a summit" is a new one, not the summit named before. */
+    indefinite: z.string().array().default([]),
     /** "svo" looks for objects after the verb; "sov" before it, by their case. */
     wordOrder: z.enum(['svo', 'sov']).default('svo'),
     /** Words after a mention that mark its role ("Aliyev ile" = with Aliyev), mapped to a case. */
@@ -108,6 +110,8 @@ export const languageFile = z.object({
   }),
   modality: z.object({
     negation: z.string().array(),
+    /** Phrases that start like a negation but are not one ("not only", "не только"). */
+    notNegation: z.string().array().default([]),
     advice: z.string().array(),
     hypothetical: z.string().array(),
     future: z.string().array(),
@@ -156,6 +160,8 @@ export const languageFile = z.object({
     honorifics: z.string().array(),
     sectors: z.record(z.string(), sector),
     discourse: z.record(z.string(), z.enum(['dyad', 'group'])),
+    /** Adjectives and demonyms of states are capitalised (English "Kazakh"; not Russian "казахский"). */
+    adjectivesCapitalised: z.boolean().default(true),
     /** "both" / "the two" before a plural noun refers to the pair in context ("the two security chiefs"). */
     dyadHeads: z.string().array().default([]),
     pluralSuffixes: z.string().array().default([]),

@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { codeArticle } from '../src/coding/index.ts';
+import { LexiconSet } from '../src/lexicon/index.ts';
+import type {
+  AgreementRecord, CommitmentRecord, EventRecord, Lang, OutputRecord, PartnershipRecord,
+} from '../src/model/index.ts';
+
+// Sentences written for these tests (not taken from any corpus article).
+
+const lexicons = LexiconSet.load();
+
+function code(text: string, published = '2022-05-11', lang: Lang = 'ru', title = 'Новости'): OutputRecord[] {
+  return [...codeArticle({ id: 't', text: `${title}\n\n${text}`, lang, published }, lexicons.get(lang)).records];
+}
+
+const isEvent = (r: OutputRecord): r is EventRecord => r.kind === 'event';
+
+/** Events as compact strings: "TYPE[/mode] A+B>C date". */
+function events(text: string, published = '2022-05-11', lang: Lang = 'ru', title?: string): string[] {
+  return code(text, published, lang, title)
+    .filter(isEvent)
+    .map((e) => `${e.type}${e.mode ? `/${e.mode}` : ''} ${e.actor.map((a) => a.code).sort().join('+')}>${e.recipient.map((a) => a.code).sort().join('+')} ${e.date}`);
+}
+
+describe('Russian: visits and meetings', () => {
+  it('"визит Токаева в Турцию": the genitive after the noun is the visitor, "в" marks the host', () => {
+    assert.deepEqual(events('Визит Токаева в Турцию продлится два дня.'), ['CONSULT/visit KAZ>TUR 2022-05']);
+  });
+  it('a visit with a verb, a date and an office resolved by date', () => {
+    assert.deepEqual(events('Президент Казахстана Касым-Жомарт Токаев 10 мая 2022 года посетил Турцию.'), ['CONSULT/visit KAZ>TUR 2022-05-10']);
+  });
+  it('a weekday with "в" dates the event', () => {
+    assert.deepEqual(events('В понедельник Токаев прибыл в Анкару.', '2022-05-11'), ['CONSULT/visit KAZ>TUR 2022-05-09']);
+  });
+  it('a meeting "с" someone has both sides as actors', () => {
+    assert.deepEqual(events('Эрдоган провел переговоры с Мирзиёевым в Анкаре.'), ['CONSULT TUR+UZB> 2022-05']);
+  });
+  it('a phone call', () => {
+    assert.deepEqual(events('Президент Узбекистана провел телефонный разговор с Токаевым.'), ['CONSULT/phone KAZ+UZB> 2022-05']);
+  });
+  it('a future visit is AGREE', () => {
+    assert.deepEqual(events('Эрдоган посетит Казахстан с официальным визитом.'), ['AGREE TUR>KAZ 2022-05']);
+  });
+});
+
+describe('Russian: names in any case form', () => {
+  for (const [text, expected] of [
+    ['Токаев посетил Узбекистан.', 'CONSULT/visit KAZ>UZB 2022-05'],
+    ['Визит Токаева в Узбекистан завершился.', 'CONSULT/visit KAZ>UZB 2022-05'],
+    ['Мирзиёев позвонил Токаеву.', 'CONSULT/phone KAZ+UZB> 2022-05'],
+    ['Мирзиёев пригласил Токаева посетить Ташкент.', 'AGREE UZB>KAZ 2022-05'],
+    ['Мирзиёев встретился с Токаевым.', 'CONSULT KAZ+UZB> 2022-05'],
+    ['Эрдоган поблагодарил Казахстан за помощь.', 'SUPPORT TUR>KAZ 2022-05'],
+    ['Россия обвинила Казахстан в нарушении договора.', 'ACCUSE/allege RUS>KAZ 2022-05'],
+  ] as const) {
+    it(text, () => {
+      assert.deepEqual(events(text), [expected]);
+    });
+  }
+});
+
+describe('Russian: agreements, partnerships and targets', () => {
+  it('a signing with a count and the fields', () => {
+    const recs = code('Казахстан и Узбекистан подписали 12 соглашений в сфере энергетики, транспорта и образования.');
+    assert.deepEqual(recs.filter(isEvent).map((e) => e.type), ['SUPPORT']);
+    const a = recs.find((r): r is AgreementRecord => r.kind === 'agreement');
+    assert.equal(a?.count, 12);
+    assert.deepEqual(a?.parties, ['KAZ', 'UZB']);
+    assert.deepEqual(a?.fields, ['энергетики', 'транспорта', 'образования']);
+  });
+  it('an upgrade of relations names the level in English', () => {
+    const recs = code('Россия и Китай подняли отношения до уровня всеобъемлющего стратегического партнерства.');
+    assert.deepEqual(recs.filter(isEvent).map((e) => `${e.type} ${e.actor.map((x) => x.code).sort().join('+')}`), ['SUPPORT CHN+RUS']);
+    const p = recs.find((r): r is PartnershipRecord => r.kind === 'partnership');
+    assert.equal(p?.level, 'comprehensive strategic partnership');
+    assert.deepEqual(p?.parties, ['CHN', 'RUS']);
+  });
+  it('alliance and enhanced strategic partnership', () => {
+    const levels = (t: string): string[] => code(t).filter((r): r is PartnershipRecord => r.kind === 'partnership').map((p) => p.level);
+    assert.deepEqual(levels('Казахстан и Киргизия подписали договор о союзнических отношениях.'), ['alliance']);
+    assert.deepEqual(levels('Узбекистан и Казахстан вышли на уровень расширенного стратегического партнерства.'), ['enhanced strategic partnership']);
+  });
+  it('a trade target: "10 млрд долларов" is 1e10 USD, and AGREE', () => {
+    const recs = code('Казахстан и Азербайджан договорились довести товарооборот до 10 млрд долларов.');
+    assert.deepEqual(recs.filter(isEvent).map((e) => `${e.type} ${e.actor.map((x) => x.code).sort().join('+')}`), ['AGREE AZE+KAZ']);
+    const c = recs.find((r): r is CommitmentRecord => r.kind === 'commitment');
+    assert.equal(c?.metric, 'trade volume');
+    assert.equal(c?.value, 10_000_000_000);
+    assert.equal(c?.unit, 'USD');
+    assert.equal(c?.status, 'target');
+  });
+  it('a level already reached is observed, not a target', () => {
+    const c = code('Товарооборот между Казахстаном и Турцией в прошлом году составил 6 млрд долларов.').find((r): r is CommitmentRecord => r.kind === 'commitment');
+    assert.equal(c?.status, 'observed');
+  });
+});
+
+describe('Russian: modality', () => {
+  it('"не подписали" is no event', () => {
+    assert.deepEqual(events('Казахстан и Узбекистан не подписали соглашение о границе.'), []);
+  });
+  it('"подпишут" (perfective future) is AGREE', () => {
+    assert.deepEqual(events('Казахстан и Узбекистан подпишут соглашение о границе.'), ['AGREE KAZ+UZB> 2022-05']);
+  });
+  it('"будут подписаны" is AGREE between the parties the text is about', () => {
+    assert.deepEqual(events('Соглашения между Казахстаном и Узбекистаном будут подписаны в ходе визита.'), ['AGREE KAZ+UZB> 2022-05']);
+  });
+  it('advice ("должен") is no event', () => {
+    assert.deepEqual(events('Казахстан должен подписать соглашение с Россией.'), []);
+  });
+  it('a hypothetical ("может", "если") is no event', () => {
+    assert.deepEqual(events('Евросоюз может ввести новые санкции против России.'), []);
+    assert.deepEqual(events('Если Турция введет войска в Сирию, Россия ответит.'), []);
+  });
+  it('intent ("намерены") makes AGREE', () => {
+    assert.deepEqual(events('Узбекистан и Казахстан намерены подписать договор о стратегическом партнерстве.'), ['AGREE KAZ+UZB> 2022-05']);
+  });
+  it('a negated recognition is a rejection', () => {
+    assert.deepEqual(events('Казахстан не признает независимость Косово.'), ['REJECT KAZ>XKX 2022-05']);
+  });
+});
+
+describe('Russian: conflict and diplomacy', () => {
+  it('an accusation', () => {
+    assert.deepEqual(events('Россия обвинила Украину в обстреле приграничных сел.'), ['ACCUSE/allege RUS>UKR 2022-05']);
+  });
+  it('a summons of an ambassador is a protest', () => {
+    assert.deepEqual(events('МИД Казахстана вызвал посла России.'), ['ACCUSE/disapprove KAZ>RUS 2022-05']);
+  });
+  it('sanctions', () => {
+    assert.deepEqual(events('Евросоюз ввел санкции против России.'), ['SANCTION EUR>RUS 2022-05']);
+  });
+  it('an expulsion', () => {
+    assert.deepEqual(events('Эстония выслала посла России.'), ['SANCTION/expel EST>RUS 2022-05']);
+    assert.deepEqual(events('Польша объявила персоной нон грата сотрудника посольства России.'), ['SANCTION/expel POL>RUS 2022-05']);
+  });
+  it('a threat', () => {
+    assert.deepEqual(events('Москва пригрозила Кишиневу ответными мерами.'), ['THREATEN RUS>MDA 2022-05']);
+  });
+  it('aid sent and aid promised', () => {
+    assert.deepEqual(events('Казахстан направил гуманитарную помощь Турции.'), ['AID KAZ>TUR 2022-05']);
+    assert.deepEqual(events('Казахстан направит в Турцию гуманитарную помощь.'), ['AGREE KAZ>TUR 2022-05']);
+  });
+  it('border fire and mutual accusations', () => {
+    assert.deepEqual(events('Таджикские пограничники открыли огонь по военнослужащим Кыргызстана.'), ['ASSAULT/firearms TJK>KGZ 2022-05']);
+    assert.deepEqual(events('Кыргызстан и Таджикистан обвинили друг друга в нарушении перемирия.'), ['ACCUSE/allege KGZ+TJK> 2022-05']);
+  });
+});
+
+describe('Russian: the founding story yields what English yields', () => {
+  const ru = 'Президент Казахстана Касым-Жомарт Токаев 10 мая 2022 года посетил Турцию с официальным визитом. '
+    + 'Два президента повысили уровень отношений до расширенного стратегического партнерства. '
+    + 'Стороны подписали 15 соглашений. '
+    + 'Они поставили цель довести объем двусторонней торговли до 10 миллиардов долларов.';
+  const en = 'Kazakh President Kassym-Jomart Tokayev paid an official visit to Turkey on 10 May 2022. '
+    + 'The two presidents raised relations to the level of enhanced strategic partnership. '
+    + 'The sides signed 15 agreements. '
+    + 'They set a target of 10 billion dollars for bilateral trade.';
+
+  /** Every record reduced to what the gold guideline scores. */
+  function keys(recs: readonly OutputRecord[]): string[] {
+    const codes = (xs: readonly { code: string }[]): string => xs.map((x) => x.code).sort().join('+');
+    return recs.map((r) => {
+      switch (r.kind) {
+        case 'event': return `event ${r.type}${r.mode ? `/${r.mode}` : ''} ${codes(r.actor)}>${codes(r.recipient)} ${r.date}`;
+        case 'partnership': return `partnership ${r.parties.join('+')} ${r.level}`;
+        case 'commitment': return `commitment ${r.parties.join('+')} ${r.metric} ${r.value} ${r.unit}`;
+        case 'agreement': return `agreement ${r.parties.join('+')} ${r.count ?? '?'}`;
+      }
+    }).sort();
+  }
+
+  it('the Russian text gives the expected events and facts', () => {
+    assert.deepEqual(keys(code(ru, '2022-05-11', 'ru', 'Казахстан и Турция')), [
+      'agreement KAZ+TUR 15',
+      'commitment KAZ+TUR trade volume 10000000000 USD',
+      'event AGREE KAZ+TUR> 2022-05',
+      'event CONSULT/visit KAZ>TUR 2022-05-10',
+      'event SUPPORT KAZ+TUR> 2022-05',
+      'partnership KAZ+TUR enhanced strategic partnership',
+    ]);
+  });
+  it('the same as the English text', () => {
+    assert.deepEqual(keys(code(ru, '2022-05-11', 'ru', 'Казахстан и Турция')), keys(code(en, '2022-05-11', 'en', 'Kazakhstan and Turkey')));
+  });
+});
