@@ -30,7 +30,7 @@ export interface ActorMention {
   /** How the mention resolved, for `explain`. */
   readonly how: string;
   /** "dyad" or "group" for discourse phrases; "person" or "group" for pronouns. */
-  readonly refers?: 'dyad' | 'group' | 'person';
+  readonly refers?: 'dyad' | 'group' | 'person' | 'home';
   /** The case the mention is in, where a suffix or postposition shows it ("Türkiye'ye": dat). */
   readonly case?: Case;
 }
@@ -319,7 +319,11 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
         out.push(personMention(ctx, cur.start, named.end, named.entry, group++));
         continue;
       }
-      // A bare office or sector word ("the president said"): left for the discourse to resolve.
+      // A bare head-of-state or government title ("Мемлекет басшысы", "the president said")
+      // is the article's own state's: the coder resolves it from the discourse.
+      if (cur.t === 'office' && (cur.office === 'president' || cur.office === 'head_of_state' || cur.office === 'prime_minister' || cur.office === 'foreign_minister')) {
+        out.push({ start: cur.start, end: cur.end, code: '', kind: 'office', sector: 'GOV', attributive: false, group: group++, refers: 'home', how: `title ${cur.office} without a state: the state the article is about` });
+      }
       void next2;
       continue;
     }
@@ -356,7 +360,9 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
     if (!m) continue;
     const after = tokens[m.end]?.kind === 'suffix' ? m.end + 1 : m.end;
     const own = caseAtEnd.get(m.end);
-    const suffixCase = morph.caseOfSuffix(tokens[m.end]);
+    // "ҰҚШҰ-ға", "АҚШ-тың": a case suffix after a hyphen
+    const hyphenated = tokens[m.end]?.key === '-' && tokens[m.end + 1] && !tokens[m.end + 1]?.space ? morph.caseOfWord(tokens[m.end + 1]?.key ?? '') : undefined;
+    const suffixCase = morph.caseOfSuffix(tokens[m.end]) ?? hyphenated;
     const post = after < to ? morph.caseOfPostposition(tokens[after]) : undefined;
     const c = own?.case ?? suffixCase ?? post;
     const why = own ? `suffix -${own.suffix}` : suffixCase ? `suffix ${tokens[m.end]?.text ?? ''}` : post ? `postposition "${tokens[after]?.text ?? ''}"` : '';

@@ -99,6 +99,8 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     for (let i = s.first; i < s.last; i++) {
       const hit = patterns.triggers.matchAt(doc.tokens, i, s.last);
       if (!hit) continue;
+      // a prefix trigger inside a name is part of the name ("бер*" in Бердімұхамедов)
+      if (view.actors.some((m) => i < m.end && i + hit.length > m.start && m.kind !== 'discourse' && m.kind !== 'pronoun')) continue;
       const start = i;
       const end = i + hit.length;
       const evs = codeTrigger(hit.value, start, end, hit.rest);
@@ -127,6 +129,9 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
           refs.push(...who.map((r) => ({ ...r, text: words })));
         }
         else for (const code of discourse.dyad()) refs.push({ code, text: words });
+      } else if (m.refers === 'home') {
+        const home = discourse.top(1)[0];
+        if (home) refs.push({ code: home, sector: 'GOV', text: view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ') });
       } else if (m.kind === 'pronoun') {
         const p = discourse.person(view.actors, m.start);
         if (p) refs.push({ code: p.code, ...(p.sector ? { sector: p.sector } : {}), ...(p.name ? { name: p.name } : {}), text: view.tokens[m.start]?.text ?? '' });

@@ -88,7 +88,7 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   if (prev.kind === 'number') return true;
   if (view.actors.some((m) => m.end === start && m.attributive)) return true;
   if (lex.cues.prepositions.has(view.tokens, start - 1)) return true;
-  if (view.actors.some((m) => m.case === 'gen' && m.end <= start && start - m.end <= 6)) return true;
+  if (view.actors.some((m) => m.case === 'gen' && m.end <= start && start - m.end <= 3)) return true;
   if (next && lex.cues.genitivePrep.has(view.tokens, end)) return true;
   return false;
 }
@@ -130,7 +130,7 @@ export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end
     if (m.attributive && gap <= 1) return { mentions: groupOf(view, m).filter((x) => x.attributive), how: 'attributive adjective' };
   }
   // "Tokayev'in Türkiye'ye ziyareti", "Тоқаевтың сапары": a genitive before the noun
-  const gen = view.actors.filter((m) => m.case === 'gen' && m.end <= start && start - m.end <= 6).sort((a, b) => b.start - a.start)[0];
+  const gen = view.actors.filter((m) => m.case === 'gen' && m.end <= start && start - m.end <= 3).sort((a, b) => b.start - a.start)[0];
   if (gen) return { mentions: groupOf(view, gen), how: 'genitive' };
   // "визит Токаева": a mention straight after the noun is its genitive
   if (lex.genitiveAfter) {

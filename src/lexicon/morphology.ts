@@ -59,6 +59,11 @@ export class Morphology {
     return token?.kind === 'suffix' ? this.cases.get(token.key) : undefined;
   }
 
+  /** The case a bare suffix marks ("ға" → dat), if the language lists it. */
+  caseOfWord(suffix: string): Case | undefined {
+    return this.cases.get(suffix);
+  }
+
   /** The case a postposition marks ("ile" → com), if any. */
   caseOfPostposition(token: Token | undefined): Case | undefined {
     return token ? this.postpositions.get(token.key) : undefined;

@@ -62,7 +62,7 @@ export function sentences(text: string, profile: LanguageProfile): SentenceSpan[
       const start = para.start + s.index;
       const end = start + segText.trimEnd().length;
       if (end <= start) continue;
-      const nextStartsLower = /^\s*[\p{Ll}\p{N}]/u.test(segText);
+      const nextStartsLower = /^\s*\p{Ll}/u.test(segText);
       if (pendingStart >= 0 && !nextStartsLower && !endsInAbbreviation(text.slice(pendingStart, pendingEnd), profile)) {
         out.push({ start: pendingStart, end: pendingEnd, paragraph: p });
         pendingStart = -1;

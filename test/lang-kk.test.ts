@@ -1,0 +1,260 @@
+/**
+ * Kazakh: names in their cases, roles by case before the verb, modality inside the verb,
+ * facts, and a parallel story that must code as its English original does.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findActors } from '../src/actors/index.ts';
+import { codeArticle } from '../src/coding/index.ts';
+import { LexiconSet } from '../src/lexicon/index.ts';
+import type { EventRecord, OutputRecord } from '../src/model/index.ts';
+import { analyze } from '../src/text/index.ts';
+
+const lexicons = LexiconSet.load();
+const kk = lexicons.get('kk');
+
+/** Code a Kazakh text (a title line is added) and return its records. */
+function code(text: string, published = '2022-05-11', lang: 'kk' | 'en' = 'kk'): OutputRecord[] {
+  return [...codeArticle({ id: 't', text: `Тақырып\n\n${text}`, lang, published }, lexicons.get(lang)).records];
+}
+
+/** Events as compact strings: "TYPE[/mode] A+B>C date". */
+function events(text: string, published = '2022-05-11'): string[] {
+  return code(text, published)
+    .filter((r): r is EventRecord => r.kind === 'event')
+    .map((e) => `${e.type}${e.mode ? `/${e.mode}` : ''} ${e.actor.map((a) => a.code).sort().join('+')}>${e.recipient.map((a) => a.code).sort().join('+')} ${e.date}`);
+}
+
+/** The mentions of a one-sentence text: code and case. */
+function mentions(sentence: string): string[] {
+  const doc = analyze(sentence, kk.profile);
+  const s = doc.sentences[0];
+  if (!s) return [];
+  return findActors(doc.tokens, s.first, s.last, { lex: kk, date: '2022-05-11' }).map((m) => `${m.code}:${m.case ?? 'nom'}`);
+}
+
+describe('Kazakh names in their cases', () => {
+  it('Тоқаев, Тоқаевтың, Тоқаевқа, Тоқаевпен, Тоқаевты are Kazakhstan', () => {
+    assert.deepEqual(mentions('Тоқаев мәлімдеді.'), ['KAZ:nom']);
+    assert.deepEqual(mentions('Тоқаевтың сапары аяқталды.'), ['KAZ:gen']);
+    assert.deepEqual(mentions('Путин Тоқаевқа хат жолдады.'), ['RUS:nom', 'KAZ:dat']);
+    assert.deepEqual(mentions('Ердоған Тоқаевпен кездесті.'), ['TUR:nom', 'KAZ:com']);
+    assert.deepEqual(mentions('Мирзиёев Тоқаевты қабылдады.'), ['UZB:nom', 'KAZ:acc']);
+  });
+  it('Қазақстан, Қазақстанның, Қазақстанға, Қазақстанда, Қазақстаннан, Қазақстандағы', () => {
+    assert.deepEqual(mentions('Қазақстан мен Қазақстанның, Қазақстанға, Қазақстанда, Қазақстаннан.'),
+      ['KAZ:nom', 'KAZ:gen', 'KAZ:dat', 'KAZ:loc', 'KAZ:abl']);
+    assert.deepEqual(mentions('Ресейдің Қазақстандағы елшісі.').slice(0, 1), ['RUS:gen']);
+  });
+  it('names whose last word is possessive take the n-forms (Федерациясына, Республикасының)', () => {
+    assert.deepEqual(mentions('Ресей Федерациясына және Қытай Халық Республикасының.'), ['RUS:dat', 'CHN:gen']);
+  });
+  it('capitals, persons with a title and organisations', () => {
+    assert.deepEqual(mentions('Анкарада Өзбекстан Президенті Шавкат Мирзиёевпен.'), ['TUR:loc', 'UZB:com']);
+    assert.deepEqual(mentions('ШЫҰ мен Ұжымдық қауіпсіздік туралы шарт ұйымы.'), ['SCO:nom', 'CSTO:nom']);
+  });
+});
+
+describe('Kazakh visits and meetings', () => {
+  it('a visit: the subject visits the dative', () => {
+    assert.deepEqual(events('Тоқаев Түркияға ресми сапармен барды.'), ['CONSULT/visit KAZ>TUR 2022-05']);
+  });
+  it('a nominal visit: the genitive visits the dative', () => {
+    const ev = events('Тоқаевтың Түркияға сапары барысында тараптар бірқатар мәселені талқылады.');
+    assert.ok(ev.includes('CONSULT/visit KAZ>TUR 2022-05'), ev.join('; '));
+  });
+  it('a visit in the locative, dated by a relative day', () => {
+    assert.deepEqual(events('Тоқаев кеше Бішкекте жұмыс сапарымен болды.'), ['CONSULT/visit KAZ>KGZ 2022-05-10']);
+  });
+  it('a host receives a visitor', () => {
+    assert.deepEqual(events('Мирзиёев Тоқаевты Ташкентте қабылдады.'), ['CONSULT/visit KAZ>UZB 2022-05']);
+  });
+  it('a meeting with a partner in the comitative', () => {
+    assert.deepEqual(events('Ердоған Тоқаевпен Анкарада кездесті.'), ['CONSULT KAZ+TUR> 2022-05']);
+  });
+  it('a phone call, with the callee in the dative or both as subjects', () => {
+    assert.deepEqual(events('Путин Тоқаевқа телефон соқты.'), ['CONSULT/phone KAZ+RUS> 2022-05']);
+    assert.deepEqual(events('Тоқаев пен Путин телефон арқылы сөйлесті.'), ['CONSULT/phone KAZ+RUS> 2022-05']);
+  });
+  it('"Мемлекет басшысы" with no name: the discourse supplies the visitor and the host', () => {
+    assert.deepEqual(events('Қытай мен Қазақстан қарым-қатынасы жақсы. Мемлекет басшысы Бейжіңге ресми сапармен барды.'), ['CONSULT/visit KAZ>CHN 2022-05']);
+    assert.deepEqual(events('Түркия мен Қазақстан. Мемлекет басшысы Түркия Сыртқы істер министрі Хақан Фиданды қабылдады.'), ['CONSULT/visit TUR>KAZ 2022-05']);
+  });
+  it('talks dated by a year-first date', () => {
+    assert.deepEqual(events('2022 жылғы 10 мамырда Анкарада Тоқаев пен Ердоған келіссөздер жүргізді.'), ['CONSULT KAZ+TUR> 2022-05-10']);
+  });
+});
+
+describe('Kazakh modality', () => {
+  it('negation inside the verb (-ма-/-ме-) is no event', () => {
+    assert.deepEqual(events('Қырғызстан Тәжікстанмен келісімге қол қоймады.'), []);
+    assert.deepEqual(events('Тоқаев Мәскеуге сапармен бармады.'), []);
+  });
+  it('negation after the verb ("жоқ", "емес") is no event', () => {
+    assert.deepEqual(events('Тоқаев Мәскеуге сапармен барған жоқ.'), []);
+    assert.deepEqual(events('Ресей Қазақстанға гуманитарлық көмек жіберетін емес.'), []);
+  });
+  it('a negated recognition is a rejection', () => {
+    assert.deepEqual(events('Қазақстан Косовоны танымайды.'), ['REJECT KAZ>XKX 2022-05']);
+  });
+  it('the future inside the verb is AGREE', () => {
+    assert.deepEqual(events('Тоқаев келесі айда Қытайға сапармен барады.'), ['AGREE KAZ>CHN 2022-06']);
+    assert.deepEqual(events('Қазақстан мен Өзбекстан жаңа келісімге қол қоймақ.'), ['AGREE KAZ+UZB> 2022-05']);
+  });
+  it('intent after the verb is AGREE', () => {
+    assert.deepEqual(events('Өзбекстан Қазақстанға көмек көрсетуге дайын екенін мәлімдеді.'), ['AGREE UZB>KAZ 2022-05']);
+    assert.deepEqual(events('Ердоған Астанаға сапармен баруды жоспарлап отыр.'), ['AGREE TUR>KAZ 2022-05']);
+    assert.deepEqual(events('Тоқаев Си Цзиньпинмен телефон арқылы сөйлесті. Мемлекет басшысы келесі аптада Бейжіңге сапармен барады.'),
+      ['CONSULT/phone CHN+KAZ> 2022-05', 'AGREE KAZ>CHN 2022-05']);
+  });
+  it('advice ("керек", "тиіс") is no event', () => {
+    assert.deepEqual(events('Қазақстан Ресеймен келісімге қол қоюы керек.'), []);
+    assert.deepEqual(events('Тоқаев Мәскеуге сапармен баруы тиіс.'), []);
+  });
+  it('a hypothetical (conditional -са/-се, "мүмкін") is no event', () => {
+    assert.deepEqual(events('Егер Ресей Қазақстанға шабуыл жасаса, соғыс басталады.'), []);
+    assert.deepEqual(events('Ресей Қазақстанға санкция салуы мүмкін.'), []);
+  });
+});
+
+describe('Kazakh conflict and cooperation', () => {
+  it('an accusation: the accused in the accusative, the charge before "деп"', () => {
+    assert.deepEqual(events('Тәжікстан Қырғызстанды шекара заставаларын атқылады деп айыптады.'), ['ACCUSE/allege TJK>KGZ 2022-05']);
+  });
+  it('a sanction on the dative', () => {
+    assert.deepEqual(events('Еуропалық Одақ Ресейге қарсы жаңа санкциялар енгізді.'), ['SANCTION EUR>RUS 2022-05']);
+  });
+  it('a demand made of the ablative', () => {
+    assert.deepEqual(events('Қазақстан Ресейден түсініктеме беруді талап етті.'), ['REQUEST KAZ>RUS 2022-05']);
+  });
+  it('asking for aid is a request, not aid', () => {
+    assert.deepEqual(events('Ауғанстан Қазақстанға гуманитарлық көмек сұрап жүгінді.'), ['REQUEST AFG>KAZ 2022-05']);
+  });
+  it('aid sent, with its tonnage', () => {
+    assert.deepEqual(events('Қазақстан Тәжікстанға гуманитарлық көмек ретінде бес мың тонна мазут берді.'), ['AID KAZ>TJK 2022-05']);
+  });
+  it('troops sent at a request and withdrawn', () => {
+    assert.deepEqual(events('ҰҚШҰ Қазақстанға бітімгерлерін жіберді.'), ['AID CSTO>KAZ 2022-05']);
+    assert.deepEqual(events('Армения, Тәжікстан және Қырғызстан бітімгерлері Қазақстаннан кетті.'), ['RETREAT/withdraw ARM+KGZ+TJK>KAZ 2022-05']);
+  });
+  it('a border clash between two states', () => {
+    assert.deepEqual(events('Қырғызстан мен Тәжікстан арасында шекарада қарулы қақтығыс болды.'), ['ASSAULT KGZ+TJK> 2022-05']);
+  });
+  it('a threat, an attack and a mobilisation', () => {
+    assert.deepEqual(events('Ресей Қазақстанды жауап шараларымен қорқытты.'), ['THREATEN RUS>KAZ 2022-05']);
+    assert.deepEqual(events('Ресей әскерлері Украинаға шабуыл жасады.'), ['ASSAULT RUS>UKR 2022-05']);
+    assert.deepEqual(events('Ресей Украина шекарасына әскер шоғырландырды.'), ['MOBILIZE/troops RUS>UKR 2022-05']);
+  });
+  it('praise and thanks', () => {
+    assert.deepEqual(events('Тоқаев Ердоғанды құттықтады.'), ['SUPPORT KAZ>TUR 2022-05']);
+    assert.deepEqual(events('Ердоған Тоқаевқа алғыс айтты.'), ['SUPPORT TUR>KAZ 2022-05']);
+  });
+  it('an invitation: the invited in the accusative, the destination in the dative', () => {
+    assert.deepEqual(events('Тоқаев Ердоғанды Астанаға ресми сапармен келуге шақырды.'), ['AGREE KAZ>TUR 2022-05']);
+  });
+  it('joint exercises and severed relations', () => {
+    assert.deepEqual(events('Қазақстан мен Қытай бірлескен әскери жаттығу өткізді.'), ['COOPERATE CHN+KAZ> 2022-05']);
+    assert.deepEqual(events('Ресей Грузиямен дипломатиялық қатынастарды үзді.'), ['SANCTION/withdraw RUS>GEO 2022-05']);
+  });
+  it('eased visa rules for the citizens of another state', () => {
+    assert.deepEqual(events('Түркия қазақстандықтар үшін визалық талаптарды жеңілдетті.'), ['CONCEDE TUR>KAZ 2022-05']);
+  });
+  it('a prisoner exchange is mutual', () => {
+    assert.deepEqual(events('Ресей Украинамен тұтқындармен алмасты.'), ['RETREAT/release RUS+UKR> 2022-05']);
+  });
+  it('a domestic emergency and arrests', () => {
+    assert.deepEqual(events('Қазақстан үкіметі елде төтенше жағдай енгізді.'), ['COERCE/martial-law KAZ>KAZ 2022-05']);
+    assert.deepEqual(events('Полиция Алматыда наразылық білдірушілерді ұстады.'), ['COERCE/arrest KAZ>KAZ 2022-05']);
+  });
+});
+
+describe('Kazakh that the engine does not read yet', () => {
+  it('the case of an office or sector word ("елшісін", "Президентіне")', { todo: 'a mention ending in an office or sector word takes no case from that word' }, () => {
+    assert.deepEqual(events('Қазақстан Сыртқы істер министрлігі АҚШ елшісін шақырды.'), ['ACCUSE/disapprove KAZ>USA 2022-05']);
+  });
+  it('a genitive that owns the object, not the trigger', { todo: 'any genitive within six words makes a verb nominal' }, () => {
+    assert.deepEqual(events('Ресей Украинаның ұсынысын қабылдамады.'), ['REJECT RUS>UKR 2022-05']);
+  });
+  it('a passive inside the verb (шақыр-ыл-ды)', { todo: 'a passive suffix is not read: the subject is taken as the actor' }, () => {
+    assert.deepEqual(events('Тоқаев Мәскеуге барды. Ресей елшісі Қазақстан Сыртқы істер министрлігіне шақырылды.'),
+      ['CONSULT/visit KAZ>RUS 2022-05', 'ACCUSE/disapprove KAZ>RUS 2022-05']);
+  });
+  it('a suffix after a hyphen (ҰҚШҰ-ға)', { todo: 'the suffix of an abbreviation is written after a hyphen and read as a separate word' }, () => {
+    assert.deepEqual(events('Тоқаев ҰҚШҰ-ға көмек сұрап жүгінді.'), ['REQUEST KAZ>CSTO 2022-05']);
+  });
+  it('a sentence that begins with a year', { todo: 'a full stop before a number does not end a sentence' }, () => {
+    assert.deepEqual(events('Тоқаев Анкараға барды. 2009 жылы Қазақстан мен Түркия стратегиялық әріптестік туралы келісімге қол қойған.'),
+      ['CONSULT/visit KAZ>TUR 2022-05', 'SUPPORT KAZ+TUR> 2009']);
+  });
+});
+
+describe('Kazakh facts', () => {
+  const facts = (text: string): OutputRecord[] => code(text).filter((r) => r.kind !== 'event');
+  const level = (text: string): string[] => facts(text).flatMap((r) => (r.kind === 'partnership' ? [r.level] : []));
+  it('partnership levels map to the English vocabulary', () => {
+    assert.deepEqual(level('Қазақстан мен Қытай жан-жақты стратегиялық серіктестікті дамытуға уағдаласты.'), ['comprehensive strategic partnership']);
+    assert.deepEqual(level('Қазақстан мен Түркия қарым-қатынасты кеңейтілген стратегиялық әріптестік деңгейіне көтерді.'), ['enhanced strategic partnership']);
+    assert.deepEqual(level('Қазақстан мен Өзбекстан одақтастық қатынастар туралы шартқа қол қойды.'), ['alliance']);
+    assert.deepEqual(level('Қазақстан мен Қырғызстан мәңгілік достық туралы шартқа қол қойды.'), ['eternal friendship']);
+    assert.deepEqual(level('Тоқаев пен Мирзиёев қазақ-өзбек стратегиялық серіктестігін талқылады.'), ['strategic partnership']);
+  });
+  it('a partnership signed long ago keeps its year', () => {
+    const p = facts('2009 жылы Қазақстан мен Түркия стратегиялық әріптестік туралы келісімге қол қойған.').find((r) => r.kind === 'partnership');
+    assert.equal(p?.kind === 'partnership' ? p.since : undefined, '2009');
+  });
+  it('agreements signed with their count', () => {
+    const a = facts('Тоқаев Анкараға сапармен барды. Қазақстан мен Түркия 15 келісімге қол қойды.').find((r) => r.kind === 'agreement');
+    assert.deepEqual(a?.kind === 'agreement' ? [a.parties, a.count] : undefined, [['KAZ', 'TUR'], 15]);
+  });
+  it('the fields of the agreements', { todo: 'the engine reads fields after the agreement word; Kazakh lists them before "салаларында"' }, () => {
+    const a = facts('Қазақстан мен Түркия қорғаныс өнеркәсібі, көлік және мәдениет салаларында 15 келісімге қол қойды.').find((r) => r.kind === 'agreement');
+    assert.deepEqual(a?.kind === 'agreement' ? a.fields : undefined, ['қорғаныс өнеркәсібі', 'көлік', 'мәдениет']);
+  });
+  it('a trade target in dollars', () => {
+    const c = facts('Қазақстан мен Түркия екіжақты сауда көлемін ұлғайту бойынша 10 миллиард доллар межесін белгіледі.').find((r) => r.kind === 'commitment');
+    assert.deepEqual(c?.kind === 'commitment' ? [c.parties, c.metric, c.value, c.unit] : undefined, [['KAZ', 'TUR'], 'trade volume', 10_000_000_000, 'USD']);
+  });
+  it('a target whose verb follows the amount: the metric in the accusative is its object', () => {
+    const c = facts('Қазақстан мен Түркия тауар айналымын 10 миллиард долларға жеткізуді мақсат етті.').find((r) => r.kind === 'commitment');
+    assert.deepEqual(c?.kind === 'commitment' ? [c.metric, c.value, c.status] : undefined, ['trade volume', 10_000_000_000, 'target']);
+  });
+  it('a level reached is not a target', () => {
+    assert.deepEqual(facts('Қазақстан мен Түркия арасындағы тауар айналымы өткен жылы 5 миллиард долларды құрады.').filter((r) => r.kind === 'commitment'), []);
+  });
+  it('the deadline of a target', { todo: 'the engine takes a deadline after the amount only, and not right after a currency; Kazakh writes "2030 жылға қарай" before it' }, () => {
+    const c = facts('Қазақстан мен Түркия 2030 жылға қарай тауар айналымын 10 миллиард долларға жеткізуге уағдаласты.').find((r) => r.kind === 'commitment');
+    assert.equal(c?.kind === 'commitment' ? c.by : undefined, '2030');
+  });
+});
+
+describe('the founding story in Kazakh codes as in English', () => {
+  const en = 'Kazakh President Kassym-Jomart Tokayev paid an official visit to Turkey on 10 May 2022. '
+    + 'The two presidents raised relations to the level of enhanced strategic partnership. '
+    + 'The sides signed 15 agreements. They set a target of 10 billion dollars for bilateral trade.';
+  const kz = 'Қазақстан Президенті Қасым-Жомарт Тоқаев 2022 жылғы 10 мамырда Түркияға ресми сапармен барды. '
+    + 'Екі ел президенттері қарым-қатынасты кеңейтілген стратегиялық әріптестік деңгейіне көтерді. '
+    + 'Тараптар 15 келісімге қол қойды. '
+    + 'Олар екіжақты сауда көлемін ұлғайту бойынша 10 миллиард доллар межесін белгіледі.';
+  const key = (r: OutputRecord): string => {
+    switch (r.kind) {
+      case 'event': return `${r.type}${r.mode ? `/${r.mode}` : ''} ${r.actor.map((a) => a.code).sort().join('+')}>${r.recipient.map((a) => a.code).sort().join('+')} ${r.date}`;
+      case 'partnership': return `partnership ${r.parties.join('+')} ${r.level} ${r.since ?? ''}`;
+      case 'agreement': return `agreement ${r.parties.join('+')} ${r.count ?? '?'}`;
+      case 'commitment': return `commitment ${r.parties.join('+')} ${r.metric} ${r.value} ${r.unit} ${r.status}`;
+    }
+  };
+  const kkKeys = code(kz).map(key).sort();
+  it('yields the events and facts the story states', () => {
+    assert.deepEqual(kkKeys, [
+      'AGREE KAZ+TUR> 2022-05',
+      'CONSULT/visit KAZ>TUR 2022-05-10',
+      'SUPPORT KAZ+TUR> 2022-05',
+      'agreement KAZ+TUR 15',
+      'commitment KAZ+TUR trade volume 10000000000 USD target',
+      'partnership KAZ+TUR enhanced strategic partnership 2022-05',
+    ]);
+  });
+  it('yields what the English original yields', () => {
+    assert.deepEqual(kkKeys, code(en, '2022-05-11', 'en').map(key).sort());
+  });
+});
