@@ -321,7 +321,9 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
       }
       // A bare head-of-state or government title ("Мемлекет басшысы", "the president said")
       // is the article's own state's: the coder resolves it from the discourse.
-      if (cur.t === 'office' && (cur.office === 'president' || cur.office === 'head_of_state' || cur.office === 'prime_minister' || cur.office === 'foreign_minister')) {
+      const prevRaw = raw[r - 1];
+      const ownedByPair = prevRaw?.t === 'discourse' && prevRaw.end === cur.start;
+      if (cur.t === 'office' && !ownedByPair && (cur.office === 'president' || cur.office === 'head_of_state' || cur.office === 'prime_minister' || cur.office === 'foreign_minister')) {
         out.push({ start: cur.start, end: cur.end, code: '', kind: 'office', sector: 'GOV', attributive: false, group: group++, refers: 'home', how: `title ${cur.office} without a state: the state the article is about` });
       }
       void next2;

@@ -233,6 +233,16 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
         if (actor.length > 0) flags.push('discourse-actor');
       }
     }
+    // "the head of state visited Beijing": the home state is the article's main state other than the host
+    const home = (sl: Slot | undefined): boolean => sl?.mentions.some((m) => m.refers === 'home') ?? false;
+    if (home(actorSlot) && actor.some((a) => recipient.some((r) => r.code === a.code))) {
+      const other = discourse.top(3).find((c) => !recipient.some((r) => r.code === c));
+      actor = other ? [{ code: other, sector: 'GOV', text: actor[0]?.text ?? '' }] : actor;
+    }
+    if (home(recipSlot) && recipient.some((r) => actor.some((a) => a.code === r.code))) {
+      const other = discourse.top(3).find((c) => !actor.some((a) => a.code === c));
+      recipient = other ? [{ code: other, sector: 'GOV', text: recipient[0]?.text ?? '' }] : recipient;
+    }
     if (p.reverse) [actor, recipient] = [recipient, actor];
     recipient = recipient.filter((r) => !actor.some((a) => a.code === r.code));
     let domestic = false;
