@@ -388,6 +388,18 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
       if (ps.length < 2) continue;
       records.push({ kind: 'commitment', id: shortId(input.id, 'commitment', c.start), article: input.id, parties: ps, metric: c.metric, value: c.value, unit: c.unit, ...(c.by ? { by: c.by } : {}), status: c.status, date: events[0]?.date ?? pubMonth, lang: input.lang, evidence: evidence(c.start, c.end) });
       log?.(s.index, 'fact', `commitment ${c.metric} ${c.value} ${c.unit} (${c.status})`);
+      // A target the parties set is their promise (AGREE), whatever words set it.
+      if (c.status === 'target' && !events.some((e) => e.type === 'AGREE') && !records.some((r) => r.kind === 'event' && r.type === 'AGREE' && r.evidence.sentence === s.index)) {
+        const ev = evidence(c.start, c.end);
+        const ag: EventRecord = {
+          kind: 'event', id: shortId(input.id, 'target', c.start), article: input.id, type: 'AGREE', cameo: '030',
+          score: typeInfo('AGREE', undefined).score, quad: QUAD.AGREE,
+          actor: ps.map((code) => ({ code, text: '' })), recipient: [], date: eventDate(view, c.start) ?? pubMonth,
+          lang: input.lang, evidence: ev, pattern: 'fact.commitment.target', flags: [], confidence: 0.6,
+        };
+        records.push(ag);
+        log?.(s.index, 'event', `AGREE 030 [${ps.join(',')}] from the target`);
+      }
     }
     for (const e of events) {
       const pat = lex.patterns.find((x) => x.id === e.pattern);
