@@ -1,0 +1,77 @@
+/**
+ * The records the ingest stage hands on: an article read from a source, or a problem with one
+ * source. Both are plain data; a problem never stops a run, it is reported beside the articles.
+ */
+import type { Lang } from '../model/index.ts';
+
+/** Where an article came from: a text file, an HTML file, a feed item, or a fetched page. */
+export const SOURCE_KINDS = ['file', 'html', 'feed', 'url'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** One article, ready for the text stage. */
+export interface SourceArticle {
+  /** File path or URL (the final URL after redirects, or a feed item's link). */
+  readonly address: string;
+  readonly title: string;
+  /** The title on the first line, then paragraphs separated by blank lines. */
+  readonly text: string;
+  /** YYYY-MM-DD or YYYY-MM, from the source's metadata. */
+  readonly published?: string;
+  /** Only when the source declares it (page or feed metadata); otherwise the text stage guesses. */
+  readonly lang?: Lang;
+  readonly source: SourceKind;
+  /** The charset the bytes were decoded from, lower case ("utf-8", "windows-1251", ...). */
+  readonly charset?: string;
+}
+
+/** Stable problem codes: callers branch on these, never on messages. */
+export const PROBLEM_CODES = [
+  'not_found',
+  'binary',
+  'empty',
+  'too_large',
+  'timeout',
+  'bad_scheme',
+  'too_many_redirects',
+  'http_status',
+  'unreadable',
+  'not_article',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** Why one source (or one item of it) gave no article. */
+export interface SourceProblem {
+  readonly address: string;
+  readonly code: ProblemCode;
+  readonly message: string;
+}
+
+/** A problem record. */
+export function problem(address: string, code: ProblemCode, message: string): SourceProblem {
+  return { address, code, message };
+}
+
+/** True for a problem, false for an article (the two are told apart by their `code`). */
+export function isSourceProblem(record: SourceArticle | SourceProblem): record is SourceProblem {
+  return 'code' in record;
+}
+
+/** Collapse a title or paragraph to one line: NFC, single spaces, no zero-width or soft hyphens. */
+export function oneLine(title: string): string {
+  return title.normalize('NFC').replace(/[\s\u200b\u00ad]+/g, ' ').trim();
+}
+
+/**
+ * The article text in the shape the text stage reads: title line, blank line, paragraphs.
+ * A first paragraph that repeats the title (a page's own headline) is dropped.
+ */
+export function composeText(title: string, paragraphs: readonly string[]): string {
+  const clean = paragraphs.map(oneLine).filter((p) => p.length > 0);
+  if (clean.length > 0 && sameWords(clean[0] ?? '', title)) clean.shift();
+  return [oneLine(title), ...clean].join('\n\n');
+}
+
+function sameWords(a: string, b: string): boolean {
+  const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return norm(a) === norm(b);
+}

@@ -1,0 +1,156 @@
+/**
+ * Bytes to text. Order of trust: a byte-order mark, then a declaration (HTTP header, <meta>,
+ * XML prolog) unless the bytes contradict it, then detection. Detection is biased towards the
+ * charsets Dyad's languages are actually published in (Russian and Kazakh Cyrillic, Turkish,
+ * English), since chardet alone weighs every script of the world equally.
+ */
+import { isUtf8 } from 'node:buffer';
+import { analyse } from 'chardet';
+import iconv from 'iconv-lite';
+import { problem, type SourceProblem } from './article.ts';
+
+/** Decoded text and the charset it was decoded from. */
+export interface Decoded {
+  readonly text: string;
+  readonly charset: string;
+}
+
+const BOMS: readonly (readonly [readonly number[], string])[] = [
+  [[0xef, 0xbb, 0xbf], 'utf-8'],
+  // UTF-32LE before UTF-16LE: its mark begins with the UTF-16LE one.
+  [[0xff, 0xfe, 0x00, 0x00], 'utf-32le'],
+  [[0x00, 0x00, 0xfe, 0xff], 'utf-32be'],
+  [[0xff, 0xfe], 'utf-16le'],
+  [[0xfe, 0xff], 'utf-16be'],
+];
+
+/** Common spellings of the same charset, reported under one name. */
+const ALIASES: Readonly<Record<string, string>> = {
+  utf8: 'utf-8',
+  'unicode-1-1-utf-8': 'utf-8',
+  cp1251: 'windows-1251',
+  'win-1251': 'windows-1251',
+  'x-cp1251': 'windows-1251',
+  cp1254: 'windows-1254',
+  'x-cp1254': 'windows-1254',
+  cp1252: 'windows-1252',
+  latin5: 'iso-8859-9',
+  'iso8859-9': 'iso-8859-9',
+  iso_8859_9: 'iso-8859-9',
+  latin1: 'iso-8859-1',
+  'iso8859-1': 'iso-8859-1',
+  koi8r: 'koi8-r',
+  'kz-1048': 'rk1048',
+  kz1048: 'rk1048',
+  'strk1048-2002': 'rk1048',
+};
+
+/**
+ * As browsers do (WHATWG Encoding), Latin-1 and Latin-5 labels are decoded with their Windows
+ * supersets: pages labelled ISO-8859-x routinely carry Windows quotes and dashes in 0x80-0x9F.
+ */
+const DECODE_AS: Readonly<Record<string, string>> = {
+  'iso-8859-9': 'windows-1254',
+  'iso-8859-1': 'windows-1252',
+  'us-ascii': 'windows-1252',
+  ascii: 'windows-1252',
+};
+
+/** Charsets in which EN/TR/RU/KK text is found; detection prefers them over other scripts. */
+const PREFERRED = new Set([
+  'utf-8', 'utf-16le', 'utf-16be', 'windows-1251', 'koi8-r', 'iso-8859-5',
+  'windows-1254', 'iso-8859-9', 'windows-1252', 'iso-8859-1',
+]);
+
+/** Only this much is given to the detector: enough for a verdict, bounded cost. */
+const DETECT_SAMPLE = 64 * 1024;
+
+/** The charset named by a byte-order mark, and the mark's length. */
+export function bomCharset(bytes: Uint8Array): { charset: string; length: number } | undefined {
+  for (const [mark, charset] of BOMS) {
+    if (mark.every((b, i) => bytes[i] === b)) return { charset, length: mark.length };
+  }
+  return undefined;
+}
+
+/** A charset label in canonical lower case, or undefined when it names nothing we can decode. */
+export function normalizeCharset(label: string | undefined): string | undefined {
+  if (label === undefined) return undefined;
+  const l = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const name = ALIASES[l] ?? l;
+  return iconv.encodingExists(DECODE_AS[name] ?? name) ? name : undefined;
+}
+
+/** The charset parameter of a Content-Type header value. */
+export function charsetFromContentType(contentType: string | null | undefined): string | undefined {
+  const m = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '');
+  return m?.[1];
+}
+
+/** A charset declared in an HTML page's head (<meta charset> or http-equiv Content-Type). */
+export function declaredHtmlCharset(bytes: Uint8Array): string | undefined {
+  // The HTML spec's prescan reads 1024 bytes; real pages often declare later, after long <link> lists.
+  const head = Buffer.from(bytes.subarray(0, 8192)).toString('latin1');
+  const m = /<meta\s[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  return m?.[1];
+}
+
+/** The encoding named in an XML prolog (<?xml ... encoding="..."?>). */
+export function declaredXmlCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
+  const m = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/.exec(head);
+  return m?.[1];
+}
+
+/** Guess the charset of bytes that carry no mark: valid UTF-8 first, then chardet's verdict. */
+export function detectCharset(bytes: Uint8Array): string {
+  if (isUtf8(bytes)) return 'utf-8';
+  const matches = analyse(bytes.subarray(0, DETECT_SAMPLE));
+  const preferred = matches.find((m) => PREFERRED.has(m.name.toLowerCase()));
+  const any = matches.find((m) => normalizeCharset(m.name) !== undefined);
+  let name = normalizeCharset((preferred ?? any)?.name) ?? 'windows-1252';
+  // Bytes that are Ğ İ Ş ğ ı ş in Latin-5 are Icelandic letters in Latin-1, which none of Dyad's
+  // languages uses: a short Turkish text with few special letters is often "detected" as Latin-1.
+  if ((name === 'iso-8859-1' || name === 'windows-1252') && hasAny(bytes, [0xd0, 0xdd, 0xde, 0xf0, 0xfd, 0xfe])) {
+    name = 'windows-1254';
+  }
+  // Bytes 0x80-0x9F are control codes in ISO-8859-9 but quotes and dashes in windows-1254.
+  if (name === 'iso-8859-9' && bytes.some((b) => b >= 0x80 && b <= 0x9f)) name = 'windows-1254';
+  return name;
+}
+
+/** Decode bytes: BOM, then the declaration unless the bytes contradict it, then detection. */
+export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
+  const bom = bomCharset(bytes);
+  if (bom) return { text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.charset, { stripBOM: false }), charset: bom.charset };
+  let charset = normalizeCharset(declared);
+  // UTF-16/32 without a mark is a mislabel (the HTML spec reads such pages as UTF-8): text in
+  // them would be full of NUL bytes, which decodeSource has already refused.
+  if (charset !== undefined && charset !== 'utf-8' && charset.startsWith('utf-')) charset = undefined;
+  // A page re-saved as UTF-8 often keeps its old legacy declaration; multi-byte UTF-8 that
+  // validates is practically never legacy text, so the bytes win. The reverse holds too.
+  if (charset !== undefined && charset !== 'utf-8' && bytes.some((b) => b > 0x7f) && isUtf8(bytes)) charset = 'utf-8';
+  if (charset === 'utf-8' && !isUtf8(bytes)) charset = undefined;
+  charset ??= detectCharset(bytes);
+  return { text: iconv.decode(Buffer.from(bytes), DECODE_AS[charset] ?? charset, { stripBOM: false }), charset };
+}
+
+/**
+ * Decode the bytes of one source, refusing what is no text: empty input, and binary data (NUL
+ * bytes, which no text in an ASCII-compatible charset contains; UTF-16/32 are checked after
+ * decoding since their NULs are part of the encoding).
+ */
+export function decodeSource(address: string, bytes: Uint8Array, declared?: string): Decoded | SourceProblem {
+  if (bytes.length === 0) return problem(address, 'empty', `${address}: empty`);
+  if (!bomCharset(bytes)?.charset.startsWith('utf-') && bytes.includes(0)) {
+    return problem(address, 'binary', `${address}: binary data (NUL bytes), not text`);
+  }
+  const decoded = decodeBytes(bytes, declared);
+  if (decoded.text.includes('\u0000')) return problem(address, 'binary', `${address}: binary data (NUL characters), not text`);
+  if (decoded.text.trim().length === 0) return problem(address, 'empty', `${address}: no text`);
+  return decoded;
+}
+
+function hasAny(bytes: Uint8Array, values: readonly number[]): boolean {
+  return bytes.some((b) => values.includes(b));
+}

@@ -1,0 +1,82 @@
+/**
+ * The slice of the DOM that ingest uses, over linkedom (a fast DOM without a browser, enough for
+ * Readability). Described structurally, as the project does with drivers, so the rest of the
+ * stage is typed without the browser's lib.dom.
+ */
+import { parseHTML } from 'linkedom';
+
+export const TEXT_NODE = 3;
+export const ELEMENT_NODE = 1;
+export const COMMENT_NODE = 8;
+
+export interface DomNode {
+  readonly nodeType: number;
+  readonly nodeName: string;
+  readonly textContent: string | null;
+  readonly childNodes: ArrayLike<DomNode> & Iterable<DomNode>;
+  readonly parentNode: DomNode | null;
+  remove(): void;
+}
+
+export interface DomElement extends DomNode {
+  readonly localName: string;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement> & Iterable<DomElement>;
+  closest(selector: string): DomElement | null;
+  contains(node: DomNode): boolean;
+  appendChild(node: DomNode): DomNode;
+}
+
+export interface DomDocument {
+  readonly documentElement: DomElement;
+  readonly head: DomElement | null;
+  readonly body: DomElement | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement> & Iterable<DomElement>;
+  createElement(name: string): DomElement;
+  cloneNode(deep: boolean): DomDocument;
+}
+
+/** Elements that belong in <head> when a page omits its <head> and <body> tags. */
+const HEAD_TAGS = new Set(['title', 'meta', 'link', 'base', 'style', 'script', 'noscript', 'template']);
+
+/** Parse an HTML page (or a fragment) into a document that always has a <head> and a <body>. */
+export function parseDocument(html: string): DomDocument {
+  // linkedom parses a fragment without <html> into a bare element, so fragments are wrapped.
+  const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const doc = (parseHTML(source) as unknown as { document: DomDocument }).document;
+  repairSkeleton(doc);
+  return doc;
+}
+
+/**
+ * HTML lets a page omit <head> and <body> and put content after </body>; a browser places it
+ * all in the body, linkedom leaves it beside the (lazily created, empty) body, where Readability
+ * would not see it. Head-only elements before any content go to the head, the rest to the body.
+ */
+function repairSkeleton(doc: DomDocument): void {
+  const root = doc.documentElement;
+  const head = doc.head;
+  const body = doc.body;
+  if (!head || !body) return;
+  let inHead = true;
+  for (const node of [...root.childNodes]) {
+    if (node === head || node === body) continue;
+    const tag = node.nodeName.toLowerCase();
+    const blank = node.nodeType === TEXT_NODE && (node.textContent ?? '').trim() === '';
+    node.remove();
+    if (inHead && (HEAD_TAGS.has(tag) || blank || node.nodeType === COMMENT_NODE)) {
+      head.appendChild(node);
+    } else {
+      inHead = false;
+      body.appendChild(node);
+    }
+  }
+}
+
+/** Whether a node is an element (narrowing for the walkers). */
+export function isElement(node: DomNode): node is DomElement {
+  return node.nodeType === ELEMENT_NODE;
+}

@@ -1,0 +1,51 @@
+/** HTML pages, from a file or the web: metadata and main text. */
+import { basename, extname } from 'node:path';
+import { composeText, problem, type SourceArticle, type SourceKind, type SourceProblem } from './article.ts';
+import { decodeSource, declaredHtmlCharset } from './charset.ts';
+import { parseDocument } from './dom.ts';
+import { pageMeta } from './html-meta.ts';
+import { mainParagraphs } from './html-text.ts';
+
+export interface HtmlOptions {
+  /** 'html' for a file, 'url' for a fetched page. */
+  readonly source?: SourceKind;
+  /** The charset of the HTTP Content-Type header, which outranks the page's own <meta>. */
+  readonly charset?: string | undefined;
+}
+
+/** Read an HTML page's bytes as an article: declared title, date and language, main text. */
+export function readHtml(address: string, bytes: Uint8Array, options: HtmlOptions = {}): SourceArticle | SourceProblem {
+  const decoded = decodeSource(address, bytes, options.charset ?? declaredHtmlCharset(bytes));
+  if ('code' in decoded) return decoded;
+  return htmlArticle(address, decoded.text, options.source ?? 'html', decoded.charset);
+}
+
+/** An article from decoded HTML. */
+export function htmlArticle(address: string, html: string, source: SourceKind, charset?: string): SourceArticle | SourceProblem {
+  const doc = parseDocument(html);
+  const meta = pageMeta(doc);
+  const paragraphs = mainParagraphs(doc);
+  if (paragraphs.length === 0) return problem(address, 'not_article', `${address}: no article text found in the page`);
+  const title = meta.title ?? titleFromAddress(address);
+  return {
+    address,
+    title,
+    text: composeText(title, paragraphs),
+    ...(meta.published !== undefined && { published: meta.published }),
+    ...(meta.lang !== undefined && { lang: meta.lang }),
+    source,
+    ...(charset !== undefined && { charset }),
+  };
+}
+
+/** A last-resort title for a page that names none: its file or URL path name. */
+function titleFromAddress(address: string): string {
+  let path = address;
+  try {
+    path = decodeURIComponent(new URL(address).pathname.replace(/\/+$/, ''));
+  } catch {
+    // not a URL: a file path, used as it is
+  }
+  const name = basename(path, extname(path));
+  return name.replace(/[-_]+/g, ' ').trim() || address;
+}

@@ -1,0 +1,100 @@
+/** One source to records: a file by its extension or first bytes, a URL by its Content-Type. */
+import { readFile, stat } from 'node:fs/promises';
+import { composeText, problem, type SourceArticle, type SourceProblem } from './article.ts';
+import { readFeed } from './feed.ts';
+import { fetchSource, isHttpUrl, type FetchLimits } from './fetch.ts';
+import { readHtml } from './html.ts';
+import { formatOfContentType, formatOfPath, sniffFormat, type SourceFormat } from './sniff.ts';
+import { readText } from './text.ts';
+
+/** How sources are read; every field has a default. */
+export interface ReadOptions {
+  /** Bounds on every fetch (pages, feeds, and feed items' pages). */
+  readonly limits?: FetchLimits;
+  /** Fetch each feed item's link and read the whole page instead of the feed's summary. */
+  readonly fullPages?: boolean;
+  /** Local files larger than this are refused (default 50 MB): no article is that long. */
+  readonly maxFileBytes?: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+type Out = SourceArticle | SourceProblem;
+
+/** Read one local file: text, HTML or feed by its extension, else by its first bytes. */
+export async function readFileSource(path: string, options: ReadOptions = {}): Promise<Out[]> {
+  const st = await stat(path).catch(() => undefined);
+  if (!st) return [problem(path, 'not_found', `${path}: no such file or folder`)];
+  if (!st.isFile()) return [problem(path, 'unreadable', `${path}: not a regular file`)];
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (st.size > max) return [problem(path, 'too_large', `${path}: ${st.size} bytes, more than ${max}`)];
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    return [problem(path, 'unreadable', `${path}: ${e instanceof Error ? e.message : String(e)}`)];
+  }
+  const format = formatOfPath(path) ?? sniffFormat(bytes);
+  return readBytes(path, bytes, format, 'file', undefined, options);
+}
+
+/** Fetch one http(s) address and read it as its Content-Type (or, when that says little, its bytes) tells. */
+export async function readUrlSource(url: string, options: ReadOptions = {}): Promise<Out[]> {
+  const fetched = await fetchSource(url, options.limits);
+  if ('code' in fetched) return [fetched];
+  const declared = formatOfContentType(fetched.contentType);
+  if (declared === 'other') return [problem(url, 'not_article', `${url}: ${fetched.contentType} is not a page, feed or text`)];
+  const format = declared ?? sniffFormat(fetched.body);
+  return readBytes(fetched.url, fetched.body, format, 'url', fetched.charset, options);
+}
+
+async function readBytes(address: string, bytes: Uint8Array, format: SourceFormat, origin: 'file' | 'url', charset: string | undefined, options: ReadOptions): Promise<Out[]> {
+  switch (format) {
+    case 'text':
+      return [readText(address, bytes, origin, charset)];
+    case 'html':
+      return [readHtml(address, bytes, { source: origin === 'file' ? 'html' : 'url', charset })];
+    case 'feed': {
+      const items = readFeed(address, bytes, { charset });
+      return options.fullPages ? withFullPages(items, options) : items;
+    }
+  }
+}
+
+/**
+ * Replace each feed item's summary with the page it links to. The feed's title and date are
+ * kept (they are the cleaner ones); a page that cannot be read is reported, and the item's feed
+ * text stands in for it, so the item is not lost.
+ */
+async function withFullPages(items: readonly Out[], options: ReadOptions): Promise<Out[]> {
+  const out: Out[] = [];
+  for (const item of items) {
+    if ('code' in item || !isHttpUrl(item.address)) {
+      out.push(item);
+      continue;
+    }
+    const page = await fullPage(item.address, options.limits);
+    if ('code' in page) {
+      out.push(page, item);
+      continue;
+    }
+    const published = item.published ?? page.published;
+    const lang = page.lang ?? item.lang;
+    out.push({
+      ...page,
+      title: item.title,
+      text: composeText(item.title, page.text.split('\n\n').slice(1)),
+      ...(published !== undefined && { published }),
+      ...(lang !== undefined && { lang }),
+    });
+  }
+  return out;
+}
+
+async function fullPage(url: string, limits: FetchLimits | undefined): Promise<SourceArticle | SourceProblem> {
+  const fetched = await fetchSource(url, limits);
+  if ('code' in fetched) return fetched;
+  const format = formatOfContentType(fetched.contentType) ?? sniffFormat(fetched.body);
+  if (format !== 'html') return problem(url, 'not_article', `${url}: the item's link is not a web page (${fetched.contentType || 'no content type'})`);
+  return readHtml(fetched.url, fetched.body, { source: 'url', charset: fetched.charset });
+}
