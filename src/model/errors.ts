@@ -14,6 +14,11 @@ export const ERROR_CODES = [
   'lexicon_invalid',
   'gold_invalid',
   'corpus_invalid',
+  'store_unavailable',
+  'store_newer',
+  'store_conflict',
+  'store_invalid',
+  'fetch_failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

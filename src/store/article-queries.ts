@@ -1,0 +1,64 @@
+/** Reading articles: lists, one article with what was coded from it, translations, recode batches. */
+import type { Connection, SqlValue } from './dialect.ts';
+import { ARTICLE_COLUMNS, selectFacts, selectMentions, toArticleText, toSummary } from './rows.ts';
+import { filterBounds, pageOf } from './sql.ts';
+import type {
+  ArticleFilter, ArticleLink, ArticleSummary, ArticleText, StoreCapabilities, StoredArticle,
+} from './store.ts';
+
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** Articles matching a filter, oldest published first (undated last). */
+export async function findArticles(c: Connection, lower: (expr: string) => string, filter: ArticleFilter): Promise<ArticleSummary[]> {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (filter.lang !== undefined) {
+    where.push('a.lang = ?');
+    params.push(filter.lang);
+  }
+  if (filter.from !== undefined) {
+    where.push('a.published_last >= ?');
+    params.push(filterBounds(filter.from, 'from').first);
+  }
+  if (filter.to !== undefined) {
+    where.push('a.published_first <= ?');
+    params.push(filterBounds(filter.to, 'to').last);
+  }
+  if (filter.q !== undefined && filter.q !== '') {
+    where.push(`(${lower('a.title')} LIKE ? ESCAPE '\\' OR ${lower('a.text')} LIKE ? ESCAPE '\\')`);
+    params.push(likePattern(filter.q), likePattern(filter.q));
+  }
+  const [limit, offset] = pageOf(filter);
+  const rows = await c.all(
+    `SELECT ${ARTICLE_COLUMNS} FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY a.published_first NULLS LAST, a.id LIMIT ? OFFSET ?`, [...params, limit, offset]);
+  return rows.map(toSummary);
+}
+
+/** One article with its text, mentions (by position) and facts. */
+export async function findArticle(c: Connection, caps: StoreCapabilities, id: number): Promise<StoredArticle | undefined> {
+  const [row] = await c.all(`SELECT ${ARTICLE_COLUMNS}, a.text FROM articles a WHERE a.id = ?`, [id]);
+  if (!row) return undefined;
+  const mentions = (await selectMentions(c, caps, 'm.article_id = ?', [id]))
+    .sort((x, y) => x.evidence.start - y.evidence.start || x.id - y.id);
+  const facts = await selectFacts(c, caps, 'f.article_id = ?', [id], 'ORDER BY f.start_offset, f.id');
+  return { ...toArticleText(row), mentions, facts };
+}
+
+/** Articles linked to this one as translations, best first. */
+export async function findTranslations(c: Connection, articleId: number): Promise<ArticleLink[]> {
+  const rows = await c.all(
+    `SELECT ${ARTICLE_COLUMNS}, l.score FROM article_links l JOIN articles a ON a.id = l.b
+     WHERE l.a = ? AND l.kind = 'translation' ORDER BY l.score DESC, a.id`, [articleId]);
+  return rows.map((r) => ({ article: toSummary(r), kind: 'translation', score: Number(r['score']) }));
+}
+
+/** One batch of articles coded by another lexicon version, with ids above `after`. */
+export async function recodePage(c: Connection, lexiconVersion: string, after: number, size: number): Promise<ArticleText[]> {
+  const rows = await c.all(
+    `SELECT ${ARTICLE_COLUMNS}, a.text FROM articles a WHERE a.lexicon_version <> ? AND a.id > ? ORDER BY a.id LIMIT ?`,
+    [lexiconVersion, after, size]);
+  return rows.map(toArticleText);
+}

@@ -1,0 +1,71 @@
+/**
+ * What a backend supplies to the shared store: a driver to run SQL, the few spellings in which
+ * SQLite and PostgreSQL differ, and its declared capabilities. Shared SQL is written once with
+ * `?` placeholders and `ON CONFLICT`/`RETURNING` (both engines understand them); everything
+ * else that differs lives behind this interface.
+ */
+import type { StoreCapabilities } from './store.ts';
+
+/** Values bound to placeholders: no booleans or bigints, so both drivers bind them the same way. */
+export type SqlValue = string | number | null;
+
+export type Row = Record<string, unknown>;
+
+/** One connection inside one transaction. */
+export interface Connection {
+  /** Rows of a query (or of an INSERT ... RETURNING). */
+  all<R extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<R[]>;
+  /** Run a statement; resolves to the number of rows it changed. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  /** Run a script of statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /**
+   * Hold locks on these keys until the transaction ends, taken in one global order so that
+   * transactions locking overlapping keys cannot deadlock. A no-op where writers are serialised.
+   */
+  lock(keys: readonly string[]): Promise<void>;
+}
+
+export type TransactionMode = 'read' | 'write';
+
+/** Connections to one database. */
+export interface Driver {
+  /**
+   * Run `fn` in one transaction: commit when it resolves, roll back when it throws.
+   * Read transactions see one consistent snapshot; write transactions are atomic and durable.
+   */
+  transaction<T>(mode: TransactionMode, fn: (conn: Connection) => Promise<T>): Promise<T>;
+  /** Close the file or the pool; later calls fail. */
+  close(): Promise<void>;
+}
+
+/** Column types in DDL. */
+export interface ColumnTypes {
+  /** An auto-numbered integer primary key whose numbers are never reused. */
+  readonly id: string;
+  /** An integer column referring to an `id`. */
+  readonly ref: string;
+  /** A double-precision number. */
+  readonly real: string;
+  /** A JSON document. */
+  readonly json: string;
+}
+
+/** SQL spellings that differ between engines. */
+export interface DialectAdapter {
+  readonly types: ColumnTypes;
+  /** An expression lowercasing `expr` for every script (not only ASCII). */
+  lower(expr: string): string;
+  /** True when a transaction failed on a transient conflict (busy file, deadlock) and may be retried. */
+  isTransient(error: unknown): boolean;
+}
+
+/** A backend: its capabilities, its SQL spellings and a way to connect. */
+export interface Dialect {
+  readonly capabilities: StoreCapabilities;
+  readonly adapter: DialectAdapter;
+  /** Where the archive lives, for messages (no password). */
+  readonly location: string;
+  /** Open the file or the pool; loads the driver package only now. */
+  createDriver(): Promise<Driver>;
+}

@@ -1,0 +1,34 @@
+/** Reading facts: partnerships, commitments and agreements, by kind, party, dyad, date, language. */
+import type { Connection, SqlValue } from './dialect.ts';
+import { selectFacts } from './rows.ts';
+import { filterBounds, pageOf } from './sql.ts';
+import type { FactFilter, FactRow, StoreCapabilities } from './store.ts';
+
+/** Facts matching a filter, oldest first (undated last). */
+export async function findFacts(c: Connection, caps: StoreCapabilities, filter: FactFilter): Promise<FactRow[]> {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (filter.kind !== undefined) {
+    where.push('f.kind = ?');
+    params.push(filter.kind);
+  }
+  for (const code of [...(filter.party === undefined ? [] : [filter.party]), ...(filter.dyad ?? [])]) {
+    where.push('f.id IN (SELECT p.fact_id FROM fact_parties p WHERE p.code = ?)');
+    params.push(code);
+  }
+  if (filter.from !== undefined) {
+    where.push('f.date_last >= ?');
+    params.push(filterBounds(filter.from, 'from').first);
+  }
+  if (filter.to !== undefined) {
+    where.push('f.date_first <= ?');
+    params.push(filterBounds(filter.to, 'to').last);
+  }
+  if (filter.lang !== undefined) {
+    where.push('f.lang = ?');
+    params.push(filter.lang);
+  }
+  const [limit, offset] = pageOf(filter);
+  return selectFacts(c, caps, where.length ? where.join(' AND ') : '1 = 1', [...params, limit, offset],
+    'ORDER BY f.date_first NULLS LAST, f.id LIMIT ? OFFSET ?');
+}

@@ -1,0 +1,172 @@
+/**
+ * The archive's schema as a numbered list of migrations. Opening an archive applies the ones it
+ * lacks, in order, in one transaction, and records each in `schema_migrations`; so an archive
+ * written by an older Dyad is upgraded in place, and a crash mid-upgrade leaves it as it was.
+ * Never edit a released migration: add the next one.
+ */
+import type { ColumnTypes, Dialect, Driver } from './dialect.ts';
+import { StoreError } from './errors.ts';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  /** The DDL (and data moves) of this step, spelled for one engine. */
+  up(t: ColumnTypes): string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, events, mentions, facts',
+    up: (t) => `
+      CREATE TABLE articles (
+        id ${t.id},
+        address TEXT UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT,
+        lang TEXT NOT NULL,
+        published TEXT,
+        published_first TEXT,
+        published_last TEXT,
+        text TEXT NOT NULL,
+        source TEXT,
+        lexicon_version TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX articles_published ON articles (published_first, id);
+      CREATE INDEX articles_lang ON articles (lang, published_first);
+      CREATE INDEX articles_lexicon ON articles (lexicon_version, id);
+
+      CREATE TABLE events (
+        id ${t.id},
+        type TEXT NOT NULL,
+        mode TEXT,
+        date TEXT NOT NULL,
+        date_first TEXT NOT NULL,
+        date_last TEXT NOT NULL,
+        actors TEXT NOT NULL,
+        recipients TEXT NOT NULL,
+        first_seen TEXT NOT NULL
+      );
+      CREATE INDEX events_date ON events (date_first, id);
+      CREATE INDEX events_type ON events (type, date_first);
+
+      CREATE TABLE event_actors (
+        event_id ${t.ref} NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        role TEXT NOT NULL,
+        date_first TEXT NOT NULL,
+        PRIMARY KEY (event_id, code)
+      );
+      CREATE INDEX event_actors_code ON event_actors (code, date_first, event_id);
+
+      CREATE TABLE mentions (
+        id ${t.id},
+        article_id ${t.ref} NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        event_id ${t.ref} NOT NULL REFERENCES events (id),
+        lang TEXT NOT NULL,
+        date TEXT NOT NULL,
+        mode TEXT,
+        actors TEXT NOT NULL,
+        recipients TEXT NOT NULL,
+        sentence INTEGER NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        evidence TEXT NOT NULL,
+        pattern TEXT NOT NULL,
+        confidence ${t.real} NOT NULL,
+        lexicon_version TEXT NOT NULL,
+        record ${t.json} NOT NULL
+      );
+      CREATE INDEX mentions_article ON mentions (article_id, start_offset);
+      CREATE INDEX mentions_event ON mentions (event_id, lang, article_id);
+
+      CREATE TABLE facts (
+        id ${t.id},
+        article_id ${t.ref} NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        fact_key TEXT NOT NULL,
+        parties TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        date TEXT,
+        date_first TEXT,
+        date_last TEXT,
+        sentence INTEGER NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        evidence TEXT NOT NULL,
+        lexicon_version TEXT NOT NULL,
+        record ${t.json} NOT NULL
+      );
+      CREATE INDEX facts_article ON facts (article_id);
+      CREATE INDEX facts_key ON facts (fact_key);
+      CREATE INDEX facts_kind ON facts (kind, date_first);
+
+      CREATE TABLE fact_parties (
+        fact_id ${t.ref} NOT NULL REFERENCES facts (id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        PRIMARY KEY (fact_id, code)
+      );
+      CREATE INDEX fact_parties_code ON fact_parties (code, fact_id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'dyad index and translation links',
+    // A dyad's events are read straight off one index range, however large the archive.
+    // Existing events get their pairs from event_actors by the same rule as dyads.ts.
+    up: (t) => `
+      CREATE TABLE event_dyads (
+        event_id ${t.ref} NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        date_first TEXT NOT NULL,
+        PRIMARY KEY (event_id, a, b)
+      );
+      CREATE INDEX event_dyads_pair ON event_dyads (a, b, date_first, event_id);
+      INSERT INTO event_dyads (event_id, a, b, date_first)
+        SELECT x.event_id, x.code, y.code, x.date_first
+        FROM event_actors x JOIN event_actors y ON y.event_id = x.event_id AND y.code > x.code
+        WHERE x.role <> y.role
+           OR NOT EXISTS (SELECT 1 FROM event_actors z WHERE z.event_id = x.event_id AND z.role = 'recipient');
+
+      CREATE TABLE article_links (
+        a ${t.ref} NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        b ${t.ref} NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        score ${t.real} NOT NULL,
+        PRIMARY KEY (a, kind, b)
+      );
+      CREATE INDEX article_links_b ON article_links (b);
+    `,
+  },
+];
+
+/** The schema version this Dyad writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`;
+
+/** Apply the migrations the archive lacks, up to `target`; returns the versions before and after. */
+export async function migrate(driver: Driver, dialect: Dialect, target = SCHEMA_VERSION): Promise<{ from: number; to: number }> {
+  return driver.transaction('write', async (c) => {
+    // Two processes opening a new archive at once must not both create its tables.
+    if (dialect.capabilities.concurrentWriters) await c.lock(['dyad:migrations']);
+    await c.exec(CREATE_LEDGER);
+    const [row] = await c.all<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
+    const from = Number(row?.v ?? 0);
+    if (from > SCHEMA_VERSION) {
+      throw new StoreError('store_newer',
+        `the archive ${dialect.location} has schema version ${from}, newer than this Dyad's ${SCHEMA_VERSION}; upgrade Dyad`,
+        dialect.location);
+    }
+    for (const m of MIGRATIONS) {
+      if (m.version <= from || m.version > target) continue;
+      await c.exec(m.up(dialect.adapter.types));
+      await c.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+        [m.version, m.name, new Date().toISOString()]);
+    }
+    return { from, to: Math.max(from, Math.min(target, SCHEMA_VERSION)) };
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * The Store over any dialect: every backend shares this code; what differs is the dialect's
+ * driver, SQL spellings and declared capabilities.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { findArticle, findArticles, findTranslations, recodePage } from './article-queries.ts';
+import { contentHash } from './content-hash.ts';
+import type { Connection, Dialect, Driver } from './dialect.ts';
+import { StoreError } from './errors.ts';
+import { exportPage, findEventMentions, findEvents } from './event-queries.ts';
+import { findFacts } from './fact-queries.ts';
+import { decide, validateArticle, writeArticle } from './put-article.ts';
+import { readStats } from './stats.ts';
+import type {
+  ArticleFilter, ArticleLink, ArticleSummary, ArticleText, CodedArticle, EventFilter, EventRow, ExportedEvent,
+  FactFilter, FactRow, MentionRow, NewArticle, PutResult, Store, StoreCapabilities, StoreStats, StoredArticle,
+} from './store.ts';
+
+const WRITE_ATTEMPTS = 6;
+const PAGE_SIZE = 500;
+
+export class SqlStore implements Store {
+  readonly #dialect: Dialect;
+  readonly #driver: Driver;
+
+  constructor(dialect: Dialect, driver: Driver) {
+    this.#dialect = dialect;
+    this.#driver = driver;
+  }
+
+  get capabilities(): StoreCapabilities {
+    return this.#dialect.capabilities;
+  }
+
+  get location(): string {
+    return this.#dialect.location;
+  }
+
+  /** Store an article and its records; 'unchanged' without writing when nothing is new. */
+  async putArticle(article: NewArticle, coded: CodedArticle): Promise<PutResult> {
+    validateArticle(article, coded);
+    const hash = contentHash(article.text);
+    // Re-ingesting an archive is mostly unchanged articles: settle those with a read, no lock.
+    const seen = await this.#read((c) => decide(c, article.address, hash, coded.lexiconVersion));
+    if (seen.kind === 'unchanged') return { status: 'unchanged', articleId: seen.id };
+    return this.#write((c) => writeArticle(c, this.#dialect, article, coded, hash));
+  }
+
+  /** Events matching the filter, oldest first. */
+  events(filter: EventFilter = {}): Promise<EventRow[]> {
+    return this.#read((c) => findEvents(c, this.capabilities, filter));
+  }
+
+  /** Every mention of one event. */
+  eventMentions(eventId: number): Promise<MentionRow[]> {
+    return this.#read((c) => findEventMentions(c, this.capabilities, eventId));
+  }
+
+  /** Articles matching the filter. */
+  articles(filter: ArticleFilter = {}): Promise<ArticleSummary[]> {
+    return this.#read((c) => findArticles(c, this.#dialect.adapter.lower, filter));
+  }
+
+  /** One article with its mentions and facts. */
+  article(id: number): Promise<StoredArticle | undefined> {
+    return this.#read((c) => findArticle(c, this.capabilities, id));
+  }
+
+  /** Facts matching the filter. */
+  facts(filter: FactFilter = {}): Promise<FactRow[]> {
+    return this.#read((c) => findFacts(c, this.capabilities, filter));
+  }
+
+  /** Translations of an article. */
+  translationsOf(articleId: number): Promise<ArticleLink[]> {
+    return this.#read((c) => findTranslations(c, articleId));
+  }
+
+  /** Counts of what the archive holds. */
+  stats(): Promise<StoreStats> {
+    return this.#read((c) => readStats(c));
+  }
+
+  /** Articles to recode, a page at a time (safe to recode while iterating). */
+  async *articlesCodedBefore(lexiconVersion: string): AsyncIterable<ArticleText> {
+    for (let after = 0; ;) {
+      const page = await this.#read((c) => recodePage(c, lexiconVersion, after, PAGE_SIZE));
+      yield* page;
+      const last = page[page.length - 1];
+      if (!last || page.length < PAGE_SIZE) return;
+      after = last.id;
+    }
+  }
+
+  /** Every event with its mentions, a page at a time. */
+  async *export(): AsyncIterable<ExportedEvent> {
+    for (let after = 0; ;) {
+      const page = await this.#read((c) => exportPage(c, this.capabilities, after, PAGE_SIZE));
+      yield* page;
+      const last = page[page.length - 1];
+      if (!last || page.length < PAGE_SIZE) return;
+      after = last.event.id;
+    }
+  }
+
+  /** Close the file or pool. */
+  close(): Promise<void> {
+    return this.#driver.close();
+  }
+
+  #read<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+    return this.#driver.transaction('read', fn);
+  }
+
+  // Conflicts with other writers (a busy SQLite file, a PostgreSQL deadlock) roll the whole
+  // transaction back, so running it again is safe; back off a little longer each time.
+  async #write<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#driver.transaction('write', fn);
+      } catch (error) {
+        if (!this.#dialect.adapter.isTransient(error)) throw error;
+        if (attempt >= WRITE_ATTEMPTS) {
+          throw new StoreError('store_conflict', `gave up writing to ${this.location} after ${attempt} conflicts with other writers: ${(error as Error).message}`, this.location);
+        }
+        await sleep(25 * 2 ** attempt * (0.5 + Math.random()));
+      }
+    }
+  }
+}

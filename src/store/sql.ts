@@ -1,0 +1,60 @@
+/** Small SQL helpers shared by the store's modules: placeholder lists, batched inserts, paging. */
+import { dateBounds, DyadError, isPartialDate, type PartialDate } from '../model/index.ts';
+import type { Connection, SqlValue } from './dialect.ts';
+import type { Page, StoreCapabilities } from './store.ts';
+
+/** "?, ?, ?" for n values. */
+export function marks(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
+/** Insert rows in as few statements as the backend's parameter limit allows. */
+export async function insertRows(
+  c: Connection, caps: StoreCapabilities, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[],
+): Promise<void> {
+  const perStatement = Math.max(1, Math.floor(caps.maxParameters / columns.length));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const batch = rows.slice(i, i + perStatement);
+    const values = batch.map(() => `(${marks(columns.length)})`).join(', ');
+    await c.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, batch.flat());
+  }
+}
+
+/** Split values into groups small enough to bind in one `IN (...)`. */
+export function chunks<T>(values: readonly T[], caps: StoreCapabilities): T[][] {
+  const size = Math.min(caps.maxParameters, 10_000);
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 10_000;
+
+/** LIMIT and OFFSET values of a page, bounded. */
+export function pageOf(page: Page): [number, number] {
+  const limit = Math.min(Math.max(0, Math.floor(page.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
+  const offset = Math.max(0, Math.floor(page.offset ?? 0));
+  return [limit, offset];
+}
+
+/** Codes as stored in one text column: sorted, space-separated. */
+export function joinCodes(codes: readonly string[]): string {
+  return codes.join(' ');
+}
+
+/** The inverse of joinCodes. */
+export function splitCodes(text: unknown): string[] {
+  return typeof text === 'string' && text !== '' ? text.split(' ') : [];
+}
+
+/** `{ key: value }`, or `{}` when the column is NULL (optional properties are never `undefined`). */
+export function maybe<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {
+  return value === null || value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+}
+
+/** Bounds of a filter date, or a bad_date error naming the option. */
+export function filterBounds(date: PartialDate, option: string): { first: string; last: string } {
+  if (!isPartialDate(date)) throw new DyadError('bad_date', `${option}: expected YYYY, YYYY-MM or YYYY-MM-DD, got "${date}"`, option);
+  return dateBounds(date);
+}

@@ -1,0 +1,60 @@
+/** The SQLite backend: an archive in one file, no server. */
+import type { Dialect, DialectAdapter, Driver } from '../dialect.ts';
+import { StoreError } from '../errors.ts';
+import type { StoreCapabilities } from '../store.ts';
+import { sqliteConfig, type SqliteConfig, type SqliteDatabaseConstructor } from './config.ts';
+import { SqliteDriver } from './driver.ts';
+
+const TRANSIENT = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY', 'SQLITE_LOCKED']);
+
+export const sqliteAdapter: DialectAdapter = {
+  types: {
+    // AUTOINCREMENT so that an event id, once exported, never names another event.
+    id: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+    ref: 'INTEGER',
+    real: 'REAL',
+    json: 'TEXT',
+  },
+  lower: (expr) => `dyad_lower(${expr})`,
+  isTransient: (error) => TRANSIENT.has((error as { code?: unknown } | null)?.code as string),
+};
+
+export class SqliteDialect implements Dialect {
+  readonly capabilities: StoreCapabilities = {
+    // One writer at a time: BEGIN IMMEDIATE takes the file's write lock.
+    concurrentWriters: false,
+    nativeJson: false,
+    maxParameters: 32_766,
+  };
+  readonly adapter = sqliteAdapter;
+  readonly #config: SqliteConfig;
+
+  constructor(location: string) {
+    this.#config = sqliteConfig(location);
+  }
+
+  get location(): string {
+    return this.#config.path;
+  }
+
+  /** Load better-sqlite3 and open the file. */
+  async createDriver(): Promise<Driver> {
+    const Database = await loadBetterSqlite3();
+    try {
+      return SqliteDriver.open(Database, this.#config);
+    } catch (error) {
+      throw new StoreError('store_unavailable', `cannot open the archive ${this.#config.path}: ${(error as Error).message}`, this.#config.path);
+    }
+  }
+}
+
+async function loadBetterSqlite3(): Promise<SqliteDatabaseConstructor> {
+  // A variable specifier keeps the package out of the type-check; it is described in config.ts.
+  const specifier = 'better-sqlite3';
+  try {
+    const mod = (await import(specifier)) as { default: SqliteDatabaseConstructor };
+    return mod.default;
+  } catch (error) {
+    throw new StoreError('store_unavailable', `SQLite archives need the better-sqlite3 package (npm install better-sqlite3@12): ${(error as Error).message}`);
+  }
+}

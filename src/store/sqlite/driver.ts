@@ -1,0 +1,92 @@
+/**
+ * SQLite driver over better-sqlite3: one connection per process, WAL journal so readers never
+ * wait for the writer, and `BEGIN IMMEDIATE` so a write transaction takes the file's write lock
+ * up front (a deferred transaction that upgrades later can fail with SQLITE_BUSY mid-way).
+ */
+import type { Connection, Driver, SqlValue, TransactionMode } from '../dialect.ts';
+import type { SqliteConfig, SqliteDatabase, SqliteDatabaseConstructor, SqliteStatement } from './config.ts';
+
+// Distinct SQL strings are few (IN lists vary by length only); the cap bounds memory anyway.
+const STATEMENT_CACHE_SIZE = 500;
+
+export class SqliteDriver implements Driver {
+  readonly #db: SqliteDatabase;
+  readonly #statements = new Map<string, SqliteStatement>();
+  // better-sqlite3 is synchronous, but transactions await between statements; this chain keeps
+  // two async callers from interleaving statements on the one connection.
+  #queue: Promise<unknown> = Promise.resolve();
+  #closed = false;
+  readonly #connection: Connection;
+
+  private constructor(db: SqliteDatabase) {
+    this.#db = db;
+    this.#connection = {
+      all: async <R>(sql: string, params: readonly SqlValue[] = []) => this.#statement(sql).all(params) as R[],
+      run: async (sql: string, params: readonly SqlValue[] = []) => {
+        const stmt = this.#statement(sql);
+        // RETURNING makes an INSERT a reader; run() would refuse it.
+        return stmt.reader ? stmt.all(params).length : stmt.run(params).changes;
+      },
+      exec: async (sql: string) => { this.#db.exec(sql); },
+      // Writers are already serialised by the file lock BEGIN IMMEDIATE takes.
+      lock: async () => {},
+    };
+  }
+
+  /** Open (creating if needed) the database file and set it up for safe concurrent use. */
+  static open(Database: SqliteDatabaseConstructor, config: SqliteConfig): SqliteDriver {
+    const db = new Database(config.path, { timeout: config.busyTimeout });
+    try {
+      db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode loses nothing committed when the process dies; only a power cut can
+      // drop the last transactions, and it never corrupts the file.
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma(`busy_timeout = ${config.busyTimeout}`);
+      // SQLite's own lower() folds ASCII only; Russian, Kazakh and Turkish titles need JS's.
+      db.function('dyad_lower', { deterministic: true }, (v) => (typeof v === 'string' ? v.toLowerCase() : v));
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteDriver(db);
+  }
+
+  /** Run `fn` in a transaction, one at a time on this connection. */
+  transaction<T>(mode: TransactionMode, fn: (conn: Connection) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      if (this.#closed) throw new Error('the store is closed');
+      this.#db.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+      try {
+        const result = await fn(this.#connection);
+        this.#db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+        throw error;
+      }
+    };
+    const next = this.#queue.then(run, run);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Close the file once pending transactions end. */
+  async close(): Promise<void> {
+    await this.#queue;
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#statements.clear();
+    this.#db.close();
+  }
+
+  #statement(sql: string): SqliteStatement {
+    let stmt = this.#statements.get(sql);
+    if (!stmt) {
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) this.#statements.clear();
+      stmt = this.#db.prepare(sql);
+      this.#statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+}

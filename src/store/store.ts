@@ -1,0 +1,218 @@
+/**
+ * The store contract: what every backend (SQLite, PostgreSQL) offers the rest of Dyad.
+ * Rows are plain read-only records; every method is async so a server backend fits the same shape.
+ */
+import type {
+  EventRecord, EventType, Evidence, FactRecord, Lang, OutputRecord, PartialDate, RecordKind,
+} from '../model/index.ts';
+
+/**
+ * What a backend can do, declared once and read by shared code (never the backend's name).
+ */
+export interface StoreCapabilities {
+  /** Several processes may hold write transactions at once, so shared code takes advisory locks. */
+  readonly concurrentWriters: boolean;
+  /** JSON columns come back already parsed (PostgreSQL jsonb) rather than as text. */
+  readonly nativeJson: boolean;
+  /** Most bind parameters one statement may carry; batched inserts are cut to fit. */
+  readonly maxParameters: number;
+}
+
+/** An article as ingest hands it to the store. */
+export interface NewArticle {
+  /** URL or file path; the article's identity when present. */
+  readonly address?: string;
+  readonly title?: string;
+  readonly lang: Lang;
+  readonly published?: PartialDate;
+  readonly text: string;
+  /** Site, feed or collection the article came from. */
+  readonly source?: string;
+}
+
+/** The coder's output for one article, and the lexicon version that produced it. */
+export interface CodedArticle {
+  readonly records: readonly OutputRecord[];
+  readonly lexiconVersion: string;
+}
+
+export const PUT_STATUSES = ['added', 'unchanged', 'replaced'] as const;
+export type PutStatus = (typeof PUT_STATUSES)[number];
+
+export interface PutResult {
+  readonly status: PutStatus;
+  readonly articleId: number;
+}
+
+/** An archived article without its text. */
+export interface ArticleSummary {
+  readonly id: number;
+  readonly address?: string;
+  readonly title?: string;
+  readonly lang: Lang;
+  readonly published?: PartialDate;
+  readonly source?: string;
+  /** sha256 of the NFC text with whitespace collapsed. */
+  readonly contentHash: string;
+  readonly lexiconVersion: string;
+  /** ISO timestamp of the last write of this article. */
+  readonly ingestedAt: string;
+}
+
+/** An article with its text (for recoding). */
+export interface ArticleText extends ArticleSummary {
+  readonly text: string;
+}
+
+/** An article with what was coded from it; offsets refer to `text`. */
+export interface StoredArticle extends ArticleText {
+  readonly mentions: readonly MentionRow[];
+  readonly facts: readonly FactRow[];
+}
+
+/** The article a mention or fact comes from, as lists show it. */
+export interface ArticleRef {
+  readonly id: number;
+  readonly address?: string;
+  readonly title?: string;
+  readonly lang: Lang;
+  readonly published?: PartialDate;
+}
+
+/** A real-world event: all the mentions that report it, from any article and language. */
+export interface EventRow {
+  readonly id: number;
+  readonly type: EventType;
+  readonly mode?: string;
+  /** The most precise date its mentions agree on. */
+  readonly date: PartialDate;
+  readonly actors: readonly string[];
+  readonly recipients: readonly string[];
+  /** ISO timestamp when the archive first saw the event. */
+  readonly firstSeen: string;
+  readonly mentions: number;
+  /** Number of distinct articles reporting it. */
+  readonly sources: number;
+  readonly languages: readonly Lang[];
+}
+
+/** One report of an event: the coded record and the sentence that supports it. */
+export interface MentionRow {
+  readonly id: number;
+  readonly eventId: number;
+  readonly article: ArticleRef;
+  readonly lang: Lang;
+  readonly date: PartialDate;
+  readonly evidence: Evidence;
+  readonly pattern: string;
+  readonly confidence: number;
+  readonly lexiconVersion: string;
+  readonly record: EventRecord;
+}
+
+export type FactKind = Exclude<RecordKind, 'event'>;
+
+/** A partnership, commitment or agreement as one article states it. */
+export interface FactRow {
+  readonly id: number;
+  readonly kind: FactKind;
+  readonly article: ArticleRef;
+  readonly parties: readonly string[];
+  readonly date?: PartialDate;
+  readonly evidence: Evidence;
+  readonly lexiconVersion: string;
+  readonly record: FactRecord;
+}
+
+/** Another article that is a version of this one in another language. */
+export interface ArticleLink {
+  readonly article: ArticleSummary;
+  readonly kind: 'translation';
+  /** Jaccard agreement of the two articles' event and fact keys. */
+  readonly score: number;
+}
+
+export interface Page {
+  /** At most this many rows (default 100). */
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface EventFilter extends Page {
+  /** Events with this code among actors or recipients. */
+  readonly actor?: string;
+  /** Events between the two: on opposite sides, or co-actors of an event with no recipient. */
+  readonly dyad?: readonly [string, string];
+  readonly type?: EventType;
+  /** Events whose date may fall on or after this date (partial dates allowed). */
+  readonly from?: PartialDate;
+  readonly to?: PartialDate;
+  /** Events with at least one mention in this language. */
+  readonly lang?: Lang;
+}
+
+export interface ArticleFilter extends Page {
+  readonly lang?: Lang;
+  readonly from?: PartialDate;
+  readonly to?: PartialDate;
+  /** Case-insensitive substring of the title or text. */
+  readonly q?: string;
+}
+
+export interface FactFilter extends Page {
+  readonly kind?: FactKind;
+  readonly party?: string;
+  /** Facts with both codes among the parties. */
+  readonly dyad?: readonly [string, string];
+  readonly from?: PartialDate;
+  readonly to?: PartialDate;
+  readonly lang?: Lang;
+}
+
+export interface StoreStats {
+  readonly schemaVersion: number;
+  readonly articles: number;
+  readonly mentions: number;
+  readonly events: number;
+  readonly facts: number;
+  /** Translation links, each counted once (not once per direction). */
+  readonly translations: number;
+  readonly languages: Readonly<Partial<Record<Lang, number>>>;
+  /** Articles per lexicon version that coded them. */
+  readonly lexiconVersions: Readonly<Record<string, number>>;
+}
+
+/** One line of `export()`: an event and every mention of it. */
+export interface ExportedEvent {
+  readonly event: EventRow;
+  readonly mentions: readonly MentionRow[];
+}
+
+/** The archive: articles, the events and facts coded from them, and the links between them. */
+export interface Store {
+  readonly capabilities: StoreCapabilities;
+  /** Where the archive lives (file path, or URL without password), for messages. */
+  readonly location: string;
+  /** Store an article and its coded records in one transaction; idempotent. */
+  putArticle(article: NewArticle, coded: CodedArticle): Promise<PutResult>;
+  /** Events matching the filter, oldest first, with mention, source and language counts. */
+  events(filter?: EventFilter): Promise<EventRow[]>;
+  /** Every mention of one event, in the order they were stored. */
+  eventMentions(eventId: number): Promise<MentionRow[]>;
+  /** Articles matching the filter, oldest published first. */
+  articles(filter?: ArticleFilter): Promise<ArticleSummary[]>;
+  /** One article with its text, mentions and facts, or undefined. */
+  article(id: number): Promise<StoredArticle | undefined>;
+  /** Facts matching the filter, oldest first. */
+  facts(filter?: FactFilter): Promise<FactRow[]>;
+  /** Articles linked to this one as translations, best first. */
+  translationsOf(articleId: number): Promise<ArticleLink[]>;
+  /** Counts of what the archive holds. */
+  stats(): Promise<StoreStats>;
+  /** Articles coded by any lexicon version other than this one (to recode them). */
+  articlesCodedBefore(lexiconVersion: string): AsyncIterable<ArticleText>;
+  /** Every event with its mentions, in id order. */
+  export(): AsyncIterable<ExportedEvent>;
+  /** Release the file or connections. */
+  close(): Promise<void>;
+}

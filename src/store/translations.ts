@@ -1,0 +1,81 @@
+/**
+ * Translation links: articles that are versions of one another in different languages. Words
+ * differ across languages but what the coder extracts does not, so two articles are linked when
+ * they were published within 3 days and the sets of what they report agree: the events their
+ * mentions were grouped into (same type, parties and date) and their facts' keys (parties,
+ * levels, counts, amounts). Linked when at least 2 keys are shared and Jaccard >= 0.5.
+ */
+import type { FactRecord } from '../model/index.ts';
+import type { Connection } from './dialect.ts';
+import { jaccard } from './grouping.ts';
+
+export const MIN_SHARED_KEYS = 2;
+export const MIN_KEY_OVERLAP = 0.5;
+export const MAX_DAYS_APART = 3;
+
+/** What must agree between two statements of one fact, in any language. */
+export function factKey(f: FactRecord): string {
+  const parties = [...new Set(f.parties)].sort().join('+');
+  switch (f.kind) {
+    case 'partnership':
+      return `partnership|${parties}|${f.level}`;
+    case 'commitment':
+      return `commitment|${parties}|${f.metric}|${f.value}|${f.unit}`;
+    case 'agreement':
+      return `agreement|${parties}|${f.count ?? ''}`;
+  }
+}
+
+async function keysOf(c: Connection, articleId: number): Promise<Set<string>> {
+  const rows = await c.all<{ k: string }>(
+    `SELECT DISTINCT 'e:' || CAST(event_id AS TEXT) AS k FROM mentions WHERE article_id = ?
+     UNION SELECT DISTINCT 'f:' || fact_key AS k FROM facts WHERE article_id = ?`, [articleId, articleId]);
+  return new Set(rows.map((r) => r.k));
+}
+
+/** What linking needs to know of the article just stored. */
+export interface LinkSubject {
+  readonly id: number;
+  readonly lang: string;
+  readonly publishedFirst: string | undefined;
+  readonly publishedLast: string | undefined;
+}
+
+function shiftDay(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Link an article to its translations already archived (both ways); returns how many. */
+export async function linkTranslations(c: Connection, a: LinkSubject): Promise<number> {
+  if (a.publishedFirst === undefined || a.publishedLast === undefined) return 0;
+  const own = await keysOf(c, a.id);
+  if (own.size < MIN_SHARED_KEYS) return 0;
+  // Only articles sharing at least one event or fact key can qualify; the indexes find them.
+  const candidates = await c.all<{ id: number }>(
+    `SELECT a.id FROM articles a
+     WHERE a.lang <> ? AND a.published_last >= ? AND a.published_first <= ? AND a.id IN (
+       SELECT m2.article_id FROM mentions m1 JOIN mentions m2 ON m2.event_id = m1.event_id
+       WHERE m1.article_id = ? AND m2.article_id <> ?
+       UNION
+       SELECT f2.article_id FROM facts f1 JOIN facts f2 ON f2.fact_key = f1.fact_key
+       WHERE f1.article_id = ? AND f2.article_id <> ?)
+     ORDER BY a.id`,
+    [a.lang, shiftDay(a.publishedFirst, -MAX_DAYS_APART), shiftDay(a.publishedLast, MAX_DAYS_APART), a.id, a.id, a.id, a.id],
+  );
+  let linked = 0;
+  for (const { id } of candidates) {
+    const other = await keysOf(c, Number(id));
+    const shared = [...own].filter((k) => other.has(k)).length;
+    const score = jaccard(own, other);
+    if (shared < MIN_SHARED_KEYS || score < MIN_KEY_OVERLAP) continue;
+    await c.run(
+      `INSERT INTO article_links (a, b, kind, score) VALUES (?, ?, 'translation', ?), (?, ?, 'translation', ?)
+       ON CONFLICT (a, kind, b) DO UPDATE SET score = excluded.score`,
+      [a.id, id, score, id, a.id, score],
+    );
+    linked++;
+  }
+  return linked;
+}
