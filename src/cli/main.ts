@@ -6,6 +6,7 @@ import { codeArticle, type TraceLine } from '../coding/index.ts';
 import { evaluate, formatReport, reportToJson } from '../eval/index.ts';
 import { LexiconSet } from '../lexicon/index.ts';
 import { DyadError, isDyadError, isLang, type Lang, type OutputRecord } from '../model/index.ts';
+import { cmdArticles, cmdEvents, cmdExport, cmdIngest, cmdRecode } from './archive-commands.ts';
 import { toJsonl, toTable } from './format.ts';
 import { guessPublished, parsePublished, readArticle } from './input.ts';
 import { identifyLanguage } from '../text/index.ts';
@@ -22,7 +23,19 @@ Usage:
   dyad eval --corpus DIR [--lang L] [--worst N] [--details] [--format table|json]
       Score DIR/text against DIR/gold by the gold guideline: P/R/F1 per language and field.
 
+Archive (SQLite file ./dyad.db by default; --db PATH or --db postgres://... or DYAD_DB):
+  dyad ingest PATH|URL|FEED... [--full-pages]
+      Read files, folders, web pages and RSS/Atom feeds, code each article in its
+      language and store it; the same article twice changes nothing.
+  dyad recode                    Recode articles an older lexicon coded.
+  dyad events [--actor KAZ] [--dyad KAZ,TUR] [--type T] [--from D] [--to D] [--lang L]
+              [--limit N] [--offset N] [--format table|jsonl|csv]
+      Real-world events, each with its number of mentions, sources and languages.
+  dyad articles [--lang L] [--from D] [--to D] [--q WORDS] [--format table|jsonl|csv]
+  dyad export [--format jsonl|csv|plover]
+
 Options:
+  --db PATH|URL    the archive (default ./dyad.db, or DYAD_DB)
   --lexicon PATH   add a lexicon file or folder of your own (repeatable)
   -h, --help       this help
 `;
@@ -120,6 +133,16 @@ export async function main(argv: string[]): Promise<number> {
       worst: { type: 'string' },
       details: { type: 'boolean' },
       lexicon: { type: 'string', multiple: true },
+      db: { type: 'string' },
+      actor: { type: 'string' },
+      dyad: { type: 'string' },
+      type: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      q: { type: 'string' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
+      'full-pages': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -135,6 +158,16 @@ export async function main(argv: string[]): Promise<number> {
       return cmdExplain(rest, values);
     case 'eval':
       return cmdEval(values);
+    case 'ingest':
+      return cmdIngest(rest, values, lexicons(values));
+    case 'recode':
+      return cmdRecode(values, lexicons(values));
+    case 'events':
+      return cmdEvents(values);
+    case 'articles':
+      return cmdArticles(values);
+    case 'export':
+      return cmdExport(values);
     default:
       throw new DyadError('usage', `unknown command "${cmd}" (try dyad --help)`);
   }

@@ -1,0 +1,115 @@
+/**
+ * Ingest: read what the user points at, code each article in its language, store it.
+ * A bad item never stops the run; the summary says what was added, unchanged, replaced,
+ * skipped and failed, each with its reason.
+ */
+import { codeArticle } from '../coding/index.ts';
+import { isSourceProblem, readSources, type ReadOptions, type SourceArticle } from '../ingest/index.ts';
+import type { LexiconSet } from '../lexicon/index.ts';
+import { isDyadError, type Lang, type PartialDate } from '../model/index.ts';
+import type { PutStatus, Store } from '../store/index.ts';
+import { identifyLanguage } from '../text/index.ts';
+
+export interface IngestProblem {
+  readonly address: string;
+  readonly reason: string;
+  readonly message: string;
+}
+
+export interface IngestSummary {
+  readonly added: number;
+  readonly unchanged: number;
+  readonly replaced: number;
+  readonly skipped: readonly IngestProblem[];
+  readonly failed: readonly IngestProblem[];
+  readonly events: number;
+}
+
+export interface IngestOptions extends ReadOptions {
+  /** Called after each item with the running counts. */
+  readonly onItem?: (done: number, address: string, status: PutStatus | 'skipped' | 'failed') => void;
+  /** The publication date to assume when neither the source nor the text gives one. */
+  readonly today?: PartialDate;
+}
+
+/**
+ * The publication date of an article: its metadata, a date in its file name or address
+ * ("2022-05-11-visit.txt"), a full date written in its text ("11.05.2022"), or today.
+ */
+export function publishedOf(a: Pick<SourceArticle, 'published' | 'address' | 'text'>, today: PartialDate): PartialDate {
+  if (a.published) return a.published;
+  const name = /(?:^|[^\d])((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?!\d)/.exec(a.address.split(/[\\/]/).pop() ?? '');
+  if (name) return name[3] ? `${name[1]}-${name[2]}-${name[3]}` : `${name[1]}-${name[2]}`;
+  const iso = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/.exec(a.text);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const dotted = /\b(\d{2})\.(\d{2})\.((?:19|20)\d{2})\b/.exec(a.text);
+  if (dotted) return `${dotted[3]}-${dotted[2]}-${dotted[1]}`;
+  return today;
+}
+
+/** Code and store one article; returns its status and the number of events coded. */
+export async function storeArticle(store: Store, lexicons: LexiconSet, a: SourceArticle, today: PartialDate): Promise<{ status: PutStatus; events: number }> {
+  const lang: Lang = a.lang ?? identifyLanguage(a.text);
+  const lex = lexicons.get(lang);
+  const published = publishedOf(a, today);
+  const { records } = codeArticle({ id: a.address, text: a.text, lang, published }, lex);
+  const result = await store.putArticle(
+    { address: a.address, title: a.title, lang, published, text: a.text, source: a.source },
+    { records, lexiconVersion: lex.version },
+  );
+  return { status: result.status, events: records.filter((r) => r.kind === 'event').length };
+}
+
+/** Ingest files, folders, pages and feeds into the store. */
+export async function ingest(store: Store, inputs: readonly string[], lexicons: LexiconSet, options: IngestOptions = {}): Promise<IngestSummary> {
+  const counts = { added: 0, unchanged: 0, replaced: 0, events: 0 };
+  const skipped: IngestProblem[] = [];
+  const failed: IngestProblem[] = [];
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  let done = 0;
+  for await (const item of readSources(inputs, options)) {
+    done++;
+    if (isSourceProblem(item)) {
+      // Sources that are not articles (binary, empty, a page with no text) are skipped;
+      // sources that could not be read are failures.
+      const list = ['binary', 'empty', 'not_article'].includes(item.code) ? skipped : failed;
+      list.push({ address: item.address, reason: item.code, message: item.message });
+      options.onItem?.(done, item.address, list === skipped ? 'skipped' : 'failed');
+      continue;
+    }
+    try {
+      const { status, events } = await storeArticle(store, lexicons, item, today);
+      counts[status]++;
+      if (status !== 'unchanged') counts.events += events;
+      options.onItem?.(done, item.address, status);
+    } catch (e) {
+      if (!isDyadError(e)) throw e;
+      failed.push({ address: item.address, reason: e.code, message: e.message });
+      options.onItem?.(done, item.address, 'failed');
+    }
+  }
+  return { ...counts, skipped, failed };
+}
+
+/** Recode every article a different lexicon version coded; returns how many were recoded. */
+export async function recode(store: Store, lexicons: LexiconSet, onItem?: (done: number) => void): Promise<{ recoded: number; failed: readonly IngestProblem[] }> {
+  let recoded = 0;
+  const failed: IngestProblem[] = [];
+  const version = lexicons.data.version;
+  for await (const a of store.articlesCodedBefore(version)) {
+    try {
+      const lex = lexicons.get(a.lang);
+      const { records } = codeArticle({ id: a.address ?? String(a.id), text: a.text, lang: a.lang, published: a.published ?? a.ingestedAt.slice(0, 10) }, lex);
+      await store.putArticle(
+        { ...(a.address ? { address: a.address } : {}), ...(a.title ? { title: a.title } : {}), lang: a.lang, ...(a.published ? { published: a.published } : {}), text: a.text, ...(a.source ? { source: a.source } : {}) },
+        { records, lexiconVersion: lex.version },
+      );
+      recoded++;
+    } catch (e) {
+      if (!isDyadError(e)) throw e;
+      failed.push({ address: a.address ?? String(a.id), reason: e.code, message: e.message });
+    }
+    onItem?.(recoded + failed.length);
+  }
+  return { recoded, failed };
+}
