@@ -123,7 +123,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
         const pair = lex.cues.dyadHeads.find(view.tokens, m.start, m.end) !== undefined;
         const words = view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ');
         if (lastMeeting && !pair) {
-          let who = meetingParticipants(lastMeeting.mention, lastMeeting.view, views, lex);
+          let who = meetingParticipants(lastMeeting.mention, lastMeeting.view, views, lex, input.published);
           // what "the leaders" sign at a summit, the members sign
           if (p?.type === 'SUPPORT') who = signatories(who, lastMeeting.mention.code, lex, input.published);
           refs.push(...who.map((r) => ({ ...r, text: words })));
@@ -206,7 +206,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     const org = orgMention ? { mention: orgMention, view, stem: trigStem }
       : isMeeting && ref.pos === 'noun' && !lex.cues.indefinite.has(doc.tokens, start - 1) && lastMeeting?.stem === trigStem ? lastMeeting : undefined;
     if (org) {
-      actor = meetingParticipants(org.mention, org.view, views, lex);
+      actor = meetingParticipants(org.mention, org.view, views, lex, input.published);
       if (orgMention) lastMeeting = org;
       recipient = [];
       multilateral = true;

@@ -23,19 +23,20 @@ export function meetingOrganization(view: SentenceView, lex: Lexicon, start: num
  * The participants of an organisation's meeting: the organisation, the states whose leaders
  * or envoys the article names, and the states of the meeting's own sentence.
  */
-export function meetingParticipants(org: ActorMention, view: SentenceView, views: readonly SentenceView[], lex: Lexicon): ActorRef[] {
+export function meetingParticipants(org: ActorMention, view: SentenceView, views: readonly SentenceView[], lex: Lexicon, date: PartialDate): ActorRef[] {
   const codes = new Map<string, ActorRef>();
   const add = (m: ActorMention, text: string): void => {
     if (m.code && !codes.has(m.code)) codes.set(m.code, { code: m.code, ...(m.sector ? { sector: m.sector } : {}), ...(m.name ? { name: m.name } : {}), text });
   };
   add(org, view.tokens.slice(org.start, org.end).map((t) => t.text).join(' '));
   for (const m of view.actors) if (!m.attributive || m.kind === 'adjective') add(m, view.tokens.slice(m.start, m.end).map((t) => t.text).join(' '));
+  // Members of the organisation the article names anywhere take part too.
+  const members = membersOn(lex, org.code, date);
   for (const v of views) {
     for (const m of v.actors) {
-      if (m.kind === 'person' || m.kind === 'office') add(m, v.tokens.slice(m.start, m.end).map((t) => t.text).join(' '));
+      if (m.kind === 'person' || m.kind === 'office' || (members?.has(m.code) && !m.attributive)) add(m, v.tokens.slice(m.start, m.end).map((t) => t.text).join(' '));
     }
   }
-  void lex;
   return [...codes.values()];
 }
 
