@@ -1,0 +1,259 @@
+/**
+ * Turkish: names with their apostrophe suffixes, roles by case before the verb, modality
+ * inside the verb, facts, and a parallel story that must code as its English original does.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findActors } from '../src/actors/index.ts';
+import { codeArticle } from '../src/coding/index.ts';
+import { LexiconSet } from '../src/lexicon/index.ts';
+import type { EventRecord, OutputRecord } from '../src/model/index.ts';
+import { analyze } from '../src/text/index.ts';
+
+const lexicons = LexiconSet.load();
+const tr = lexicons.get('tr');
+
+/** Code a Turkish text (a title line is added) and return its records. */
+function code(text: string, published = '2022-05-11', lang: 'tr' | 'en' = 'tr'): OutputRecord[] {
+  return [...codeArticle({ id: 't', text: `Başlık\n\n${text}`, lang, published }, lexicons.get(lang)).records];
+}
+
+/** Events as compact strings: "TYPE[/mode] A+B>C date". */
+function events(text: string, published = '2022-05-11'): string[] {
+  return code(text, published)
+    .filter((r): r is EventRecord => r.kind === 'event')
+    .map((e) => `${e.type}${e.mode ? `/${e.mode}` : ''} ${e.actor.map((a) => a.code).sort().join('+')}>${e.recipient.map((a) => a.code).sort().join('+')} ${e.date}`);
+}
+
+/** Facts (partnerships, agreements, commitments) of a text. */
+function facts(text: string): OutputRecord[] {
+  return code(text).filter((r) => r.kind !== 'event');
+}
+
+/** The mentions of a one-sentence text: code and case. */
+function mentions(sentence: string): string[] {
+  const doc = analyze(sentence, tr.profile);
+  const s = doc.sentences[0];
+  if (!s) return [];
+  return findActors(doc.tokens, s.first, s.last, { lex: tr, date: '2022-05-11' }).map((m) => `${m.code}:${m.case ?? 'nom'}`);
+}
+
+describe('Turkish names and their cases', () => {
+  it('the apostrophe suffix marks the case: Tokayev, Tokayev\'in, Tokayev\'e, Tokayev ile, Tokayev\'i', () => {
+    assert.deepEqual(mentions('Tokayev bir açıklama yaptı.'), ['KAZ:nom']);
+    assert.deepEqual(mentions('Tokayev\'in açıklaması dikkat çekti.'), ['KAZ:gen']);
+    assert.deepEqual(mentions('Erdoğan, Tokayev\'e bir mektup gönderdi.'), ['TUR:nom', 'KAZ:dat']);
+    assert.deepEqual(mentions('Erdoğan, Tokayev ile görüştü.'), ['TUR:nom', 'KAZ:com']);
+    assert.deepEqual(mentions('Mirziyoyev, Tokayev\'i havalimanında karşıladı.'), ['UZB:nom', 'KAZ:acc']);
+  });
+  it('dotted and dotless i fold the Turkish way, after vowels and consonants alike', () => {
+    assert.deepEqual(mentions('Irak\'ın, İran\'a, Kırgızistan\'dan, Azerbaycan\'da, Rusya\'yla.'),
+      ['IRQ:gen', 'IRN:dat', 'KGZ:abl', 'AZE:loc', 'RUS:com']);
+  });
+  it('an inflected head noun gives its case to the state before it', () => {
+    assert.deepEqual(mentions('Erdoğan, Azerbaycan halkına başsağlığı diledi.'), ['TUR:nom', 'AZE:dat']);
+    assert.deepEqual(mentions('Türkiye, Ermeni saldırısını kınadı.'), ['TUR:nom', 'ARM:acc']);
+  });
+  it('offices, persons and organisations', () => {
+    assert.deepEqual(mentions('Kazakistan Cumhurbaşkanı Kasım Cömert Tokayev, KGAÖ\'den yardım istedi.'), ['KAZ:nom', 'CSTO:abl']);
+    assert.deepEqual(mentions('Rusya Devlet Başkanı ve Türkiye Dışişleri Bakanı.'), ['RUS:nom', 'TUR:nom']);
+  });
+});
+
+describe('Turkish visits and meetings', () => {
+  it('a visit: the subject visits the dative or the accusative', () => {
+    assert.deepEqual(events('Tokayev, Türkiye\'ye resmi bir ziyaret gerçekleştirdi.'), ['CONSULT/visit KAZ>TUR 2022-05']);
+    assert.deepEqual(events('Tokayev Türkiye\'yi ziyaret etti.'), ['CONSULT/visit KAZ>TUR 2022-05']);
+  });
+  it('a nominal visit: the genitive visits the dative', () => {
+    assert.deepEqual(events('Tokayev\'in Türkiye\'ye ziyareti sırasında iki ülke arasında yeni anlaşmalar ele alındı.'), ['CONSULT/visit KAZ>TUR 2022-05']);
+  });
+  it('a visit in the locative, dated by a relative day', () => {
+    assert.deepEqual(events('Erdoğan dün Bakü\'de resmi ziyarette bulundu.'), ['CONSULT/visit TUR>AZE 2022-05-10']);
+  });
+  it('a host receives a visitor in the accusative', () => {
+    assert.deepEqual(events('Erdoğan, Aliyev\'i Ankara\'da resmi törenle karşıladı.'), ['CONSULT/visit AZE>TUR 2022-05']);
+  });
+  it('a meeting with a partner marked by "ile"', () => {
+    assert.deepEqual(events('Erdoğan, Aliyev ile Ankara\'da görüştü.'), ['CONSULT AZE+TUR> 2022-05']);
+    assert.deepEqual(events('Tokayev ile Mirziyoyev Taşkent\'te bir araya geldi.'), ['CONSULT KAZ+UZB> 2022-05']);
+  });
+  it('a phone call, with the callee in the accusative or marked by "ile"', () => {
+    assert.deepEqual(events('Erdoğan, Putin\'i telefonla aradı.'), ['CONSULT/phone RUS+TUR> 2022-05']);
+    assert.deepEqual(events('Putin ile Erdoğan telefonda görüştü.'), ['CONSULT/phone RUS+TUR> 2022-05']);
+  });
+  it('a dated visit of a named office holder', () => {
+    assert.deepEqual(events('Kazakistan Cumhurbaşkanı Kasım Cömert Tokayev 10 Mayıs 2022\'de Türkiye\'ye resmi bir ziyaret gerçekleştirdi.'),
+      ['CONSULT/visit KAZ>TUR 2022-05-10']);
+  });
+  it('"Kasım" in a name is not November; "Kasım\'da" is', () => {
+    assert.deepEqual(events('Tokayev, Kasım\'da Ankara\'yı ziyaret etti.'), ['CONSULT/visit KAZ>TUR 2021-11']);
+  });
+});
+
+describe('Turkish modality inside the verb', () => {
+  it('negation (-ma-/-me-) is no event', () => {
+    assert.deepEqual(events('Kırgızistan, Tacikistan ile anlaşmayı imzalamadı.'), []);
+    assert.deepEqual(events('Tokayev Moskova\'yı ziyaret etmedi.'), []);
+    assert.deepEqual(events('Kazakistan, Rusya\'ya yaptırım uygulamayacağını açıkladı.'), []);
+  });
+  it('a negated recognition is a rejection', () => {
+    assert.deepEqual(events('Türkiye, Kıbrıs Rum Kesimi\'ni tanımıyor.'), ['REJECT TUR>CYP 2022-05']);
+  });
+  it('the future (-acak/-ecek) is AGREE', () => {
+    assert.deepEqual(events('Kazakistan ve Özbekistan yeni bir anlaşma imzalayacak.'), ['AGREE KAZ+UZB> 2022-05']);
+    assert.deepEqual(events('Tokayev gelecek ay Pekin\'i ziyaret edecek.'), ['AGREE KAZ>CHN 2022-06']);
+  });
+  it('an intent after the verb is AGREE', () => {
+    assert.deepEqual(events('Tokayev, Moskova\'yı ziyaret etmeyi planlıyor.'), ['AGREE KAZ>RUS 2022-05']);
+  });
+  it('advice (-malı/-meli, "gerekiyor") is no event', () => {
+    assert.deepEqual(events('Kazakistan, Rusya ile anlaşmayı imzalamalı.'), []);
+    assert.deepEqual(events('Erdoğan, Aliyev ile görüşmeli.'), []);
+    assert.deepEqual(events('Tokayev Ankara\'yı ziyaret etmeli.'), []);
+    assert.deepEqual(events('Tokayev\'in Moskova\'yı ziyaret etmesi gerekiyor.'), []);
+  });
+  it('a hypothetical (-abilir, conditional -sa/-se) is no event', () => {
+    assert.deepEqual(events('Türkiye, Ermenistan ile anlaşma imzalayabilir.'), []);
+    assert.deepEqual(events('Rusya Kazakistan\'a saldırırsa bölgede savaş çıkar.'), []);
+  });
+  it('a meeting noun is not a negated verb ("görüşme" is not "görüş-me")', () => {
+    assert.deepEqual(events('Erdoğan ve Aliyev arasındaki görüşme iki saat sürdü.'), ['CONSULT AZE+TUR> 2022-05']);
+  });
+});
+
+describe('Turkish conflict and cooperation', () => {
+  it('an accusation: the accused in the accusative, the charge in "-makla" is no attack', () => {
+    assert.deepEqual(events('Tacikistan, Kırgızistan\'ı sınır karakollarını bombalamakla suçladı.'), ['ACCUSE/allege TJK>KGZ 2022-05']);
+  });
+  it('a condemnation of a state or of its attack', () => {
+    assert.deepEqual(events('Türkiye, Ermenistan\'ı kınadı.'), ['ACCUSE/disapprove TUR>ARM 2022-05']);
+    assert.deepEqual(events('Türkiye, Ermenistan\'ın Azerbaycan\'a yönelik saldırılarını şiddetle kınadı.'), ['ACCUSE/disapprove TUR>ARM 2022-05']);
+  });
+  it('a sanction on the dative, and a decision to impose one', () => {
+    assert.deepEqual(events('Avrupa Birliği Rusya\'ya yeni yaptırımlar uyguladı.'), ['SANCTION EUR>RUS 2022-05']);
+    assert.deepEqual(events('ABD, Türkiye\'ye yaptırım uygulanmasına karar verdi.'), ['SANCTION USA>TUR 2022-05']);
+  });
+  it('an expulsion of diplomats', () => {
+    assert.deepEqual(events('Rusya, Polonyalı iki diplomatı sınır dışı etti.'), ['SANCTION/expel RUS>POL 2022-05']);
+  });
+  it('a threat, an attack, a shoot-down and a clash', () => {
+    assert.deepEqual(events('Rusya Türkiye\'yi tehdit etti.'), ['THREATEN RUS>TUR 2022-05']);
+    assert.deepEqual(events('Rus askerleri Ukrayna\'ya saldırdı.'), ['ASSAULT RUS>UKR 2022-05']);
+    assert.deepEqual(events('Türk jetleri Rus savaş uçağını düşürdü.'), ['ASSAULT TUR>RUS 2022-05']);
+    assert.deepEqual(events('Tacikistan ile Kırgızistan arasında sınırda çatışma çıktı.'), ['ASSAULT KGZ+TJK> 2022-05']);
+  });
+  it('aid sent, and aid asked for', () => {
+    assert.deepEqual(events('Türkiye, Ukrayna\'ya insani yardım gönderdi.'), ['AID TUR>UKR 2022-05']);
+    assert.deepEqual(events('Kazakistan, Rusya\'dan yardım talep etti.'), ['REQUEST KAZ>RUS 2022-05']);
+  });
+  it('a call on another state, an invitation, thanks and recognition', () => {
+    assert.deepEqual(events('ABD, Türkiye\'yi S-400 sorununu çözmeye çağırdı.'), ['REQUEST USA>TUR 2022-05']);
+    assert.deepEqual(events('Erdoğan, Tokayev\'i Türkiye\'ye davet etti.'), ['AGREE TUR>KAZ 2022-05']);
+    assert.deepEqual(events('Erdoğan, Aliyev\'e desteği için teşekkür etti.'), ['SUPPORT TUR>AZE 2022-05']);
+    assert.deepEqual(events('Türkiye, Kosova\'yı tanıdı.'), ['SUPPORT TUR>XKX 2022-05']);
+  });
+  it('joint exercises, eased visas and a withdrawal', () => {
+    assert.deepEqual(events('Kazakistan ve Çin ortak askeri tatbikat düzenledi.'), ['COOPERATE CHN+KAZ> 2022-05']);
+    assert.deepEqual(events('Türkiye, Rus turistlere yönelik kısıtlamaları kaldırdı.'), ['CONCEDE TUR>RUS 2022-05']);
+    assert.deepEqual(events('Rus askerleri Kazakistan\'dan çekildi.'), ['RETREAT/withdraw RUS>KAZ 2022-05']);
+  });
+  it('troops massed at a border, a border closed', () => {
+    assert.deepEqual(events('Rusya, Ukrayna sınırına asker yığdı.'), ['MOBILIZE/troops RUS>UKR 2022-05']);
+    assert.deepEqual(events('Türkiye, Ermenistan sınırını kapattı.'), ['COERCE/restrict TUR>ARM 2022-05']);
+  });
+  it('a domestic emergency and arrests', () => {
+    assert.deepEqual(events('Kazakistan\'da olağanüstü hal ilan edildi.'), ['COERCE/martial-law KAZ>KAZ 2022-05']);
+    assert.deepEqual(events('Kazakistan polisi Almatı\'da yüzlerce göstericiyi gözaltına aldı.'), ['COERCE/arrest KAZ>KAZ 2022-05']);
+  });
+});
+
+describe('Turkish facts', () => {
+  const level = (text: string): string[] => facts(text).flatMap((r) => (r.kind === 'partnership' ? [r.level] : []));
+  it('partnership levels map to the English vocabulary', () => {
+    assert.deepEqual(level('Türkiye ile Azerbaycan, ilişkileri kapsamlı stratejik ortaklık düzeyine yükseltti.'), ['comprehensive strategic partnership']);
+    assert.deepEqual(level('Kazakistan ile Türkiye arasındaki ilişkiler genişletilmiş stratejik ortaklık seviyesine çıkarıldı.'), ['enhanced strategic partnership']);
+    assert.deepEqual(level('Özbekistan ile Kazakistan müttefiklik ilişkileri hakkında bir antlaşma imzaladı.'), ['alliance']);
+    assert.deepEqual(level('Kazakistan ile Kırgızistan Ebedi Dostluk Antlaşması imzaladı.'), ['eternal friendship']);
+  });
+  it('an upgrade is SUPPORT by both sides', () => {
+    assert.deepEqual(events('Türkiye ile Azerbaycan, ilişkileri kapsamlı stratejik ortaklık düzeyine yükseltti.'), ['SUPPORT AZE+TUR> 2022-05']);
+  });
+  it('a partnership signed long ago keeps its year', () => {
+    const p = facts('Kazakistan ve Türkiye arasında 2009 yılında Stratejik Ortaklık Anlaşması imzalandı.').find((r) => r.kind === 'partnership');
+    assert.equal(p?.kind === 'partnership' ? p.since : undefined, '2009');
+  });
+  it('agreements signed, with their count and the fields listed after a colon', () => {
+    const a = facts('Tokayev Ankara\'da. Taraflar şu alanlarda 15 anlaşma imzaladı: savunma sanayii, enerji, ulaştırma ve kültür.')
+      .find((r) => r.kind === 'agreement');
+    assert.deepEqual(a?.kind === 'agreement' ? [a.parties, a.count, a.fields] : undefined,
+      [['KAZ', 'TUR'], 15, ['savunma sanayii', 'enerji', 'ulaştırma', 'kültür']]);
+  });
+  it('a count written as a word', () => {
+    const a = facts('Kazakistan ile Türkiye üç belge imzaladı.').find((r) => r.kind === 'agreement');
+    assert.equal(a?.kind === 'agreement' ? a.count : undefined, 3);
+  });
+  it('a trade target in dollars, with the metric as the object of the verb', () => {
+    const c = facts('Tokayev Ankara\'da. İki ülke, ikili ticaret hacmini 10 milyar dolara çıkarmayı hedefliyor.').find((r) => r.kind === 'commitment');
+    assert.deepEqual(c?.kind === 'commitment' ? [c.parties, c.metric, c.value, c.unit, c.status] : undefined,
+      [['KAZ', 'TUR'], 'trade volume', 10_000_000_000, 'USD', 'target']);
+  });
+  it('a level reached is not a target', () => {
+    assert.deepEqual(facts('Tokayev Ankara\'da. Geçen yıl iki ülke arasındaki ticaret hacmi 5 milyar dolar oldu.'), []);
+  });
+});
+
+describe('Turkish that the engine does not read yet', () => {
+  it('fields listed before "alanlarında"', { todo: 'the engine reads fields after the agreement word; Turkish lists them before "alanlarında"' }, () => {
+    const a = facts('Kazakistan ile Türkiye savunma sanayii, enerji ve kültür alanlarında 15 anlaşma imzaladı.').find((r) => r.kind === 'agreement');
+    assert.deepEqual(a?.kind === 'agreement' ? a.fields : undefined, ['savunma sanayii', 'enerji', 'kültür']);
+  });
+  it('a target named after the amount ("3 milyar dolarlık hedef")', { todo: 'target words are looked for before the amount only' }, () => {
+    const c = facts('Tokayev Ankara\'da. Taraflar, karşılıklı yatırımlarda 3 milyar dolarlık hedef açıkladı.').find((r) => r.kind === 'commitment');
+    assert.equal(c?.kind === 'commitment' ? c.value : undefined, 3_000_000_000);
+  });
+  it('a bare month ("Kasım ayında")', { todo: 'a month with no day, year or suffix token is not read as a date' }, () => {
+    assert.deepEqual(events('Kasım ayında Tokayev Ankara\'yı ziyaret etti.'), ['CONSULT/visit KAZ>TUR 2021-11']);
+  });
+  it('an ordinal before a capitalised word ("2. Türk Dünyası Forumu")', { todo: 'a number and a dot before a capital end the sentence' }, () => {
+    assert.deepEqual(events('Erdoğan, 2. Türk Dünyası Forumu\'nda yaptığı konuşmada Ermenistan\'ı kınadı.'), ['ACCUSE/disapprove TUR>ARM 2022-05']);
+  });
+  it('a genitive that owns the object, not the verb', { todo: 'a genitive within three words of a trigger is taken as its actor' }, () => {
+    assert.deepEqual(events('Rusya, Türkiye\'nin önerisini reddetti.'), ['REJECT RUS>TUR 2022-05']);
+  });
+  it('a case suffix on the last of coordinated names', { todo: 'the suffix marks only the last name, not the group' }, () => {
+    assert.deepEqual(events('Rusya, Estonya, Letonya ve Litvanya\'nın diplomatlarını sınır dışı etti.'), ['SANCTION/expel RUS>EST+LTU+LVA 2022-05']);
+  });
+});
+
+describe('the founding story in Turkish codes as in English', () => {
+  const en = 'Kazakh President Kassym-Jomart Tokayev paid an official visit to Turkey on 10 May 2022. '
+    + 'The two presidents raised relations to the level of enhanced strategic partnership. '
+    + 'The sides signed 15 agreements. They set a target of 10 billion dollars for bilateral trade.';
+  const tk = 'Kazakistan Cumhurbaşkanı Kasım Cömert Tokayev, 10 Mayıs 2022\'de Türkiye\'ye resmi bir ziyaret gerçekleştirdi. '
+    + 'İki cumhurbaşkanı, ülkeleri arasındaki ilişkileri geliştirilmiş stratejik ortaklık düzeyine yükseltti. '
+    + 'Taraflar 15 anlaşma imzaladı. '
+    + 'İki ülke, ikili ticaret hacmi için hedefi 10 milyar dolar olarak belirledi.';
+  const key = (r: OutputRecord): string => {
+    switch (r.kind) {
+      case 'event': return `${r.type}${r.mode ? `/${r.mode}` : ''} ${r.actor.map((a) => a.code).sort().join('+')}>${r.recipient.map((a) => a.code).sort().join('+')} ${r.date}`;
+      case 'partnership': return `partnership ${r.parties.join('+')} ${r.level} ${r.since ?? ''}`;
+      case 'agreement': return `agreement ${r.parties.join('+')} ${r.count ?? '?'}`;
+      case 'commitment': return `commitment ${r.parties.join('+')} ${r.metric} ${r.value} ${r.unit} ${r.status}`;
+    }
+  };
+  const trKeys = code(tk).map(key).sort();
+  it('yields the events and facts the story states', () => {
+    assert.deepEqual(trKeys, [
+      'AGREE KAZ+TUR> 2022-05',
+      'CONSULT/visit KAZ>TUR 2022-05-10',
+      'SUPPORT KAZ+TUR> 2022-05',
+      'agreement KAZ+TUR 15',
+      'commitment KAZ+TUR trade volume 10000000000 USD target',
+      'partnership KAZ+TUR enhanced strategic partnership 2022-05',
+    ]);
+  });
+  it('yields what the English original yields', () => {
+    assert.deepEqual(trKeys, code(en, '2022-05-11', 'en').map(key).sort());
+  });
+});
