@@ -46,8 +46,10 @@ export async function cmdIngest(inputs: string[], values: Opts, lexicons: Lexico
   if (inputs.length === 0) throw new DyadError('usage', 'ingest: give at least one file, folder, URL or feed');
   const tty = process.stderr.isTTY;
   const started = Date.now();
+  const fallback = dateOpt(values, 'published');
   const summary = await withStore(values, (store) => ingest(store, inputs, lexicons, {
     fullPages: values['full-pages'] === true,
+    ...(fallback !== undefined ? { today: fallback } : {}),
     onItem: (done, address, status) => {
       if (tty) process.stderr.write(`\r\x1b[K${done} items  ${status.padEnd(9)} ${address.slice(-60)}`);
       else if (done % 100 === 0) process.stderr.write(`${done} items\n`);

@@ -24,9 +24,10 @@ Usage:
       Score DIR/text against DIR/gold by the gold guideline: P/R/F1 per language and field.
 
 Archive (SQLite file ./dyad.db by default; --db PATH or --db postgres://... or DYAD_DB):
-  dyad ingest PATH|URL|FEED... [--full-pages]
+  dyad ingest PATH|URL|FEED... [--full-pages] [--published DATE]
       Read files, folders, web pages and RSS/Atom feeds, code each article in its
-      language and store it; the same article twice changes nothing.
+      language and store it; the same article twice changes nothing. --published is
+      the date to assume for articles whose source, file name and text give none.
   dyad recode                    Recode articles an older lexicon coded.
   dyad events [--actor KAZ] [--dyad KAZ,TUR] [--type T] [--from D] [--to D] [--lang L]
               [--limit N] [--offset N] [--format table|jsonl|csv]
