@@ -25,3 +25,13 @@ export function events(text: string, published = '2022-05-11'): string[] {
     .filter((r): r is EventRecord => r.kind === 'event')
     .map((e) => `${e.type}${e.mode ? `/${e.mode}` : ''} ${e.actor.map((a) => a.code).sort().join('+')}>${e.recipient.map((a) => a.code).sort().join('+')} ${e.date}`);
 }
+
+/** A record as a comparable string: what a parallel text in another language must match. */
+export function recordKey(r: OutputRecord): string {
+  switch (r.kind) {
+    case 'event': return `${r.type}${r.mode ? `/${r.mode}` : ''} ${r.actor.map((a) => a.code).sort().join('+')}>${r.recipient.map((a) => a.code).sort().join('+')} ${r.date}`;
+    case 'partnership': return `partnership ${r.parties.join('+')} ${r.level} ${r.since ?? ''}`;
+    case 'agreement': return `agreement ${r.parties.join('+')} ${r.count ?? '?'}`;
+    case 'commitment': return `commitment ${r.parties.join('+')} ${r.metric} ${r.value} ${r.unit} ${r.status}`;
+  }
+}

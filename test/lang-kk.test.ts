@@ -9,6 +9,7 @@ import { codeArticle } from '../src/coding/index.ts';
 import { LexiconSet } from '../src/lexicon/index.ts';
 import type { EventRecord, OutputRecord } from '../src/model/index.ts';
 import { analyze } from '../src/text/index.ts';
+import { recordKey } from './helpers.ts';
 
 const lexicons = LexiconSet.load();
 const kk = lexicons.get('kk');
@@ -235,14 +236,7 @@ describe('the founding story in Kazakh codes as in English', () => {
     + 'Екі ел президенттері қарым-қатынасты кеңейтілген стратегиялық әріптестік деңгейіне көтерді. '
     + 'Тараптар 15 келісімге қол қойды. '
     + 'Олар екіжақты сауда көлемін ұлғайту бойынша 10 миллиард доллар межесін белгіледі.';
-  const key = (r: OutputRecord): string => {
-    switch (r.kind) {
-      case 'event': return `${r.type}${r.mode ? `/${r.mode}` : ''} ${r.actor.map((a) => a.code).sort().join('+')}>${r.recipient.map((a) => a.code).sort().join('+')} ${r.date}`;
-      case 'partnership': return `partnership ${r.parties.join('+')} ${r.level} ${r.since ?? ''}`;
-      case 'agreement': return `agreement ${r.parties.join('+')} ${r.count ?? '?'}`;
-      case 'commitment': return `commitment ${r.parties.join('+')} ${r.metric} ${r.value} ${r.unit} ${r.status}`;
-    }
-  };
+  const key = recordKey;
   const kkKeys = code(kz).map(key).sort();
   it('yields the events and facts the story states', () => {
     assert.deepEqual(kkKeys, [

@@ -9,6 +9,7 @@ import { codeArticle } from '../src/coding/index.ts';
 import { LexiconSet } from '../src/lexicon/index.ts';
 import type { EventRecord, OutputRecord } from '../src/model/index.ts';
 import { analyze } from '../src/text/index.ts';
+import { recordKey } from './helpers.ts';
 
 const lexicons = LexiconSet.load();
 const tr = lexicons.get('tr');
@@ -234,14 +235,7 @@ describe('the founding story in Turkish codes as in English', () => {
     + 'İki cumhurbaşkanı, ülkeleri arasındaki ilişkileri geliştirilmiş stratejik ortaklık düzeyine yükseltti. '
     + 'Taraflar 15 anlaşma imzaladı. '
     + 'İki ülke, ikili ticaret hacmi için hedefi 10 milyar dolar olarak belirledi.';
-  const key = (r: OutputRecord): string => {
-    switch (r.kind) {
-      case 'event': return `${r.type}${r.mode ? `/${r.mode}` : ''} ${r.actor.map((a) => a.code).sort().join('+')}>${r.recipient.map((a) => a.code).sort().join('+')} ${r.date}`;
-      case 'partnership': return `partnership ${r.parties.join('+')} ${r.level} ${r.since ?? ''}`;
-      case 'agreement': return `agreement ${r.parties.join('+')} ${r.count ?? '?'}`;
-      case 'commitment': return `commitment ${r.parties.join('+')} ${r.metric} ${r.value} ${r.unit} ${r.status}`;
-    }
-  };
+  const key = recordKey;
   const trKeys = code(tk).map(key).sort();
   it('yields the events and facts the story states', () => {
     assert.deepEqual(trKeys, [
