@@ -402,7 +402,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
       }
     }
     for (const e of events) {
-      const pat = lex.patterns.find((x) => x.id === e.pattern);
+      const pat = patterns.byId.get(e.pattern);
       // A document signed long ago is history, not a batch signed at this occasion.
       if (pat?.fact !== 'agreement' || e.type !== 'SUPPORT' || e.flags.includes('past')) continue;
       const a = agreementsIn(view, lex, s.first, s.last);

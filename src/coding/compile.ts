@@ -23,6 +23,8 @@ export interface CompiledPatterns {
   /** Trigger phrases (on stems) to the patterns they fire. */
   readonly triggers: PhraseSet<TriggerRef[]>;
   readonly count: number;
+  /** Patterns by id, for what a fired event's pattern also yields (its fact). */
+  readonly byId: ReadonlyMap<string, PatternData>;
 }
 
 const compiled = new WeakMap<Lexicon, CompiledPatterns>();
@@ -59,7 +61,7 @@ export function compilePatterns(lex: Lexicon): CompiledPatterns {
     }
   }
   for (const [phrase, refs] of byPhrase) triggers.add(phrase, refs, lex.profile);
-  const result = { triggers, count: lex.patterns.length };
+  const result = { triggers, count: lex.patterns.length, byId: new Map(lex.patterns.map((p) => [p.id, p])) };
   compiled.set(lex, result);
   return result;
 }
