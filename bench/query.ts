@@ -1,6 +1,6 @@
 /**
  * Query latency on a large archive: builds an archive of about EVENTS events through the
- * store's own putArticle (generated 50-sentence English-coded records, no text coding, so
+ * store's own putArticles, a hundred articles per transaction (generated 50-sentence English-coded records, no text coding, so
  * the build measures storage), then times the queries an analyst runs most.
  *
  *   npm run bench:query [-- EVENTS [DB]]      (default 1000000 events, a temporary SQLite file)
@@ -19,6 +19,7 @@ const STATES = ['KAZ', 'TUR', 'RUS', 'CHN', 'UZB', 'KGZ', 'TJK', 'AZE', 'ARM', '
   'FRA', 'ITA', 'ESP', 'POL', 'HUN', 'UKR', 'BLR', 'MDA', 'LVA', 'LTU', 'EST', 'FIN', 'SWE', 'NOR', 'AUT', 'GRC', 'SRB', 'ROU',
   'BGR', 'QAT', 'EGY', 'ISR', 'CAN', 'BRA', 'USA', 'GBR', 'SAU', 'ARE', 'KOR', 'PRK', 'AFG', 'TKM', 'OTS', 'SCO'];
 const PER_ARTICLE = 50;
+const BATCH = 100;
 
 let seed = 12345;
 const rnd = (n: number): number => {
@@ -45,13 +46,19 @@ const t0 = performance.now();
 const before = (await store.stats()).events;
 let articles = 0;
 while ((await store.stats()).events < target && articles < target) {
-  for (let batch = 0; batch < 200; batch++) {
-    const id = `bench-${before}-${articles}`;
-    const records = Array.from({ length: PER_ARTICLE }, (_, k) => event(id, k));
-    await store.putArticle({ address: `bench://${id}`, title: id, lang: 'en', published: '2025-01-01', text: `${id}\n\n${records.map((r) => r.evidence.text).join('. ')}` }, { records, lexiconVersion: 'bench' });
-    articles++;
+  for (let round = 0; round < 10; round++) {
+    // A hundred articles per transaction, as a bulk load would write them.
+    const batch = Array.from({ length: BATCH }, () => {
+      const id = `bench-${before}-${articles++}`;
+      const records = Array.from({ length: PER_ARTICLE }, (_, k) => event(id, k));
+      return {
+        article: { address: `bench://${id}`, title: id, lang: 'en' as const, published: '2025-01-01', text: `${id}\n\n${records.map((r) => r.evidence.text).join('. ')}` },
+        coded: { records, lexiconVersion: 'bench' },
+      };
+    });
+    await store.putArticles(batch);
   }
-  process.stderr.write(`\r${articles} articles`);
+  process.stderr.write(`\r${articles} articles, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 process.stderr.write('\n');
 const stats = await store.stats();
@@ -68,4 +75,7 @@ await time('events of a dyad (KAZ,TUR), first 100', () => store.events({ dyad: [
 await time('events of a dyad in 2022', () => store.events({ dyad: ['KAZ', 'TUR'], from: '2022', to: '2022', limit: 1000 }));
 await time('events of an actor (KAZ), first 100', () => store.events({ actor: 'KAZ', limit: 100 }));
 await time('ASSAULT events of RUS', () => store.events({ actor: 'RUS', type: 'ASSAULT', limit: 100 }));
+await time('counts of a dyad (KAZ,TUR) by month and type', () => store.eventCounts({ actor: 'KAZ', partner: 'TUR' }));
+await time('counts of an actor (KAZ) by partner, month, type', () => store.eventCounts({ actor: 'KAZ' }));
+await time('full-text search, 20 best', () => store.search({ q: 'KAZ assault', limit: 20 }));
 await store.close();

@@ -153,6 +153,8 @@ for (const backend of backends()) {
         await s.putArticle({ lang: 'tr', published: '2022-05-11', text: 'Yeni metin' },
           coded([event({ actors: ['KAZ'], recipients: ['TUR'], date: '2022-05-10', lang: 'tr' })]));
         assert.deepEqual((await s.events()).map((e) => [e.id, e.mentions, e.languages]), [[old?.id, 2, ['en', 'tr']]]);
+        // Migration 3 indexed the old article's words for search.
+        assert.deepEqual((await s.search({ q: 'old texts' })).map((h) => h.article.id), [1]);
       });
     });
 
@@ -365,6 +367,61 @@ for (const backend of backends()) {
       });
     });
 
+    test('search: stems in each language, every word required, filters and pages', async () => {
+      await using(backend.fresh(), async (s) => {
+        const ids = await putQueryFixtures(s);
+        const extra = await s.putArticle({ address: 'x/tr', title: 'Türkiye ile ticaret', lang: 'tr', published: '2023-01-02', text: "Kazakistan'ın Türkiye'ye ihracatı arttı." }, coded([]));
+        const hits = async (f: Parameters<Store['search']>[0]): Promise<number[]> => (await s.search(f)).map((h) => h.article.id);
+        assert.deepEqual(await hits({ q: 'visited' }), [ids.en]); // "visits" in the title, "visited" in the text
+        assert.deepEqual((await hits({ q: 'Türkiye', lang: 'tr' })).sort(), [ids.tr, extra.articleId].sort()); // Türkiye'ye, Türkiye’de
+        assert.deepEqual(await hits({ q: 'Казахстана' }), [ids.ru]); // stem of "Казахстан"
+        assert.deepEqual(await hits({ q: 'Tokayev Putin' }), []); // every word required
+        assert.deepEqual(await hits({ q: 'Токаев Путиным' }), [ids.ru]);
+        assert.deepEqual(await hits({ q: 'Tokayev', lang: 'en' }), [ids.en]);
+        assert.deepEqual(await hits({ q: 'Tokayev', from: '2022-05-12' }), [ids.tr]);
+        assert.equal((await s.search({ q: 'Tokayev', limit: 1 })).length, 1);
+        assert.deepEqual(await hits({ q: '"\' OR *' }), []); // query syntax is never passed through
+        assert.deepEqual(await hits({ q: '  ' }), []);
+        // A replaced article is found by its new words only.
+        await s.putArticle({ address: 'x/tr', lang: 'tr', published: '2023-01-02', text: 'Özbekistan ile görüşme.' }, coded([]));
+        assert.deepEqual(await hits({ q: 'ihracat' }), []);
+        assert.deepEqual(await hits({ q: 'Özbekistan' }), [extra.articleId]);
+      });
+    });
+
+    test('eventCounts: by partner, period, type and mode, from either side of the dyad', async () => {
+      await using(backend.fresh(), async (s) => {
+        await putQueryFixtures(s);
+        const line = (c: { partner: string; period: string; type: string; mode?: string; events: number }): string =>
+          `${c.partner} ${c.period} ${c.type}${c.mode ? `/${c.mode}` : ''} ${c.events}`;
+        assert.deepEqual((await s.eventCounts({ actor: 'KAZ' })).map(line), [
+          'TUR 2021-03 CONSULT 1', 'TUR 2022-05 AGREE 1', 'TUR 2022-05 CONSULT/visit 1', 'TUR 2022-05 SUPPORT 1', 'RUS 2022-06 CONSULT 1',
+        ].sort((a, b) => a.split(' ')[1]!.localeCompare(b.split(' ')[1]!) || a.localeCompare(b)));
+        assert.deepEqual((await s.eventCounts({ actor: 'UKR' })).map(line), ['RUS 2022-06 ACCUSE 1']);
+        assert.deepEqual((await s.eventCounts({ actor: 'TUR', partner: 'KAZ', from: '2022' })).map(line), [
+          'KAZ 2022-05 AGREE 1', 'KAZ 2022-05 CONSULT/visit 1', 'KAZ 2022-05 SUPPORT 1']);
+        assert.deepEqual(await s.eventCounts({ actor: 'KAZ', partner: 'CHN' }), []);
+      });
+    });
+
+    test('putArticles: a batch in one transaction gives what one call per article gives', async () => {
+      const one = await using(backend.fresh(), async (s) => {
+        await ingestGenerated(s, 12);
+        return snapshot(s);
+      });
+      await using(backend.fresh(), async (s) => {
+        const items = Array.from({ length: 12 }, (_, i) => generatedArticle(i));
+        const results = await s.putArticles(items);
+        assert.deepEqual(results.map((r) => r.status), items.map(() => 'added'));
+        assert.deepEqual((await s.putArticles(items.slice(0, 2))).map((r) => r.status), ['unchanged', 'unchanged']);
+        assert.deepEqual(await snapshot(s), one);
+        // A bad article anywhere in the batch: nothing of the batch is written.
+        const bad = { article: { lang: 'xx' as 'en', text: 'bad' }, coded: coded([]) };
+        await assert.rejects(s.putArticles([generatedArticle(20), bad]), (e: unknown) => e instanceof DyadError && e.code === 'bad_lang');
+        assert.equal((await s.stats()).articles, 12);
+      });
+    });
+
     test('translations: same events and numbers in another language within 3 days are linked both ways', async () => {
       await using(backend.fresh(), async (s) => {
         const ids = await putQueryFixtures(s);
@@ -373,6 +430,9 @@ for (const backend of backends()) {
         assert.ok((link?.score ?? 0) >= 0.5);
         assert.deepEqual((await s.translationsOf(ids.tr)).map((l) => [l.article.id, l.score]), [[ids.en, link?.score]]);
         assert.deepEqual(await s.translationsOf(ids.ru), []);
+        // Similar articles: those sharing events, most shared first.
+        assert.deepEqual((await s.similarTo(ids.en)).map((x) => [x.article.id, x.sharedEvents]), [[ids.tr, 2]]); // the 2021 visit is another event
+        assert.deepEqual(await s.similarTo(ids.ru), []);
 
         const records = (lang: 'en' | 'ru', count: number) => coded([
           event({ type: 'AID', actors: ['CHN'], recipients: ['KGZ'], date: '2023-01-10', lang }),

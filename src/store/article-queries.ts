@@ -3,7 +3,7 @@ import type { Connection, SqlValue } from './dialect.ts';
 import { ARTICLE_COLUMNS, selectFacts, selectMentions, toArticleText, toSummary } from './rows.ts';
 import { filterBounds, pageOf } from './sql.ts';
 import type {
-  ArticleFilter, ArticleLink, ArticleSummary, ArticleText, StoreCapabilities, StoredArticle,
+  ArticleFilter, ArticleLink, ArticleSummary, ArticleText, SimilarArticle, StoreCapabilities, StoredArticle,
 } from './store.ts';
 
 function likePattern(q: string): string {
@@ -61,4 +61,15 @@ export async function recodePage(c: Connection, lexiconVersion: string, after: n
     `SELECT ${ARTICLE_COLUMNS}, a.text FROM articles a WHERE a.lexicon_version <> ? AND a.id > ? ORDER BY a.id LIMIT ?`,
     [lexiconVersion, after, size]);
   return rows.map(toArticleText);
+}
+
+/** Articles reporting the same events as this one (translations included), most shared first. */
+export async function findSimilar(c: Connection, articleId: number, limit: number): Promise<SimilarArticle[]> {
+  const rows = await c.all(
+    `SELECT ${ARTICLE_COLUMNS}, s.shared FROM (
+       SELECT m2.article_id, COUNT(DISTINCT m2.event_id) AS shared
+       FROM mentions m1 JOIN mentions m2 ON m2.event_id = m1.event_id
+       WHERE m1.article_id = ? AND m2.article_id <> ? GROUP BY m2.article_id) s
+     JOIN articles a ON a.id = s.article_id ORDER BY s.shared DESC, a.id LIMIT ?`, [articleId, articleId, limit]);
+  return rows.map((r) => ({ article: toSummary(r), sharedEvents: Number(r['shared']) }));
 }

@@ -51,9 +51,27 @@ export interface ColumnTypes {
   readonly json: string;
 }
 
+/**
+ * The full-text index over articles: one row per article holding its search terms (stems,
+ * computed by Dyad for every language the same way), and the engine's own ranking.
+ */
+export interface SearchSpelling {
+  /** DDL creating `article_search`. */
+  readonly create: string;
+  /** Store one article's terms; parameters (article id, space-separated terms). */
+  readonly insert: string;
+  /** Remove one article's terms; parameter (article id). */
+  readonly remove: string;
+  /** The one parameter of `match` for a query: every group must match, any term of a group. */
+  query(groups: readonly (readonly string[])[]): string;
+  /** A subquery of (article_id, rank) over the articles matching its parameter; lower rank is better. */
+  readonly match: string;
+}
+
 /** SQL spellings that differ between engines. */
 export interface DialectAdapter {
   readonly types: ColumnTypes;
+  readonly search: SearchSpelling;
   /** An expression lowercasing `expr` for every script (not only ASCII). */
   lower(expr: string): string;
   /** True when a transaction failed on a transient conflict (busy file, deadlock) and may be retried. */

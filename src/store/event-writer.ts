@@ -21,7 +21,8 @@ interface Candidate extends EventShape {
 }
 
 // A year-only event spans 365 days, so a candidate's first day lies at most this far before the
-// mention's first day; the bound lets the lookup use the (code, date_first) index.
+// mention's first day; the bound lets the lookup use the (code, type, date_first, date_last)
+// index, which settles the exact test on date_last without reading the events.
 const WINDOW_BEFORE = 366 + DAY_TOLERANCE;
 
 function shift(day: string, days: number): string {
@@ -36,9 +37,9 @@ export async function assignEvent(c: Connection, caps: StoreCapabilities, m: Men
     const rows = await c.all<{ id: number; date: string; actors: string; recipients: string }>(
       `SELECT DISTINCT e.id, e.date, e.actors, e.recipients
        FROM event_actors x JOIN events e ON e.id = x.event_id
-       WHERE x.code IN (${marks(codes.length)}) AND x.date_first >= ? AND x.date_first <= ?
-         AND e.type = ? AND e.date_last >= ?`,
-      [...codes, shift(first, -WINDOW_BEFORE), shift(last, DAY_TOLERANCE), m.type, shift(first, -DAY_TOLERANCE)],
+       WHERE x.code IN (${marks(codes.length)}) AND x.type = ? AND x.date_first >= ? AND x.date_first <= ?
+         AND x.date_last >= ?`,
+      [...codes, m.type, shift(first, -WINDOW_BEFORE), shift(last, DAY_TOLERANCE), shift(first, -DAY_TOLERANCE)],
     );
     const candidates: Candidate[] = rows.map((r) => ({
       id: Number(r.id), type: m.type, date: r.date, actors: splitCodes(r.actors), recipients: splitCodes(r.recipients),
@@ -56,7 +57,7 @@ export async function assignEvent(c: Connection, caps: StoreCapabilities, m: Men
     [m.type, m.mode ?? null, m.date, first, last, joinCodes(m.actors), joinCodes(m.recipients), now],
   );
   const id = Number(row?.id);
-  await writeIndex(c, caps, id, m.actors, m.recipients, first);
+  await writeIndex(c, caps, id, m.type, m.actors, m.recipients, first, last);
   return id;
 }
 
@@ -64,17 +65,18 @@ export async function assignEvent(c: Connection, caps: StoreCapabilities, m: Men
 async function setEventDate(c: Connection, id: number, date: PartialDate): Promise<void> {
   const { first, last } = dateBounds(date);
   await c.run('UPDATE events SET date = ?, date_first = ?, date_last = ? WHERE id = ?', [date, first, last, id]);
-  await c.run('UPDATE event_actors SET date_first = ? WHERE event_id = ?', [first, id]);
+  await c.run('UPDATE event_actors SET date_first = ?, date_last = ? WHERE event_id = ?', [first, last, id]);
   await c.run('UPDATE event_dyads SET date_first = ? WHERE event_id = ?', [first, id]);
 }
 
 /** Write an event's actor and dyad index rows. */
 async function writeIndex(
-  c: Connection, caps: StoreCapabilities, id: number, actors: readonly string[], recipients: readonly string[], first: string,
+  c: Connection, caps: StoreCapabilities, id: number, type: string, actors: readonly string[], recipients: readonly string[],
+  first: string, last: string,
 ): Promise<void> {
   const roles = rolesOf(actors, recipients);
-  await insertRows(c, caps, 'event_actors', ['event_id', 'code', 'role', 'date_first'],
-    [...roles].map(([code, role]) => [id, code, role, first]));
+  await insertRows(c, caps, 'event_actors', ['event_id', 'code', 'role', 'type', 'date_first', 'date_last'],
+    [...roles].map(([code, role]) => [id, code, role, type, first, last]));
   await insertRows(c, caps, 'event_dyads', ['event_id', 'a', 'b', 'date_first'],
     dyadPairs(roles).map(([a, b]) => [id, a, b, first]));
 }
@@ -94,8 +96,8 @@ export async function refreshEvents(c: Connection, caps: StoreCapabilities, ids:
       continue;
     }
     const date = mentions.reduce((d, m) => morePrecise(d, m.date), founder.date);
-    const [event] = await c.all<{ date: string; mode: string | null; actors: string; recipients: string }>(
-      'SELECT date, mode, actors, recipients FROM events WHERE id = ?', [id]);
+    const [event] = await c.all<{ type: string; date: string; mode: string | null; actors: string; recipients: string }>(
+      'SELECT type, date, mode, actors, recipients FROM events WHERE id = ?', [id]);
     if (event && event.date === date && event.mode === founder.mode
       && event.actors === founder.actors && event.recipients === founder.recipients) continue;
     const { first, last } = dateBounds(date);
@@ -103,6 +105,6 @@ export async function refreshEvents(c: Connection, caps: StoreCapabilities, ids:
       [date, first, last, founder.mode, founder.actors, founder.recipients, id]);
     await c.run('DELETE FROM event_actors WHERE event_id = ?', [id]);
     await c.run('DELETE FROM event_dyads WHERE event_id = ?', [id]);
-    await writeIndex(c, caps, id, splitCodes(founder.actors), splitCodes(founder.recipients), first);
+    await writeIndex(c, caps, id, event?.type ?? '', splitCodes(founder.actors), splitCodes(founder.recipients), first, last);
   }
 }

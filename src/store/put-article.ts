@@ -14,6 +14,7 @@ import type { Connection, Dialect, SqlValue } from './dialect.ts';
 import { codesOf } from './dyads.ts';
 import { StoreError } from './errors.ts';
 import { assignEvent, refreshEvents } from './event-writer.ts';
+import { indexArticle } from './search.ts';
 import { insertRows, joinCodes, marks } from './sql.ts';
 import type { CodedArticle, NewArticle, PutResult } from './store.ts';
 import { factKey, linkTranslations } from './translations.ts';
@@ -163,6 +164,7 @@ export async function writeArticle(
   }
 
   if (oldEvents.length > 0) await refreshEvents(c, caps, oldEvents);
+  await indexArticle(c, dialect.adapter.search, id, article.lang, article.title, article.text);
   await linkTranslations(c, { id, lang: article.lang, publishedFirst: pubFirst ?? undefined, publishedLast: pubLast ?? undefined });
   return { status: existing ? 'replaced' : 'added', articleId: id };
 }

@@ -3,17 +3,20 @@
  * driver, SQL spellings and declared capabilities.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findArticle, findArticles, findTranslations, recodePage } from './article-queries.ts';
+import { findArticle, findArticles, findSimilar, findTranslations, recodePage } from './article-queries.ts';
 import { contentHash } from './content-hash.ts';
 import type { Connection, Dialect, Driver } from './dialect.ts';
 import { StoreError } from './errors.ts';
 import { exportPage, findEventMentions, findEvents } from './event-queries.ts';
 import { findFacts } from './fact-queries.ts';
 import { decide, validateArticle, writeArticle } from './put-article.ts';
+import { countEvents } from './count-queries.ts';
+import { searchArticles } from './search.ts';
 import { readStats } from './stats.ts';
 import type {
-  ArticleFilter, ArticleLink, ArticleSummary, ArticleText, CodedArticle, EventFilter, EventRow, ExportedEvent,
-  FactFilter, FactRow, MentionRow, NewArticle, PutResult, Store, StoreCapabilities, StoreStats, StoredArticle,
+  ArticleFilter, ArticleLink, ArticleSummary, ArticleText, CodedArticle, CountFilter, EventCount, EventFilter, EventRow,
+  ExportedEvent, FactFilter, FactRow, MentionRow, NewArticle, PutResult, SearchFilter, SearchHit, SimilarArticle, Store, StoreCapabilities,
+  StoreStats, StoredArticle,
 } from './store.ts';
 
 const WRITE_ATTEMPTS = 6;
@@ -46,6 +49,19 @@ export class SqlStore implements Store {
     return this.#write((c) => writeArticle(c, this.#dialect, article, coded, hash));
   }
 
+  /** Store a batch in one transaction; articles already archived unchanged are settled by a read. */
+  async putArticles(items: readonly { readonly article: NewArticle; readonly coded: CodedArticle }[]): Promise<PutResult[]> {
+    const hashes = items.map(({ article, coded }) => {
+      validateArticle(article, coded);
+      return contentHash(article.text);
+    });
+    return this.#write(async (c) => {
+      const out: PutResult[] = [];
+      for (const [i, { article, coded }] of items.entries()) out.push(await writeArticle(c, this.#dialect, article, coded, hashes[i] ?? ''));
+      return out;
+    });
+  }
+
   /** Events matching the filter, oldest first. */
   events(filter: EventFilter = {}): Promise<EventRow[]> {
     return this.#read((c) => findEvents(c, this.capabilities, filter));
@@ -66,6 +82,16 @@ export class SqlStore implements Store {
     return this.#read((c) => findArticle(c, this.capabilities, id));
   }
 
+  /** Articles matching a full-text query. */
+  search(filter: SearchFilter): Promise<SearchHit[]> {
+    return this.#read((c) => searchArticles(c, this.#dialect.adapter.search, filter));
+  }
+
+  /** An actor's events counted by partner, period, type and mode. */
+  eventCounts(filter: CountFilter): Promise<EventCount[]> {
+    return this.#read((c) => countEvents(c, filter));
+  }
+
   /** Facts matching the filter. */
   facts(filter: FactFilter = {}): Promise<FactRow[]> {
     return this.#read((c) => findFacts(c, this.capabilities, filter));
@@ -74,6 +100,11 @@ export class SqlStore implements Store {
   /** Translations of an article. */
   translationsOf(articleId: number): Promise<ArticleLink[]> {
     return this.#read((c) => findTranslations(c, articleId));
+  }
+
+  /** Articles sharing events with this one. */
+  similarTo(articleId: number, limit = 10): Promise<SimilarArticle[]> {
+    return this.#read((c) => findSimilar(c, articleId, Math.min(Math.max(1, limit), 100)));
   }
 
   /** Counts of what the archive holds. */

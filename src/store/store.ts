@@ -132,6 +132,13 @@ export interface ArticleLink {
   readonly score: number;
 }
 
+/** Another article reporting some of the same events. */
+export interface SimilarArticle {
+  readonly article: ArticleSummary;
+  /** Events both articles report. */
+  readonly sharedEvents: number;
+}
+
 export interface Page {
   /** At most this many rows (default 100). */
   readonly limit?: number;
@@ -169,6 +176,40 @@ export interface FactFilter extends Page {
   readonly lang?: Lang;
 }
 
+export interface SearchFilter extends Page {
+  /** Words to find (every word must occur, in any inflected form the stemmer folds together). */
+  readonly q: string;
+  /** Articles in this language (and the query stemmed as this language; else as every language). */
+  readonly lang?: Lang;
+  readonly from?: PartialDate;
+  readonly to?: PartialDate;
+}
+
+export interface SearchHit {
+  readonly article: ArticleSummary;
+  /** The engine's relevance rank: lower is better. */
+  readonly rank: number;
+}
+
+/** Which events to count: those of one actor, with every partner or with one. */
+export interface CountFilter {
+  readonly actor: string;
+  /** Only the events between `actor` and this partner. */
+  readonly partner?: string;
+  readonly from?: PartialDate;
+  readonly to?: PartialDate;
+}
+
+/** How many events an actor had with one partner in one period, of one type and mode. */
+export interface EventCount {
+  readonly partner: string;
+  /** "YYYY-MM", or "YYYY" for events dated only to their year. */
+  readonly period: string;
+  readonly type: EventType;
+  readonly mode?: string;
+  readonly events: number;
+}
+
 export interface StoreStats {
   readonly schemaVersion: number;
   readonly articles: number;
@@ -195,6 +236,11 @@ export interface Store {
   readonly location: string;
   /** Store an article and its coded records in one transaction; idempotent. */
   putArticle(article: NewArticle, coded: CodedArticle): Promise<PutResult>;
+  /**
+   * Store several articles in one transaction (faster on large loads): all or none are written,
+   * and the results are what putArticle would have returned for each, in order.
+   */
+  putArticles(items: readonly { readonly article: NewArticle; readonly coded: CodedArticle }[]): Promise<PutResult[]>;
   /** Events matching the filter, oldest first, with mention, source and language counts. */
   events(filter?: EventFilter): Promise<EventRow[]>;
   /** Every mention of one event, in the order they were stored. */
@@ -203,10 +249,19 @@ export interface Store {
   articles(filter?: ArticleFilter): Promise<ArticleSummary[]>;
   /** One article with its text, mentions and facts, or undefined. */
   article(id: number): Promise<StoredArticle | undefined>;
+  /** Articles matching a full-text query, best first. */
+  search(filter: SearchFilter): Promise<SearchHit[]>;
+  /**
+   * Events of an actor counted by partner, month, type and mode (an event with several partners
+   * counts once for each), for timelines and profiles that need no single event.
+   */
+  eventCounts(filter: CountFilter): Promise<EventCount[]>;
   /** Facts matching the filter, oldest first. */
   facts(filter?: FactFilter): Promise<FactRow[]>;
   /** Articles linked to this one as translations, best first. */
   translationsOf(articleId: number): Promise<ArticleLink[]>;
+  /** Articles reporting the same events as this one, most shared first. */
+  similarTo(articleId: number, limit?: number): Promise<SimilarArticle[]>;
   /** Counts of what the archive holds. */
   stats(): Promise<StoreStats>;
   /** Articles coded by any lexicon version other than this one (to recode them). */

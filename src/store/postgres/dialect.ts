@@ -16,6 +16,18 @@ export const postgresAdapter: DialectAdapter = {
     real: 'DOUBLE PRECISION',
     json: 'JSONB',
   },
+  search: {
+    // The terms are Dyad's stems already: array_to_tsvector and a tsquery literal store and look
+    // them up as they are, without a text-search configuration (or the server's locale) in between.
+    create: `CREATE TABLE article_search (
+        article_id BIGINT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        terms TSVECTOR NOT NULL);
+      CREATE INDEX article_search_terms ON article_search USING GIN (terms)`,
+    insert: "INSERT INTO article_search (article_id, terms) VALUES (?, array_to_tsvector(string_to_array(?, ' ')))",
+    remove: 'DELETE FROM article_search WHERE article_id = ?',
+    query: (groups) => groups.map((g) => `(${g.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ')})`).join(' & '),
+    match: 'SELECT s.article_id, -ts_rank(s.terms, q) AS rank FROM article_search s, CAST(? AS tsquery) q WHERE s.terms @@ q',
+  },
   lower: (expr) => `lower(${expr})`,
   isTransient: (error) => TRANSIENT.has((error as { code?: unknown } | null)?.code as string),
 };

@@ -15,6 +15,14 @@ export const sqliteAdapter: DialectAdapter = {
     real: 'REAL',
     json: 'TEXT',
   },
+  search: {
+    // FTS5 over Dyad's own stems: its tokenizer only splits them on spaces again.
+    create: `CREATE VIRTUAL TABLE article_search USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0', detail = column)`,
+    insert: 'INSERT INTO article_search (rowid, terms) VALUES (?, ?)',
+    remove: 'DELETE FROM article_search WHERE rowid = ?',
+    query: (groups) => groups.map((g) => `(${g.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')})`).join(' AND '),
+    match: 'SELECT rowid AS article_id, bm25(article_search) AS rank FROM article_search WHERE article_search MATCH ?',
+  },
   lower: (expr) => `dyad_lower(${expr})`,
   isTransient: (error) => TRANSIENT.has((error as { code?: unknown } | null)?.code as string),
 };

@@ -1,0 +1,49 @@
+/**
+ * Counting events without reading them: an actor's events grouped by partner, period, type and
+ * mode, straight off the dyad index (both of its sides), for timelines and profiles over
+ * archives of millions of events.
+ */
+import type { EventType } from '../model/index.ts';
+import type { Connection, SqlValue } from './dialect.ts';
+import { filterBounds } from './sql.ts';
+import type { CountFilter, EventCount } from './store.ts';
+
+/** One side of the dyad index: rows where `actor` is in column `side`. */
+function sideQuery(side: 'a' | 'b', filter: CountFilter): { sql: string; params: SqlValue[] } {
+  const other = side === 'a' ? 'b' : 'a';
+  const where = [`x.${side} = ?`];
+  const params: SqlValue[] = [filter.actor];
+  if (filter.partner !== undefined) {
+    where.push(`x.${other} = ?`);
+    params.push(filter.partner);
+  }
+  if (filter.from !== undefined) {
+    where.push('e.date_last >= ?');
+    params.push(filterBounds(filter.from, 'from').first);
+  }
+  if (filter.to !== undefined) {
+    where.push('x.date_first <= ?');
+    params.push(filterBounds(filter.to, 'to').last);
+  }
+  return {
+    sql: `SELECT x.${other} AS partner, substr(e.date, 1, 7) AS period, e.type, e.mode, COUNT(*) AS n
+      FROM event_dyads x JOIN events e ON e.id = x.event_id WHERE ${where.join(' AND ')}
+      GROUP BY x.${other}, substr(e.date, 1, 7), e.type, e.mode`,
+    params,
+  };
+}
+
+/** An actor's events counted by partner, period, type and mode, ordered by period. */
+export async function countEvents(c: Connection, filter: CountFilter): Promise<EventCount[]> {
+  // A pair is stored once, with its codes in order: the actor may be either column.
+  const sides = filter.partner === undefined ? (['a', 'b'] as const)
+    : [filter.actor < filter.partner ? 'a' as const : 'b' as const];
+  const out: EventCount[] = [];
+  for (const side of sides) {
+    const { sql, params } = sideQuery(side, filter);
+    for (const r of await c.all<{ partner: string; period: string; type: EventType; mode: string | null; n: number }>(sql, params)) {
+      out.push({ partner: r.partner, period: r.period, type: r.type, ...(r.mode ? { mode: r.mode } : {}), events: Number(r.n) });
+    }
+  }
+  return out.sort((x, y) => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0) || (x.partner < y.partner ? -1 : x.partner > y.partner ? 1 : 0));
+}

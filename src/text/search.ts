@@ -1,0 +1,49 @@
+/**
+ * Search terms: the words of a text as the full-text index stores them, and the words of a query
+ * as it looks them up, so that "Türkiye'ye", "Türkiye'nin" and "Türkiye" find one another.
+ *
+ * Each word is case-folded the language's way and reduced to a stem: Snowball for English,
+ * Russian and Turkish; for Kazakh, which has no Snowball stemmer, its first five letters ("F5"
+ * truncation, which Can et al. (2008) found as effective as a lemmatiser for Turkish retrieval
+ * and which suits Kazakh's suffixing morphology the same way). Diacritics are kept: "şehir" and
+ * "sehir" are different words in Turkish.
+ */
+import { LANGS, type Lang } from '../model/index.ts';
+import { foldCase, normalizeChars } from './normalize.ts';
+import { stemmerFor } from './stemmers.ts';
+
+const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
+const TRUNCATE = 5;
+
+function stemFor(lang: Lang): (word: string) => string {
+  if (lang === 'kk') return (w) => [...w].slice(0, TRUNCATE).join('');
+  const stem = stemmerFor(lang);
+  return (w) => stem(w);
+}
+
+const STEMS = new Map(LANGS.map((l) => [l, stemFor(l)]));
+
+/** The words of a text, in order (letters and digits only; apostrophe suffixes split off). */
+export function searchWords(text: string): string[] {
+  const out: string[] = [];
+  for (const s of WORDS.segment(normalizeChars(text))) {
+    if (!s.isWordLike) continue;
+    for (const part of s.segment.split("'")) if (part) out.push(part);
+  }
+  return out;
+}
+
+/** The index terms of a text in its language: one stem per word, in order, space-separated. */
+export function searchTerms(text: string, lang: Lang): string {
+  const stem = STEMS.get(lang) ?? ((w: string) => w);
+  return searchWords(text).map((w) => stem(foldCase(w, lang))).join(' ');
+}
+
+/**
+ * The terms a query looks for: for each query word, the stems it may have been indexed under
+ * (one per language searched, deduplicated). A document matches when it holds, for every query
+ * word, at least one of that word's stems.
+ */
+export function queryTerms(query: string, langs: readonly Lang[] = LANGS): string[][] {
+  return searchWords(query).map((w) => [...new Set(langs.map((l) => (STEMS.get(l) ?? ((x: string) => x))(foldCase(w, l))))]);
+}
