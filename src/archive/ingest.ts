@@ -48,7 +48,7 @@ export function publishedOf(a: Pick<SourceArticle, 'published' | 'address' | 'te
 }
 
 /** Code and store one article; returns its status and the number of events coded. */
-export async function storeArticle(store: Store, lexicons: LexiconSet, a: SourceArticle, today: PartialDate): Promise<{ status: PutStatus; events: number }> {
+export async function storeArticle(store: Store, lexicons: LexiconSet, a: SourceArticle, today: PartialDate): Promise<{ status: PutStatus; articleId: number; events: number }> {
   const lang: Lang = a.lang ?? identifyLanguage(a.text);
   const lex = lexicons.get(lang);
   const published = publishedOf(a, today);
@@ -57,7 +57,7 @@ export async function storeArticle(store: Store, lexicons: LexiconSet, a: Source
     { address: a.address, title: a.title, lang, published, text: a.text, source: a.source },
     { records, lexiconVersion: lex.version },
   );
-  return { status: result.status, events: records.filter((r) => r.kind === 'event').length };
+  return { status: result.status, articleId: result.articleId, events: records.filter((r) => r.kind === 'event').length };
 }
 
 /** Ingest files, folders, pages and feeds into the store. */

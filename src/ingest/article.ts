@@ -5,7 +5,7 @@
 import type { Lang } from '../model/index.ts';
 
 /** Where an article came from: a text file, an HTML file, a feed item, or a fetched page. */
-export const SOURCE_KINDS = ['file', 'html', 'feed', 'url'] as const;
+export const SOURCE_KINDS = ['file', 'html', 'feed', 'url', 'api'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** One article, ready for the text stage. */

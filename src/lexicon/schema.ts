@@ -18,6 +18,8 @@ export const countriesFile = z.object({
   entries: z.array(z.object({
     code: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code'),
     iso2: z.string().regex(/^[A-Z]{2}$/).optional(),
+    /** ISO 3166-1 numeric code (world maps key countries by it). */
+    numeric: z.string().regex(/^\d{3}$/).optional(),
     names: perLang,
     adjectives: perLang.optional(),
     demonyms: perLang.optional(),
