@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -11,5 +12,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': 'off',
     },
+  },
+  {
+    // The dashboard: plain JavaScript modules in the browser, type-checked by tsconfig.web.json.
+    files: ['web/**/*.js'],
+    languageOptions: { globals: globals.browser },
   },
 );

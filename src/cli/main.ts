@@ -8,6 +8,7 @@ import { LexiconSet } from '../lexicon/index.ts';
 import { DyadError, isDyadError, isLang, type Lang, type OutputRecord } from '../model/index.ts';
 import { cmdArticles, cmdEvents, cmdExport, cmdIngest, cmdRecode } from './archive-commands.ts';
 import { toJsonl, toTable } from './format.ts';
+import { cmdServe } from './serve-command.ts';
 import { guessPublished, parsePublished, readArticle } from './input.ts';
 import { identifyLanguage } from '../text/index.ts';
 
@@ -34,6 +35,9 @@ Archive (SQLite file ./dyad.db by default; --db PATH or --db postgres://... or D
       Real-world events, each with its number of mentions, sources and languages.
   dyad articles [--lang L] [--from D] [--to D] [--q WORDS] [--format table|jsonl|csv]
   dyad export [--format jsonl|csv|plover]
+  dyad serve [--ingest PATH]... [--port 8080] [--host 127.0.0.1] [--token TOKEN]
+      Serve the dashboard and the JSON API (OpenAPI at /api/openapi.json), after
+      ingesting the given paths. Writing (POST /api/articles) needs --token or DYAD_TOKEN.
 
 Options:
   --db PATH|URL    the archive (default ./dyad.db, or DYAD_DB)
@@ -144,6 +148,10 @@ export async function main(argv: string[]): Promise<number> {
       limit: { type: 'string' },
       offset: { type: 'string' },
       'full-pages': { type: 'boolean' },
+      ingest: { type: 'string', multiple: true },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      token: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -169,6 +177,8 @@ export async function main(argv: string[]): Promise<number> {
       return cmdArticles(values);
     case 'export':
       return cmdExport(values);
+    case 'serve':
+      return cmdServe(values, lexicons(values));
     default:
       throw new DyadError('usage', `unknown command "${cmd}" (try dyad --help)`);
   }

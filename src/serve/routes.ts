@@ -1,0 +1,171 @@
+/**
+ * The API as a table of routes: method, path, parameters (zod), summary and handler. The server
+ * registers them and the OpenAPI document is generated from the same table, so the two cannot
+ * disagree.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import {
+  agreementsRegister, commitmentsTracker, countryProfile, dyadTimeline, partnershipLadder, POLE_NAMES,
+} from '../analysis/index.ts';
+import { storeArticle } from '../archive/index.ts';
+import type { LexiconSet } from '../lexicon/index.ts';
+import type { Store } from '../store/index.ts';
+import type { Actor } from './actors.ts';
+import { code, date, dyad, eventType, HttpError, id, lang, page, range } from './input.ts';
+import type { WorldMap } from './map.ts';
+
+export interface ApiContext {
+  readonly store: Store;
+  readonly lexicons: LexiconSet;
+  readonly actors: readonly Actor[];
+  readonly map: () => WorldMap;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+
+interface RouteSpec<P, Q, B> {
+  readonly method: 'GET' | 'POST';
+  /** OpenAPI-style path: /api/events/{id}. */
+  readonly path: string;
+  readonly summary: string;
+  readonly tag: string;
+  readonly params?: P;
+  readonly query?: Q;
+  readonly body?: B;
+  /** Needs the bearer token. */
+  readonly write?: boolean;
+  readonly handler: (input: { readonly params: Out<P>; readonly query: Out<Q>; readonly body: Out<B> }, ctx: ApiContext) => Promise<unknown>;
+}
+
+/** A route as the server and the OpenAPI generator see it: inputs parsed by its own schemas. */
+export type Route = RouteSpec<z.ZodObject | undefined, z.ZodObject | undefined, z.ZodObject | undefined>;
+
+/** Declare a route; the handler's input is typed by the route's schemas. */
+function route<P extends z.ZodObject | undefined = undefined, Q extends z.ZodObject | undefined = undefined, B extends z.ZodObject | undefined = undefined>(
+  spec: RouteSpec<P, Q, B>,
+): Route {
+  return spec as unknown as Route;
+}
+
+/** A page of a list: fetch one row more than asked to know whether another page follows. */
+async function paged<T>(q: { limit: number; offset: number }, fetch: (limit: number, offset: number) => Promise<T[]>): Promise<{ items: T[]; page: { limit: number; offset: number; next: number | null } }> {
+  const rows = await fetch(q.limit + 1, q.offset);
+  return { items: rows.slice(0, q.limit), page: { limit: q.limit, offset: q.offset, next: rows.length > q.limit ? q.offset + q.limit : null } };
+}
+
+function notFound(what: string): never {
+  throw new HttpError(404, 'not_found', `${what} not found`);
+}
+
+const pairParams = z.strictObject({ a: code, b: code });
+const scopeQuery = z.strictObject({ party: code, partner: code.optional(), ...range });
+
+export const ROUTES: readonly Route[] = [
+  route({
+    method: 'GET', path: '/api/stats', tag: 'archive', summary: 'What the archive holds: articles, mentions, events, facts, languages.',
+    handler: async (_i, { store }) => store.stats(),
+  }),
+  route({
+    method: 'GET', path: '/api/events', tag: 'events', summary: 'Events (each real-world event once, with its mention, source and language counts), oldest first.',
+    query: z.strictObject({ actor: code.optional(), dyad: dyad.optional(), type: eventType.optional(), lang: lang.optional(), ...range, ...page }),
+    handler: async ({ query: q }, { store }) => paged(q, (limit, offset) => store.events({
+      ...(q.actor ? { actor: q.actor } : {}), ...(q.dyad ? { dyad: q.dyad } : {}), ...(q.type ? { type: q.type } : {}),
+      ...(q.lang ? { lang: q.lang } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), limit, offset,
+    })),
+  }),
+  route({
+    method: 'GET', path: '/api/events/{id}', tag: 'events', summary: 'One event with every mention: article, sentence, offsets, coded record.',
+    params: z.strictObject({ id }),
+    handler: async ({ params }, { store }) => {
+      const mentions = await store.eventMentions(params.id);
+      if (mentions.length === 0) notFound(`event ${params.id}`);
+      return { id: params.id, mentions };
+    },
+  }),
+  route({
+    method: 'GET', path: '/api/articles', tag: 'articles', summary: 'Articles, oldest published first.',
+    query: z.strictObject({ lang: lang.optional(), ...range, ...page }),
+    handler: async ({ query: q }, { store }) => paged(q, (limit, offset) => store.articles({
+      ...(q.lang ? { lang: q.lang } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), limit, offset,
+    })),
+  }),
+  route({
+    method: 'GET', path: '/api/articles/{id}', tag: 'articles',
+    summary: 'One article: its text, the mentions and facts coded from it with their character offsets (for highlighting), its translations and similar articles.',
+    params: z.strictObject({ id }),
+    handler: async ({ params }, { store }) => {
+      const article = await store.article(params.id);
+      if (!article) notFound(`article ${params.id}`);
+      const [translations, similar] = await Promise.all([store.translationsOf(params.id), store.similarTo(params.id, 10)]);
+      const linked = new Set(translations.map((t) => t.article.id));
+      return { ...article, translations, similar: similar.filter((s) => !linked.has(s.article.id)) };
+    },
+  }),
+  route({
+    method: 'POST', path: '/api/articles', tag: 'articles', write: true,
+    summary: 'Code and archive one article (needs the bearer token). Idempotent: the same text again is "unchanged".',
+    body: z.strictObject({
+      text: z.string().trim().min(1, 'the article text is empty').max(2_000_000, 'the article text is over 2 MB'),
+      title: z.string().max(1000).optional(), lang: lang.optional(), published: date.optional(),
+      address: z.string().max(2000).optional(), source: z.string().max(200).optional(),
+    }),
+    handler: async ({ body }, { store, lexicons }) => {
+      const title = body.title ?? body.text.split('\n')[0]?.trim() ?? '';
+      const text = body.title ? `${body.title}\n\n${body.text}` : body.text;
+      const address = body.address ?? `api:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+      const result = await storeArticle(store, lexicons,
+        { address, title, text, source: 'api', ...(body.lang ? { lang: body.lang } : {}), ...(body.published ? { published: body.published } : {}) },
+        new Date().toISOString().slice(0, 10));
+      return result;
+    },
+  }),
+  route({
+    method: 'GET', path: '/api/search', tag: 'articles', summary: 'Full-text search over articles: every word, in any inflected form; in one language or all.',
+    query: z.strictObject({ q: z.string().trim().min(1, 'give words to search for').max(500), lang: lang.optional(), ...range, ...page }),
+    handler: async ({ query: q }, { store }) => paged(q, (limit, offset) => store.search({
+      q: q.q, ...(q.lang ? { lang: q.lang } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), limit, offset,
+    })),
+  }),
+  route({
+    method: 'GET', path: '/api/actors', tag: 'actors', summary: 'States and organisations Dyad knows, with names in en/tr/ru/kk and their pole.',
+    query: z.strictObject({ kind: z.enum(['state', 'organization']).optional() }),
+    handler: async ({ query }, { actors }) => ({ items: actors.filter((a) => !query.kind || a.kind === query.kind), poles: POLE_NAMES }),
+  }),
+  route({
+    method: 'GET', path: '/api/actors/{code}', tag: 'actors', summary: 'One actor.',
+    params: z.strictObject({ code }),
+    handler: async ({ params }, { actors }) => actors.find((a) => a.code === params.code) ?? notFound(`actor ${params.code}`),
+  }),
+  route({
+    method: 'GET', path: '/api/dyads/{a}/{b}/timeline', tag: 'analysis',
+    summary: 'The two actors\' events per month, by type and quad class, with the PLOVER cooperation–conflict score; each point names the events query behind it.',
+    params: pairParams, query: z.strictObject(range),
+    handler: async ({ params, query }, { store }) => dyadTimeline(store, params.a, params.b, query),
+  }),
+  route({
+    method: 'GET', path: '/api/dyads/{a}/{b}/ladder', tag: 'analysis', summary: 'The partnership designations the pair has held, since when, with sources.',
+    params: pairParams,
+    handler: async ({ params }, { store }) => ({ items: await partnershipLadder(store, { party: params.a, partner: params.b }) }),
+  }),
+  route({
+    method: 'GET', path: '/api/agreements', tag: 'analysis', summary: 'The agreements register: signings of a party (or a pair), with count, fields and sources.',
+    query: scopeQuery,
+    handler: async ({ query }, { store }) => ({ items: await agreementsRegister(store, query) }),
+  }),
+  route({
+    method: 'GET', path: '/api/commitments', tag: 'analysis', summary: 'The commitments tracker: targets, values later reported as reached, and progress.',
+    query: scopeQuery,
+    handler: async ({ query }, { store }) => ({ items: await commitmentsTracker(store, query) }),
+  }),
+  route({
+    method: 'GET', path: '/api/profile/{code}', tag: 'analysis',
+    summary: 'A country\'s partners by cooperation and conflict, its multi-vector balance index per year, and its monthly timeline.',
+    params: z.strictObject({ code }), query: z.strictObject(range),
+    handler: async ({ params, query }, { store }) => countryProfile(store, params.code, query),
+  }),
+  route({
+    method: 'GET', path: '/api/map', tag: 'actors', summary: 'World map shapes (Natural Earth 1:110m) as SVG paths by alpha-3 code.',
+    handler: async (_i, { map }) => map(),
+  }),
+];
