@@ -91,6 +91,16 @@ describe('facts', () => {
       assert.equal(c && c.kind === 'commitment' ? c.value : undefined, 1e10, amount);
     }
   });
+  it('a level reported as reached is observed, dated by the period it names, and promises nothing', () => {
+    const recs = code('Trade between Uzbekistan and Turkey reached $3.1 billion in 2021.', '2023-03-30');
+    const c = recs.find((r) => r.kind === 'commitment');
+    assert.deepEqual(c && c.kind === 'commitment' ? [c.status, c.value, c.date] : undefined, ['observed', 3.1e9, '2021']);
+    assert.equal(recs.filter((r) => r.kind === 'event').length, 0);
+  });
+  it('"to reach" sets a target; the cue nearer the amount decides', () => {
+    const c = code('Uzbekistan and Turkey want trade to reach $5 billion by 2025.', '2023-03-30').find((r) => r.kind === 'commitment');
+    assert.deepEqual(c && c.kind === 'commitment' ? [c.status, c.by] : undefined, ['target', '2025']);
+  });
 });
 
 describe('every PLOVER type', () => {

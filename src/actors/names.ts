@@ -3,7 +3,7 @@
  * (as written, by stem, or less a suffix), with the case the name's own suffix marks.
  */
 import type { Analysis, Case, Lexicon, NameEntry } from '../lexicon/index.ts';
-import { nameKey } from '../lexicon/index.ts';
+import { indeclinableKey, nameKey } from '../lexicon/index.ts';
 import type { Token } from '../text/index.ts';
 
 export interface Hit {
@@ -47,6 +47,7 @@ export function nameAt(lex: Lexicon, tokens: readonly Token[], i: number, end: n
   const bySuffix = morph.nameMatch === 'suffix';
   const byStem = morph.nameMatch === 'stem';
   const lookups: { key: string; analysis?: Analysis }[] = [{ key: tokenKey(lex, t) }];
+  if (byStem) lookups.push({ key: indeclinableKey(t.key) });
   // Kazakh: the name plus a suffix; Russian: the stem of the word less a case ending, since
   // Snowball stems Токаев and Токаева differently.
   if (bySuffix) for (const a of morph.analyses(t.key)) lookups.push({ key: nameKey(a.base), analysis: a });

@@ -12,7 +12,7 @@ import {
 import { analyze, type Doc } from '../text/index.ts';
 import { compilePatterns, typeInfo, type TriggerRef } from './compile.ts';
 import { Discourse } from './discourse.ts';
-import { agreementsIn, commitmentsIn, partnershipsIn } from './facts.ts';
+import { agreementsIn, commitmentsIn, partnershipsIn, type CommitmentFact } from './facts.ts';
 import { isPassive, looksNominal, objectOf, possessorOf, roleBefore, subjectOf, type Slot } from './frame.ts';
 import { modalityOf } from './modality.ts';
 import { mergeRecords } from './merge.ts';
@@ -362,6 +362,14 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
     return near[0]?.date;
   }
 
+  /** A target dates from its statement; a reported level from the period it names ("$6.3 billion in 2022"). */
+  function commitmentDate(view: SentenceView, c: CommitmentFact, events: readonly EventRecord[]): PartialDate {
+    const stated = events[0]?.date ?? pubMonth;
+    if (c.status !== 'observed') return stated;
+    const period = eventDate(view, c.end);
+    return period !== undefined && period <= input.published.slice(0, period.length) && period !== c.by ? period : stated;
+  }
+
   function emitFacts(view: SentenceView, events: readonly EventRecord[]): void {
     const s = view.sentence;
     const parties = (): string[] => {
@@ -386,7 +394,7 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
       const named = view.actors.filter((m) => m.start >= c.start && m.end <= c.end + 4 && m.code && !lex.isOrganization(m.code)).map((m) => m.code);
       const ps = [...new Set([...parties(), ...named])].sort();
       if (ps.length < 2) continue;
-      records.push({ kind: 'commitment', id: shortId(input.id, 'commitment', c.start), article: input.id, parties: ps, metric: c.metric, value: c.value, unit: c.unit, ...(c.by ? { by: c.by } : {}), status: c.status, date: events[0]?.date ?? pubMonth, lang: input.lang, evidence: evidence(c.start, c.end) });
+      records.push({ kind: 'commitment', id: shortId(input.id, 'commitment', c.start), article: input.id, parties: ps, metric: c.metric, value: c.value, unit: c.unit, ...(c.by ? { by: c.by } : {}), status: c.status, date: commitmentDate(view, c, events),  lang: input.lang, evidence: evidence(c.start, c.end) });
       log?.(s.index, 'fact', `commitment ${c.metric} ${c.value} ${c.unit} (${c.status})`);
       // A target the parties set is their promise (AGREE), whatever words set it.
       if (c.status === 'target' && !events.some((e) => e.type === 'AGREE') && !records.some((r) => r.kind === 'event' && r.type === 'AGREE' && r.evidence.sentence === s.index)) {

@@ -58,10 +58,11 @@ export function commitmentsIn(view: SentenceView, lex: Lexicon): CommitmentFact[
     if (!a.unit || a.value < 1000) continue;
     const metric = lex.cues.metrics.find(view.tokens, Math.max(first, a.start - 14), Math.min(last, a.end + 4));
     if (!metric) continue;
-    const target = lex.cues.targetWords.find(view.tokens, Math.max(first, a.start - 16), a.start);
-    const observed = lex.cues.observedWords.find(view.tokens, Math.max(first, a.start - 5), a.start);
-    const status = target ? 'target' : observed ? 'observed' : 'target';
+    const target = lex.cues.targetWords.findLast(view.tokens, Math.max(first, a.start - 16), a.start);
+    const observed = lex.cues.observedWords.findLast(view.tokens, Math.max(first, a.start - 5), a.start);
     if (!target && !observed) continue;
+    // The cue nearer the amount decides: "set a goal after trade reached $6 billion" reports a level.
+    const status = observed && (!target || observed.start >= target.start) ? 'observed' : 'target';
     // "by 2030" (a deadline word before the year) or "2030'a kadar" (after it)
     const by = view.dates.find((d) => d.start >= a.end && d.start < last
       && (lex.cues.deadlineWords.has(view.tokens, d.start - 1) || lex.cues.deadlineWords.has(view.tokens, d.end)))?.date;

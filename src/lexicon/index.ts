@@ -3,7 +3,7 @@ export { BUILTIN_LEXICON_DIR, loadLexiconData, parseLexiconFile } from './load.t
 export type { Country, LexiconData, Organization, Person } from './load.ts';
 export { compileLexicon, LexiconSet } from './lexicon.ts';
 export type { Cues, Lexicon } from './lexicon.ts';
-export { NameIndex, OfficeRegister, nameKey, NAME_KINDS } from './names.ts';
+export { NameIndex, OfficeRegister, indeclinableKey, nameKey, NAME_KINDS } from './names.ts';
 export type { NameEntry, NameKind } from './names.ts';
 export { Morphology } from './morphology.ts';
 export type { Analysis, NameMatch } from './morphology.ts';

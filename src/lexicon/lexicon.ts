@@ -147,7 +147,8 @@ function makeCues(f: LanguageFile, p: LanguageProfile): Cues {
     relationWords: set(f.facts.relationWords, 'stem'),
     metrics: map(f.facts.metrics, 'stem'),
     targetWords: set(f.facts.targetWords, 'stem'),
-    observedWords: set(f.facts.observedWords, 'stem'),
+    // Word forms, not stems: "reached" reports a level, "to reach" sets one.
+    observedWords: set(f.facts.observedWords, 'key'),
     agreementWords: set(f.facts.agreementWords, 'stem'),
     fieldIntro: set(f.facts.fieldIntro),
   };

@@ -16,7 +16,8 @@ export interface Analysis {
 
 export class Morphology {
   readonly nameMatch: NameMatch;
-  private readonly suffixes: readonly string[];
+  /** Suffixes, longest first, each with what replaces it in the base ("" when it is only removed). */
+  private readonly suffixes: readonly { readonly suffix: string; readonly restore: string }[];
   private readonly cases: ReadonlyMap<string, Case>;
   private readonly postpositions: ReadonlyMap<string, Case>;
   private readonly minStem: number;
@@ -25,7 +26,12 @@ export class Morphology {
   constructor(file: LanguageFile, fold: (w: string) => string) {
     const m = file.morphology;
     this.nameMatch = m.nameMatch;
-    this.suffixes = [...new Set(m.suffixes.map(fold))].sort((a, b) => b.length - a.length);
+    this.suffixes = [...new Set(m.suffixes.map(fold))]
+      .map((entry) => {
+        const [suffix = entry, restore = ''] = entry.split('>');
+        return { suffix, restore };
+      })
+      .sort((a, b) => b.suffix.length - a.suffix.length);
     this.cases = new Map(Object.entries(m.cases).map(([k, v]) => [fold(k), v]));
     this.postpositions = new Map(Object.entries(file.grammar.postpositions).map(([k, v]) => [fold(k), v]));
     this.minStem = m.minStem;
@@ -35,10 +41,10 @@ export class Morphology {
   /** Ways to read a word as a base plus one suffix, longest suffix first. */
   analyses(word: string): Analysis[] {
     const out: Analysis[] = [];
-    for (const suffix of this.suffixes) {
+    for (const { suffix, restore } of this.suffixes) {
       if (word.length - suffix.length < this.minStem || !word.endsWith(suffix)) continue;
       const c = this.cases.get(suffix);
-      out.push({ base: word.slice(0, -suffix.length), suffix, ...(c ? { case: c } : {}) });
+      out.push({ base: word.slice(0, -suffix.length) + restore, suffix, ...(c ? { case: c } : {}) });
     }
     return out;
   }

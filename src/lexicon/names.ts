@@ -66,13 +66,29 @@ function isAllCaps(s: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
+/**
+ * Where names match by stem (Russian), a one-word name ending in о, и, у, ю, е or э is a foreign word that
+ * does not inflect (Кито, Сочи, Баку, НАТО, Абэ): it matches only as written, so that no other
+ * word's stem reaches it ("Китая" stems to "кит", as "Кито" does).
+ */
+const INDECLINABLE = /[оиуюеэ]$/u;
+const ADJECTIVAL = /(ое|ее|ие|ые)$/u;
+
+/** The key an indeclinable word is indexed and looked up by. */
+export function indeclinableKey(key: string): string {
+  return `=${nameKey(key)}`;
+}
+
 /** Build the name index of one language (English names are indexed for every language too). */
 export function buildNameIndex(data: LexiconData, lang: Lang, profile: LanguageProfile, match: NameMatch = 'key'): NameIndex {
   const index = new NameIndex();
   const langs: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
   const seen = new Set<string>();
   const add = (kind: NameKind, code: string, surface: string, extra: Partial<NameEntry> = {}, ambiguousSet?: ReadonlySet<string>): void => {
-    const keys = phraseTokens(surface, profile).map((t) => nameKey(match === 'stem' ? t.stem : t.key));
+    const tokens = phraseTokens(surface, profile);
+    const keys = tokens.length === 1 && match === 'stem' && INDECLINABLE.test(tokens[0]?.key ?? '') && !ADJECTIVAL.test(tokens[0]?.key ?? '')
+      ? [indeclinableKey(tokens[0]?.key ?? '')]
+      : tokens.map((t) => nameKey(match === 'stem' ? t.stem : t.key));
     if (keys.length === 0) return;
     const sig = `${kind}|${code}|${extra.person ?? ''}|${keys.join(' ')}|${extra.from ?? ''}`;
     if (seen.has(sig)) return;

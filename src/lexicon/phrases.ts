@@ -118,6 +118,15 @@ export class PhraseSet<T = true> {
     }
     return undefined;
   }
+
+  /** The last match starting in [from, to), with its start. */
+  findLast(tokens: readonly Token[], from: number, to: number): (PhraseMatch<T> & { readonly start: number }) | undefined {
+    for (let i = to - 1; i >= Math.max(0, from); i--) {
+      const m = this.matchAt(tokens, i, to);
+      if (m) return { ...m, start: i };
+    }
+    return undefined;
+  }
 }
 
 function prefixLength<T>(e: Entry<T>): number {

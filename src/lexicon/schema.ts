@@ -76,11 +76,12 @@ export const languageFile = z.object({
    * suffixes follow an apostrophe), "stem" by the Snowball stem (Russian), "suffix" by the
    * written form less one of `suffixes` (Kazakh). `cases` maps a suffix (with its apostrophe in
    * Turkish: "'ye") or a postposition ("ile") to the case it marks. `stemSuffixes` also strips
-   * `suffixes` when stemming ordinary words (for a language with no Snowball stemmer).
+   * `suffixes` when stemming ordinary words (for a language with no Snowball stemmer). A suffix
+   * written "я>й" is replaced, not only removed: Китая is Китай less "я" plus "й".
    */
   morphology: z.object({
     nameMatch: z.enum(['key', 'stem', 'suffix']).default('key'),
-    suffixes: z.string().array().default([]),
+    suffixes: z.string().regex(/^[^>]+(>[^>]+)?$/, 'expected a suffix, or "suffix>replacement"').array().default([]),
     cases: z.record(z.string(), z.enum(CASES)).default({}),
     stemSuffixes: z.boolean().default(false),
     minStem: z.number().int().min(1).default(3),
