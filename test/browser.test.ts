@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -41,7 +41,12 @@ describe('dashboard in Chromium', { skip: existsSync(CHROMIUM) ? false : `no bro
     });
     page = await browser.newPage();
     page.on('pageerror', (e) => { throw e; });
+    // The dashboard must work under its own Content-Security-Policy: a refused style or script is a bug.
+    page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) refused.push(m.text()); });
   });
+
+  const refused: string[] = [];
+  afterEach(() => assert.deepEqual(refused.splice(0), [], 'nothing refused by the Content-Security-Policy'));
 
   after(async () => {
     await browser?.close();
@@ -61,6 +66,10 @@ describe('dashboard in Chromium', { skip: existsSync(CHROMIUM) ? false : `no bro
     const ladder = await page.locator('ol.ladder li .level').allTextContents();
     assert.ok(ladder.includes('enhanced strategic partnership'), `ladder: ${ladder.join(', ')}`);
     assert.match(await page.locator('main h2').first().textContent() ?? '', /Kazakhstan.*T(ü|u)rk/);
+    // The $10 billion target with a later reported value: a partly filled progress bar.
+    const bar = page.locator('.progress').first();
+    const [outer, inner] = await Promise.all([bar.boundingBox(), bar.locator('div').boundingBox()]);
+    assert.ok(outer && inner && inner.width > 0 && inner.width < outer.width, `progress ${inner?.width} of ${outer?.width}`);
   });
 
   test('open an event: its sentence is highlighted in its article', async () => {
@@ -80,6 +89,9 @@ describe('dashboard in Chromium', { skip: existsSync(CHROMIUM) ? false : `no bro
     await page.waitForSelector('svg.map path[data-code="KAZ"].self');
     assert.ok(await page.locator('svg.network circle').count() > 2);
     assert.ok(await page.locator('svg.map path').count() > 150);
+    // Partners are coloured by their relations with the country.
+    const fill = await page.locator('svg.map path[data-code="TUR"]').evaluate((el) => getComputedStyle(el).fill);
+    assert.match(fill, /^rgba?\(31, 122, 74/);
   });
 
   test('article markup is shown as text and never runs', async () => {

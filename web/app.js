@@ -41,6 +41,8 @@ function h(tag, attrs = {}, ...children) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === false) continue;
     if (typeof v === 'function') el.addEventListener(k.replace(/^on/, ''), v);
+    // Through the CSSOM: the Content-Security-Policy refuses style attributes in markup.
+    else if (k === 'style') el.style.cssText = String(v);
     else el.setAttribute(k, String(v));
   }
   for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'number' ? String(c) : c);
@@ -55,7 +57,10 @@ function h(tag, attrs = {}, ...children) {
  */
 function s(tag, attrs = {}, ...children) {
   const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'style') el.style.cssText = String(v);
+    else el.setAttribute(k, String(v));
+  }
   for (const c of children) el.append(c);
   return el;
 }
@@ -91,11 +96,24 @@ function money(v, unit) {
 /** @param {string} type */
 const quadTag = (type) => h('span', { class: `tag quad-${QUAD_OF[type] ?? 1}`, title: QUAD_NAMES[/** @type {1} */ (QUAD_OF[type] ?? 1)] }, type);
 
-/** @param {Source[]} sources */
+/**
+ * Sources as compact chips ("kk 2022-05-11"); the title shows the article and the sentence.
+ * @param {Source[]} sources
+ */
 function sourceLinks(sources) {
   return h('div', { class: 'sources' }, ...sources.map((src) => h('a', {
-    href: `#/article/${src.article.id}?at=${src.evidence.start}`, title: src.evidence.text,
-  }, `${src.article.lang} · ${src.article.published ?? ''} · ${(src.article.title ?? 'article').slice(0, 50)}`)));
+    href: `#/article/${src.article.id}?at=${src.evidence.start}`, class: 'chip',
+    title: `${src.article.title ?? 'article'}\n“${src.evidence.text}”`,
+  }, `${src.article.lang} ${src.article.published ?? ''}`)));
+}
+
+/**
+ * Parties: their names when two, else their codes (names in the tooltip), so wide groups stay narrow.
+ * @param {string[]} codes
+ */
+function parties(codes) {
+  if (codes.length <= 2) return names(codes);
+  return h('span', { title: names(codes) }, codes.join(' · '));
 }
 
 /** @param {string} title @param {string} [note] @param {string} [cls] @param {...(Node | string | null | false)} body */
@@ -106,6 +124,29 @@ function panel(title, note, cls = '', ...body) {
 // ——— Pair view ———
 
 /**
+ * Every period from the first point's to the last's, month by month, so that quiet months show as
+ * gaps; events dated only to a year get their own slot before that year's January.
+ * @param {any[]} points
+ * @returns {{ period: string, point: any }[]}
+ */
+function slotsOf(points) {
+  const byPeriod = new Map(points.map((p) => [p.period, p]));
+  const months = points.map((p) => (p.period.length === 4 ? `${p.period}-01` : p.period)).sort();
+  const first = months[0], last = months[months.length - 1];
+  if (!first || !last) return [];
+  const slots = [];
+  let [y, m] = first.split('-').map(Number);
+  for (;;) {
+    const period = `${y}-${String(m).padStart(2, '0')}`;
+    if (m === 1 && byPeriod.has(String(y))) slots.push({ period: String(y), point: byPeriod.get(String(y)) });
+    slots.push({ period, point: byPeriod.get(period) });
+    if (period >= last) break;
+    if (++m > 12) { m = 1; y++; }
+  }
+  return slots;
+}
+
+/**
  * The monthly timeline as stacked bars by quad class, with the mean PLOVER score as a line.
  * @param {any} timeline
  * @param {(from: string, to: string) => void} onPick
@@ -113,10 +154,11 @@ function panel(title, note, cls = '', ...body) {
 function timelineChart(timeline, onPick) {
   const points = /** @type {any[]} */ (timeline.points);
   if (points.length === 0) return h('p', { class: 'empty' }, 'No events between these two in the archive.');
+  const slots = slotsOf(points);
   const W = 960, H = 240, L = 36, R = 36, T = 10, B = 34;
   const max = Math.max(...points.map((p) => p.events));
-  const bw = Math.max(4, Math.min(40, (W - L - R) / points.length - 4));
-  const step = (W - L - R) / points.length;
+  const step = (W - L - R) / slots.length;
+  const bw = Math.max(1, Math.min(40, step * 0.8));
   const y = (/** @type {number} */ v) => T + (H - T - B) * (1 - v / max);
   const ys = (/** @type {number} */ v) => T + (H - T - B) * (1 - (v + 10) / 20);
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': 'Events per month by quad class', class: 'timeline' });
@@ -124,9 +166,26 @@ function timelineChart(timeline, onPick) {
   svg.append(s('text', { x: L - 6, y: y(max) + 4, 'text-anchor': 'end' }, String(max)));
   svg.append(s('text', { x: W - R + 6, y: ys(10) + 4 }, '+10'), s('text', { x: W - R + 6, y: ys(0) + 4 }, '0'), s('text', { x: W - R + 6, y: ys(-10) + 4 }, '−10'));
   svg.append(s('line', { x1: L, x2: W - R, y1: ys(0), y2: ys(0), stroke: '#dde2e8', 'stroke-dasharray': '3 3' }));
-  const line = [];
-  points.forEach((p, i) => {
+  // Label every month on a short axis, else each year once (at its first slot).
+  const monthly = slots.length <= 24;
+  const labelEvery = Math.ceil(new Set(slots.map((x) => x.period.slice(0, 4))).size / 16);
+  /** @type {string[]} */
+  let line = [];
+  /** @type {string[][]} */
+  const lines = [];
+  slots.forEach(({ period, point: p }, i) => {
     const x = L + i * step + (step - bw) / 2;
+    const year = Number(period.slice(0, 4));
+    const firstOfYear = period.length === 4 || (period.endsWith('-01') && slots[i - 1]?.period !== String(year)) || i === 0;
+    if (monthly ? true : firstOfYear && year % labelEvery === 0) {
+      svg.append(s('text', { x: x + bw / 2, y: H - B + 14, 'text-anchor': monthly ? 'middle' : 'start' }, monthly ? period : String(year)));
+    }
+    if (!p) {
+      // A quiet month breaks the score line: a mean of no events is not zero.
+      if (line.length) lines.push(line);
+      line = [];
+      return;
+    }
     let base = 0;
     for (const q of QUADS) {
       const n = p.byQuad[q];
@@ -136,16 +195,19 @@ function timelineChart(timeline, onPick) {
     }
     line.push(`${x + bw / 2},${ys(p.score.mean)}`);
     const hit = s('rect', { x: L + i * step, y: T, width: step, height: H - T - B, fill: 'transparent', class: 'bar-hit', 'data-period': p.period });
-    hit.append(s('title', {}, `${p.period}: ${p.events} events, mean score ${p.score.mean}`));
+    hit.append(s('title', {}, `${p.period}${p.period.length === 4 ? ' (dated to the year only)' : ''}: ${p.events} events, mean score ${p.score.mean}`));
     hit.addEventListener('click', () => onPick(p.period, p.period));
     svg.append(hit);
-    if (points.length <= 24 || i % Math.ceil(points.length / 24) === 0) {
-      svg.append(s('text', { x: x + bw / 2, y: H - B + 14, 'text-anchor': 'middle' }, p.period));
-    }
   });
-  svg.append(s('polyline', { points: line.join(' '), fill: 'none', stroke: '#14202e', 'stroke-width': 1.5 }));
+  if (line.length) lines.push(line);
+  for (const l of lines) {
+    if (l.length === 1) {
+      const [cx, cy] = (l[0] ?? '0,0').split(',');
+      svg.append(s('circle', { cx, cy, r: 2.5, fill: '#14202e' }));
+    } else svg.append(s('polyline', { points: l.join(' '), fill: 'none', stroke: '#14202e', 'stroke-width': 1.5 }));
+  }
   const legend = h('div', { class: 'legend' }, ...QUADS.map((q) => h('span', {}, h('i', { class: `quad-${q}` }), QUAD_NAMES[q])),
-    h('span', {}, h('i', { style: '' }), '— mean PLOVER score (right axis)'));
+    h('span', {}, '— mean PLOVER score (right axis)'));
   return h('div', {}, svg, legend);
 }
 
@@ -160,16 +222,16 @@ function ladderList(rungs) {
 /** @param {any[]} items */
 function agreementsTable(items) {
   if (items.length === 0) return h('p', { class: 'empty' }, 'No agreements recorded.');
-  return h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Date'), h('th', {}, 'Parties'), h('th', { class: 'num' }, 'Signed'), h('th', {}, 'Fields'), h('th', {}, 'Sources'))),
-    h('tbody', {}, ...items.map((a) => h('tr', {}, h('td', {}, a.date), h('td', {}, names(a.parties)), h('td', { class: 'num' }, a.count ?? ''),
-      h('td', {}, a.fields.join(', ')), h('td', {}, sourceLinks(a.sources))))));
+  return h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Date'), h('th', {}, 'Parties'), h('th', { class: 'num' }, 'Signed'), h('th', {}, 'Fields and sources'))),
+    h('tbody', {}, ...items.map((a) => h('tr', {}, h('td', {}, a.date), h('td', {}, parties(a.parties)), h('td', { class: 'num' }, a.count ?? ''),
+      h('td', {}, a.fields.join(', '), sourceLinks(a.sources))))));
 }
 
 /** @param {any[]} tracks */
 function commitmentsList(tracks) {
   if (tracks.length === 0) return h('p', { class: 'empty' }, 'No targets or reported values.');
   return h('div', {}, ...tracks.map((t) => h('div', { class: 'track' },
-    h('h3', {}, `${t.metric} — ${names(t.parties)}`),
+    h('h3', {}, `${t.metric} — `, parties(t.parties)),
     ...t.targets.map((/** @type {any} */ g) => h('div', {},
       h('div', {}, h('b', {}, `Target ${money(g.value, t.unit)}`), g.by ? ` by ${g.by}` : '', h('span', { class: 'muted' }, ` · set ${g.set}`)),
       g.progress ? h('div', {}, h('div', { class: 'progress', role: 'progressbar', 'aria-valuenow': Math.round(g.progress.share * 100), 'aria-valuemin': 0, 'aria-valuemax': 100 },
@@ -190,7 +252,7 @@ function eventsTable(events) {
   for (const e of events) {
     const row = h('tr', { class: 'event', 'data-event': e.id, tabindex: 0 },
       h('td', {}, e.date), h('td', {}, quadTag(e.type), e.mode ? h('span', { class: 'muted' }, ` ${e.mode}`) : null),
-      h('td', {}, names(e.actors)), h('td', {}, names(e.recipients)),
+      h('td', {}, parties(e.actors)), h('td', {}, parties(e.recipients)),
       h('td', { class: 'num' }, e.mentions), h('td', { class: 'num' }, e.sources), h('td', {}, e.languages.join(' ')));
     let open = /** @type {HTMLElement | null} */ (null);
     const toggle = async () => {
@@ -244,7 +306,7 @@ async function showPair(a, b, range) {
 function balanceChart(balance) {
   const pts = balance.filter((b) => b.index !== undefined);
   if (pts.length === 0) return h('p', { class: 'empty' }, 'Too few cooperative events for a balance index.');
-  const W = 600, H = 200, L = 30, R = 10, T = 10, B = 26;
+  const W = 600, H = 300, L = 30, R = 10, T = 10, B = 26;
   const step = (W - L - R) / balance.length;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': 'Multi-vector balance per year', class: 'balance' });
   const y = (/** @type {number} */ v) => T + (H - T - B) * (1 - v);
@@ -306,7 +368,7 @@ async function worldMapView(code, partners) {
     else if (p) {
       const mean = p.score / p.events;
       const alpha = 0.25 + 0.75 * Math.sqrt(p.events / max);
-      path.setAttribute('style', `fill:${mean >= 0 ? `rgba(31,122,74,${alpha})` : `rgba(192,57,43,${alpha})`}`);
+      path.style.fill = mean >= 0 ? `rgba(31,122,74,${alpha})` : `rgba(192,57,43,${alpha})`;
     }
     path.append(s('title', {}, p ? `${c.name}: ${p.events} events (${p.cooperation} cooperative, ${p.conflict} conflictual)` : c.name));
     if (c.code && c.code !== code) path.addEventListener('click', () => { location.hash = `#/pair/${code}/${c.code}`; });
