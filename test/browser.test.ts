@@ -90,7 +90,7 @@ describe('dashboard in Chromium', { skip: existsSync(CHROMIUM) ? false : `no bro
     assert.ok(await page.locator('svg.network circle').count() > 2);
     assert.ok(await page.locator('svg.map path').count() > 150);
     // Partners are coloured by their relations with the country.
-    const fill = await page.locator('svg.map path[data-code="TUR"]').evaluate((el) => getComputedStyle(el).fill);
+    const fill = await page.locator('svg.map path[data-code="TUR"]').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).fill ?? '');
     assert.match(fill, /^rgba?\(31, 122, 74/);
   });
 

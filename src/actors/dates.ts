@@ -145,8 +145,22 @@ export function findDates(tokens: readonly Token[], from: number, to: number, cu
         continue;
       }
     }
-    // a bare year, not an amount ("2009", not "2009 tonnes")
+    // year-led, as Kazakh writes dates: "2015 жылғы 21 желтоқсанда", "2022 жылдың мамырында"
     const y = isYear(t);
+    if (y !== undefined) {
+      let j = i + 1;
+      const word = cues.yearWords.matchAt(tokens, j, to);
+      if (word) j += word.length;
+      const d = isDay(tokens[j]);
+      const m3 = cues.months.matchAt(tokens, d !== undefined ? j + 1 : j, to);
+      if (word && m3) {
+        const end = (d !== undefined ? j + 1 : j) + m3.length;
+        out.push({ start: i, end, date: formatDate({ year: y, month: m3.value, ...(d !== undefined ? { day: Math.min(d, daysInMonth(y, m3.value)) } : {}) }), how: 'year-led' });
+        i = end - 1;
+        continue;
+      }
+    }
+    // a bare year, not an amount ("2009", not "2009 tonnes")
     if (y !== undefined) {
       const next = tokens[i + 1];
       if (next && (cues.scales.has(tokens, i + 1) || cues.units.has(tokens, i + 1) || cues.currencies.has(tokens, i + 1))) continue;

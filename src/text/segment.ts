@@ -49,6 +49,23 @@ function endsInAbbreviation(segment: string, profile: LanguageProfile): boolean 
   return /^\p{Lu}$/u.test(m[1]);
 }
 
+// A full stop after a word, then a number: ICU joins "барды. 2022 жылы …" into one sentence
+// because a lower-case letter follows the number (UAX #29, rule SB8).
+const STOP_BEFORE_NUMBER = /\p{L}{2}[.!?]\s+(?=\d)/gu;
+
+/** An ICU segment cut again where a sentence ends before a number. */
+function* splitBeforeNumbers(segment: string, start: number, profile: LanguageProfile): Generator<{ start: number; text: string }> {
+  let from = 0;
+  for (const m of segment.matchAll(STOP_BEFORE_NUMBER)) {
+    const cut = m.index + m[0].length;
+    const head = segment.slice(from, m.index + m[0].trimEnd().length);
+    if (endsInAbbreviation(head, profile)) continue;
+    yield { start: start + from, text: segment.slice(from, cut) };
+    from = cut;
+  }
+  yield { start: start + from, text: segment.slice(from) };
+}
+
 /** Sentence spans of `text`, paragraph by paragraph. */
 export function sentences(text: string, profile: LanguageProfile): SentenceSpan[] {
   const out: SentenceSpan[] = [];
@@ -57,9 +74,9 @@ export function sentences(text: string, profile: LanguageProfile): SentenceSpan[
     const body = text.slice(para.start, para.end);
     let pendingStart = -1;
     let pendingEnd = -1;
-    for (const s of seg.segment(body)) {
-      const segText = s.segment;
-      const start = para.start + s.index;
+    for (const piece of seg.segment(body)) for (const s of splitBeforeNumbers(piece.segment, para.start + piece.index, profile)) {
+      const segText = s.text;
+      const start = s.start;
       const end = start + segText.trimEnd().length;
       if (end <= start) continue;
       const nextStartsLower = /^\s*\p{Ll}/u.test(segText);

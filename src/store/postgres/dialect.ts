@@ -83,7 +83,7 @@ export class PostgresDialect implements Dialect {
       await pool.end().catch(() => undefined);
       throw new StoreError('store_unavailable', `cannot connect to ${this.#config.location}: ${(error as Error).message}`, this.#config.location);
     }
-    return new PostgresDriver(pool);
+    return new PostgresDriver(pool, schema);
   }
 }
 

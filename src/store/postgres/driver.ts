@@ -24,7 +24,7 @@ export function lockKey(key: string): bigint {
   return BigInt.asIntN(64, createHash('sha256').update(key).digest().readBigUInt64BE(0));
 }
 
-function connectionOf(client: PgClient): Connection {
+function connectionOf(client: PgClient, scope: string): Connection {
   const query = async <R>(sql: string, params: readonly SqlValue[]): Promise<{ rows: R[]; rowCount: number | null }> =>
     client.query<R>(numberPlaceholders(sql), [...params]);
   return {
@@ -33,7 +33,8 @@ function connectionOf(client: PgClient): Connection {
     exec: async (sql: string) => { await client.query(sql); },
     lock: async (keys: readonly string[]) => {
       // One global order (by key number) for every transaction: no lock cycles, no deadlocks.
-      const ordered = [...new Set(keys.map(lockKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      // Keys are scoped by schema: archives side by side in one database do not wait on each other.
+      const ordered = [...new Set(keys.map((k) => lockKey(`${scope}:${k}`)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       for (const k of ordered) await client.query('SELECT pg_advisory_xact_lock($1)', [k.toString()]);
     },
   };
@@ -41,9 +42,12 @@ function connectionOf(client: PgClient): Connection {
 
 export class PostgresDriver implements Driver {
   readonly #pool: PgPool;
+  readonly #scope: string;
 
-  constructor(pool: PgPool) {
+  /** `schema` scopes the advisory locks (the server's default schema when absent). */
+  constructor(pool: PgPool, schema = '') {
     this.#pool = pool;
+    this.#scope = schema;
   }
 
   /** Run `fn` in a transaction on one pooled client. */
@@ -53,7 +57,7 @@ export class PostgresDriver implements Driver {
     try {
       await client.query(mode === 'write' ? 'BEGIN' : 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
-        const result = await fn(connectionOf(client));
+        const result = await fn(connectionOf(client, this.#scope));
         await client.query('COMMIT');
         return result;
       } catch (error) {
