@@ -3,7 +3,7 @@
  * batches of agreements, read from the sentence and the events coded in it.
  */
 import { numberValue } from '../actors/index.ts';
-import type { Lexicon } from '../lexicon/index.ts';
+import type { Lexicon, PhraseSet } from '../lexicon/index.ts';
 import type { PartialDate } from '../model/index.ts';
 import type { SentenceView } from './sentence.ts';
 
@@ -50,6 +50,19 @@ export function partnershipsIn(view: SentenceView, lex: Lexicon, eventDate: Part
   return out;
 }
 
+/** Tokens looked at after an amount for a cue. */
+const AFTER = 3;
+
+/** How many tokens lie between an amount and the nearest cue of a set: up to `before` before it, or AFTER after it. */
+function cueDistance(set: PhraseSet, view: SentenceView, a: { start: number; end: number }, before: number): number | undefined {
+  const { first, last } = view.sentence;
+  const prev = set.findLast(view.tokens, Math.max(first, a.start - before), a.start);
+  const next = set.find(view.tokens, a.end, Math.min(last, a.end + AFTER));
+  const d1 = prev ? a.start - (prev.start + prev.length) : undefined;
+  const d2 = next ? next.start - a.end : undefined;
+  return d1 === undefined ? d2 : d2 === undefined ? d1 : Math.min(d1, d2);
+}
+
 /** Numeric targets ("to increase trade to 10 billion dollars by 2030") and reported levels. */
 export function commitmentsIn(view: SentenceView, lex: Lexicon): CommitmentFact[] {
   const out: CommitmentFact[] = [];
@@ -58,11 +71,13 @@ export function commitmentsIn(view: SentenceView, lex: Lexicon): CommitmentFact[
     if (!a.unit || a.value < 1000) continue;
     const metric = lex.cues.metrics.find(view.tokens, Math.max(first, a.start - 14), Math.min(last, a.end + 4));
     if (!metric) continue;
-    const target = lex.cues.targetWords.findLast(view.tokens, Math.max(first, a.start - 16), a.start);
-    const observed = lex.cues.observedWords.findLast(view.tokens, Math.max(first, a.start - 5), a.start);
-    if (!target && !observed) continue;
+    // Cues before the amount ("reached $6 billion", "raise trade to $10 billion") or right after it,
+    // where verb-final languages put them ("6,3 миллиард долларды құрады", "10 milyar dolarlık hedef").
+    const target = cueDistance(lex.cues.targetWords, view, a, 16);
+    const observed = cueDistance(lex.cues.observedWords, view, a, 5);
+    if (target === undefined && observed === undefined) continue;
     // The cue nearer the amount decides: "set a goal after trade reached $6 billion" reports a level.
-    const status = observed && (!target || observed.start >= target.start) ? 'observed' : 'target';
+    const status = observed !== undefined && (target === undefined || observed <= target) ? 'observed' : 'target';
     // "by 2030" (a deadline word before the year) or "2030'a kadar" (after it)
     const by = view.dates.find((d) => d.start >= a.end && d.start < last
       && (lex.cues.deadlineWords.has(view.tokens, d.start - 1) || lex.cues.deadlineWords.has(view.tokens, d.end)))?.date;
