@@ -1,7 +1,7 @@
 /** Reading articles: lists, one article with what was coded from it, translations, recode batches. */
 import type { Connection, SqlValue } from './dialect.ts';
 import { ARTICLE_COLUMNS, selectFacts, selectMentions, toArticleText, toSummary } from './rows.ts';
-import { filterBounds, pageOf } from './sql.ts';
+import { overlapping, pageOf } from './sql.ts';
 import type {
   ArticleFilter, ArticleLink, ArticleSummary, ArticleText, SimilarArticle, StoreCapabilities, StoredArticle,
 } from './store.ts';
@@ -18,14 +18,7 @@ export async function findArticles(c: Connection, lower: (expr: string) => strin
     where.push('a.lang = ?');
     params.push(filter.lang);
   }
-  if (filter.from !== undefined) {
-    where.push('a.published_last >= ?');
-    params.push(filterBounds(filter.from, 'from').first);
-  }
-  if (filter.to !== undefined) {
-    where.push('a.published_first <= ?');
-    params.push(filterBounds(filter.to, 'to').last);
-  }
+  overlapping(filter, 'a.published_first', 'a.published_last', where, params);
   if (filter.q !== undefined && filter.q !== '') {
     where.push(`(${lower('a.title')} LIKE ? ESCAPE '\\' OR ${lower('a.text')} LIKE ? ESCAPE '\\')`);
     params.push(likePattern(filter.q), likePattern(filter.q));

@@ -5,7 +5,7 @@
  */
 import type { EventType } from '../model/index.ts';
 import type { Connection, SqlValue } from './dialect.ts';
-import { filterBounds } from './sql.ts';
+import { overlapping } from './sql.ts';
 import type { CountFilter, EventCount } from './store.ts';
 
 /** One side of the dyad index: rows where `actor` is in column `side`. */
@@ -17,14 +17,7 @@ function sideQuery(side: 'a' | 'b', filter: CountFilter): { sql: string; params:
     where.push(`x.${other} = ?`);
     params.push(filter.partner);
   }
-  if (filter.from !== undefined) {
-    where.push('e.date_last >= ?');
-    params.push(filterBounds(filter.from, 'from').first);
-  }
-  if (filter.to !== undefined) {
-    where.push('x.date_first <= ?');
-    params.push(filterBounds(filter.to, 'to').last);
-  }
+  overlapping(filter, 'x.date_first', 'e.date_last', where, params);
   return {
     sql: `SELECT x.${other} AS partner, substr(e.date, 1, 7) AS period, e.type, e.mode, COUNT(*) AS n
       FROM event_dyads x JOIN events e ON e.id = x.event_id WHERE ${where.join(' AND ')}

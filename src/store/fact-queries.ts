@@ -1,7 +1,7 @@
 /** Reading facts: partnerships, commitments and agreements, by kind, party, dyad, date, language. */
 import type { Connection, SqlValue } from './dialect.ts';
 import { selectFacts } from './rows.ts';
-import { filterBounds, pageOf } from './sql.ts';
+import { overlapping, pageOf } from './sql.ts';
 import type { FactFilter, FactRow, StoreCapabilities } from './store.ts';
 
 /** Facts matching a filter, oldest first (undated last). */
@@ -16,14 +16,7 @@ export async function findFacts(c: Connection, caps: StoreCapabilities, filter: 
     where.push('f.id IN (SELECT p.fact_id FROM fact_parties p WHERE p.code = ?)');
     params.push(code);
   }
-  if (filter.from !== undefined) {
-    where.push('f.date_last >= ?');
-    params.push(filterBounds(filter.from, 'from').first);
-  }
-  if (filter.to !== undefined) {
-    where.push('f.date_first <= ?');
-    params.push(filterBounds(filter.to, 'to').last);
-  }
+  overlapping(filter, 'f.date_first', 'f.date_last', where, params);
   if (filter.lang !== undefined) {
     where.push('f.lang = ?');
     params.push(filter.lang);

@@ -7,7 +7,7 @@ import { LANGS, type Lang } from '../model/index.ts';
 import { queryTerms, searchTerms } from '../text/index.ts';
 import type { Connection, SearchSpelling, SqlValue } from './dialect.ts';
 import { ARTICLE_COLUMNS, toSummary } from './rows.ts';
-import { filterBounds, pageOf } from './sql.ts';
+import { overlapping, pageOf } from './sql.ts';
 import type { SearchFilter, SearchHit } from './store.ts';
 
 const FILL_PAGE = 500;
@@ -45,14 +45,7 @@ export async function searchArticles(c: Connection, search: SearchSpelling, filt
     where.push('a.lang = ?');
     params.push(filter.lang);
   }
-  if (filter.from !== undefined) {
-    where.push('a.published_last >= ?');
-    params.push(filterBounds(filter.from, 'from').first);
-  }
-  if (filter.to !== undefined) {
-    where.push('a.published_first <= ?');
-    params.push(filterBounds(filter.to, 'to').last);
-  }
+  overlapping(filter, 'a.published_first', 'a.published_last', where, params);
   const [limit, offset] = pageOf(filter);
   const rows = await c.all(
     `SELECT ${ARTICLE_COLUMNS}, s.rank FROM (${search.match}) s JOIN articles a ON a.id = s.article_id

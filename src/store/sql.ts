@@ -58,3 +58,19 @@ export function filterBounds(date: PartialDate, option: string): { first: string
   if (!isPartialDate(date)) throw new DyadError('bad_date', `${option}: expected YYYY, YYYY-MM or YYYY-MM-DD, got "${date}"`, option);
   return dateBounds(date);
 }
+
+/**
+ * Conditions keeping rows whose dates [firstColumn, lastColumn] overlap a filter's from–to range,
+ * appended to `where` and `params`.
+ */
+export function overlapping(range: { readonly from?: PartialDate; readonly to?: PartialDate }, firstColumn: string, lastColumn: string,
+  where: string[], params: SqlValue[]): void {
+  if (range.from !== undefined) {
+    where.push(`${lastColumn} >= ?`);
+    params.push(filterBounds(range.from, 'from').first);
+  }
+  if (range.to !== undefined) {
+    where.push(`${firstColumn} <= ?`);
+    params.push(filterBounds(range.to, 'to').last);
+  }
+}
