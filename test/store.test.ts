@@ -404,6 +404,24 @@ for (const backend of backends()) {
       });
     });
 
+    test('eventCounts follow an event whose date is made precise or whose mentions are replaced', async () => {
+      await using(backend.fresh(), async (s) => {
+        const line = (c: { partner: string; period: string; type: string; mode?: string; events: number }): string =>
+          `${c.partner} ${c.period} ${c.type}${c.mode ? `/${c.mode}` : ''} ${c.events}`;
+        // Reported first with the year only, then with the day: one event, counted in its month.
+        await s.putArticle({ address: 'c/1', lang: 'en', text: 'A visit this year.' },
+          coded([event({ actors: ['KAZ'], recipients: ['UZB'], date: '2023', mode: 'visit' })]));
+        assert.deepEqual((await s.eventCounts({ actor: 'UZB' })).map(line), ['KAZ 2023 CONSULT/visit 1']);
+        await s.putArticle({ address: 'c/2', lang: 'ru', text: 'Встреча 14 марта.' },
+          coded([event({ actors: ['KAZ'], recipients: ['UZB'], date: '2023-03-14', lang: 'ru' })]));
+        assert.deepEqual((await s.eventCounts({ actor: 'UZB' })).map(line), ['KAZ 2023-03 CONSULT/visit 1']);
+        assert.deepEqual((await s.eventCounts({ actor: 'KAZ', from: '2023-03', to: '2023-03' })).map(line), ['UZB 2023-03 CONSULT/visit 1']);
+        // The founding report is rewritten without the event: the report left founds it, with its mode.
+        await s.putArticle({ address: 'c/1', lang: 'en', text: 'Nothing happened.' }, coded([]));
+        assert.deepEqual((await s.eventCounts({ actor: 'UZB' })).map(line), ['KAZ 2023-03 CONSULT 1']);
+      });
+    });
+
     test('putArticles: a batch in one transaction gives what one call per article gives', async () => {
       const one = await using(backend.fresh(), async (s) => {
         await ingestGenerated(s, 12);

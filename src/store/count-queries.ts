@@ -1,7 +1,7 @@
 /**
  * Counting events without reading them: an actor's events grouped by partner, period, type and
- * mode, straight off the dyad index (both of its sides), for timelines and profiles over
- * archives of millions of events.
+ * mode, straight off the dyad index (either side of it; its rows carry those columns), for
+ * timelines and profiles over archives of millions of events.
  */
 import type { EventType } from '../model/index.ts';
 import type { Connection, SqlValue } from './dialect.ts';
@@ -17,11 +17,11 @@ function sideQuery(side: 'a' | 'b', filter: CountFilter): { sql: string; params:
     where.push(`x.${other} = ?`);
     params.push(filter.partner);
   }
-  overlapping(filter, 'x.date_first', 'e.date_last', where, params);
+  overlapping(filter, 'x.date_first', 'x.date_last', where, params);
   return {
-    sql: `SELECT x.${other} AS partner, substr(e.date, 1, 7) AS period, e.type, e.mode, COUNT(*) AS n
-      FROM event_dyads x JOIN events e ON e.id = x.event_id WHERE ${where.join(' AND ')}
-      GROUP BY x.${other}, substr(e.date, 1, 7), e.type, e.mode`,
+    sql: `SELECT x.${other} AS partner, x.period, x.type, x.mode, COUNT(*) AS n
+      FROM event_dyads x WHERE ${where.join(' AND ')}
+      GROUP BY x.${other}, x.period, x.type, x.mode`,
     params,
   };
 }

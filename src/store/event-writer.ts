@@ -57,7 +57,7 @@ export async function assignEvent(c: Connection, caps: StoreCapabilities, m: Men
     [m.type, m.mode ?? null, m.date, first, last, joinCodes(m.actors), joinCodes(m.recipients), now],
   );
   const id = Number(row?.id);
-  await writeIndex(c, caps, id, m.type, m.actors, m.recipients, first, last);
+  await writeIndex(c, caps, id, { type: m.type, mode: m.mode ?? null, date: m.date }, m.actors, m.recipients);
   return id;
 }
 
@@ -66,19 +66,23 @@ async function setEventDate(c: Connection, id: number, date: PartialDate): Promi
   const { first, last } = dateBounds(date);
   await c.run('UPDATE events SET date = ?, date_first = ?, date_last = ? WHERE id = ?', [date, first, last, id]);
   await c.run('UPDATE event_actors SET date_first = ?, date_last = ? WHERE event_id = ?', [first, last, id]);
-  await c.run('UPDATE event_dyads SET date_first = ? WHERE event_id = ?', [first, id]);
+  await c.run('UPDATE event_dyads SET date_first = ?, date_last = ?, period = ? WHERE event_id = ?', [first, last, periodOf(date), id]);
 }
 
-/** Write an event's actor and dyad index rows. */
+/** The month of a date ("2022-05"), or its year when that is all it gives. */
+const periodOf = (date: PartialDate): string => date.slice(0, 7);
+
+/** Write an event's actor and dyad index rows (the dyad rows carry what counts are grouped by). */
 async function writeIndex(
-  c: Connection, caps: StoreCapabilities, id: number, type: string, actors: readonly string[], recipients: readonly string[],
-  first: string, last: string,
+  c: Connection, caps: StoreCapabilities, id: number, e: { type: string; mode: string | null; date: PartialDate },
+  actors: readonly string[], recipients: readonly string[],
 ): Promise<void> {
+  const { first, last } = dateBounds(e.date);
   const roles = rolesOf(actors, recipients);
   await insertRows(c, caps, 'event_actors', ['event_id', 'code', 'role', 'type', 'date_first', 'date_last'],
-    [...roles].map(([code, role]) => [id, code, role, type, first, last]));
-  await insertRows(c, caps, 'event_dyads', ['event_id', 'a', 'b', 'date_first'],
-    dyadPairs(roles).map(([a, b]) => [id, a, b, first]));
+    [...roles].map(([code, role]) => [id, code, role, e.type, first, last]));
+  await insertRows(c, caps, 'event_dyads', ['event_id', 'a', 'b', 'date_first', 'date_last', 'period', 'type', 'mode'],
+    dyadPairs(roles).map(([a, b]) => [id, a, b, first, last, periodOf(e.date), e.type, e.mode]));
 }
 
 /**
@@ -105,6 +109,6 @@ export async function refreshEvents(c: Connection, caps: StoreCapabilities, ids:
       [date, first, last, founder.mode, founder.actors, founder.recipients, id]);
     await c.run('DELETE FROM event_actors WHERE event_id = ?', [id]);
     await c.run('DELETE FROM event_dyads WHERE event_id = ?', [id]);
-    await writeIndex(c, caps, id, event?.type ?? '', splitCodes(founder.actors), splitCodes(founder.recipients), first, last);
+    await writeIndex(c, caps, id, { type: event?.type ?? '', mode: founder.mode, date }, splitCodes(founder.actors), splitCodes(founder.recipients));
   }
 }

@@ -145,18 +145,30 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    name: 'event types in the actor index, dyads by either side, full-text search',
+    name: 'event types in the actor index, counts off the dyad index from either side, full-text search',
     // Grouping looks up an actor's events of one type around a date: with the type in the index
     // that is one narrow range even when the actor has hundreds of thousands of events.
-    // A country's profile reads its dyads from either side. Search terms of the articles already
-    // archived are computed in fill().
+    // Timelines and profiles count events by partner, month, type and mode: with those in the
+    // dyad index, read from either side, the counts never touch the events table.
+    // Search terms of the articles already archived are computed in fill().
     up: (_t, search) => `
       ALTER TABLE event_actors ADD COLUMN type TEXT NOT NULL DEFAULT '';
       ALTER TABLE event_actors ADD COLUMN date_last TEXT NOT NULL DEFAULT '';
       UPDATE event_actors SET type = (SELECT e.type FROM events e WHERE e.id = event_actors.event_id),
         date_last = (SELECT e.date_last FROM events e WHERE e.id = event_actors.event_id);
       CREATE INDEX event_actors_type ON event_actors (code, type, date_first, date_last, event_id);
-      CREATE INDEX event_dyads_b ON event_dyads (b, a, date_first, event_id);
+
+      ALTER TABLE event_dyads ADD COLUMN date_last TEXT NOT NULL DEFAULT '';
+      ALTER TABLE event_dyads ADD COLUMN period TEXT NOT NULL DEFAULT '';
+      ALTER TABLE event_dyads ADD COLUMN type TEXT NOT NULL DEFAULT '';
+      ALTER TABLE event_dyads ADD COLUMN mode TEXT;
+      UPDATE event_dyads SET date_last = (SELECT e.date_last FROM events e WHERE e.id = event_dyads.event_id),
+        period = (SELECT substr(e.date, 1, 7) FROM events e WHERE e.id = event_dyads.event_id),
+        type = (SELECT e.type FROM events e WHERE e.id = event_dyads.event_id),
+        mode = (SELECT e.mode FROM events e WHERE e.id = event_dyads.event_id);
+      DROP INDEX event_dyads_pair;
+      CREATE INDEX event_dyads_a ON event_dyads (a, b, date_first, event_id, date_last, period, type, mode);
+      CREATE INDEX event_dyads_b ON event_dyads (b, a, date_first, event_id, date_last, period, type, mode);
       ${search.create};
     `,
     fill: (c, search) => indexAllArticles(c, search),
