@@ -22,9 +22,11 @@ const PER_ARTICLE = 50;
 const BATCH = 100;
 
 let seed = 12345;
+// A 32-bit LCG; its high bits (its low bits repeat with short periods: the years of one pair
+// came out all odd when taken modulo).
 const rnd = (n: number): number => {
-  seed = (seed * 1664525 + 1013904223) % 4294967296;
-  return seed % n;
+  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+  return Math.floor((seed / 4294967296) * n);
 };
 
 function event(article: string, k: number): EventRecord {

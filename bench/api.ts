@@ -1,0 +1,56 @@
+/**
+ * API latency over real HTTP on an existing archive (build one with `npm run bench:query`):
+ * starts `createServer` on a local port and times the requests the dashboard makes for a pair
+ * and for a country, one at a time (one client, keep-alive), after a warm-up request each.
+ *
+ *   npm run bench:api -- DB [A B]         (DB: a SQLite file or postgres:// URL; pair default KAZ TUR)
+ */
+import { LexiconSet } from '../src/lexicon/index.ts';
+import { createServer } from '../src/serve/index.ts';
+import { openStore } from '../src/store/index.ts';
+
+const location = process.argv[2];
+if (!location) {
+  console.error('usage: npm run bench:api -- DB [A B]   (build DB with npm run bench:query -- 1000000 DB)');
+  process.exit(2);
+}
+const [a, b] = [process.argv[3] ?? 'KAZ', process.argv[4] ?? 'TUR'];
+const REPS = 30;
+
+const store = await openStore(location);
+const stats = await store.stats();
+const app = await createServer({ store, lexicons: LexiconSet.load() });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+console.log(`archive ${store.location}: ${stats.events} events, ${stats.mentions} mentions, ${stats.articles} articles`);
+
+async function fetchOnce(path: string): Promise<number> {
+  const res = await fetch(base + path);
+  const body = await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${new TextDecoder().decode(body).slice(0, 200)}`);
+  return body.byteLength;
+}
+
+async function time(name: string, path: string): Promise<void> {
+  const bytes = await fetchOnce(path);
+  const ms: number[] = [];
+  for (let i = 0; i < REPS; i++) {
+    const s = performance.now();
+    await fetchOnce(path);
+    ms.push(performance.now() - s);
+  }
+  ms.sort((x, y) => x - y);
+  const at = (q: number): string => (ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] ?? 0).toFixed(1);
+  console.log(`${name.padEnd(34)} median ${at(0.5).padStart(7)} ms   p90 ${at(0.9).padStart(7)} ms   ${(bytes / 1024).toFixed(0).padStart(5)} KB  ${path}`);
+}
+
+await time('dyad timeline', `/api/dyads/${a}/${b}/timeline`);
+await time('dyad timeline, one year', `/api/dyads/${a}/${b}/timeline?from=2022&to=2022`);
+await time('dyad events, first page', `/api/events?dyad=${a},${b}`);
+await time('dyad ladder', `/api/dyads/${a}/${b}/ladder`);
+await time('country profile', `/api/profile/${a}`);
+await time('country profile, one year', `/api/profile/${a}?from=2022&to=2022`);
+await time('search', `/api/search?q=${encodeURIComponent(`${a} ${b}`)}`);
+await app.close();
+await store.close();
