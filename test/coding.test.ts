@@ -77,6 +77,10 @@ describe('facts', () => {
     const p = records.find((r) => r.kind === 'partnership');
     assert.deepEqual(p && p.kind === 'partnership' ? [p.parties, p.level, p.since] : undefined, [['KAZ', 'TUR'], 'enhanced strategic partnership', '2022-05']);
   });
+  it('a document "on" a relation between states names no field', () => {
+    const a = code('Uzbekistan and Turkey signed a declaration on strategic partnership between Turkey and Uzbekistan.', '2022-03-30').find((r) => r.kind === 'agreement');
+    assert.deepEqual(a && a.kind === 'agreement' ? a.fields : undefined, []);
+  });
   it('agreements with count and fields', () => {
     const a = records.find((r) => r.kind === 'agreement');
     assert.deepEqual(a && a.kind === 'agreement' ? [a.parties, a.count, a.fields] : undefined, [['KAZ', 'TUR'], 15, ['defence industry', 'transport', 'culture']]);

@@ -114,10 +114,13 @@ export function agreementsIn(view: SentenceView, lex: Lexicon, from: number, to:
   const intro = lex.cues.fieldIntro.find(toks, end, Math.min(last, end + 4));
   if (intro) {
     let cur: string[] = [];
+    // "a declaration on partnership between Turkey and Kazakhstan": a phrase naming an actor is no field.
+    let named = false;
     const flush = (): void => {
       const f = cur.join(' ').trim().toLowerCase();
-      if (f && !fields.includes(f)) fields.push(f);
+      if (f && !named && !fields.includes(f)) fields.push(f);
       cur = [];
+      named = false;
     };
     for (let i = intro.start + intro.length; i < last; i++) {
       const t = toks[i];
@@ -128,6 +131,7 @@ export function agreementsIn(view: SentenceView, lex: Lexicon, from: number, to:
         continue;
       }
       if (t.kind === 'word' || t.kind === 'number') cur.push(t.text);
+      if (view.actors.some((m) => m.start <= i && i < m.end)) named = true;
     }
     flush();
   }
