@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ingest, recode } from '../src/archive/index.ts';
 import { LexiconSet } from '../src/lexicon/index.ts';
-import { openStore } from '../src/store/index.ts';
+import { DyadError } from '../src/model/index.ts';
+import { openStore, type CodedArticle, type NewArticle, type Store } from '../src/store/index.ts';
 
 const FIXTURE_LEXICON = fileURLToPath(new URL('./fixtures/lexicon/', import.meta.url));
 
@@ -32,6 +33,28 @@ describe('ingest into the archive', () => {
       const signing = events.find((e) => e.type === 'SUPPORT');
       assert.equal(signing?.mentions, 2);
       assert.equal(signing?.sources, 2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('an article the store refuses fails alone: the rest of its batch is stored', async () => {
+    const store = await openStore(join(dir, 'c.db'));
+    // A store that refuses one article, as it would refuse one it cannot hold: its batch is rolled back.
+    const refuse = (address?: string): void => {
+      if (address?.endsWith('report.txt')) throw new DyadError('store_invalid', 'refused for the test', address);
+    };
+    const picky: Store = Object.assign(Object.create(store) as Store, {
+      putArticle: (a: NewArticle, c: CodedArticle) => { refuse(a.address); return store.putArticle(a, c); },
+      putArticles: (items: readonly { article: NewArticle; coded: CodedArticle }[]) => {
+        for (const i of items) refuse(i.article.address);
+        return store.putArticles(items);
+      },
+    });
+    try {
+      const run = await ingest(picky, [src], lexicons, { today: '2022-05-20' });
+      assert.deepEqual([run.added, run.failed.map((f) => [f.reason, f.address.split(/[\\/]/).pop()])], [1, [['store_invalid', '2022-05-12-report.txt']]]);
+      assert.equal((await store.stats()).articles, 1);
     } finally {
       await store.close();
     }

@@ -7,7 +7,7 @@ import { codeArticle } from '../coding/index.ts';
 import { isSourceProblem, readSources, type ReadOptions, type SourceArticle } from '../ingest/index.ts';
 import type { LexiconSet } from '../lexicon/index.ts';
 import { isDyadError, type Lang, type PartialDate } from '../model/index.ts';
-import type { PutStatus, Store } from '../store/index.ts';
+import type { CodedArticle, NewArticle, PutResult, PutStatus, Store } from '../store/index.ts';
 import { identifyLanguage } from '../text/index.ts';
 
 export interface IngestProblem {
@@ -47,18 +47,35 @@ export function publishedOf(a: Pick<SourceArticle, 'published' | 'address' | 'te
   return today;
 }
 
-/** Code and store one article; returns its status and the number of events coded. */
-export async function storeArticle(store: Store, lexicons: LexiconSet, a: SourceArticle, today: PartialDate): Promise<{ status: PutStatus; articleId: number; events: number }> {
+/** An article coded and ready for the store, with the number of events coded from it. */
+interface Coded {
+  readonly article: NewArticle;
+  readonly coded: CodedArticle;
+  readonly events: number;
+}
+
+/** Code one article in its language (identified when the source does not say it). */
+function codeSource(lexicons: LexiconSet, a: SourceArticle, today: PartialDate): Coded {
   const lang: Lang = a.lang ?? identifyLanguage(a.text);
   const lex = lexicons.get(lang);
   const published = publishedOf(a, today);
   const { records } = codeArticle({ id: a.address, text: a.text, lang, published }, lex);
-  const result = await store.putArticle(
-    { address: a.address, title: a.title, lang, published, text: a.text, source: a.source },
-    { records, lexiconVersion: lex.version },
-  );
-  return { status: result.status, articleId: result.articleId, events: records.filter((r) => r.kind === 'event').length };
+  return {
+    article: { address: a.address, title: a.title, lang, published, text: a.text, source: a.source },
+    coded: { records, lexiconVersion: lex.version },
+    events: records.filter((r) => r.kind === 'event').length,
+  };
 }
+
+/** Code and store one article; returns its status and the number of events coded. */
+export async function storeArticle(store: Store, lexicons: LexiconSet, a: SourceArticle, today: PartialDate): Promise<{ status: PutStatus; articleId: number; events: number }> {
+  const c = codeSource(lexicons, a, today);
+  const result = await store.putArticle(c.article, c.coded);
+  return { status: result.status, articleId: result.articleId, events: c.events };
+}
+
+/** Articles stored per transaction: fewer commits (and lock rounds on PostgreSQL) on long runs. */
+const BATCH = 50;
 
 /** Ingest files, folders, pages and feeds into the store. */
 export async function ingest(store: Store, inputs: readonly string[], lexicons: LexiconSet, options: IngestOptions = {}): Promise<IngestSummary> {
@@ -66,6 +83,34 @@ export async function ingest(store: Store, inputs: readonly string[], lexicons: 
   const skipped: IngestProblem[] = [];
   const failed: IngestProblem[] = [];
   const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const fail = (done: number, address: string, e: unknown): void => {
+    if (!isDyadError(e)) throw e;
+    failed.push({ address, reason: e.code, message: e.message });
+    options.onItem?.(done, address, 'failed');
+  };
+  let batch: (Coded & { readonly done: number; readonly address: string })[] = [];
+  const flush = async (): Promise<void> => {
+    const items = batch;
+    batch = [];
+    if (items.length === 0) return;
+    let results: readonly PutResult[] | undefined;
+    try {
+      results = await store.putArticles(items);
+    } catch (e) {
+      // Nothing of the batch was written: store its articles one by one to tell the bad from the good.
+      if (!isDyadError(e)) throw e;
+    }
+    for (const [k, item] of items.entries()) {
+      try {
+        const { status } = results?.[k] ?? await store.putArticle(item.article, item.coded);
+        counts[status]++;
+        if (status !== 'unchanged') counts.events += item.events;
+        options.onItem?.(item.done, item.address, status);
+      } catch (e) {
+        fail(item.done, item.address, e);
+      }
+    }
+  };
   let done = 0;
   for await (const item of readSources(inputs, options)) {
     done++;
@@ -78,16 +123,13 @@ export async function ingest(store: Store, inputs: readonly string[], lexicons: 
       continue;
     }
     try {
-      const { status, events } = await storeArticle(store, lexicons, item, today);
-      counts[status]++;
-      if (status !== 'unchanged') counts.events += events;
-      options.onItem?.(done, item.address, status);
+      batch.push({ ...codeSource(lexicons, item, today), done, address: item.address });
     } catch (e) {
-      if (!isDyadError(e)) throw e;
-      failed.push({ address: item.address, reason: e.code, message: e.message });
-      options.onItem?.(done, item.address, 'failed');
+      fail(done, item.address, e);
     }
+    if (batch.length >= BATCH) await flush();
   }
+  await flush();
   return { ...counts, skipped, failed };
 }
 
