@@ -63,6 +63,7 @@ while ((await store.stats()).events < target && articles < target) {
   process.stderr.write(`\r${articles} articles, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 process.stderr.write('\n');
+await store.optimize();
 const stats = await store.stats();
 console.log(`built ${stats.events} events (${stats.mentions} mentions, ${articles} articles) in ${((performance.now() - t0) / 1000).toFixed(0)} s at ${store.location}`);
 

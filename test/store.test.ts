@@ -404,6 +404,15 @@ for (const backend of backends()) {
       });
     });
 
+    test('optimize refreshes statistics and changes nothing the archive holds', async () => {
+      await using(backend.fresh(), async (s) => {
+        await putQueryFixtures(s);
+        const before = await snapshot(s);
+        await s.optimize();
+        assert.deepEqual(await snapshot(s), before);
+      });
+    });
+
     test('eventCounts follow an event whose date is made precise or whose mentions are replaced', async () => {
       await using(backend.fresh(), async (s) => {
         const line = (c: { partner: string; period: string; type: string; mode?: string; events: number }): string =>

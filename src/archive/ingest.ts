@@ -76,6 +76,8 @@ export async function storeArticle(store: Store, lexicons: LexiconSet, a: Source
 
 /** Articles stored per transaction: fewer commits (and lock rounds on PostgreSQL) on long runs. */
 const BATCH = 50;
+/** Articles written in one run after which the store refreshes its statistics. */
+const OPTIMIZE_AFTER = 1000;
 
 /** Ingest files, folders, pages and feeds into the store. */
 export async function ingest(store: Store, inputs: readonly string[], lexicons: LexiconSet, options: IngestOptions = {}): Promise<IngestSummary> {
@@ -130,6 +132,8 @@ export async function ingest(store: Store, inputs: readonly string[], lexicons: 
     if (batch.length >= BATCH) await flush();
   }
   await flush();
+  // After a large load the planner needs fresh statistics to keep using the indexes.
+  if (counts.added + counts.replaced >= OPTIMIZE_AFTER) await store.optimize();
   return { ...counts, skipped, failed };
 }
 

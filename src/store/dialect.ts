@@ -74,6 +74,8 @@ export interface DialectAdapter {
   readonly search: SearchSpelling;
   /** An expression lowercasing `expr` for every script (not only ASCII). */
   lower(expr: string): string;
+  /** Statements refreshing the planner's statistics after a large load. */
+  readonly optimize: string;
   /** True when a transaction failed on a transient conflict (busy file, deadlock) and may be retried. */
   isTransient(error: unknown): boolean;
 }

@@ -134,6 +134,11 @@ export class SqlStore implements Store {
     }
   }
 
+  /** Refresh the planner's statistics (after a large load). */
+  async optimize(): Promise<void> {
+    await this.#write((c) => c.exec(this.#dialect.adapter.optimize));
+  }
+
   /** Close the file or pool. */
   close(): Promise<void> {
     return this.#driver.close();

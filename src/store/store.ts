@@ -268,6 +268,8 @@ export interface Store {
   articlesCodedBefore(lexiconVersion: string): AsyncIterable<ArticleText>;
   /** Every event with its mentions, in id order. */
   export(): AsyncIterable<ExportedEvent>;
+  /** Refresh the query planner's statistics (after a large load). */
+  optimize(): Promise<void>;
   /** Release the file or connections. */
   close(): Promise<void>;
 }

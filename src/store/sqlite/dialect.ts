@@ -23,6 +23,7 @@ export const sqliteAdapter: DialectAdapter = {
     query: (groups) => groups.map((g) => `(${g.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')})`).join(' AND '),
     match: 'SELECT rowid AS article_id, bm25(article_search) AS rank FROM article_search WHERE article_search MATCH ?',
   },
+  optimize: 'PRAGMA optimize',
   lower: (expr) => `dyad_lower(${expr})`,
   isTransient: (error) => TRANSIENT.has((error as { code?: unknown } | null)?.code as string),
 };
