@@ -41,12 +41,8 @@ export class SqlStore implements Store {
 
   /** Store an article and its records; 'unchanged' without writing when nothing is new. */
   async putArticle(article: NewArticle, coded: CodedArticle): Promise<PutResult> {
-    validateArticle(article, coded);
-    const hash = contentHash(article.text);
-    // Re-ingesting an archive is mostly unchanged articles: settle those with a read, no lock.
-    const seen = await this.#read((c) => decide(c, article.address, hash, coded.lexiconVersion));
-    if (seen.kind === 'unchanged') return { status: 'unchanged', articleId: seen.id };
-    return this.#write((c) => writeArticle(c, this.#dialect, article, coded, hash));
+    // One result per item, in order.
+    return (await this.putArticles([{ article, coded }]))[0] as PutResult;
   }
 
   /** Store a batch in one transaction; articles already archived unchanged are settled by a read. */
@@ -55,9 +51,22 @@ export class SqlStore implements Store {
       validateArticle(article, coded);
       return contentHash(article.text);
     });
+    // Re-ingesting an archive is mostly unchanged articles: settle those with a read, no lock.
+    const seen = await this.#read(async (c) => {
+      const out: (PutResult | undefined)[] = [];
+      for (const [i, { article, coded }] of items.entries()) {
+        const d = await decide(c, article.address, hashes[i] ?? '', coded.lexiconVersion);
+        out.push(d.kind === 'unchanged' ? { status: 'unchanged', articleId: d.id } : undefined);
+      }
+      return out;
+    });
+    if (seen.every((r) => r !== undefined)) return seen as PutResult[];
+    // The rest in one write transaction (writeArticle decides again under its locks).
     return this.#write(async (c) => {
       const out: PutResult[] = [];
-      for (const [i, { article, coded }] of items.entries()) out.push(await writeArticle(c, this.#dialect, article, coded, hashes[i] ?? ''));
+      for (const [i, { article, coded }] of items.entries()) {
+        out.push(seen[i] ?? await writeArticle(c, this.#dialect, article, coded, hashes[i] ?? ''));
+      }
       return out;
     });
   }
