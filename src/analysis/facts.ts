@@ -6,6 +6,7 @@
  */
 import { dateBounds, type Evidence, type PartialDate } from '../model/index.ts';
 import type { ArticleRef, FactRow, Store } from '../store/index.ts';
+import { round } from './timeline.ts';
 
 /** One article stating a fact. */
 export interface Source {
@@ -149,7 +150,7 @@ export async function commitmentsTracker(store: Store, scope: FactScope): Promis
       // (a value for the year the target was set counts).
       const after = observations.filter((o) => dateBounds(o.date).last >= dateBounds(target.set).first.slice(0, 4));
       const last = after[after.length - 1];
-      return last ? { ...target, progress: { observed: last.value, date: last.date, share: Math.round((last.value / target.value) * 1000) / 1000 } } : target;
+      return last ? { ...target, progress: { observed: last.value, date: last.date, share: round(last.value / target.value, 3) } } : target;
     });
     return { parties: t.parties, metric: t.metric, unit: t.unit, targets, observations };
   }).sort((a, b) => a.metric.localeCompare(b.metric) || key(a.parties).localeCompare(key(b.parties)));

@@ -15,7 +15,7 @@
 import { ploverScore, QUAD } from '../model/index.ts';
 import type { EventCount, Store } from '../store/index.ts';
 import { POLES, poleOf, type Pole } from './poles.ts';
-import { defined, pointsOf, type Range, type TimelinePoint } from './timeline.ts';
+import { defined, pointsOf, round, type Range, type TimelinePoint } from './timeline.ts';
 
 export const MIN_EVENTS = 5;
 
@@ -51,7 +51,6 @@ export interface Profile {
   readonly timeline: readonly TimelinePoint[];
 }
 
-const round = (x: number, places = 3): number => Math.round(x * 10 ** places) / 10 ** places;
 const isCooperation = (c: EventCount): boolean => QUAD[c.type] <= 2;
 
 /** Shares of a distribution (empty when it sums to zero). */
@@ -64,7 +63,7 @@ function shares(values: readonly number[]): number[] {
 export function multiVectorIndex(byPole: Readonly<Record<Pole, number>>): number {
   const s = shares(POLES.map((p) => byPole[p])).filter((x) => x > 0);
   // `+ 0` turns the −0 of a single pole into 0.
-  return s.length === 0 ? 0 : round(-s.reduce((h, x) => h + x * Math.log(x), 0) / Math.log(POLES.length)) + 0;
+  return s.length === 0 ? 0 : round(-s.reduce((h, x) => h + x * Math.log(x), 0) / Math.log(POLES.length), 3) + 0;
 }
 
 /** Inverse Herfindahl–Hirschman index of partner shares. */
@@ -87,7 +86,7 @@ export function balanceOf(counts: readonly EventCount[]): BalancePoint[] {
     const byPole = Object.fromEntries(POLES.map((p) => [p, 0])) as Record<Pole, number>;
     for (const [code, n] of partners) byPole[poleOf(code)] += n;
     const cooperation = [...partners.values()].reduce((a, b) => a + b, 0);
-    const poleShares = Object.fromEntries(POLES.map((p) => [p, round(byPole[p] / cooperation)])) as Record<Pole, number>;
+    const poleShares = Object.fromEntries(POLES.map((p) => [p, round(byPole[p] / cooperation, 3)])) as Record<Pole, number>;
     return {
       year, cooperation, poles: poleShares,
       ...(cooperation >= MIN_EVENTS ? { index: multiVectorIndex(byPole), effectivePartners: effectivePartners([...partners.values()]) } : {}),

@@ -30,7 +30,8 @@ export interface Timeline {
   readonly total: { readonly events: number; readonly byQuad: Readonly<Record<Quad, number>>; readonly score: { readonly sum: number; readonly mean: number } };
 }
 
-const round = (x: number): number => Math.round(x * 100) / 100;
+/** `x` rounded to `places` decimals (figures meant for people, not further arithmetic). */
+export const round = (x: number, places = 2): number => Math.round(x * 10 ** places) / 10 ** places;
 
 /** A range without its undefined bounds (the store's filters take absent, not undefined). */
 export function defined(range: Range): { from?: PartialDate; to?: PartialDate } {

@@ -15,13 +15,11 @@ import { stemmerFor } from './stemmers.ts';
 const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
 const TRUNCATE = 5;
 
-function stemFor(lang: Lang): (word: string) => string {
-  if (lang === 'kk') return (w) => [...w].slice(0, TRUNCATE).join('');
-  const stem = stemmerFor(lang);
-  return (w) => stem(w);
-}
+const STEMS: ReadonlyMap<Lang, (word: string) => string> = new Map(LANGS.map((l) => [l,
+  l === 'kk' ? (w: string) => [...w].slice(0, TRUNCATE).join('') : stemmerFor(l)]));
 
-const STEMS = new Map(LANGS.map((l) => [l, stemFor(l)]));
+/** A word as the index holds it in a language: case-folded, then stemmed. */
+const termOf = (word: string, lang: Lang): string => (STEMS.get(lang) ?? ((w: string) => w))(foldCase(word, lang));
 
 /** The words of a text, in order (letters and digits only; apostrophe suffixes split off). */
 export function searchWords(text: string): string[] {
@@ -35,8 +33,7 @@ export function searchWords(text: string): string[] {
 
 /** The index terms of a text in its language: one stem per word, in order, space-separated. */
 export function searchTerms(text: string, lang: Lang): string {
-  const stem = STEMS.get(lang) ?? ((w: string) => w);
-  return searchWords(text).map((w) => stem(foldCase(w, lang))).join(' ');
+  return searchWords(text).map((w) => termOf(w, lang)).join(' ');
 }
 
 /**
@@ -45,5 +42,5 @@ export function searchTerms(text: string, lang: Lang): string {
  * word, at least one of that word's stems.
  */
 export function queryTerms(query: string, langs: readonly Lang[] = LANGS): string[][] {
-  return searchWords(query).map((w) => [...new Set(langs.map((l) => (STEMS.get(l) ?? ((x: string) => x))(foldCase(w, l))))]);
+  return searchWords(query).map((w) => [...new Set(langs.map((l) => termOf(w, l)))]);
 }
