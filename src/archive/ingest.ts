@@ -4,7 +4,7 @@
  * skipped and failed, each with its reason.
  */
 import { codeArticle } from '../coding/index.ts';
-import { isSourceProblem, readSources, type ReadOptions, type SourceArticle } from '../ingest/index.ts';
+import { isSourceProblem, readSources, type ReadOptions, type SourceArticle } from '../sources/index.ts';
 import type { LexiconSet } from '../lexicon/index.ts';
 import { isDyadError, type Lang, type PartialDate } from '../model/index.ts';
 import type { CodedArticle, NewArticle, PutResult, PutStatus, Store } from '../store/index.ts';

@@ -1,5 +1,5 @@
 /**
- * The ingest stage, source reading: files, folders, web pages and RSS/Atom feeds, named in any
+ * The sources stage: files, folders, web pages and RSS/Atom feeds, named in any
  * mix, become plain article records (or problems). No coding and no storing happen here.
  */
 import { stat } from 'node:fs/promises';

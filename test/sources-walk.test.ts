@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { readSources, walkFolder, type SourceArticle, type SourceProblem } from '../src/ingest/index.ts';
+import { readSources, walkFolder, type SourceArticle, type SourceProblem } from '../src/sources/index.ts';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/ingest/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('./fixtures/sources/', import.meta.url));
 const base = mkdtempSync(join(tmpdir(), 'dyad-ingest-walk-'));
 after(() => rmSync(base, { recursive: true, force: true }));
 

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { parseFeed, readFeed, readFileSource, type SourceArticle, type SourceProblem } from '../src/ingest/index.ts';
+import { parseFeed, readFeed, readFileSource, type SourceArticle, type SourceProblem } from '../src/sources/index.ts';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/ingest/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('./fixtures/sources/', import.meta.url));
 
 function articles(records: readonly (SourceArticle | SourceProblem)[]): SourceArticle[] {
   return records.filter((r): r is SourceArticle => !('code' in r));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import { decodeBytes, normalizeDate, readFileSource, readText, splitText, type SourceArticle, type SourceProblem } from '../src/ingest/index.ts';
+import { decodeBytes, normalizeDate, readFileSource, readText, splitText, type SourceArticle, type SourceProblem } from '../src/sources/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-ingest-text-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { fetchSource, readSources, type FetchedSource, type FetchLimits, type ReadOptions, type SourceArticle, type SourceProblem } from '../src/ingest/index.ts';
+import { fetchSource, readSources, type FetchedSource, type FetchLimits, type ReadOptions, type SourceArticle, type SourceProblem } from '../src/sources/index.ts';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/ingest/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('./fixtures/sources/', import.meta.url));
 const PAGE_RU = '<html lang="ru"><head><title>Токаев в Анкаре</title></head><body><nav>Главная</nav><article><p>Президент Казахстана прибыл в Анкару с официальным визитом.</p><p>Подписано 15 соглашений.</p></article></body></html>';
 
 /** Everything the server was asked, to check what Dyad sends. */

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { readFileSource, readHtml, type SourceArticle, type SourceProblem } from '../src/ingest/index.ts';
+import { readFileSource, readHtml, type SourceArticle, type SourceProblem } from '../src/sources/index.ts';
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/ingest/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('./fixtures/sources/', import.meta.url));
 
 function article(record: SourceArticle | SourceProblem | undefined): SourceArticle {
   assert.ok(record && !('code' in record), `expected an article, got ${JSON.stringify(record)}`);
