@@ -31,7 +31,7 @@ function mentions(sentence: string): string[] {
   const doc = analyze(sentence, kk.profile);
   const s = doc.sentences[0];
   if (!s) return [];
-  return findActors(doc.tokens, s.first, s.last, { lex: kk, date: '2022-05-11' }).map((m) => `${m.code}:${m.case ?? 'nom'}`);
+  return findActors(doc.tokens, s.first, s.last, { lex: kk, tags: kk.matcher.tag(doc.tokens, s.first, s.last), date: '2022-05-11' }).map((m) => `${m.code}:${m.case ?? 'nom'}`);
 }
 
 describe('Kazakh names in their cases', () => {

@@ -36,7 +36,7 @@ function mentions(sentence: string): string[] {
   const doc = analyze(sentence, tr.profile);
   const s = doc.sentences[0];
   if (!s) return [];
-  return findActors(doc.tokens, s.first, s.last, { lex: tr, date: '2022-05-11' }).map((m) => `${m.code}:${m.case ?? 'nom'}`);
+  return findActors(doc.tokens, s.first, s.last, { lex: tr, tags: tr.matcher.tag(doc.tokens, s.first, s.last), date: '2022-05-11' }).map((m) => `${m.code}:${m.case ?? 'nom'}`);
 }
 
 describe('Turkish names and their cases', () => {

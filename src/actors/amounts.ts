@@ -1,5 +1,5 @@
 /** Amounts of money and other quantities: "$10bn", "10 billion dollars", "USD 10 billion", "5,000 tonnes". */
-import type { Cues } from '../lexicon/index.ts';
+import { CUE, type Tags } from '../lexicon/index.ts';
 import type { Token } from '../text/index.ts';
 
 export interface AmountMention {
@@ -19,13 +19,13 @@ export function numberValue(key: string): number | undefined {
 }
 
 /** Find amounts in tokens [from, to). */
-export function findAmounts(tokens: readonly Token[], from: number, to: number, cues: Cues): AmountMention[] {
+export function findAmounts(tokens: readonly Token[], from: number, to: number, tags: Tags): AmountMention[] {
   const out: AmountMention[] = [];
   for (let i = from; i < to; i++) {
     const start = i;
     let unit = '';
     // currency before the number: "$10bn", "USD 10 billion", "€12 billion"
-    const pre = cues.currencies.matchAt(tokens, i, to);
+    const pre = tags.at(CUE.currencies, i, to);
     let j = i;
     if (pre) {
       unit = pre.value;
@@ -35,7 +35,7 @@ export function findAmounts(tokens: readonly Token[], from: number, to: number, 
     let value: number | undefined;
     if (t?.kind === 'number') value = numberValue(t.key);
     else if (t) {
-      const w = cues.numberWords.matchAt(tokens, j, to);
+      const w = tags.at(CUE.numberWords, j, to);
       if (w) {
         value = w.value;
         j += w.length - 1;
@@ -51,18 +51,18 @@ export function findAmounts(tokens: readonly Token[], from: number, to: number, 
         j += 2;
       }
     }
-    const scale = cues.scales.matchAt(tokens, j, to);
+    const scale = tags.at(CUE.scales, j, to);
     if (scale) {
       value *= scale.value;
       j += scale.length;
     }
     if (!unit) {
-      const post = cues.currencies.matchAt(tokens, j, to);
+      const post = tags.at(CUE.currencies, j, to);
       if (post) {
         unit = post.value;
         j += post.length;
       } else {
-        const u = cues.units.matchAt(tokens, j, to);
+        const u = tags.at(CUE.units, j, to);
         if (u) {
           unit = u.value;
           j += u.length;

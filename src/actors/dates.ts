@@ -3,7 +3,7 @@
  * ("22 December 2022", "December 22", "11.05.2022", "in 2009"), months, weekdays
  * ("on Saturday") and relative expressions ("last month", "this week").
  */
-import type { Cues } from '../lexicon/index.ts';
+import { CUE, type Tags } from '../lexicon/index.ts';
 import {
   dateOfDay, dayNumber, daysInMonth, formatDate, parseDate, type PartialDate,
 } from '../model/index.ts';
@@ -52,7 +52,7 @@ function shiftMonth(published: PartialDate, offset: number): PartialDate {
 }
 
 /** Find the date expressions in tokens [from, to). */
-export function findDates(tokens: readonly Token[], from: number, to: number, cues: Cues, published: PartialDate, capitalised = true): DateMention[] {
+export function findDates(tokens: readonly Token[], from: number, to: number, tags: Tags, published: PartialDate, capitalised = true): DateMention[] {
   const out: DateMention[] = [];
   const pub = parseDate(published);
   for (let i = from; i < to; i++) {
@@ -67,7 +67,7 @@ export function findDates(tokens: readonly Token[], from: number, to: number, cu
       }
     }
     // relative expressions
-    const rel = cues.relativeDates.matchAt(tokens, i, to);
+    const rel = tags.at(CUE.relativeDates, i, to);
     if (rel) {
       const { unit, offset } = rel.value;
       let date: PartialDate;
@@ -87,7 +87,7 @@ export function findDates(tokens: readonly Token[], from: number, to: number, cu
       continue;
     }
     // weekday: the latest such day on or before publication
-    const wd = cues.weekdays.matchAt(tokens, i, to);
+    const wd = tags.at(CUE.weekdays, i, to);
     if (wd && (t.cap || !capitalised)) {
       let date: PartialDate = published.slice(0, 7);
       if (pub?.day !== undefined) {
@@ -100,7 +100,7 @@ export function findDates(tokens: readonly Token[], from: number, to: number, cu
       continue;
     }
     // month-led: "December 22[, 2022]", "May 2022", "December"
-    const mo = cues.months.matchAt(tokens, i, to);
+    const mo = tags.at(CUE.months, i, to);
     if (mo && (t.cap || !capitalised)) {
       let j = i + mo.length;
       const day = isDay(tokens[j]);
@@ -123,7 +123,7 @@ export function findDates(tokens: readonly Token[], from: number, to: number, cu
       // A bare month name needs a preposition before it or a case suffix after it ("in January",
       // "Ocak'ta"), or an inflection of its own ("қаңтарда"): a capitalised "May" alone is a modal.
       const prev = tokens[i - 1];
-      const marked = (prev !== undefined && cues.prepositions.has(tokens, i - 1)) || tokens[i + mo.length]?.kind === 'suffix' || t.key !== t.stem;
+      const marked = (prev !== undefined && tags.has(CUE.prepositions, i - 1)) || tokens[i + mo.length]?.kind === 'suffix' || t.key !== t.stem;
       if (marked || !capitalised) {
         out.push({ start: i, end: i + mo.length, date: formatDate({ year: yearFor(mo.value, published), month: mo.value }), how: 'month' });
       }
@@ -131,11 +131,11 @@ export function findDates(tokens: readonly Token[], from: number, to: number, cu
     }
     // day-led: "22 December [2022]"; a range "16-17 May" starts on its first day
     const day = isDay(t);
-    if (day !== undefined && tokens[i + 1]?.key === '-' && isDay(tokens[i + 2]) !== undefined && cues.months.has(tokens, i + 3, to)) {
+    if (day !== undefined && tokens[i + 1]?.key === '-' && isDay(tokens[i + 2]) !== undefined && tags.has(CUE.months, i + 3, to)) {
       i += 2;
     }
     if (day !== undefined) {
-      const m2 = cues.months.matchAt(tokens, i + 1, to);
+      const m2 = tags.at(CUE.months, i + 1, to);
       if (m2) {
         const j = i + 1 + m2.length;
         const y = isYear(tokens[j]);
@@ -149,10 +149,10 @@ export function findDates(tokens: readonly Token[], from: number, to: number, cu
     const y = isYear(t);
     if (y !== undefined) {
       let j = i + 1;
-      const word = cues.yearWords.matchAt(tokens, j, to);
+      const word = tags.at(CUE.yearWords, j, to);
       if (word) j += word.length;
       const d = isDay(tokens[j]);
-      const m3 = cues.months.matchAt(tokens, d !== undefined ? j + 1 : j, to);
+      const m3 = tags.at(CUE.months, d !== undefined ? j + 1 : j, to);
       if (word && m3) {
         const end = (d !== undefined ? j + 1 : j) + m3.length;
         out.push({ start: i, end, date: formatDate({ year: y, month: m3.value, ...(d !== undefined ? { day: Math.min(d, daysInMonth(y, m3.value)) } : {}) }), how: 'year-led' });
@@ -163,9 +163,9 @@ export function findDates(tokens: readonly Token[], from: number, to: number, cu
     // a bare year, not an amount ("2009", not "2009 tonnes")
     if (y !== undefined) {
       const next = tokens[i + 1];
-      if (next && (cues.scales.has(tokens, i + 1) || cues.units.has(tokens, i + 1) || cues.currencies.has(tokens, i + 1))) continue;
+      if (next && (tags.has(CUE.scales, i + 1) || tags.has(CUE.units, i + 1) || tags.has(CUE.currencies, i + 1))) continue;
       const prev = tokens[i - 1];
-      if (prev && cues.currencies.has(tokens, i - 1)) continue;
+      if (prev && tags.has(CUE.currencies, i - 1)) continue;
       out.push({ start: i, end: i + 1, date: String(y), how: 'year' });
     }
   }

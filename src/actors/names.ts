@@ -2,8 +2,7 @@
  * Names in text: the longest lexicon name at a token, matched as the language inflects names
  * (as written, by stem, or less a suffix), with the case the name's own suffix marks.
  */
-import type { Analysis, Case, Lexicon, NameEntry } from '../lexicon/index.ts';
-import { indeclinableKey, nameKey } from '../lexicon/index.ts';
+import type { Case, Lexicon, NameEntry } from '../lexicon/index.ts';
 import type { Token } from '../text/index.ts';
 
 export interface Hit {
@@ -31,11 +30,6 @@ function caseOk(tokens: readonly Token[], i: number, entry: NameEntry, lowerAdje
   return first.cap || first.kind !== 'word';
 }
 
-/** The key a token matches names by: its folded form, or its stem where names inflect. */
-function tokenKey(lex: Lexicon, t: Token): string {
-  return nameKey(lex.morphology.nameMatch === 'stem' ? t.stem : t.key);
-}
-
 /**
  * The longest lexicon name starting at token i. Where names take suffixes (Kazakh), the last
  * word may carry one (Қазақстанға = Қазақстан + dative); the hit records the case it marks.
@@ -43,17 +37,11 @@ function tokenKey(lex: Lexicon, t: Token): string {
 export function nameAt(lex: Lexicon, tokens: readonly Token[], i: number, end: number): Hit | undefined {
   const t = tokens[i];
   if (!t || (t.kind !== 'word' && t.kind !== 'number')) return undefined;
-  const morph = lex.morphology;
-  const bySuffix = morph.nameMatch === 'suffix';
-  const byStem = morph.nameMatch === 'stem';
-  const lookups: { key: string; analysis?: Analysis }[] = [{ key: tokenKey(lex, t) }];
-  if (byStem) lookups.push({ key: indeclinableKey(t.key) });
-  // Kazakh: the name plus a suffix; Russian: the stem of the word less a case ending, since
-  // Snowball stems Токаев and Токаева differently.
-  if (bySuffix) for (const a of morph.analyses(t.key)) lookups.push({ key: nameKey(a.base), analysis: a });
-  if (byStem) for (const a of morph.analyses(t.key)) lookups.push({ key: nameKey(lex.profile.stem(a.base)) });
+  const forms = lex.wordForms;
+  const bySuffix = lex.morphology.nameMatch === 'suffix';
+  const byStem = lex.morphology.nameMatch === 'stem';
   let best: Hit | undefined;
-  for (const lk of lookups) {
+  for (const lk of forms.of(t.key).lookups) {
     for (const c of lex.names.candidates(lk.key)) {
       const n = c.keys.length;
       if (i + n > end || (best && best.end - best.start >= n)) continue;
@@ -64,11 +52,16 @@ export function nameAt(lex: Lexicon, tokens: readonly Token[], i: number, end: n
       let suffix: string | undefined = lk.analysis?.suffix;
       for (let k = 1; k < n && ok; k++) {
         const tk = tokens[i + k];
-        if (!tk) ok = false;
-        else if (tokenKey(lex, tk) === c.keys[k]) continue;
-        else if (byStem && morph.analyses(tk.key).some((x) => nameKey(lex.profile.stem(x.base)) === c.keys[k])) continue;
-        else if (bySuffix && k === n - 1) {
-          const a = morph.analyses(tk.key).find((x) => nameKey(x.base) === c.keys[k]);
+        const want = c.keys[k];
+        if (!tk) {
+          ok = false;
+          continue;
+        }
+        const f = forms.of(tk.key);
+        if (f.own === want) continue;
+        if (byStem && f.stems.includes(want ?? '')) continue;
+        if (bySuffix && k === n - 1) {
+          const a = f.suffixed.find((x) => x.key === want)?.analysis;
           if (a) {
             found = a.case;
             suffix = a.suffix;
@@ -80,4 +73,3 @@ export function nameAt(lex: Lexicon, tokens: readonly Token[], i: number, end: n
   }
   return best;
 }
-

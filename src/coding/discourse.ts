@@ -1,52 +1,78 @@
 /**
- * The discourse: which states an article is about, so that "the two countries",
- * "both sides" and agentless passives ("15 agreements were signed") get their parties.
+ * The discourse: which states an article is about, so that "the two countries", "both sides" and
+ * agentless passives ("15 agreements were signed") get their parties. A plain immutable record:
+ * the opening scene counts every sentence's states once, and each later step returns a new state.
  */
 import type { ActorMention } from '../actors/index.ts';
+import type { Lexicon } from '../lexicon/index.ts';
+import type { SentenceView } from './sentence.ts';
 
-export class Discourse {
-  private readonly counts = new Map<string, number>();
-  private lastPair: readonly string[] | undefined;
-  private lastPerson: ActorMention | undefined;
-  private isOrg: (code: string) => boolean;
+/** An organisation's meeting named in the text: "the summit" afterwards is that one. */
+export interface Meeting {
+  readonly mention: ActorMention;
+  readonly view: SentenceView;
+  /** Stem of the word that named it ("summit"). */
+  readonly stem: string;
+}
 
-  constructor(isOrg: (code: string) => boolean) {
-    this.isOrg = isOrg;
-  }
+export interface DiscourseState {
+  /** States by how often the article names them (the title counts double), most first. */
+  readonly ranking: readonly string[];
+  /** The pair of the last event between two states. */
+  readonly lastPair?: readonly string[];
+  /** The last person named in a sentence read so far. */
+  readonly lastPerson?: ActorMention;
+  readonly lastMeeting?: Meeting;
+}
 
-  /** Count the states of a sentence's mentions (the title counts double). */
-  observe(mentions: readonly ActorMention[], weight = 1): void {
-    for (const m of mentions) {
-      if (m.code && !this.isOrg(m.code)) this.counts.set(m.code, (this.counts.get(m.code) ?? 0) + weight);
+/** The opening scene: the states of every sentence counted, the title's twice. */
+export function openingScene(views: readonly SentenceView[], lex: Lexicon): DiscourseState {
+  const counts = new Map<string, number>();
+  for (const v of views) {
+    const weight = v.sentence.index === 0 ? 2 : 1;
+    for (const m of v.actors) {
+      if (m.code && !lex.isOrganization(m.code)) counts.set(m.code, (counts.get(m.code) ?? 0) + weight);
     }
   }
+  const ranking = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
+  return { ranking };
+}
 
-  /** Remember the last person named, once a sentence has been read. */
-  notePeople(mentions: readonly ActorMention[]): void {
-    for (const m of mentions) if (m.kind === 'person' || (m.kind === 'office' && m.name)) this.lastPerson = m;
-  }
+/** The most mentioned states, n of them, in code order. */
+export function topStates(s: DiscourseState, n: number): string[] {
+  return s.ranking.slice(0, n).sort();
+}
 
-  /** Remember the parties of an event as the pair the text now talks about. */
-  noteEvent(codes: readonly string[]): void {
-    const states = [...new Set(codes)].filter((c) => !this.isOrg(c));
-    if (states.length === 2) this.lastPair = states.sort();
-  }
+/** The pair "the two countries" refers to: the last event's pair, else the two most mentioned states. */
+export function discourseDyad(s: DiscourseState): readonly string[] {
+  return s.lastPair ?? topStates(s, 2);
+}
 
-  /** The pair "the two countries" refers to: the last event's pair, else the two most mentioned states. */
-  dyad(): readonly string[] {
-    if (this.lastPair) return this.lastPair;
-    return this.top(2);
-  }
+/** The person "he" or "she" at token `at` refers to: the last named before it in its sentence, else in the text before. */
+export function personAt(s: DiscourseState, mentions: readonly ActorMention[], at: number): ActorMention | undefined {
+  let found: ActorMention | undefined;
+  for (const m of mentions) if (m.end <= at && isNamedPerson(m)) found = m;
+  return found ?? s.lastPerson;
+}
 
-  /** The most mentioned states so far. */
-  top(n: number): string[] {
-    return [...this.counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([c]) => c).sort();
-  }
+function isNamedPerson(m: ActorMention): boolean {
+  return m.kind === 'person' || (m.kind === 'office' && Boolean(m.name));
+}
 
-  /** The person "he" or "she" at token `at` refers to: the last named before it in its sentence, else in the text before. */
-  person(mentions: readonly ActorMention[], at: number): ActorMention | undefined {
-    let found: ActorMention | undefined;
-    for (const m of mentions) if (m.end <= at && (m.kind === 'person' || (m.kind === 'office' && m.name))) found = m;
-    return found ?? this.lastPerson;
-  }
+/** After a sentence: the last person it names. */
+export function withPeople(s: DiscourseState, mentions: readonly ActorMention[]): DiscourseState {
+  let last = s.lastPerson;
+  for (const m of mentions) if (isNamedPerson(m)) last = m;
+  return last === undefined || last === s.lastPerson ? s : { ...s, lastPerson: last };
+}
+
+/** After an event: its two states, if it has two, are the pair the text now talks about. */
+export function withEvent(s: DiscourseState, codes: readonly string[], lex: Lexicon): DiscourseState {
+  const states = [...new Set(codes)].filter((c) => !lex.isOrganization(c));
+  return states.length === 2 ? { ...s, lastPair: states.sort() } : s;
+}
+
+/** After an organisation's meeting is named. */
+export function withMeeting(s: DiscourseState, meeting: Meeting): DiscourseState {
+  return { ...s, lastMeeting: meeting };
 }

@@ -3,7 +3,7 @@
  * batches of agreements, read from the sentence and the events coded in it.
  */
 import { numberValue } from '../actors/index.ts';
-import type { Lexicon, PhraseSet } from '../lexicon/index.ts';
+import { CUE, type TagId } from '../lexicon/index.ts';
 import type { PartialDate } from '../model/index.ts';
 import type { SentenceView } from './sentence.ts';
 
@@ -32,11 +32,11 @@ export interface AgreementFact {
 }
 
 /** Partnership levels named in the sentence, with the start the sentence gives them. */
-export function partnershipsIn(view: SentenceView, lex: Lexicon, eventDate: PartialDate | undefined, published: PartialDate): PartnershipFact[] {
+export function partnershipsIn(view: SentenceView, eventDate: PartialDate | undefined, published: PartialDate): PartnershipFact[] {
   const out: PartnershipFact[] = [];
   const { first, last } = view.sentence;
   for (let i = first; i < last; i++) {
-    const m = lex.cues.partnershipLevels.matchAt(view.tokens, i, last);
+    const m = view.tags.at(CUE.partnershipLevels, i, last);
     if (!m) continue;
     let since: PartialDate | undefined;
     // "the Strategic Partnership Agreement signed in 2009": a year near the phrase dates it
@@ -54,40 +54,40 @@ export function partnershipsIn(view: SentenceView, lex: Lexicon, eventDate: Part
 const AFTER = 3;
 
 /** How many tokens lie between an amount and the nearest cue of a set: up to `before` before it, or AFTER after it. */
-function cueDistance(set: PhraseSet, view: SentenceView, a: { start: number; end: number }, before: number): number | undefined {
+function cueDistance(tag: TagId, view: SentenceView, a: { start: number; end: number }, before: number): number | undefined {
   const { first, last } = view.sentence;
-  const prev = set.findLast(view.tokens, Math.max(first, a.start - before), a.start);
-  const next = set.find(view.tokens, a.end, Math.min(last, a.end + AFTER));
+  const prev = view.tags.findLast(tag, Math.max(first, a.start - before), a.start);
+  const next = view.tags.find(tag, a.end, Math.min(last, a.end + AFTER));
   const d1 = prev ? a.start - (prev.start + prev.length) : undefined;
   const d2 = next ? next.start - a.end : undefined;
   return d1 === undefined ? d2 : d2 === undefined ? d1 : Math.min(d1, d2);
 }
 
 /** Numeric targets ("to increase trade to 10 billion dollars by 2030") and reported levels. */
-export function commitmentsIn(view: SentenceView, lex: Lexicon): CommitmentFact[] {
+export function commitmentsIn(view: SentenceView): CommitmentFact[] {
   const out: CommitmentFact[] = [];
   const { first, last } = view.sentence;
   for (const a of view.amounts) {
     if (!a.unit || a.value < 1000) continue;
-    const metric = lex.cues.metrics.find(view.tokens, Math.max(first, a.start - 14), Math.min(last, a.end + 4));
+    const metric = view.tags.find(CUE.metrics, Math.max(first, a.start - 14), Math.min(last, a.end + 4));
     if (!metric) continue;
     // Cues before the amount ("reached $6 billion", "raise trade to $10 billion") or right after it,
     // where verb-final languages put them ("6,3 миллиард долларды құрады", "10 milyar dolarlık hedef").
-    const target = cueDistance(lex.cues.targetWords, view, a, 16);
-    const observed = cueDistance(lex.cues.observedWords, view, a, 5);
+    const target = cueDistance(CUE.targetWords, view, a, 16);
+    const observed = cueDistance(CUE.observedWords, view, a, 5);
     if (target === undefined && observed === undefined) continue;
     // The cue nearer the amount decides: "set a goal after trade reached $6 billion" reports a level.
     const status = observed !== undefined && (target === undefined || observed <= target) ? 'observed' : 'target';
     // "by 2030" (a deadline word before the year) or "2030'a kadar" (after it)
     const by = view.dates.find((d) => d.start >= a.end && d.start < last
-      && (lex.cues.deadlineWords.has(view.tokens, d.start - 1) || lex.cues.deadlineWords.has(view.tokens, d.end)))?.date;
+      && (view.tags.has(CUE.deadlineWords, d.start - 1) || view.tags.has(CUE.deadlineWords, d.end)))?.date;
     out.push({ metric: metric.value, value: a.value, unit: a.unit, ...(by ? { by } : {}), status, start: Math.min(a.start, metric.start), end: a.end });
   }
   return out;
 }
 
 /** Agreements signed: the count ("15 agreements", "a treaty ... and an agreement") and the fields listed. */
-export function agreementsIn(view: SentenceView, lex: Lexicon, from: number, to: number): AgreementFact | undefined {
+export function agreementsIn(view: SentenceView, from: number, to: number): AgreementFact | undefined {
   const { last } = view.sentence;
   const toks = view.tokens;
   let count: number | undefined;
@@ -95,23 +95,23 @@ export function agreementsIn(view: SentenceView, lex: Lexicon, from: number, to:
   let start = -1;
   let end = -1;
   for (let i = from; i < to; i++) {
-    const m = lex.cues.agreementWords.matchAt(toks, i, to);
+    const m = view.tags.at(CUE.agreementWords, i, to);
     if (!m) continue;
     if (start < 0) start = i;
     end = i + m.length;
     const prev = toks[i - 1];
     const prev2 = toks[i - 2];
-    const n = prev?.kind === 'number' ? numberValue(prev.key) : prev ? lex.cues.numberWords.matchAt(toks, i - 1, i)?.value : undefined;
+    const n = prev?.kind === 'number' ? numberValue(prev.key) : prev ? view.tags.at(CUE.numberWords, i - 1, i)?.value : undefined;
     const n2 = prev2?.kind === 'number' ? numberValue(prev2.key) : undefined;
     if (n !== undefined) count = Math.max(count ?? 0, n);
     else if (n2 !== undefined && prev?.kind === 'word') count = Math.max(count ?? 0, n2);
-    else if (prev && (prev.key === 'a' || prev.key === 'an')) singles++;
+    else if (prev && view.tags.has(CUE.indefinite, i - 1, i)) singles++;
     i += m.length - 1;
   }
   if (start < 0) return undefined;
   if (count === undefined && singles > 0) count = singles;
   const fields: string[] = [];
-  const intro = lex.cues.fieldIntro.find(toks, end, Math.min(last, end + 4));
+  const intro = view.tags.find(CUE.fieldIntro, end, Math.min(last, end + 4));
   if (intro) {
     let cur: string[] = [];
     // "a declaration on partnership between Turkey and Kazakhstan": a phrase naming an actor is no field.
@@ -126,7 +126,7 @@ export function agreementsIn(view: SentenceView, lex: Lexicon, from: number, to:
       const t = toks[i];
       if (!t) break;
       if (t.key === '.' || t.key === ';') break;
-      if (t.key === ',' || lex.cues.conjunctions.has(toks, i)) {
+      if (t.key === ',' || view.tags.has(CUE.conjunctions, i)) {
         flush();
         continue;
       }

@@ -4,8 +4,9 @@
  * preposition the pattern names), in active, passive and nominal forms.
  */
 import type { ActorMention } from '../actors/index.ts';
-import type { Lexicon } from '../lexicon/index.ts';
+import { CUE, type Lexicon } from '../lexicon/index.ts';
 import { clauseBounds, type SentenceView } from './sentence.ts';
+import { isGerund, isParticiple } from './verb-forms.ts';
 
 export interface Slot {
   readonly mentions: readonly ActorMention[];
@@ -20,7 +21,7 @@ export function groupOf(view: SentenceView, m: ActorMention): ActorMention[] {
 /** The token before i, skipping determiners. */
 function prevSkippingDet(view: SentenceView, lex: Lexicon, i: number): number {
   let k = i - 1;
-  while (k >= view.sentence.first && lex.cues.determiners.has(view.tokens, k)) k--;
+  while (k >= view.sentence.first && view.tags.has(CUE.determiners, k)) k--;
   return k;
 }
 
@@ -29,7 +30,7 @@ export function introducer(view: SentenceView, lex: Lexicon, m: ActorMention): s
   const k = prevSkippingDet(view, lex, m.start);
   const t = view.tokens[k];
   if (!t || k < view.sentence.first) return '';
-  return lex.cues.prepositions.has(view.tokens, k) ? t.key : '';
+  return view.tags.has(CUE.prepositions, k) ? t.key : '';
 }
 
 /**
@@ -63,13 +64,13 @@ export function roleBefore(view: SentenceView, lex: Lexicon, start: number, mark
 export function isPassive(view: SentenceView, lex: Lexicon, start: number): boolean {
   const trig = view.tokens[start];
   // "has been sending" is active; only a participle can be passive.
-  if (trig && /ing$/.test(trig.key)) return false;
+  if (trig && isGerund(lex, trig.key)) return false;
   const before = view.tokens[start - 1]?.key === '"' ? start - 2 : start - 1;
-  if (trig && before >= view.sentence.first && /ed$/.test(trig.key) && lex.cues.agreementWords.has(view.tokens, before)) return true;
+  if (trig && before >= view.sentence.first && isParticiple(lex, trig.key) && view.tags.has(CUE.agreementWords, before)) return true;
   for (let k = start - 1, n = 0; k >= view.sentence.first && n < 3; k--, n++) {
     const t = view.tokens[k];
     if (!t) break;
-    if (lex.cues.passiveAux.has(view.tokens, k)) return true;
+    if (view.tags.has(CUE.passiveAux, k)) return true;
     if (t.kind !== 'word' || view.actors.some((m) => k >= m.start && k < m.end)) break;
   }
   return false;
@@ -80,16 +81,16 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   const prev = view.tokens[start - 1];
   const next = view.tokens[end];
   if (!prev) return false;
-  if (lex.cues.infinitive.has(view.tokens, start - 1)) return false;
+  if (view.tags.has(CUE.infinitive, start - 1)) return false;
   // an -ing form without an auxiliary before it is a gerund or noun ("council meeting")
   const trig = view.tokens[end - 1];
-  if (trig && end - start === 1 && /ing$/.test(trig.key) && !lex.cues.passiveAux.has(view.tokens, start - 1) && !lex.cues.perfectAux.has(view.tokens, start - 1)) return true;
-  if (lex.cues.determiners.has(view.tokens, start - 1) || lex.cues.possessive.has(view.tokens, start - 1)) return true;
+  if (trig && end - start === 1 && isGerund(lex, trig.key) && !view.tags.has(CUE.passiveAux, start - 1) && !view.tags.has(CUE.perfectAux, start - 1)) return true;
+  if (view.tags.has(CUE.determiners, start - 1) || view.tags.has(CUE.possessive, start - 1)) return true;
   if (prev.kind === 'number') return true;
   if (view.actors.some((m) => m.end === start && m.attributive)) return true;
-  if (lex.cues.prepositions.has(view.tokens, start - 1)) return true;
-  if (view.actors.some((m) => m.case === 'gen' && m.end <= start && start - m.end <= 3)) return true;
-  if (next && lex.cues.genitivePrep.has(view.tokens, end)) return true;
+  if (view.tags.has(CUE.prepositions, start - 1)) return true;
+  if (view.actors.some((m) => m.case === 'gen' && m.end <= start && start - m.end <= lex.policy.windows.possessor)) return true;
+  if (next && view.tags.has(CUE.genitivePrep, end)) return true;
   return false;
 }
 
@@ -99,7 +100,7 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number): Slot
   const inClause = subjectIn(view, lex, cs, start);
   if (inClause) return inClause;
   // "Guterres, who visited Almaty": a relative clause's subject is the mention it follows.
-  if (lex.cues.relativePronouns.has(view.tokens, cs)) {
+  if (view.tags.has(CUE.relativePronouns, cs)) {
     let k = cs - 1;
     if (view.tokens[k]?.key === ',') k--;
     const antecedent = view.actors.find((m) => m.end === k + 1 && !m.attributive);
@@ -113,7 +114,7 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number):
   for (const m of cands) {
     if (markerOf(view, lex, m) !== '') continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
-    if (m.kind === 'pronoun' && lex.cues.determiners.has(view.tokens, m.start)) continue;
+    if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
     // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
     return { mentions: groupOf(view, m), how: `subject "${view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ')}"` };
   }
@@ -122,22 +123,23 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number):
 
 /** Nominal actor: "X's visit", "Uzbek-Kazakh summit", "visit of X". */
 export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end: number): Slot | undefined {
+  const reach = lex.policy.windows.possessor;
   for (const m of view.actors) {
     const gap = start - m.end;
-    if (gap < 0 || gap > 3) continue;
-    const poss = lex.cues.possessive.has(view.tokens, m.end) || lex.cues.possessive.has(view.tokens, m.end - 1);
-    if (poss && gap <= 3) return { mentions: groupOf(view, m), how: 'possessor' };
+    if (gap < 0 || gap > reach) continue;
+    const poss = view.tags.has(CUE.possessive, m.end) || view.tags.has(CUE.possessive, m.end - 1);
+    if (poss) return { mentions: groupOf(view, m), how: 'possessor' };
     if (m.attributive && gap <= 1) return { mentions: groupOf(view, m).filter((x) => x.attributive), how: 'attributive adjective' };
   }
   // "Tokayev'in Türkiye'ye ziyareti", "Тоқаевтың сапары": a genitive before the noun
-  const gen = view.actors.filter((m) => m.case === 'gen' && m.end <= start && start - m.end <= 3).sort((a, b) => b.start - a.start)[0];
+  const gen = view.actors.filter((m) => m.case === 'gen' && m.end <= start && start - m.end <= reach).sort((a, b) => b.start - a.start)[0];
   if (gen) return { mentions: groupOf(view, gen), how: 'genitive' };
   // "визит Токаева": a mention straight after the noun is its genitive
   if (lex.genitiveAfter) {
     const next = view.actors.find((m) => m.start === end && introducer(view, lex, m) === '');
     if (next) return { mentions: groupOf(view, next), how: 'genitive after the noun' };
   }
-  if (lex.cues.genitivePrep.has(view.tokens, end)) {
+  if (view.tags.has(CUE.genitivePrep, end)) {
     const after = view.actors.find((m) => m.start > end && m.start <= end + 2 && introducer(view, lex, m) !== '' && view.tokens[prevSkippingDet(view, lex, m.start)]?.i === end);
     if (after) return { mentions: groupOf(view, after), how: '"of" phrase' };
   }
@@ -148,17 +150,18 @@ export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end
 export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: readonly string[]): Slot | undefined {
   if (preps.length === 0) return undefined;
   const { end: ce } = clauseBounds(view, Math.max(view.sentence.first, end - 1));
-  const limit = Math.min(ce, end + 14);
+  const w = lex.policy.windows.object;
+  const limit = Math.min(ce, end + w.reach);
   const seen = new Set<number>();
   // "support for the reforms carried out by Kazakhstan": the trigger's own phrase reaches the actor.
-  const ownPrep = lex.cues.prepositions.has(view.tokens, end) && preps.includes(view.tokens[end]?.key ?? '') ? view.tokens[end]?.key : undefined;
+  const ownPrep = view.tags.has(CUE.prepositions, end) && preps.includes(view.tokens[end]?.key ?? '') ? view.tokens[end]?.key : undefined;
   for (const m of view.actors) {
     if (m.start < end || m.start >= limit || seen.has(m.group) || m.kind === 'pronoun') continue;
     seen.add(m.group);
     const prep = markerOf(view, lex, m);
     if (prep === '' && !preps.includes('')) continue;
-    if (prep === '' && m.start - end > 4) continue;
-    if (prep !== '' && !preps.includes(prep) && !(ownPrep && m.start - end <= 8)) continue;
+    if (prep === '' && m.start - end > w.directGap) continue;
+    if (prep !== '' && !preps.includes(prep) && !(ownPrep && m.start - end <= w.ownPhrase)) continue;
     return { mentions: groupOf(view, m).filter((x) => x.start >= end), how: prep ? `"${prep}" phrase` : 'direct object' };
   }
   return undefined;

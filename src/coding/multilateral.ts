@@ -1,12 +1,16 @@
 /**
- * Multilateral meetings: a summit or council of an organisation has that
- * organisation and the states taking part as its actors (PLOVER CONSULT,
- * mode multilateral), not the first pair the sentence names.
+ * Multilateral meetings: a summit or council of an organisation has that organisation and the
+ * states taking part as its actors (PLOVER CONSULT, mode multilateral), not the first pair the
+ * sentence names.
  */
 import type { ActorMention } from '../actors/index.ts';
-import type { Lexicon } from '../lexicon/index.ts';
+import { CUE, type Lexicon } from '../lexicon/index.ts';
 import { dateWithin, type ActorRef, type PartialDate } from '../model/index.ts';
-import type { SentenceView } from './sentence.ts';
+import { wordsOf, type SentenceView } from './sentence.ts';
+
+/** How far before ("the SCO's annual summit") and after ("a summit of the heads of the CSTO") a meeting word its organisation is named. */
+const NAMED_BEFORE = 3;
+const NAMED_AFTER = 6;
 
 /**
  * The organisation whose meeting a trigger is: named just before it ("the SCO summit"), after
@@ -15,29 +19,8 @@ import type { SentenceView } from './sentence.ts';
 export function meetingOrganization(view: SentenceView, lex: Lexicon, start: number, end: number, subject: readonly ActorMention[]): ActorMention | undefined {
   const isOrg = (m: ActorMention): boolean => lex.isOrganization(m.code);
   return subject.find(isOrg)
-    ?? view.actors.find((m) => isOrg(m) && m.end <= start && start - m.end <= 3)
-    ?? view.actors.find((m) => isOrg(m) && m.start >= end && m.start - end <= 6 && lex.cues.genitivePrep.find(view.tokens, end, m.start) !== undefined);
-}
-
-/**
- * The participants of an organisation's meeting: the organisation, the states whose leaders
- * or envoys the article names, and the states of the meeting's own sentence.
- */
-export function meetingParticipants(org: ActorMention, view: SentenceView, views: readonly SentenceView[], lex: Lexicon, date: PartialDate): ActorRef[] {
-  const codes = new Map<string, ActorRef>();
-  const add = (m: ActorMention, text: string): void => {
-    if (m.code && !codes.has(m.code)) codes.set(m.code, { code: m.code, ...(m.sector ? { sector: m.sector } : {}), ...(m.name ? { name: m.name } : {}), text });
-  };
-  add(org, view.tokens.slice(org.start, org.end).map((t) => t.text).join(' '));
-  for (const m of view.actors) if (!m.attributive || m.kind === 'adjective') add(m, view.tokens.slice(m.start, m.end).map((t) => t.text).join(' '));
-  // Members of the organisation the article names anywhere take part too.
-  const members = membersOn(lex, org.code, date);
-  for (const v of views) {
-    for (const m of v.actors) {
-      if (m.kind === 'person' || m.kind === 'office' || (members?.has(m.code) && !m.attributive)) add(m, v.tokens.slice(m.start, m.end).map((t) => t.text).join(' '));
-    }
-  }
-  return [...codes.values()];
+    ?? view.actors.find((m) => isOrg(m) && m.end <= start && start - m.end <= NAMED_BEFORE)
+    ?? view.actors.find((m) => isOrg(m) && m.start >= end && m.start - end <= NAMED_AFTER && view.tags.find(CUE.genitivePrep, end, m.start) !== undefined);
 }
 
 /** Members of an organisation on a date, or undefined when the lexicon lists none. */
@@ -45,6 +28,57 @@ export function membersOn(lex: Lexicon, org: string, date: PartialDate): Readonl
   const entry = lex.data.organizations.find((o) => o.code === org);
   if (!entry?.members || entry.members.length === 0) return undefined;
   return new Set(entry.members.filter((m) => dateWithin(date, m.from, m.to)).map((m) => m.code));
+}
+
+const refOf = (m: ActorMention, text: string): ActorRef => ({ code: m.code, ...(m.sector ? { sector: m.sector } : {}), ...(m.name ? { name: m.name } : {}), text });
+
+/**
+ * Who an article names as able to take part in a meeting: its people and office holders, and
+ * per organisation its members. Read off the whole article once, however many meetings it codes.
+ */
+export class Participants {
+  private readonly views: readonly SentenceView[];
+  private readonly lex: Lexicon;
+  private readonly date: PartialDate;
+  private readonly byOrg = new Map<string, readonly ActorRef[]>();
+
+  constructor(views: readonly SentenceView[], lex: Lexicon, date: PartialDate) {
+    this.views = views;
+    this.lex = lex;
+    this.date = date;
+  }
+
+  /** People, office holders and members of `org` the article names, first mention of each state, in text order. */
+  named(org: string): readonly ActorRef[] {
+    let refs = this.byOrg.get(org);
+    if (refs) return refs;
+    const members = membersOn(this.lex, org, this.date);
+    const seen = new Map<string, ActorRef>();
+    for (const v of this.views) {
+      for (const m of v.actors) {
+        if (!m.code || seen.has(m.code)) continue;
+        if (m.kind === 'person' || m.kind === 'office' || (members?.has(m.code) && !m.attributive)) seen.set(m.code, refOf(m, wordsOf(v, m.start, m.end)));
+      }
+    }
+    refs = [...seen.values()];
+    this.byOrg.set(org, refs);
+    return refs;
+  }
+
+  /**
+   * The participants of an organisation's meeting: the organisation, the states of the meeting's
+   * own sentence, and the states whose leaders, envoys or membership the article names.
+   */
+  of(org: ActorMention, view: SentenceView): ActorRef[] {
+    const codes = new Map<string, ActorRef>();
+    const add = (r: ActorRef): void => {
+      if (r.code && !codes.has(r.code)) codes.set(r.code, r);
+    };
+    add(refOf(org, wordsOf(view, org.start, org.end)));
+    for (const m of view.actors) if (!m.attributive || m.kind === 'adjective') add(refOf(m, wordsOf(view, m.start, m.end)));
+    for (const r of this.named(org.code)) add(r);
+    return [...codes.values()];
+  }
 }
 
 /** Those of a meeting's participants who can sign for the organisation: the organisation and its members. */

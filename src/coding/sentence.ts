@@ -1,11 +1,14 @@
-/** What the coder knows about one sentence: its tokens' roles, clauses, mentions and dates. */
+/** What the coder knows about one sentence: its tags, clauses, actor mentions, dates and amounts. */
 import type { ActorMention, AmountMention, DateMention } from '../actors/index.ts';
-import type { Cues } from '../lexicon/index.ts';
+import { CUE, type Tags } from '../lexicon/index.ts';
 import type { Sentence, Token } from '../text/index.ts';
 
 export interface SentenceView {
   readonly sentence: Sentence;
+  /** The document's tokens (indices are absolute). */
   readonly tokens: readonly Token[];
+  /** The sentence's cue tags, matched once. */
+  readonly tags: Tags;
   readonly actors: readonly ActorMention[];
   readonly dates: readonly DateMention[];
   readonly amounts: readonly AmountMention[];
@@ -16,13 +19,12 @@ export interface SentenceView {
 }
 
 /** Split a sentence into clauses at clause-break words and punctuation. */
-export function clauses(tokens: readonly Token[], first: number, last: number, cues: Cues): { clauseOf: Int32Array; clauseStarts: number[] } {
+export function clauses(tags: Tags, first: number, last: number): { clauseOf: Int32Array; clauseStarts: number[] } {
   const clauseOf = new Int32Array(last - first);
   const starts = [first];
   let c = 0;
   for (let i = first; i < last; i++) {
-    const brk = cues.clauseBreaks.matchAt(tokens, i, last);
-    if (brk && i > first) {
+    if (i > first && tags.has(CUE.clauseBreaks, i, last)) {
       c++;
       starts.push(i);
     }
@@ -42,4 +44,9 @@ export function clauseBounds(view: SentenceView, i: number): { start: number; en
   const start = view.clauseStarts[c] ?? view.sentence.first;
   const end = view.clauseStarts[c + 1] ?? view.sentence.last;
   return { start, end };
+}
+
+/** The words of tokens [start, end) as written, space-separated. */
+export function wordsOf(view: SentenceView, start: number, end: number): string {
+  return view.tokens.slice(start, end).map((t) => t.text).join(' ');
 }

@@ -1,62 +1,15 @@
-/** A lexicon compiled for one language: profile, names, offices, cue phrases and patterns. */
+/** A lexicon compiled for one language: profile, names, offices, and one matcher for its cue lists and patterns. */
 import { DyadError, type Lang } from '../model/index.ts';
 import { foldCase, stemmerFor, type LanguageProfile } from '../text/index.ts';
 import { BUILTIN_LEXICON_DIR, loadLexiconData, type LexiconData } from './load.ts';
 import { buildNameIndex, OfficeRegister, type NameIndex } from './names.ts';
 import { Morphology } from './morphology.ts';
-import { PhraseSet } from './phrases.ts';
-import type { LanguageFile, Office, PatternData } from './schema.ts';
-
-/** Cue phrases of a language, compiled for matching. */
-export interface Cues {
-  readonly passiveAux: PhraseSet;
-  readonly perfectAux: PhraseSet;
-  readonly prepositions: PhraseSet;
-  readonly determiners: PhraseSet;
-  readonly conjunctions: PhraseSet;
-  readonly clauseBreaks: PhraseSet;
-  readonly relativePronouns: PhraseSet;
-  readonly possessive: PhraseSet;
-  readonly genitivePrep: PhraseSet;
-  readonly agentPrep: PhraseSet;
-  readonly infinitive: PhraseSet;
-  readonly pronouns: PhraseSet<'person' | 'group'>;
-  readonly negation: PhraseSet;
-  readonly notNegation: PhraseSet;
-  readonly indefinite: PhraseSet;
-  readonly advice: PhraseSet;
-  readonly hypothetical: PhraseSet;
-  readonly future: PhraseSet;
-  readonly intent: PhraseSet;
-  readonly proposal: PhraseSet;
-  readonly reportedPast: PhraseSet;
-  readonly futureInPast: PhraseSet;
-  readonly habitual: PhraseSet;
-  readonly reportingVerbs: PhraseSet;
-  readonly offices: PhraseSet<Office>;
-  readonly honorifics: PhraseSet;
-  readonly sectors: PhraseSet<string>;
-  readonly discourse: PhraseSet<'dyad' | 'group'>;
-  readonly dyadHeads: PhraseSet;
-  readonly pluralSuffixes: readonly string[];
-  readonly months: PhraseSet<number>;
-  readonly weekdays: PhraseSet<number>;
-  readonly relativeDates: PhraseSet<{ unit: 'day' | 'week' | 'month' | 'year'; offset: number }>;
-  readonly yearWords: PhraseSet;
-  readonly earlierWords: PhraseSet;
-  readonly deadlineWords: PhraseSet;
-  readonly numberWords: PhraseSet<number>;
-  readonly scales: PhraseSet<number>;
-  readonly currencies: PhraseSet<string>;
-  readonly units: PhraseSet<string>;
-  readonly partnershipLevels: PhraseSet<string>;
-  readonly relationWords: PhraseSet;
-  readonly metrics: PhraseSet<string>;
-  readonly targetWords: PhraseSet;
-  readonly observedWords: PhraseSet;
-  readonly agreementWords: PhraseSet;
-  readonly fieldIntro: PhraseSet;
-}
+import { cueLists, FIRST_FREE_TAG } from './cues.ts';
+import { Matcher } from './matcher.ts';
+import { compilePatterns, type CompiledPattern } from './patterns.ts';
+import type { Policy } from './policy.ts';
+import type { LanguageFile } from './schema.ts';
+import { WordForms } from './word-forms.ts';
 
 export interface Lexicon {
   readonly lang: Lang;
@@ -73,10 +26,26 @@ export interface Lexicon {
   readonly adjectivesCapitalised: boolean;
   /** Modality written inside a verb, after a "*" trigger's prefix. */
   readonly infixes: LanguageFile['modality']['infixes'];
+  /** Plural endings of nouns ("the two security chiefs"). */
+  readonly pluralSuffixes: readonly string[];
+  /** Endings of participles ("signed") and gerunds ("signing"): verb forms a noun pattern does not fire on. */
+  readonly participleEndings: readonly string[];
+  readonly gerundEndings: readonly string[];
+  /**
+   * Prepositions by role, folded: of a noun's owner ("visit of X"), of a passive's agent ("by X"),
+   * of a symmetric act's other party ("met with X"). Patterns name their own; these are the defaults.
+   */
+  readonly preps: { readonly genitive: readonly string[]; readonly agent: readonly string[]; readonly partner: readonly string[] };
   readonly names: NameIndex;
   readonly offices: OfficeRegister;
-  readonly cues: Cues;
-  readonly patterns: readonly PatternData[];
+  /** How word forms look names up, worked out once per form. */
+  readonly wordForms: WordForms;
+  /** Every cue list and pattern trigger of the language, matched in one pass per sentence. */
+  readonly matcher: Matcher;
+  readonly patterns: readonly CompiledPattern[];
+  readonly patternById: ReadonlyMap<string, CompiledPattern>;
+  /** The engine policy (shared by every language). */
+  readonly policy: Policy;
   readonly data: LexiconData;
   /** English display name of a state or organisation code. */
   displayName(code: string): string;
@@ -98,62 +67,6 @@ function makeProfile(file: LanguageFile, morphology: Morphology): LanguageProfil
   };
 }
 
-function makeCues(f: LanguageFile, p: LanguageProfile): Cues {
-  const set = (list: readonly string[], on: 'key' | 'stem' = 'key'): PhraseSet => PhraseSet.of(list, p, on);
-  const map = <V>(rec: Readonly<Record<string, V>>, on: 'key' | 'stem' = 'key'): PhraseSet<V> => PhraseSet.map(rec, p, on);
-  const g = f.grammar;
-  return {
-    passiveAux: set(g.passiveAux),
-    perfectAux: set(g.perfectAux),
-    prepositions: set(g.prepositions),
-    determiners: set(g.determiners),
-    conjunctions: set(g.conjunctions),
-    clauseBreaks: set(g.clauseBreaks),
-    relativePronouns: set(g.relativePronouns),
-    possessive: set(g.possessive),
-    genitivePrep: set(g.genitivePrep),
-    agentPrep: set(g.agentPrep),
-    infinitive: set(g.infinitive),
-    pronouns: map(g.pronouns),
-    negation: set(f.modality.negation),
-    notNegation: set(f.modality.notNegation),
-    indefinite: set(g.indefinite),
-    advice: set(f.modality.advice),
-    hypothetical: set(f.modality.hypothetical),
-    future: set(f.modality.future),
-    intent: set(f.modality.intent, 'stem'),
-    proposal: set(f.modality.proposal, 'stem'),
-    reportedPast: set(f.modality.reportedPast),
-    futureInPast: set(f.modality.futureInPast),
-    habitual: set(f.modality.habitual),
-    reportingVerbs: set(f.modality.reportingVerbs, 'stem'),
-    offices: map(f.actors.offices, 'stem'),
-    honorifics: set(f.actors.honorifics),
-    sectors: map(f.actors.sectors, 'stem'),
-    discourse: map(f.actors.discourse),
-    dyadHeads: set(f.actors.dyadHeads),
-    pluralSuffixes: f.actors.pluralSuffixes,
-    months: map(f.dates.months, 'stem'),
-    weekdays: map(f.dates.weekdays, 'stem'),
-    relativeDates: map(f.dates.relative),
-    yearWords: set(f.dates.yearWords),
-    earlierWords: set(f.dates.earlierWords),
-    deadlineWords: set(f.dates.deadlineWords),
-    numberWords: map(f.numbers.words),
-    scales: map(f.numbers.scales, 'stem'),
-    currencies: map(f.numbers.currencies, 'stem'),
-    units: map(f.numbers.units, 'stem'),
-    partnershipLevels: map(f.facts.partnershipLevels, 'stem'),
-    relationWords: set(f.facts.relationWords, 'stem'),
-    metrics: map(f.facts.metrics, 'stem'),
-    targetWords: set(f.facts.targetWords, 'stem'),
-    // Word forms, not stems: "reached" reports a level, "to reach" sets one.
-    observedWords: set(f.facts.observedWords, 'key'),
-    agreementWords: set(f.facts.agreementWords, 'stem'),
-    fieldIntro: set(f.facts.fieldIntro),
-  };
-}
-
 /** Compile the lexicon of one language from loaded data. */
 export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
   const file = data.languages.get(lang);
@@ -167,6 +80,8 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     display.set(o.code, o.names.en?.[0] ?? o.code);
     orgs.add(o.code);
   }
+  const compiled = compilePatterns(data.patterns.get(lang) ?? [], FIRST_FREE_TAG);
+  const matcher = Matcher.build(profile, [...cueLists(file, compiled.triggers), ...compiled.lists]);
   return {
     lang,
     version: data.version,
@@ -177,10 +92,21 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     datesCapitalised: file.dates.capitalised,
     adjectivesCapitalised: file.actors.adjectivesCapitalised,
     infixes: file.modality.infixes,
+    pluralSuffixes: file.actors.pluralSuffixes,
+    participleEndings: file.grammar.participleEndings,
+    gerundEndings: file.grammar.gerundEndings,
+    preps: {
+      genitive: file.grammar.genitivePrep.map(profile.fold),
+      agent: file.grammar.agentPrep.map(profile.fold),
+      partner: file.grammar.partnerPrep.map(profile.fold),
+    },
     names: buildNameIndex(data, lang, profile, morphology.nameMatch),
     offices: new OfficeRegister(data.people),
-    cues: makeCues(file, profile),
-    patterns: data.patterns.get(lang) ?? [],
+    wordForms: new WordForms(profile, morphology),
+    matcher,
+    patterns: compiled.patterns,
+    patternById: compiled.byId,
+    policy: data.policy,
     data,
     displayName: (code) => display.get(code) ?? code,
     isOrganization: (code) => orgs.has(code) || code === 'IGO',

@@ -9,6 +9,7 @@ import {
   lexiconFile, type CountriesFile, type LanguageFile, type LexiconFile, type OrganizationsFile,
   type PatternData, type PeopleFile,
 } from './schema.ts';
+import { policySchema, type Policy } from './policy.ts';
 
 export type Country = CountriesFile['entries'][number];
 export type Organization = OrganizationsFile['entries'][number];
@@ -21,6 +22,8 @@ export interface LexiconData {
   readonly people: readonly Person[];
   readonly languages: ReadonlyMap<Lang, LanguageFile>;
   readonly patterns: ReadonlyMap<Lang, readonly PatternData[]>;
+  /** The engine policy: the built-in file's sections, replaced by those a later file gives. */
+  readonly policy: Policy;
   /** Short hash of every file's content: the version that coded a record. */
   readonly version: string;
   readonly files: readonly string[];
@@ -28,6 +31,8 @@ export interface LexiconData {
 
 /** The built-in lexicon folder (`data/lexicon` at the package root, from src/ or dist/). */
 export const BUILTIN_LEXICON_DIR = fileURLToPath(new URL('../../data/lexicon/', import.meta.url));
+/** The built-in engine policy, loaded first whatever else is loaded. */
+const BUILTIN_POLICY_FILE = join(BUILTIN_LEXICON_DIR, 'policy.json');
 
 function listJson(path: string): string[] {
   const st = statSync(path, { throwIfNoEntry: false });
@@ -102,13 +107,15 @@ function mergePeople(people: Person[]): Person[] {
 /** Load lexicon files and folders (later files add to earlier ones); by default the built-in lexicon. */
 export function loadLexiconData(paths: readonly string[] = [BUILTIN_LEXICON_DIR]): LexiconData {
   const builtin = BUILTIN_LEXICON_DIR;
-  const files = paths.flatMap(listJson);
+  // The engine policy is the built-in one unless a later file replaces some of its sections.
+  const files = [...new Set([BUILTIN_POLICY_FILE, ...paths.flatMap(listJson)])];
   const hash = createHash('sha256');
   const countries = new Map<string, Country>();
   const organizations = new Map<string, Organization>();
   const people: Person[] = [];
   const languages = new Map<Lang, LanguageFile>();
   const patterns = new Map<Lang, PatternData[]>();
+  let policy: Partial<Policy> = {};
   for (const file of files) {
     const name = file.startsWith(builtin) ? `lexicon/${relative(builtin, file)}` : file;
     let text: string;
@@ -143,14 +150,23 @@ export function loadLexiconData(paths: readonly string[] = [BUILTIN_LEXICON_DIR]
         patterns.set(data.lang, list);
         break;
       }
+      case 'policy': {
+        // A later file replaces the sections it gives; its kind, schema and note are no sections.
+        const given = Object.entries(data).filter(([k, v]) => v !== undefined && k !== 'kind' && k !== '$schema' && k !== 'note');
+        policy = { ...policy, ...Object.fromEntries(given) };
+        break;
+      }
     }
   }
+  const checked = policySchema.safeParse(policy);
+  if (!checked.success) throw new DyadError('lexicon_invalid', `lexicon policy: ${describeIssue(checked.error)}`, 'policy');
   return {
     countries: [...countries.values()],
     organizations: [...organizations.values()],
     people: mergePeople(people),
     languages,
     patterns,
+    policy: checked.data,
     version: hash.digest('hex').slice(0, 12),
     files,
   };

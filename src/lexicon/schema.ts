@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { EVENT_TYPES, LANGS, SECTORS, isPartialDate } from '../model/index.ts';
+import { policyFile } from './policy.ts';
 
 const date = z.string().refine(isPartialDate, { message: 'expected a date YYYY, YYYY-MM or YYYY-MM-DD' });
 const names = z.string().min(1).array();
@@ -91,6 +92,11 @@ export const languageFile = z.object({
     passiveAux: z.string().array(),
     perfectAux: z.string().array().default([]),
     participleSuffixes: z.string().array().default([]),
+    /** Endings of past participles ("signed") and gerunds ("signing"): a verb form that fires no noun pattern. */
+    participleEndings: z.string().array().default([]),
+    gerundEndings: z.string().array().default([]),
+    /** The preposition of the other party of a symmetric act when its pattern names none ("met with"). */
+    partnerPrep: z.string().array().default([]),
     prepositions: z.string().array(),
     determiners: z.string().array(),
     conjunctions: z.string().array(),
@@ -168,6 +174,8 @@ export const languageFile = z.object({
     /** "both" / "the two" before a plural noun refers to the pair in context ("the two security chiefs"). */
     dyadHeads: z.string().array().default([]),
     pluralSuffixes: z.string().array().default([]),
+    /** Words after a hyphen that make a state a modifier, not a party ("Russia-led", "Moscow-backed"). */
+    hyphenModifiers: z.string().array().default([]),
   }),
   facts: z.object({
     partnershipLevels: z.record(z.string(), z.string()),
@@ -235,7 +243,7 @@ export const patternsFile = z.object({
 });
 
 export const lexiconFile = z.discriminatedUnion('kind', [
-  countriesFile, organizationsFile, peopleFile, languageFile, patternsFile,
+  countriesFile, organizationsFile, peopleFile, languageFile, patternsFile, policyFile,
 ]);
 
 export type CountriesFile = z.infer<typeof countriesFile>;

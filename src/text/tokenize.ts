@@ -28,23 +28,61 @@ export interface Token {
 // words (letters and marks, inner hyphen-free), apostrophe suffixes, any other symbol.
 const TOKEN_RE = /(\p{L}\.(?:\p{L}\.)+|\p{L}\.\p{L}(?![\p{L}]))|(\p{N}+(?:[.,\u00a0 ]\p{N}{3})*(?:[.,]\p{N}+)?)|([\p{L}\p{M}]+)|('[\p{L}\p{M}]+)|(\S)/gu;
 
-const stemCache = new WeakMap<LanguageProfile, Map<string, string>>();
+/** What a word as written says, the same wherever it occurs: its folded key, stem and capitals. */
+interface Form {
+  readonly key: string;
+  readonly stem: string;
+  readonly cap: boolean;
+  readonly upper: boolean;
+}
 
-/** The stem of a folded word under a profile, cached per profile. */
-export function stemOf(profile: LanguageProfile, key: string): string {
-  let cache = stemCache.get(profile);
+/** Forms kept per profile: enough for any vocabulary a run meets, bounded all the same. */
+const MAX_FORMS = 200_000;
+const formCaches = new WeakMap<LanguageProfile, Map<string, Form>>();
+const stemCaches = new WeakMap<LanguageProfile, Map<string, string>>();
+
+function cacheOf<V>(caches: WeakMap<LanguageProfile, Map<string, V>>, profile: LanguageProfile): Map<string, V> {
+  let cache = caches.get(profile);
   if (!cache) {
     cache = new Map();
-    stemCache.set(profile, cache);
+    caches.set(profile, cache);
   }
+  return cache;
+}
+
+/** The stem of a folded word under a profile (its lemma's stem for an irregular form), cached per profile. */
+export function stemOf(profile: LanguageProfile, key: string): string {
+  const cache = cacheOf(stemCaches, profile);
   let s = cache.get(key);
   if (s === undefined) {
-    const lemma = profile.lemmas.get(key);
-    s = lemma !== undefined ? profile.stem(lemma) : profile.stem(key);
-    if (cache.size > 200_000) cache.clear();
+    s = profile.stem(profile.lemmas.get(key) ?? key);
+    if (cache.size >= MAX_FORMS) cache.clear();
     cache.set(key, s);
   }
   return s;
+}
+
+function formOf(profile: LanguageProfile, cache: Map<string, Form>, text: string, stemmed: boolean): Form {
+  let f = cache.get(text);
+  if (f === undefined) {
+    const key = profile.fold(text);
+    const first = text.charAt(0);
+    const letters = text.replace(/[^\p{L}]/gu, '');
+    f = {
+      key,
+      stem: stemmed ? stemOf(profile, key) : key,
+      cap: first !== first.toLowerCase() && first === first.toUpperCase(),
+      upper: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    };
+    if (cache.size >= MAX_FORMS) cache.clear();
+    cache.set(text, f);
+  }
+  return f;
+}
+
+function numberForm(raw: string): Form {
+  const key = raw.replace(/[\u00a0 ]/g, '');
+  return { key, stem: key, cap: false, upper: false };
 }
 
 /**
@@ -53,6 +91,7 @@ export function stemOf(profile: LanguageProfile, key: string): string {
  */
 export function tokenize(text: string, offset: number, sentence: number, profile: LanguageProfile, out: Token[]): void {
   TOKEN_RE.lastIndex = 0;
+  const words = cacheOf(formCaches, profile);
   let m: RegExpExecArray | null;
   let prevEnd = -1;
   while ((m = TOKEN_RE.exec(text)) !== null) {
@@ -65,21 +104,18 @@ export function tokenize(text: string, offset: number, sentence: number, profile
     else kind = 'punct';
     const tokenText = kind === 'word' && m[4] !== undefined ? raw.slice(1) : raw;
     const tokenStart = kind === 'word' && m[4] !== undefined ? start + 1 : start;
-    const key = kind === 'number' ? raw.replace(/[\u00a0 ]/g, '') : profile.fold(tokenText);
-    const first = tokenText.charAt(0);
-    const cap = first !== first.toLowerCase() && first === first.toUpperCase();
-    const letters = tokenText.replace(/[^\p{L}]/gu, '');
-    const upper = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+    // Words and suffixes are stemmed; a number's key is its digits; a mark is itself.
+    const form = kind === 'number' ? numberForm(raw) : formOf(profile, words, tokenText, kind === 'word' || kind === 'suffix');
     out.push({
       i: out.length,
       text: tokenText,
       start: offset + tokenStart,
       end: offset + start + raw.length,
       kind,
-      key,
-      stem: kind === 'word' || kind === 'suffix' ? stemOf(profile, key) : key,
-      cap,
-      upper,
+      key: form.key,
+      stem: form.stem,
+      cap: form.cap,
+      upper: form.upper,
       space: tokenStart === 0 ? true : /\s/.test(text.charAt(tokenStart - 1)),
       sentence,
     });

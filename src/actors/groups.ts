@@ -1,0 +1,48 @@
+/** Coordinated mentions joined into groups: "X and Y", "X, Y and Z", "Uzbek-Kazakh". */
+import { CUE, type Tags } from '../lexicon/index.ts';
+import type { Token } from '../text/index.ts';
+import type { ActorMention } from './mention.ts';
+
+/** How far a comma list is followed to its conjunction ("X, Y, ..., and Z"). */
+const LIST_REACH = 40;
+
+/** The mentions with coordinated ones sharing the group of the first. */
+export function joinGroups(mentions: readonly ActorMention[], tokens: readonly Token[], to: number, tags: Tags): ActorMention[] {
+  const merged: ActorMention[] = [];
+  const isJoiner = (b: Token): boolean => b.key === ',' || tags.has(CUE.conjunctions, b.i, to) || tags.has(CUE.determiners, b.i, to);
+  for (const m of mentions) {
+    const prev = merged[merged.length - 1];
+    const joinable = (x: ActorMention): boolean => x.kind !== 'discourse' && x.kind !== 'pronoun';
+    if (prev && joinable(prev) && joinable(m) && prev.group !== m.group) {
+      const between = tokens.slice(prev.end, m.start);
+      const hyphen = between.length === 1 && (between[0]?.key === '-' || between[0]?.key === '/');
+      const onlyJoiners = between.length > 0 && between.length <= 3 && between.every(isJoiner);
+      const hasConj = between.some((b) => tags.has(CUE.conjunctions, b.i, to));
+      const commaList = onlyJoiners && !hasConj && isListContinued(tokens, m.end, to, tags);
+      if (hyphen || (onlyJoiners && (hasConj || commaList) && prev.attributive === m.attributive)) {
+        const g = prev.group;
+        merged.push({ ...m, group: g });
+        // hyphen compounds take the attributiveness of their last member ("Uzbek-Kazakh summit")
+        if (hyphen && prev.attributive !== m.attributive) {
+          for (let q = merged.length - 2; q >= 0 && merged[q]?.group === g; q--) {
+            const x = merged[q];
+            if (x) merged[q] = { ...x, attributive: m.attributive };
+          }
+        }
+        continue;
+      }
+    }
+    merged.push(m);
+  }
+  return merged;
+}
+
+/** "X, Y and Z": a comma joins two mentions only when the list goes on to a conjunction. */
+function isListContinued(tokens: readonly Token[], i: number, to: number, tags: Tags): boolean {
+  for (let k = i; k < Math.min(to, i + LIST_REACH); k++) {
+    if (tags.has(CUE.conjunctions, k, to)) return true;
+    const t = tokens[k];
+    if (!t || (t.kind === 'punct' && t.key !== ',' && t.key !== '-')) return false;
+  }
+  return false;
+}

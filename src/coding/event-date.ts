@@ -1,0 +1,28 @@
+/**
+ * The dates stage: an event's date is the nearest date expression in its trigger's clause, else in
+ * a short sentence, else the publication month. A deadline ("by 2030") is no event's date.
+ */
+import { CUE } from '../lexicon/index.ts';
+import type { PartialDate } from '../model/index.ts';
+import type { CodingContext } from './context.ts';
+import { clauseBounds, type SentenceView } from './sentence.ts';
+
+/** The nearest usable date expression to token `at`, if the sentence gives one. */
+export function dateNear(view: SentenceView, at: number): PartialDate | undefined {
+  const tags = view.tags;
+  const usable = view.dates.filter((d) => !tags.has(CUE.deadlineWords, d.start - 1) && !tags.has(CUE.deadlineWords, d.end));
+  const clause = clauseBounds(view, at);
+  const inClause = usable.filter((d) => d.start >= clause.start && d.start < clause.end);
+  // Outside its own clause a date is trusted only in a short sentence of one or two clauses.
+  const pool = inClause.length > 0 ? inClause : view.clauseStarts.length <= 2 ? usable : [];
+  const near = [...pool].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at));
+  return near[0]?.date;
+}
+
+/** The date of an event triggered at token `at`, and whether it lies before the publication month. */
+export function eventDate(view: SentenceView, at: number, ctx: CodingContext): { date: PartialDate; past: boolean } {
+  const date = dateNear(view, at) ?? ctx.pubMonth;
+  const published = ctx.input.published;
+  const past = date.slice(0, 4) < published.slice(0, 4) || (date.length >= 7 && date.slice(0, 7) < ctx.pubMonth);
+  return { date, past };
+}

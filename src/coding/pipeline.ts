@@ -1,0 +1,89 @@
+/**
+ * The coder as a pipeline of named stages over one document:
+ *
+ *   annotate → triggers → roles → modality → dates → emit → facts → merge
+ *
+ * Each stage is a module with a typed input and output; what they share is read-only (the coding
+ * context) or a plain discourse state that the pipeline hands from one step to the next. Every
+ * stage writes its decisions to the trace hook, which `dyad explain` prints.
+ */
+import type { Lexicon } from '../lexicon/index.ts';
+import type { EventRecord, OutputRecord } from '../model/index.ts';
+import type { Doc } from '../text/index.ts';
+import { annotate } from './annotate.ts';
+import type { ArticleInput, CodingContext } from './context.ts';
+import { openingScene, withEvent, withPeople, type DiscourseState } from './discourse.ts';
+import { emitEvents } from './emit.ts';
+import { eventDate } from './event-date.ts';
+import { sentenceFacts } from './fact-records.ts';
+import { mergeRecords } from './merge.ts';
+import { Participants } from './multilateral.ts';
+import { readModality } from './reading.ts';
+import { assignRoles } from './roles.ts';
+import type { SentenceView } from './sentence.ts';
+import type { TraceHook, TraceLine } from './trace.ts';
+import { triggerAt, type Trigger } from './triggers.ts';
+
+/** The stages, in order, as `explain` names them. */
+export const STAGES = ['annotate', 'triggers', 'roles', 'modality', 'dates', 'emit', 'facts', 'merge'] as const;
+
+export interface CodeResult {
+  readonly doc: Doc;
+  readonly records: readonly OutputRecord[];
+  readonly trace: readonly TraceLine[];
+}
+
+export interface CodeOptions {
+  /** Collect the trace of every stage's decisions. */
+  readonly trace?: boolean;
+}
+
+/** One trigger through roles, modality, dates and emit: its events and the discourse after it. */
+function codeTrigger(trig: Trigger, view: SentenceView, ctx: CodingContext, state: DiscourseState): { events: EventRecord[]; state: DiscourseState } {
+  const assigned = assignRoles(trig, view, ctx, state);
+  const roles = assigned.roles;
+  if (!roles) return { events: [], state: assigned.state };
+  const reading = readModality(trig, roles, view, ctx);
+  if (!reading) return { events: [], state: assigned.state };
+  const events = emitEvents(trig, roles, reading, eventDate(view, trig.start, ctx), view, ctx);
+  return { events, state: withEvent(assigned.state, [...reading.actor, ...reading.recipient].map((a) => a.code), ctx.lex) };
+}
+
+/** Code one sentence: each trigger left to right (a coded trigger's words fire nothing else), then its facts. */
+function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseState): { records: OutputRecord[]; state: DiscourseState } {
+  let state = state0;
+  const events: EventRecord[] = [];
+  for (let i = view.sentence.first; i < view.sentence.last; i++) {
+    const trig = triggerAt(view, i, ctx);
+    if (!trig) continue;
+    const coded = codeTrigger(trig, view, ctx, state);
+    state = coded.state;
+    if (coded.events.length > 0) {
+      events.push(...coded.events);
+      i = trig.end - 1;
+    }
+  }
+  state = withPeople(state, view.actors);
+  return { records: [...events, ...sentenceFacts(view, events, ctx, state)], state };
+}
+
+/** Code one article into events and facts, each with the sentence and offsets that support it. */
+export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOptions = {}): CodeResult {
+  const lines: TraceLine[] = [];
+  const trace: TraceHook | undefined = options.trace ? (sentence, step, detail) => { lines.push({ sentence, step, detail }); } : undefined;
+  const { doc, views } = annotate(input, lex, trace);
+  const ctx: CodingContext = {
+    input, lex, doc, views, pubMonth: input.published.slice(0, 7),
+    participants: new Participants(views, lex, input.published), ...(trace ? { trace } : {}),
+  };
+  let state = openingScene(views, lex);
+  const records: OutputRecord[] = [];
+  for (const view of views) {
+    const coded = codeSentence(view, ctx, state);
+    records.push(...coded.records);
+    state = coded.state;
+  }
+  // The annotate stage writes every sentence's lines first; a reader follows one sentence at a time.
+  const bySentence = lines.map((l, k) => [l, k] as const).sort((a, b) => a[0].sentence - b[0].sentence || a[1] - b[1]).map(([l]) => l);
+  return { doc, records: mergeRecords(records), trace: bySentence };
+}

@@ -1,0 +1,54 @@
+/**
+ * From mentions to the actors they stand for: a named actor as it is; "the two countries" as the
+ * discourse pair (or, after a summit, its participants); "he" as the last person named; a bare
+ * "the president" as the article's own state.
+ */
+import type { ActorMention } from '../actors/index.ts';
+import { CUE } from '../lexicon/index.ts';
+import type { ActorRef, EventType } from '../model/index.ts';
+import type { CodingContext } from './context.ts';
+import { discourseDyad, personAt, topStates, type DiscourseState } from './discourse.ts';
+import type { Slot } from './frame.ts';
+import { signatories } from './multilateral.ts';
+import { wordsOf, type SentenceView } from './sentence.ts';
+
+/** The ref of a named mention, with its words as written. */
+export function refOf(m: ActorMention, view: SentenceView, ctx: CodingContext): ActorRef {
+  const first = view.tokens[m.start];
+  const last = view.tokens[m.end - 1];
+  const text = first && last ? ctx.doc.text.slice(first.start, last.end) : '';
+  return { code: m.code, ...(m.sector ? { sector: m.sector } : {}), ...(m.name ? { name: m.name } : {}), text };
+}
+
+/** Refs with one per code, the first kept. */
+export function uniqueRefs(refs: readonly ActorRef[]): ActorRef[] {
+  const seen = new Map<string, ActorRef>();
+  for (const r of refs) if (r.code && !seen.has(r.code)) seen.set(r.code, r);
+  return [...seen.values()];
+}
+
+/** The actors a slot's mentions stand for; `type` is the event's (what "the leaders" sign, the members sign). */
+export function resolveSlot(slot: Slot | undefined, view: SentenceView, ctx: CodingContext, state: DiscourseState, type?: EventType): ActorRef[] {
+  if (!slot) return [];
+  const refs: ActorRef[] = [];
+  for (const m of slot.mentions) {
+    const words = wordsOf(view, m.start, m.end);
+    if (m.kind === 'discourse' || (m.kind === 'pronoun' && m.refers === 'group')) {
+      // "the leaders" after a summit are its participants; "the two leaders" stay a pair.
+      const pair = view.tags.find(CUE.dyadHeads, m.start, m.end) !== undefined;
+      const meeting = state.lastMeeting;
+      if (meeting && !pair) {
+        let who = ctx.participants.of(meeting.mention, meeting.view);
+        if (type === 'SUPPORT') who = signatories(who, meeting.mention.code, ctx.lex, ctx.input.published);
+        refs.push(...who.map((r) => ({ ...r, text: words })));
+      } else for (const code of discourseDyad(state)) refs.push({ code, text: words });
+    } else if (m.refers === 'home') {
+      const home = topStates(state, 1)[0];
+      if (home) refs.push({ code: home, sector: 'GOV', text: words });
+    } else if (m.kind === 'pronoun') {
+      const p = personAt(state, view.actors, m.start);
+      if (p) refs.push({ code: p.code, ...(p.sector ? { sector: p.sector } : {}), ...(p.name ? { name: p.name } : {}), text: view.tokens[m.start]?.text ?? '' });
+    } else refs.push(refOf(m, view, ctx));
+  }
+  return uniqueRefs(refs);
+}

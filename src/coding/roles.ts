@@ -1,0 +1,159 @@
+/**
+ * The roles stage: who acts and who is acted upon, for a trigger in its sentence. Nouns take their
+ * possessor ("Turkey's support") and object; passives their agent ("by X") and subject; verbs their
+ * subject and object. A meeting of an organisation gathers its participants; a symmetric act joins
+ * both sides as actors; parties the sentence leaves unnamed may come from the discourse, as the
+ * engine policy allows. A trigger whose roles make no relation between two sides is dropped here.
+ */
+import { CUE, domesticSector, takesDiscourseParties } from '../lexicon/index.ts';
+import type { ActorRef, Flag } from '../model/index.ts';
+import type { CodingContext } from './context.ts';
+import { discourseDyad, topStates, withMeeting, type DiscourseState, type Meeting } from './discourse.ts';
+import { objectOf, possessorOf, roleBefore, subjectOf, type Slot } from './frame.ts';
+import { meetingOrganization } from './multilateral.ts';
+import { resolveSlot, uniqueRefs } from './refs.ts';
+import type { SentenceView } from './sentence.ts';
+import type { Trigger } from './triggers.ts';
+
+export interface Roles {
+  readonly actor: readonly ActorRef[];
+  readonly recipient: readonly ActorRef[];
+  /** An organisation's meeting: its participants are the actors. */
+  readonly multilateral: boolean;
+  /** The two sides of a symmetric act, kept apart in case a proposal makes them proposer and partner. */
+  readonly proposer: readonly ActorRef[];
+  readonly partner: readonly ActorRef[];
+  /** The slots the roles were read from (their mentions widen the evidence). */
+  readonly slots: readonly Slot[];
+  readonly flags: readonly Flag[];
+}
+
+export interface RolesOutcome {
+  /** The discourse after the trigger: a named meeting is remembered even when nothing is coded. */
+  readonly state: DiscourseState;
+  readonly roles?: Roles;
+}
+
+interface Slots {
+  readonly actor?: Slot;
+  readonly recipient?: Slot;
+}
+
+/** The slots of a trigger, by how it is used: as a noun, a passive verb or an active verb. */
+function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext): Slots {
+  const { lex } = ctx;
+  const p = trig.pattern.data;
+  const { start, end } = trig;
+  const after = p.recipient.after ?? [];
+  const before = p.recipient.before ?? [];
+  if (trig.pos === 'noun') {
+    const actor = possessorOf(view, lex, start, end) ?? subjectOf(view, lex, start);
+    // after a noun, "of X" / a genitive is its owner, not its recipient
+    const owner = (x: string): boolean => x === '' || x === 'gen' || lex.preps.genitive.includes(x);
+    const recipient = objectOf(view, lex, end, after.filter((x) => !owner(x))) ?? roleBefore(view, lex, start, before.filter((x) => x !== '' && x !== 'gen'), actor);
+    return { ...(actor ? { actor } : {}), ...(recipient ? { recipient } : {}) };
+  }
+  if (trig.passive) {
+    const actor = objectOf(view, lex, end, p.actor.passive ?? lex.preps.agent);
+    const subj = subjectOf(view, lex, start);
+    if (!p.symmetric && (after.length > 0 || before.length > 0)) return { ...(actor ? { actor } : {}), ...(subj ? { recipient: subj } : {}) };
+    if (!actor && subj && p.symmetric) return { actor: subj };
+    return actor ? { actor } : {};
+  }
+  const actor = subjectOf(view, lex, start);
+  const recipient = objectOf(view, lex, end, after) ?? roleBefore(view, lex, start, before, actor);
+  return { ...(actor ? { actor } : {}), ...(recipient ? { recipient } : {}) };
+}
+
+/** Assign roles to a trigger; no roles when they make no event. */
+export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContext, state0: DiscourseState): RolesOutcome {
+  const { lex, trace } = ctx;
+  const p = trig.pattern.data;
+  const sIdx = view.sentence.index;
+  let state = state0;
+  const slots = slotsOf(trig, view, ctx);
+  const flags: Flag[] = [...trig.flags];
+  let actor = resolveSlot(slots.actor, view, ctx, state, p.type);
+  let recipient = resolveSlot(slots.recipient, view, ctx, state, p.type);
+  let multilateral = false;
+  let proposer: ActorRef[] = [];
+  let partner: ActorRef[] = [];
+  const isMeeting = p.type === 'CONSULT' && p.symmetric && p.mode === undefined;
+  // "the summit" after an organisation's summit was named is that summit.
+  const orgMention = isMeeting ? meetingOrganization(view, lex, trig.start, trig.end, slots.actor?.mentions ?? []) : undefined;
+  const stem = view.tokens[trig.end - 1]?.stem ?? '';
+  const again = isMeeting && trig.pos === 'noun' && !view.tags.has(CUE.indefinite, trig.start - 1) && state.lastMeeting?.stem === stem;
+  const meeting: Meeting | undefined = orgMention ? { mention: orgMention, view, stem } : again ? state.lastMeeting : undefined;
+  if (meeting) {
+    actor = ctx.participants.of(meeting.mention, meeting.view);
+    if (orgMention) state = withMeeting(state, meeting);
+    recipient = [];
+    multilateral = true;
+  } else if (p.symmetric) {
+    const partnerPreps = p.actor.after ?? lex.preps.partner;
+    const withSlot = objectOf(view, lex, trig.end, partnerPreps) ?? roleBefore(view, lex, trig.start, p.actor.before ?? [], slots.actor);
+    proposer = actor;
+    partner = uniqueRefs([...resolveSlot(withSlot, view, ctx, state), ...recipient]).filter((r) => !proposer.some((a) => a.code === r.code));
+    actor = uniqueRefs([...actor, ...partner]);
+    recipient = [];
+    if (actor.length === 1 && trig.pos === 'noun' && takesDiscourseParties(lex.policy, p.type)) {
+      // "held talks" with one side named: the other side is the discourse partner
+      const pair = discourseDyad(state);
+      const other = pair.filter((c) => c !== actor[0]?.code);
+      if (pair.includes(actor[0]?.code ?? '') && other.length === 1 && other[0]) actor = uniqueRefs([...actor, { code: other[0], text: '' }]);
+    }
+  }
+  if (actor.length === 0) {
+    // Agentless passives and nominals: the parties come from the discourse.
+    const pair = discourseDyad(state).filter((c) => !recipient.some((r) => r.code === c));
+    // A directed pattern needs its recipient named before the discourse may supply the actor.
+    // Conflict is not inferred from context, except a clash between the pair ("the border clashes").
+    const allowed = takesDiscourseParties(lex.policy, p.type) || (p.symmetric && trig.pos === 'noun');
+    if ((trig.passive || trig.pos === 'noun' || p.symmetric) && allowed && pair.length > 0 && (p.symmetric || recipient.length > 0)) {
+      actor = recipient.length > 0 ? (pair.length === 1 && pair[0] ? [{ code: pair[0], text: '' }] : []) : pair.map((code) => ({ code, text: '' }));
+      if (actor.length > 0) flags.push('discourse-actor');
+    }
+  }
+  // "the head of state visited Beijing": the home state is the article's main state other than the host
+  const home = (sl: Slot | undefined): boolean => sl?.mentions.some((m) => m.refers === 'home') ?? false;
+  if (home(slots.actor) && actor.some((a) => recipient.some((r) => r.code === a.code))) {
+    const other = topStates(state, 3).find((c) => !recipient.some((r) => r.code === c));
+    actor = other ? [{ code: other, sector: 'GOV', text: actor[0]?.text ?? '' }] : actor;
+  }
+  if (home(slots.recipient) && recipient.some((r) => actor.some((a) => a.code === r.code))) {
+    const other = topStates(state, 3).find((c) => !actor.some((a) => a.code === c));
+    recipient = other ? [{ code: other, sector: 'GOV', text: recipient[0]?.text ?? '' }] : recipient;
+  }
+  if (p.reverse) [actor, recipient] = [recipient, actor];
+  recipient = recipient.filter((r) => !actor.some((a) => a.code === r.code));
+  let domestic = false;
+  if (p.domestic && recipient.length === 0) {
+    // Arrests, protests and emergencies inside one state: the state acts on its own people.
+    if (actor.length === 0) {
+      const top = topStates(state, 1)[0];
+      if (top) {
+        actor = [{ code: top, sector: 'GOV', text: '' }];
+        flags.push('discourse-actor');
+      }
+    }
+    const only = actor.length === 1 ? actor[0] : undefined;
+    if (only && !lex.isOrganization(only.code)) {
+      recipient = [{ code: only.code, sector: domesticSector(lex.policy, p.type), text: '' }];
+      domestic = true;
+    }
+  }
+  trace?.(sIdx, 'role', `${p.id}: actor [${actor.map((a) => a.code).join(',')}] (${slots.actor?.how ?? (flags.includes('discourse-actor') ? 'discourse' : 'none')}), recipient [${recipient.map((r) => r.code).join(',')}] (${slots.recipient?.how ?? 'none'})`);
+  const skip = (why: string): RolesOutcome => {
+    trace?.(sIdx, 'skip', `${p.id}: ${why}`);
+    return { state };
+  };
+  if (actor.length === 0) return skip('no actor');
+  // Relations need two sides: one state alone (a title's "EU declares", "he called") is not a dyadic event.
+  if (!domestic && new Set([...actor, ...recipient].map((a) => a.code)).size < 2) return skip('only one side');
+  if (p.needsRecipient && recipient.length === 0) return skip('needs a recipient');
+  const directed = !p.symmetric && trig.pos === 'verb' && (p.recipient.after ?? []).length > 0;
+  // A one-sided verb with no one on the other side says little about relations between states.
+  if (directed && recipient.length === 0 && actor.length === 1 && !p.needsRecipient && !lex.policy.oneSided.includes(p.type)) return skip('no recipient for a directed verb');
+  const used = [slots.actor, slots.recipient].filter((s): s is Slot => s !== undefined);
+  return { state, roles: { actor, recipient, multilateral, proposer, partner, slots: used, flags } };
+}

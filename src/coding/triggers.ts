@@ -1,0 +1,67 @@
+/**
+ * The triggers stage: at a token, the longest trigger phrase of the sentence's tags, the pattern
+ * it fires in this context (as a verb or as a noun), and the pattern's word checks (a required
+ * word near it, no excluding word next to it).
+ */
+import { CUE, type CompiledPattern, type PatternTrigger } from '../lexicon/index.ts';
+import type { Flag } from '../model/index.ts';
+import type { CodingContext } from './context.ts';
+import { isPassive, looksNominal } from './frame.ts';
+import type { SentenceView } from './sentence.ts';
+import { isGerund, isParticiple } from './verb-forms.ts';
+
+/** A trigger that passed its word checks: the pattern and how it is used here. */
+export interface Trigger {
+  /** Token range [start, end) of the trigger phrase. */
+  readonly start: number;
+  readonly end: number;
+  readonly pattern: CompiledPattern;
+  readonly pos: PatternTrigger['pos'];
+  /** What follows a "*" trigger's prefix in its last word (modality written inside the verb). */
+  readonly rest?: string;
+  /** A verb used in the passive. */
+  readonly passive: boolean;
+  readonly flags: readonly Flag[];
+  /** The trigger's words as written, for the trace and the evidence. */
+  readonly words: string;
+}
+
+/** The trigger starting at token i, if one fires a pattern here. */
+export function triggerAt(view: SentenceView, i: number, ctx: CodingContext): Trigger | undefined {
+  const hit = view.tags.at(CUE.trigger, i);
+  if (!hit) return undefined;
+  const start = i;
+  const end = i + hit.length;
+  // a prefix trigger inside a name is part of the name ("бер*" in Бердімұхамедов)
+  if (view.actors.some((m) => start < m.end && end > m.start && m.kind !== 'discourse' && m.kind !== 'pronoun')) return undefined;
+  const { lex, trace } = ctx;
+  const sIdx = view.sentence.index;
+  const nominal = looksNominal(view, lex, start, end);
+  // A word used as a noun fires only noun patterns; a word in verb position that is not a
+  // verb form ("talks", "summit") may still fire a noun pattern.
+  const last = view.tokens[end - 1]?.key ?? '';
+  const ref = hit.value.find((r) => r.pos === (nominal ? 'noun' : 'verb'))
+    ?? (nominal || isParticiple(lex, last) || isGerund(lex, last) ? undefined : hit.value[0]);
+  if (!ref) return undefined;
+  const p = ref.pattern;
+  const words = view.tokens.slice(start, end).map((t) => t.text).join(' ');
+  if (trace) {
+    const stems = view.tokens.slice(start, end).map((t) => t.stem).join(' ');
+    trace(sIdx, 'trigger', `"${words}" (stem ${stems}${hit.rest ? `, prefix + "${hit.rest}"` : ''}) → ${p.data.id} as ${ref.pos}${nominal ? ' (nominal context)' : ''}`);
+  }
+  const w = lex.policy.windows;
+  const { first, last: sLast } = view.sentence;
+  if (p.requires !== undefined && !view.tags.find(p.requires, Math.max(first, start - w.requires.before), Math.min(sLast, end + w.requires.after))) {
+    trace?.(sIdx, 'skip', `${p.data.id}: none of the required words near "${words}"`);
+    return undefined;
+  }
+  if (p.excludes !== undefined && view.tags.find(p.excludes, Math.max(first, start - w.excludes.before), Math.min(sLast, end + w.excludes.after))) {
+    trace?.(sIdx, 'skip', `${p.data.id}: an excluding word next to "${words}"`);
+    return undefined;
+  }
+  const passive = ref.pos === 'verb' && isPassive(view, lex, start);
+  const flags: Flag[] = [];
+  if (passive) flags.push('passive');
+  if (ref.pos === 'noun') flags.push('nominal');
+  return { start, end, pattern: p, pos: ref.pos, ...(hit.rest !== undefined ? { rest: hit.rest } : {}), passive, flags, words };
+}

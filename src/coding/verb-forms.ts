@@ -1,0 +1,12 @@
+/** Verb forms the language data names by their endings: participles ("signed") and gerunds ("signing"). */
+import type { Lexicon } from '../lexicon/index.ts';
+
+/** True for a word ending like a gerund ("signing"). */
+export function isGerund(lex: Lexicon, key: string): boolean {
+  return lex.gerundEndings.some((e) => key.endsWith(e));
+}
+
+/** True for a word ending like a past participle ("signed"). */
+export function isParticiple(lex: Lexicon, key: string): boolean {
+  return lex.participleEndings.some((e) => key.endsWith(e));
+}

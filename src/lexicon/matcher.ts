@@ -1,0 +1,143 @@
+/**
+ * One matcher for every phrase list of a language: a trie over token keys, stems and key prefixes,
+ * built once per lexicon and run once per sentence. Each phrase carries a tag (the list it comes
+ * from) and a value; the tags of a sentence are then read in constant time by later stages
+ * instead of re-scanning windows of tokens list by list.
+ *
+ * A phrase word written with a final "*" matches any word whose folded form begins with it
+ * ("imzala*" matches imzaladı, imzalamadı); what follows the prefix in the last word is kept as the
+ * match's `rest`, so that modality written inside a verb can be read.
+ */
+import { phraseTokens, type LanguageProfile, type Token } from '../text/index.ts';
+import { Tags, type Hit, type TagTerm } from './tags.ts';
+
+/** What a phrase's words are compared with: the token's folded form or its stem. */
+export type MatchOn = 'key' | 'stem';
+
+/** One list of phrases under one tag. */
+export interface PhraseList {
+  readonly tag: number;
+  readonly on: MatchOn;
+  readonly phrases: Iterable<readonly [phrase: string, value: unknown]>;
+}
+
+interface PrefixEdge {
+  readonly text: string;
+  readonly node: TrieNode;
+}
+
+/** Prefix edges are bucketed by their first letters, so a node with many of them stays fast. */
+const BUCKET = 2;
+
+class TrieNode {
+  key: Map<string, TrieNode> | undefined;
+  stem: Map<string, TrieNode> | undefined;
+  prefix: Map<string, PrefixEdge[]> | undefined;
+  /** Some prefix here is shorter than a bucket key. */
+  shortPrefix = false;
+  terminals: TagTerm[] | undefined;
+
+  child(on: MatchOn | 'prefix', text: string): TrieNode {
+    if (on === 'prefix') {
+      this.prefix ??= new Map();
+      const bucket = text.slice(0, BUCKET);
+      if (text.length < BUCKET) this.shortPrefix = true;
+      const list = this.prefix.get(bucket) ?? [];
+      let edge = list.find((e) => e.text === text);
+      if (!edge) {
+        edge = { text, node: new TrieNode() };
+        list.push(edge);
+        this.prefix.set(bucket, list);
+      }
+      return edge.node;
+    }
+    const map = on === 'key' ? (this.key ??= new Map()) : (this.stem ??= new Map());
+    let next = map.get(text);
+    if (!next) {
+      next = new TrieNode();
+      map.set(text, next);
+    }
+    return next;
+  }
+}
+
+export class Matcher {
+  private readonly root = new TrieNode();
+  private order = 0;
+  /** Number of phrases added. */
+  size = 0;
+
+  /** A matcher over phrase lists, each phrase tokenised as documents are. */
+  static build(profile: LanguageProfile, lists: Iterable<PhraseList>): Matcher {
+    const m = new Matcher();
+    for (const list of lists) for (const [phrase, value] of list.phrases) m.add(list.tag, list.on, phrase, value, profile);
+    return m;
+  }
+
+  /** Add one phrase under a tag. */
+  add(tag: number, on: MatchOn, phrase: string, value: unknown, profile: LanguageProfile): void {
+    const toks = phraseTokens(phrase, profile);
+    let node = this.root;
+    let length = 0;
+    let letters = 0;
+    let prefixFirst = 0;
+    let lastPrefix: number | undefined;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (!t) continue;
+      const star = toks[i + 1];
+      const prefix = star !== undefined && star.key === '*' && !star.space && t.kind !== 'punct';
+      const text = prefix ? t.key : on === 'key' ? t.key : t.stem;
+      node = node.child(prefix ? 'prefix' : on, text);
+      if (length === 0 && prefix) prefixFirst = 1;
+      lastPrefix = prefix ? text.length : undefined;
+      letters += text.length;
+      length++;
+      if (prefix) i++;
+    }
+    if (length === 0) return;
+    node.terminals ??= [];
+    node.terminals.push({ tag, value, length, prefixFirst, letters, order: this.order++, ...(lastPrefix !== undefined ? { lastPrefix } : {}) });
+    this.size++;
+  }
+
+  /** Every phrase that starts in tokens [from, to) and ends by `to`, read into the sentence's tags. */
+  tag(tokens: readonly Token[], from: number, to: number): Tags {
+    const hits: (Hit[] | undefined)[] = new Array(Math.max(0, to - from));
+    for (let i = from; i < to; i++) {
+      const found: Hit[] = [];
+      this.walk(this.root, tokens, i, i, to, found);
+      if (found.length > 0) hits[i - from] = found;
+    }
+    return new Tags(from, to, hits);
+  }
+
+  /** Follow token j from `node` along every edge it fits, collecting the phrases that end there. */
+  private walk(node: TrieNode, tokens: readonly Token[], start: number, j: number, to: number, out: Hit[]): void {
+    if (j >= to) return;
+    const t = tokens[j];
+    if (!t) return;
+    const byKey = node.key?.get(t.key);
+    if (byKey) this.step(byKey, tokens, start, j, to, out, -1);
+    const byStem = node.stem?.get(t.stem);
+    if (byStem) this.step(byStem, tokens, start, j, to, out, -1);
+    if (node.prefix) {
+      const bucket = node.prefix.get(t.key.slice(0, BUCKET));
+      if (bucket) for (const e of bucket) if (t.key.startsWith(e.text)) this.step(e.node, tokens, start, j, to, out, e.text.length);
+      // a prefix of one letter sits in a bucket of its own, which a one-letter key has already looked in
+      if (node.shortPrefix && t.key.length >= BUCKET) {
+        for (const e of node.prefix.get(t.key.slice(0, 1)) ?? []) if (e.text.length < BUCKET && t.key.startsWith(e.text)) this.step(e.node, tokens, start, j, to, out, e.text.length);
+      }
+    }
+  }
+
+  /** Token j took us to `node` (as a prefix of `prefix` letters, or whole: -1): record its phrases, go on. */
+  private step(node: TrieNode, tokens: readonly Token[], start: number, j: number, to: number, out: Hit[], prefix: number): void {
+    if (node.terminals) {
+      for (const term of node.terminals) {
+        out.push(term.lastPrefix !== undefined && prefix >= 0 ? { term, start, rest: (tokens[j] as Token).key.slice(prefix) } : { term, start });
+      }
+    }
+    if (node.key || node.stem || node.prefix) this.walk(node, tokens, start, j + 1, to, out);
+  }
+}
