@@ -69,6 +69,11 @@ export default tseslint.config(
     },
   },
   {
+    // The test reporter is loaded before any TypeScript loader, so it is plain JavaScript for Node.
+    files: ['test/**/*.js'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     // The dashboard: plain JavaScript modules in the browser, type-checked by tsconfig.web.json.
     files: ['web/**/*.js'],
     languageOptions: { globals: globals.browser },
