@@ -17,7 +17,8 @@ import {
   type CorpusArticle,
   type GoldFile,
 } from '../src/eval/index.ts';
-import { eventMatches, setsMatch } from '../src/eval/match.ts';
+import { matchOneToOne } from '../src/eval/assign.ts';
+import { eventMatches, metricsAgree, setsMatch } from '../src/eval/match.ts';
 import {
   DyadError,
   type AgreementRecord,
@@ -194,16 +195,55 @@ describe('optional gold and one-to-one matching', () => {
     assert.deepEqual([s.events.tp, s.events.fp, s.events.fn], [1, 0, 1]);
   });
 
-  it('is greedy over gold order: each gold event takes the first unused prediction that matches', () => {
-    // The year-only gold comes first and takes the May prediction, which the May gold needed.
+  it('finds the largest number of pairs where first-fit would orphan a correct prediction', () => {
+    // First-fit in gold order: the year-only gold takes the May prediction, which the May gold
+    // needed, and the March prediction is left over. Maximal matching pairs both.
     const a = article([
       { type: ['SUPPORT'], actor: ['KAZ', 'TUR'], date: '2022' },
       { type: ['SUPPORT'], actor: ['KAZ', 'TUR'], date: '2022-05' },
     ]);
     const s = scoreArticle(a, [ev('SUPPORT', 'KAZ+TUR', '', '2022-05'), ev('SUPPORT', 'KAZ+TUR', '', '2022-03')]);
-    assert.deepEqual([s.events.tp, s.events.fp, s.events.fn], [1, 1, 1]);
-    assert.equal(s.events.missed[0]?.date, '2022-05');
-    assert.equal(s.events.spurious[0]?.date, '2022-03');
+    assert.deepEqual([s.events.tp, s.events.fp, s.events.fn], [2, 0, 0]);
+    assert.deepEqual(s.events.missed, []);
+    assert.deepEqual(s.events.spurious, []);
+  });
+
+  it('re-routes along a chain of gold events to free a prediction for the last one', () => {
+    // g1 fits p1 or p2, g2 fits p2 or p3, g3 fits p3 only. First-fit in this prediction order
+    // gives g1-p2 and g2-p3 and strands g3; two moves along the chain serve all three.
+    const gold = matchOneToOne(['g1', 'g2', 'g3'], ['p2', 'p3', 'p1'], (g, p) => ({
+      g1: ['p1', 'p2'], g2: ['p2', 'p3'], g3: ['p3'],
+    } as Record<string, string[]>)[g]!.includes(p));
+    assert.deepEqual(gold.matched.map((m) => `${m.gold}-${m.predicted}`), ['g1-p1', 'g2-p2', 'g3-p3']);
+    assert.deepEqual([gold.missed, gold.spurious], [[], []]);
+  });
+
+  it('serves required gold with predictions that match no optional gold, leaving those neutral', () => {
+    // The required year-only gold could take either prediction; taking the May one would make
+    // the March one spurious, while the May one also fits the optional gold and can stay neutral.
+    const a = article([
+      { type: ['SUPPORT'], actor: ['KAZ', 'TUR'], date: '2022' },
+      { type: ['SUPPORT'], actor: ['KAZ', 'TUR'], date: '2022-05', optional: true },
+    ]);
+    const s = scoreArticle(a, [ev('SUPPORT', 'KAZ+TUR', '', '2022-05'), ev('SUPPORT', 'KAZ+TUR', '', '2022-03')]);
+    assert.deepEqual([s.events.tp, s.events.fp, s.events.fn, s.events.neutral], [1, 0, 0, 1]);
+  });
+
+  it('still serves a required gold event with an optional-matching prediction when nothing else fits', () => {
+    const a = article([
+      { type: ['SUPPORT'], actor: ['KAZ', 'TUR'], date: '2022-05' },
+      { type: ['SUPPORT'], actor: ['KAZ', 'TUR'], date: '2022', optional: true },
+    ]);
+    const s = scoreArticle(a, [ev('SUPPORT', 'KAZ+TUR', '', '2022-05')]);
+    assert.deepEqual([s.events.tp, s.events.fp, s.events.fn, s.events.neutral], [1, 0, 0, 0]);
+  });
+
+  it('matches facts maximally too', () => {
+    // The count-less gold batch fits both predictions; first-fit would give it the 15 the
+    // counted gold needs.
+    const a = article([], { agreements: [{ parties: ['KAZ', 'TUR'] }, { parties: ['KAZ', 'TUR'], count: 15 }] });
+    const s = scoreArticle(a, [agreement(['KAZ', 'TUR'], 15), agreement(['KAZ', 'TUR'], 3)]);
+    assert.deepEqual([s.agreements.tp, s.agreements.fp, s.agreements.fn], [2, 0, 0]);
   });
 });
 
@@ -221,6 +261,55 @@ describe('fact matching', () => {
     assert.equal(normaliseLevel('allied interaction'), 'allied interaction');
   });
 
+  it('knows every level and synonym the guideline names, in the four languages', () => {
+    const cases: [string, string][] = [
+      ['partnership', 'partnership'],
+      ['Strategic Partnership', 'strategic partnership'],
+      ['stratejik ortaklık', 'strategic partnership'],
+      ['стратегическое партнёрство', 'strategic partnership'],
+      ['стратегиялық әріптестік', 'strategic partnership'],
+      ['enhanced strategic partnership', 'enhanced strategic partnership'],
+      ['geliştirilmiş stratejik ortaklık', 'enhanced strategic partnership'],
+      ['genişletilmiş stratejik ortaklığı', 'enhanced strategic partnership'],
+      ['расширенное стратегическое партнерство', 'enhanced strategic partnership'],
+      ['кеңейтілген стратегиялық әріптестік', 'enhanced strategic partnership'],
+      ['comprehensive strategic partnership', 'comprehensive strategic partnership'],
+      ['KAPSAMLI STRATEJİK ORTAKLIK', 'comprehensive strategic partnership'],
+      ['всеобъемлющее стратегическое партнерство', 'comprehensive strategic partnership'],
+      ['всестороннее стратегическое партнерство', 'comprehensive strategic partnership'],
+      ['жан-жақты стратегиялық әріптестік', 'comprehensive strategic partnership'],
+      ['eternal friendship', 'eternal friendship'],
+      ['вечная дружба', 'eternal friendship'],
+      ['ebedi dostluk', 'eternal friendship'],
+      ['мәңгілік достық', 'eternal friendship'],
+      ['alliance', 'alliance'],
+      ['strategic alliance', 'alliance'],
+      ['allied relations', 'alliance'],
+      ['союзничество', 'alliance'],
+      ['müttefiklik', 'alliance'],
+      ['одақтастық', 'alliance'],
+      ['allied interaction', 'allied interaction'],
+      ['союзническое взаимодействие', 'allied interaction'],
+    ];
+    for (const [level, expected] of cases) assert.equal(normaliseLevel(level), expected, level);
+  });
+
+  it('reads "eternal" or "permanent" before a comprehensive strategic partnership as that level', () => {
+    assert.equal(normaliseLevel('eternal comprehensive strategic partnership'), 'comprehensive strategic partnership');
+    assert.equal(normaliseLevel('permanent comprehensive strategic partnership'), 'comprehensive strategic partnership');
+    assert.equal(normaliseLevel('вечное всеобъемлющее стратегическое партнерство'), 'comprehensive strategic partnership');
+    assert.equal(normaliseLevel('мәңгілік жан-жақты стратегиялық әріптестік'), 'comprehensive strategic partnership');
+  });
+
+  it('reads an enhanced partnership without "strategic" as a plain partnership', () => {
+    assert.equal(normaliseLevel('enhanced partnership'), 'partnership');
+    assert.equal(normaliseLevel('expanded partnership'), 'partnership');
+    assert.equal(normaliseLevel('расширенное партнерство'), 'partnership');
+    const a = article([], { partnerships: [{ parties: ['EUR', 'KAZ'], level: 'partnership' }] });
+    const s = scoreArticle(a, [partnership(['KAZ', 'EUR'], 'enhanced partnership')]);
+    assert.deepEqual([s.partnerships.tp, s.partnerships.fp], [1, 0]);
+  });
+
   it('matches partnerships on parties, level after synonyms, and the since year when both give it', () => {
     const a = article([], { partnerships: [
       { parties: ['KAZ', 'TUR'], level: 'enhanced strategic partnership', since: '2022-05' },
@@ -236,7 +325,7 @@ describe('fact matching', () => {
     assert.deepEqual([wrongYear.partnerships.tp, wrongYear.partnerships.fp], [0, 1]);
   });
 
-  it('matches commitments on parties, metric (case and spacing aside) and value within 1%', () => {
+  it('matches commitments on parties, metric and value within 1%', () => {
     const a = article([], { commitments: [{ parties: ['KAZ', 'TUR'], metric: 'trade volume', value: 10_000_000_000, unit: 'USD' }] });
     const near = scoreArticle(a, [commitment(['KAZ', 'TUR'], 'Trade  Volume', 10_050_000_000)]);
     assert.deepEqual([near.commitments.tp, near.commitments.fp], [1, 0]);
@@ -246,10 +335,23 @@ describe('fact matching', () => {
     assert.equal(metric.commitments.tp, 0);
   });
 
-  it('does not score a level reported as reached, only targets', () => {
-    const a = article([], { commitments: [] });
+  it('accepts a metric that shares a word with the gold metric, not one that shares only "of"', () => {
+    assert.ok(metricsAgree('trade volume', 'trade'));
+    assert.ok(metricsAgree('trade volume', 'volume of trade'));
+    assert.ok(metricsAgree('trade volume', 'Trade-turnover'));
+    assert.ok(!metricsAgree('volume of trade', 'share of gas'));
+    assert.ok(!metricsAgree('exports', 'imports'));
+    assert.ok(metricsAgree('trade volume', ''), 'a prediction without a metric is not compared on it');
+    const a = article([], { commitments: [{ parties: ['KAZ', 'UZB'], metric: 'trade volume', value: 10_000_000_000, unit: 'USD' }] });
+    const s = scoreArticle(a, [commitment(['UZB', 'KAZ'], 'bilateral trade', 9_950_000_000)]);
+    assert.deepEqual([s.commitments.tp, s.commitments.fp, s.commitments.fn], [1, 0, 0]);
+  });
+
+  it('counts an observed figure neither as a hit nor as a false commitment', () => {
+    // The same figure as the gold target, but reported as reached: the target is still missed.
+    const a = article([], { commitments: [{ parties: ['KAZ', 'TUR'], metric: 'trade volume', value: 5e9, unit: 'USD' }] });
     const s = scoreArticle(a, [commitment(['KAZ', 'TUR'], 'trade volume', 5e9, 'observed')]);
-    assert.equal(s.commitments.fp, 0);
+    assert.deepEqual([s.commitments.tp, s.commitments.fp, s.commitments.fn], [0, 0, 1]);
   });
 
   it('matches agreement batches on parties, and on count only when both give one', () => {

@@ -21,7 +21,8 @@ export {
   type GoldPartnership,
 } from './gold.ts';
 export { LEVELS, normaliseLevel, type Level } from './levels.ts';
-export { eventMatches, matchArticle, reducePredictions, type ArticleMatching, type Matching } from './match.ts';
+export { matchOneToOne, type Matching } from './assign.ts';
+export { eventMatches, matchArticle, metricsAgree, reducePredictions, type ArticleMatching } from './match.ts';
 export {
   aggregate,
   FIELDS,

@@ -4,7 +4,12 @@
  * compared, so "expanded strategic partnership" from the coder meets "enhanced strategic
  * partnership" in the gold. Native words are accepted too: the guideline names them, and a
  * coder that forgets to translate a level should lose on nothing but its own wording.
+ *
+ * Levels are recognised by word stems rather than whole phrases so that inflected native
+ * forms ("расширенного стратегического партнёрства", "stratejik ortaklığı") land on the same
+ * level as their dictionary form.
  */
+import { foldText } from './fold.ts';
 
 /** The guideline's level vocabulary, lowercased English. */
 export const LEVELS = [
@@ -18,62 +23,52 @@ export const LEVELS = [
 ] as const;
 export type Level = (typeof LEVELS)[number];
 
-// Word stems (matched at a word start) that qualify a strategic partnership.
-const ENHANCED = ['enhanced', 'expanded', 'extended', 'geliştirilmiş', 'genişletilmiş', 'расширенн', 'кеңейтілген'];
-const COMPREHENSIVE = ['comprehensive', 'all round', 'all encompassing', 'kapsamlı', 'всеобъемлющ', 'всесторонн', 'жан жақты'];
-const STRATEGIC = ['strategic', 'stratejik', 'стратегическ', 'стратегиялық'];
-const PARTNERSHIP = ['partnership', 'partners', 'ortaklık', 'ortaklığ', 'партнерств', 'партнёрств', 'әріптест'];
+/** Word stems, matched at the start of a word; folded like the text they are sought in. */
+const stems = (...words: string[]): readonly string[] => words.map(foldText);
 
-// Whole phrases (after cleaning) for the levels that are not kinds of partnership.
-const PHRASES: Readonly<Record<string, Level>> = {
-  alliance: 'alliance',
-  'allied relations': 'alliance',
-  'allied relationship': 'alliance',
-  'alliance relations': 'alliance',
-  'relations of alliance': 'alliance',
-  allies: 'alliance',
-  'strategic alliance': 'alliance',
-  союзничество: 'alliance',
-  'союзнические отношения': 'alliance',
-  müttefiklik: 'alliance',
-  'müttefiklik ilişkileri': 'alliance',
-  одақтастық: 'alliance',
-  'одақтастық қатынастар': 'alliance',
-  'allied interaction': 'allied interaction',
-  'союзническое взаимодействие': 'allied interaction',
-  'eternal friendship': 'eternal friendship',
-  'вечная дружба': 'eternal friendship',
-  'ebedi dostluk': 'eternal friendship',
-  'мәңгілік достық': 'eternal friendship',
-};
+const PARTNERSHIP = stems('partner', 'ortak', 'ortağ', 'партнер', 'әріптес', 'серіктес');
+const STRATEGIC = stems('strategic', 'stratejik', 'стратегическ', 'стратегиял');
+// The guideline: "enhanced" (also "expanded" or "extended": geliştirilmiş, genişletilmiş,
+// расширенное, кеңейтілген) — and only before a strategic partnership.
+const ENHANCED = stems('enhanced', 'expanded', 'extended', 'geliştirilmiş', 'genişletilmiş', 'расширенн', 'кеңейтілген');
+// The guideline: kapsamlı, всеобъемлющее, всестороннее, жан-жақты; English "all-round" too.
+const COMPREHENSIVE = stems('comprehensive', 'all round', 'all encompassing', 'kapsamlı', 'всеобъемлющ', 'всесторонн', 'жан жақты');
+// The guideline: союзничество, müttefiklik, одақтастық; "strategic alliance", "allied relations".
+const ALLY = stems('allian', 'allie', 'ally', 'союз', 'müttefik', 'ittifak', 'одақ');
+const INTERACTION = stems('interaction', 'взаимодейств', 'etkileşim', 'өзара іс');
+const ETERNAL = stems('eternal', 'everlasting', 'perpetual', 'permanent', 'ebedi', 'daimi', 'kalıcı', 'вечн', 'постоянн', 'мәңгілік', 'тұрақты');
+const FRIENDSHIP = stems('friendship', 'dostluk', 'dostluğ', 'дружб', 'достық', 'достығ');
 
-/** Lowercase, NFC, hyphens and quotes to spaces, whitespace collapsed, leading article dropped. */
+/** Folded, with a leading English article dropped ("the alliance"). */
 function clean(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLocaleLowerCase('en')
-    .replace(/[-‐‑–—_"'«»“”„‘’]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^(the|a|an) /, '');
+  return foldText(text).replace(/^(the|a|an) /, '');
 }
 
-function hasStem(text: string, stems: readonly string[]): boolean {
-  return stems.some((s) => text === s || text.startsWith(s) || text.includes(` ${s}`));
+function hasStem(text: string, list: readonly string[]): boolean {
+  return list.some((s) => text.startsWith(s) || text.includes(` ${s}`));
+}
+
+/** A kind of partnership: the qualifiers count only beside "strategic", as the guideline reads. */
+function partnershipLevel(text: string): Level {
+  const strategic = hasStem(text, STRATEGIC);
+  if (strategic && hasStem(text, ENHANCED)) return 'enhanced strategic partnership';
+  // "Eternal" or "permanent" before a comprehensive strategic partnership changes nothing. A
+  // comprehensive partnership without "strategic" ("comprehensive partnership and strategic
+  // interaction" has it) keeps the comprehensive level: the gold writes the Russia–China
+  // designation so, and no lower level in the vocabulary names it.
+  if (hasStem(text, COMPREHENSIVE)) return 'comprehensive strategic partnership';
+  if (strategic) return 'strategic partnership';
+  // "Enhanced partnership" (no "strategic") is a plain partnership.
+  return 'partnership';
 }
 
 /** A partnership level mapped onto the guideline vocabulary (unknown levels come back cleaned). */
 export function normaliseLevel(level: string): string {
   const text = clean(level);
-  const phrase = PHRASES[text];
-  if (phrase) return phrase;
-  if (hasStem(text, PARTNERSHIP)) {
-    if (hasStem(text, ENHANCED)) return 'enhanced strategic partnership';
-    // "Comprehensive partnership and strategic interaction" has no slot of its own; the gold
-    // maps it (and a bare "comprehensive partnership") to the comprehensive strategic level.
-    if (hasStem(text, COMPREHENSIVE)) return 'comprehensive strategic partnership';
-    if (hasStem(text, STRATEGIC)) return 'strategic partnership';
-    if (text === 'partnership' || text === 'partners') return 'partnership';
-  }
+  const ally = hasStem(text, ALLY);
+  if (ally && hasStem(text, INTERACTION)) return 'allied interaction';
+  if (hasStem(text, PARTNERSHIP)) return partnershipLevel(text);
+  if (ally) return 'alliance';
+  if (hasStem(text, ETERNAL) && hasStem(text, FRIENDSHIP)) return 'eternal friendship';
   return text;
 }

@@ -12,6 +12,8 @@ import {
   type PartnershipRecord,
 } from '../model/index.ts';
 import type { GoldAgreement, GoldCommitment, GoldEvent, GoldFile, GoldPartnership } from './gold.ts';
+import { matchOneToOne, type Matching } from './assign.ts';
+import { foldText, wordsOf } from './fold.ts';
 import { normaliseLevel } from './levels.ts';
 
 /** Jaccard threshold for actor sets of three or more (Scoring 2). */
@@ -91,9 +93,28 @@ export function eventMatches(gold: GoldEvent, pred: EventRecord): boolean {
   return false;
 }
 
-/** Case- and whitespace-insensitive metric name. */
+/** A metric name folded for the reduction key: case, hyphens and spacing aside. */
 export function normaliseMetric(metric: string): string {
-  return metric.normalize('NFC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();
+  return foldText(metric);
+}
+
+// Words that name no quantity: "volume of trade" and "share of gas" share only "of".
+const FUNCTION_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'per', 'the', 'to', 'with']);
+
+/** The words a metric is named by, function words left out. */
+export function metricWords(metric: string): Set<string> {
+  return new Set(wordsOf(metric).filter((w) => !FUNCTION_WORDS.has(w)));
+}
+
+/**
+ * True when two metrics agree (Scoring 4): they share a word, when both give one. A metric
+ * with no words of its own (empty) is not compared: the values and parties decide.
+ */
+export function metricsAgree(gold: string, pred: string): boolean {
+  const g = metricWords(gold);
+  const p = metricWords(pred);
+  if (g.size === 0 || p.size === 0) return true;
+  return [...p].some((w) => g.has(w));
 }
 
 /** The year of a partial date (its first four characters). */
@@ -124,10 +145,14 @@ export function valuesAgree(gold: number, pred: number): boolean {
   return Math.abs(pred - gold) <= VALUE_TOLERANCE * Math.abs(gold);
 }
 
-/** True when a predicted commitment matches a gold one: parties, metric, value within 1%. */
+/**
+ * True when a predicted commitment matches a gold one: parties, metrics sharing a word, value
+ * within 1%. Only targets are compared; an observed figure never reaches here (see
+ * reducePredictions).
+ */
 export function commitmentMatches(gold: GoldCommitment, pred: CommitmentRecord): boolean {
   return setsMatch(new Set(gold.parties), new Set(pred.parties))
-    && normaliseMetric(gold.metric) === normaliseMetric(pred.metric)
+    && metricsAgree(gold.metric, pred.metric)
     && valuesAgree(gold.value, pred.value);
 }
 
@@ -140,56 +165,6 @@ export function agreementKey(a: AgreementRecord): string {
 export function agreementMatches(gold: GoldAgreement, pred: AgreementRecord): boolean {
   if (!setsMatch(new Set(gold.parties), new Set(pred.parties))) return false;
   return gold.count === undefined || pred.count === undefined || gold.count === pred.count;
-}
-
-/** The outcome of matching one field of one article. */
-export interface Matching<G, P> {
-  /** Required gold items and the predictions they took. */
-  readonly matched: readonly { readonly gold: G; readonly predicted: P }[];
-  /** Required gold items no prediction matched. */
-  readonly missed: readonly G[];
-  /** Predictions that matched nothing (false positives). */
-  readonly spurious: readonly P[];
-  /** Predictions left over that match an optional gold item: neither right nor wrong. */
-  readonly neutral: readonly P[];
-}
-
-/**
- * One-to-one greedy matching (Scoring 3): each required gold item, in gold order, takes the
- * first unused prediction that matches it. Optional items take nothing away from required ones;
- * a leftover prediction that matches any optional item is set aside as neutral.
- */
-export function matchOneToOne<G, P>(
-  gold: readonly G[],
-  predicted: readonly P[],
-  matches: (gold: G, predicted: P) => boolean,
-  isOptional: (gold: G) => boolean = () => false,
-): Matching<G, P> {
-  const used = new Array<boolean>(predicted.length).fill(false);
-  const matched: { gold: G; predicted: P }[] = [];
-  const missed: G[] = [];
-  const optional: G[] = [];
-  for (const g of gold) {
-    if (isOptional(g)) {
-      optional.push(g);
-      continue;
-    }
-    const j = predicted.findIndex((p, i) => !used[i] && matches(g, p));
-    if (j < 0) {
-      missed.push(g);
-      continue;
-    }
-    used[j] = true;
-    matched.push({ gold: g, predicted: predicted[j] as P });
-  }
-  const spurious: P[] = [];
-  const neutral: P[] = [];
-  predicted.forEach((p, i) => {
-    if (used[i]) return;
-    if (optional.some((g) => matches(g, p))) neutral.push(p);
-    else spurious.push(p);
-  });
-  return { matched, missed, spurious, neutral };
 }
 
 /** Predicted records split by kind, reduced to sets, ready to match. */

@@ -14,7 +14,8 @@ import {
 } from '../model/index.ts';
 import type { CorpusArticle } from './corpus.ts';
 import type { GoldAgreement, GoldCommitment, GoldEvent, GoldPartnership } from './gold.ts';
-import { matchArticle, type Matching } from './match.ts';
+import type { Matching } from './assign.ts';
+import { matchArticle } from './match.ts';
 
 export const FIELDS = ['events', 'partnerships', 'commitments', 'agreements'] as const;
 export type Field = (typeof FIELDS)[number];
