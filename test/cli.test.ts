@@ -1,18 +1,35 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+import { evalCommand } from '../src/cli/commands/eval.ts';
+import { COMMANDS } from '../src/cli/commands/index.ts';
+import { commandHelp } from '../src/cli/help.ts';
+import { defineCommand, optionsOf, parseCommand } from '../src/cli/options.ts';
 
 const MAIN = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 const FIXTURE_LEXICON = fileURLToPath(new URL('./fixtures/lexicon/', import.meta.url));
+const SOURCES = fileURLToPath(new URL('./fixtures/sources/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'dyad-cli-'));
 
-function dyad(args: string[], input?: string): { code: number; out: string; err: string } {
+function dyad(args: string[], input?: string | Buffer): { code: number; out: string; err: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { encoding: 'utf8', input });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+function records(out: string): Record<string, unknown>[] {
+  return out.trim().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** One line on standard error, no stack trace: what a user mistake must look like. */
+function assertOneLine(err: string, what: string): void {
+  assert.equal(err.trim().split('\n').length, 1, `one line for ${what}: ${err}`);
+  assert.doesNotMatch(err, /at .*\.ts:\d+/);
 }
 
 describe('dyad code', () => {
@@ -22,8 +39,7 @@ describe('dyad code', () => {
   it('prints one JSON record per line with the article and evidence', () => {
     const r = dyad(['code', article, '--lexicon', FIXTURE_LEXICON]);
     assert.equal(r.code, 0, r.err);
-    const records = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    const visit = records.find((x) => x.type === 'CONSULT');
+    const visit = records(r.out).find((x) => x.type === 'CONSULT');
     assert.ok(visit, r.out);
     assert.equal(visit.article, '2022-05-11-visit.txt');
     assert.equal(visit.date, '2022-05-10');
@@ -43,29 +59,98 @@ describe('dyad code', () => {
     const binary = join(dir, 'binary.txt');
     writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
     const cases: [string[], RegExp, number][] = [
-      [['code', join(dir, 'missing.txt')], /missing\.txt: no such file/, 1],
-      [['code', empty], /empty file/, 1],
-      [['code', binary], /binary data/, 1],
+      [['code', join(dir, 'missing.txt')], /skipped .*missing\.txt: no such file/, 1],
+      [['code', empty], /skipped .*empty\.txt: no text \[empty\]/, 1],
+      [['code', binary], /skipped .*binary\.txt: binary data/, 1],
       [['code', article, '--published', '2022-13-40'], /--published/, 2],
-      [['code', article, '--lang', 'xx'], /--lang/, 2],
-      [['code', article, '--bogus'], /Unknown option/, 2],
-      [['frobnicate'], /unknown command/, 2],
-      [['eval'], /--corpus/, 2],
+      [['code', article, '--lang', 'xx'], /--lang: expected en, tr, ru or kk, got "xx"/, 2],
+      [['code', article, '--bogus'], /code does not take --bogus/, 2],
+      [['frobnicate'], /unknown command "frobnicate"/, 2],
+      [['--bogus'], /no command given/, 2],
+      [['eval'], /eval: --corpus DIR is required/, 2],
     ];
     for (const [args, message, code] of cases) {
       const r = dyad(args);
       assert.equal(r.code, code, `${args.join(' ')}: ${r.err}`);
       assert.match(r.err, message);
-      assert.equal(r.err.trim().split('\n').length, 1, `one line for ${args.join(' ')}: ${r.err}`);
-      assert.doesNotMatch(r.err, /at .*\.ts:\d+/);
+      assertOneLine(r.err, args.join(' '));
     }
   });
 
-  it('skips a bad file among good ones and says so', () => {
-    const r = dyad(['code', article, join(dir, 'missing.txt'), '--lexicon', FIXTURE_LEXICON]);
+  it('skips a bad file among good ones, says so as ingest does, and codes the others', () => {
+    const binary = join(dir, 'notes.bin');
+    writeFileSync(binary, Buffer.from([1, 2, 0, 3]));
+    const r = dyad(['code', article, join(dir, 'missing.txt'), binary, '--lexicon', FIXTURE_LEXICON]);
     assert.equal(r.code, 1);
     assert.match(r.out, /CONSULT/);
-    assert.match(r.err, /skipped .*missing\.txt/);
+    assert.deepEqual(r.err.trim().split('\n'), [
+      `dyad: skipped ${join(dir, 'missing.txt')}: no such file or folder [not_found]`,
+      `dyad: skipped ${binary}: binary data (NUL bytes), not text [binary]`,
+      'dyad: 1 coded, 2 skipped',
+    ]);
+  });
+});
+
+describe('dyad code reads as ingest does', () => {
+  const charsets = join(SOURCES, 'charsets');
+  const cases = [
+    ['ru', 'windows-1251'],
+    ['tr', 'windows-1254'],
+  ] as const;
+  for (const [lang, charset] of cases) {
+    it(`codes a ${lang} article saved in ${charset} exactly as its UTF-8 version`, () => {
+      const name = `2023-10-12-${lang}.txt`;
+      const utf8 = join(charsets, 'utf-8', name);
+      const legacy = join(charsets, charset, name);
+      // The fixture really is in the legacy charset (an editor re-saving it as UTF-8 would void the test).
+      const bytes = readFileSync(legacy);
+      assert.ok(!isUtf8(bytes));
+      assert.equal(iconv.decode(bytes, charset), readFileSync(utf8, 'utf8'));
+
+      const expected = dyad(['code', utf8]);
+      const got = dyad(['code', legacy]);
+      assert.equal(got.code, 0, got.err);
+      assert.equal(got.out, expected.out);
+      const events = records(got.out).filter((r) => r.kind === 'event');
+      assert.ok(events.length > 0, got.out);
+      assert.ok(events.every((e) => e.lang === lang && e.article === name));
+    });
+  }
+
+  it('reads windows-1251 bytes from standard input, with the date given', () => {
+    const name = '2023-10-12-ru.txt';
+    const bytes = readFileSync(join(charsets, 'windows-1251', name));
+    const got = dyad(['code', '-', '--published', '2023-10-12'], bytes);
+    const expected = dyad(['code', join(charsets, 'utf-8', name)]);
+    assert.equal(got.code, 0, got.err);
+    const rename = (rs: Record<string, unknown>[]): string[] => rs.map((r) => JSON.stringify({ ...r, article: 'x', id: 'x' }));
+    assert.deepEqual(rename(records(got.out)), rename(records(expected.out)));
+    assert.ok(records(got.out).every((r) => r.article === 'stdin'));
+  });
+
+  it('codes an HTML page by its main text and its metadata date; --published overrides the date', () => {
+    const page = join(SOURCES, 'page-en.html');
+    const r = dyad(['code', page, '--lexicon', FIXTURE_LEXICON]);
+    assert.equal(r.code, 0, r.err);
+    const all = records(r.out);
+    const visit = all.find((x) => x.type === 'CONSULT');
+    assert.ok(visit, r.out);
+    assert.equal(visit.article, 'page-en.html');
+    // published_time in the page's metadata is 2022-05-10; the visit is dated from it.
+    assert.equal(visit.date, '2022-05-10');
+    for (const x of all) assert.doesNotMatch((x.evidence as { text: string }).text, /[<>]|cookie/i);
+    const forced = records(dyad(['code', page, '--published', '2020-02-02', '--lexicon', FIXTURE_LEXICON]).out);
+    assert.ok(forced.filter((x) => x.kind === 'event' && typeof x.date === 'string' && x.date.startsWith('2020')).length > 0);
+  });
+
+  it("codes a feed's items, each under its link", () => {
+    const r = dyad(['code', join(SOURCES, 'feed.rss'), '--lexicon', FIXTURE_LEXICON]);
+    // An item is known by its link, or by the feed file's name and its number when it has none.
+    const articles = new Set(records(r.out).map((x) => x.article));
+    assert.deepEqual([...articles].sort(), ['feed.rss#item-3', 'https://herald.example/news/tokayev-ankara']);
+    // The feed's one item with neither title nor text is skipped and reported.
+    assert.equal(r.code, 1);
+    assert.match(r.err, /skipped .*feed item without title or text \[not_article\]/);
   });
 });
 
@@ -77,5 +162,97 @@ describe('dyad explain', () => {
     assert.match(r.out, /pattern tried "sign" \(stem sign\) → en\.support\.sign/);
     assert.match(r.out, /modality .*advised \("should"\)/);
     assert.match(r.out, /not coded .*advised, not an event/);
+  });
+});
+
+describe('help and options, from the declarations', () => {
+  it('dyad --help lists every command with its one line, and the shared options', () => {
+    const r = dyad(['--help']);
+    assert.equal(r.code, 0, r.err);
+    for (const c of COMMANDS) assert.match(r.out, new RegExp(`^  ${c.name} +${c.summary.replace(/[()/.]/g, '\\$&')}$`, 'm'));
+    assert.match(r.out, /--db PATH\|URL .*\n +taken by ingest, recode, events, articles, export, serve/);
+    assert.match(r.out, /--lexicon PATH .*\(repeatable\)\n +taken by code, explain, eval, ingest, recode, serve/);
+  });
+
+  it('dyad COMMAND --help prints that command\'s usage and only its options', () => {
+    const code = dyad(['code', '--help']);
+    assert.equal(code.code, 0, code.err);
+    assert.match(code.out, /^Usage: dyad code FILE\.\.\. \[options\]/);
+    assert.match(code.out, /--published DATE +the publication date/);
+    assert.match(code.out, /--format jsonl\|table +.*\(default jsonl\)/);
+    assert.match(code.out, /--lexicon PATH +.*\(repeatable\)/);
+    assert.match(code.out, /-h, --help/);
+    assert.doesNotMatch(code.out, /--port|--db/);
+    const events = dyad(['events', '-h']);
+    assert.match(events.out, /^Usage: dyad events \[options\]/);
+    assert.match(events.out, /--limit N +.*\(default 100\)/);
+    assert.match(events.out, /--db PATH\|URL .*\(or \$DYAD_DB\)/);
+    assert.doesNotMatch(events.out, /--lexicon|--published/);
+    assert.equal(dyad(['help', 'eval']).out, commandHelp(evalCommand));
+  });
+
+  it('every command\'s help names each option and argument it declares', () => {
+    for (const c of COMMANDS) {
+      const help = commandHelp(c);
+      assert.ok(help.startsWith(`Usage: dyad ${c.name}`), help);
+      for (const name of Object.keys(optionsOf(c))) assert.match(help, new RegExp(`--${name}\\b`), `${c.name} --${name}`);
+      for (const a of c.args) assert.ok(help.includes(a.name), `${c.name} ${a.name}`);
+    }
+  });
+
+  it('refuses an option the command does not take, naming both', () => {
+    const r = dyad(['code', 'x.txt', '--port', '1']);
+    assert.equal(r.code, 2);
+    assert.equal(r.err, 'dyad: code does not take --port (try dyad code --help)\n');
+    const before = dyad(['--token', 't', 'events']);
+    assert.equal(before.code, 2);
+    assert.equal(before.err, 'dyad: events does not take --token (try dyad events --help)\n');
+  });
+
+  it('takes options before the command too', () => {
+    const db = join(dir, 'empty.db');
+    const r = dyad(['--db', db, 'articles', '--format', 'csv']);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, 'id,published,lang,title,address\n');
+  });
+});
+
+describe('parseCommand', () => {
+  const command = defineCommand({
+    name: 'demo',
+    summary: 'a command for the test',
+    args: [{ name: 'IN', description: 'input', required: true }],
+    options: {
+      mode: { type: 'string', value: 'M', choices: ['fast', 'slow'], default: 'fast', description: 'how' },
+      tag: { type: 'string', value: 'T', multiple: true, description: 'a tag' },
+      key: { type: 'string', value: 'K', env: 'DYAD_TEST_KEY', description: 'a key' },
+      quiet: { type: 'boolean', short: 'q', description: 'say less' },
+    },
+    run: ({ values }) => (values.mode === 'fast' ? 0 : 1),
+  });
+
+  it('fills defaults, lists and switches, and reads the environment only when the option is absent', () => {
+    process.env['DYAD_TEST_KEY'] = 'from-env';
+    try {
+      const plain = parseCommand(command, ['a']);
+      assert.deepEqual(plain, { help: false, values: { mode: 'fast', tag: [], key: 'from-env', quiet: false, help: false }, args: ['a'] });
+      const given = parseCommand(command, ['a', '--tag', 'x', '--tag=y', '-q', '--key', 'k', '--mode', 'slow']);
+      assert.deepEqual(given, { help: false, values: { mode: 'slow', tag: ['x', 'y'], key: 'k', quiet: true, help: false }, args: ['a'] });
+    } finally {
+      delete process.env['DYAD_TEST_KEY'];
+    }
+  });
+
+  it('gives help before judging anything else, and usage errors that name the command', () => {
+    assert.deepEqual(parseCommand(command, ['--nope', '-h']), { help: true });
+    assert.throws(() => parseCommand(command, ['a', '--nope']), { code: 'usage', message: 'demo does not take --nope (try dyad demo --help)' });
+    assert.throws(() => parseCommand(command, ['a', '-x']), { code: 'usage', message: 'demo does not take -x (try dyad demo --help)' });
+    assert.throws(() => parseCommand(command, ['a', '--mode', 'medium']), { code: 'usage', message: '--mode: expected fast or slow, got "medium"' });
+    assert.throws(() => parseCommand(command, []), { code: 'usage', message: 'demo: give IN (input) (try dyad demo --help)' });
+    assert.throws(() => parseCommand(command, ['a', 'b']), { code: 'usage', message: 'demo: unexpected argument "b" (try dyad demo --help)' });
+    assert.throws(() => parseCommand(command, ['a', '--key']), { code: 'usage', message: /^demo: Option '--key <value>' argument missing \(try dyad demo --help\)$/ });
+    assert.throws(() => parseCommand(command, ['a', '--quiet=yes']), { code: 'usage', message: /^demo: .*--quiet.* \(try dyad demo --help\)$/ });
+    const none = defineCommand({ name: 'none', summary: 'takes nothing', args: [], options: {}, run: () => 0 });
+    assert.throws(() => parseCommand(none, ['extra']), { code: 'usage', message: 'none takes no arguments, got "extra" (try dyad none --help)' });
   });
 });

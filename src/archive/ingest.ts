@@ -4,7 +4,7 @@
  * skipped and failed, each with its reason.
  */
 import { codeArticle } from '../coding/index.ts';
-import { isSourceProblem, readSources, type ReadOptions, type SourceArticle } from '../sources/index.ts';
+import { isSourceProblem, publishedOf, readSources, type ReadOptions, type SourceArticle } from '../sources/index.ts';
 import type { LexiconSet } from '../lexicon/index.ts';
 import { isDyadError, type Lang, type PartialDate } from '../model/index.ts';
 import type { CodedArticle, NewArticle, PutResult, PutStatus, Store } from '../store/index.ts';
@@ -30,21 +30,6 @@ export interface IngestOptions extends ReadOptions {
   readonly onItem?: (done: number, address: string, status: PutStatus | 'skipped' | 'failed') => void;
   /** The publication date to assume when neither the source nor the text gives one. */
   readonly today?: PartialDate;
-}
-
-/**
- * The publication date of an article: its metadata, a date in its file name or address
- * ("2022-05-11-visit.txt"), a full date written in its text ("11.05.2022"), or today.
- */
-export function publishedOf(a: Pick<SourceArticle, 'published' | 'address' | 'text'>, today: PartialDate): PartialDate {
-  if (a.published) return a.published;
-  const name = /(?:^|[^\d])((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?!\d)/.exec(a.address.split(/[\\/]/).pop() ?? '');
-  if (name) return name[3] ? `${name[1]}-${name[2]}-${name[3]}` : `${name[1]}-${name[2]}`;
-  const iso = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/.exec(a.text);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const dotted = /\b(\d{2})\.(\d{2})\.((?:19|20)\d{2})\b/.exec(a.text);
-  if (dotted) return `${dotted[3]}-${dotted[2]}-${dotted[1]}`;
-  return today;
 }
 
 /** An article coded and ready for the store, with the number of events coded from it. */

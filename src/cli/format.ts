@@ -1,6 +1,7 @@
-/** Printing records: JSON lines or an aligned table. */
+/** Printing records (JSON lines or an aligned table) and the lines that report a skipped or failed item. */
 import type { OutputRecord } from '../model/index.ts';
 
+/** One JSON record a line. */
 export function toJsonl(records: readonly OutputRecord[]): string {
   return records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '');
 }
@@ -25,4 +26,20 @@ export function toTable(records: readonly OutputRecord[]): string {
   }
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length))) ?? [];
   return rows.map((row) => row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+/** An item that gave no article, as ingest and code report it: what, where, why, and the stable reason code. */
+export interface ItemProblem {
+  readonly address: string;
+  readonly reason: string;
+  readonly message: string;
+}
+
+/**
+ * "skipped notes.bin: binary data (NUL bytes), not text [binary]". The readers' messages start
+ * with the address already; others (the coder's, the store's) are given it here.
+ */
+export function problemLine(verb: 'skipped' | 'failed', p: ItemProblem): string {
+  const said = p.message.startsWith(`${p.address}: `) ? p.message : `${p.address}: ${p.message}`;
+  return `${verb} ${said} [${p.reason}]`;
 }

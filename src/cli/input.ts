@@ -1,42 +1,36 @@
-/** Reading an article for `dyad code`: a file or standard input, title on the first line. */
-import { readFileSync, statSync } from 'node:fs';
-import { DyadError, isPartialDate } from '../model/index.ts';
+/**
+ * The articles `dyad code` is given, read by the same source readers as `dyad ingest`: a file by
+ * its extension or first bytes (text, HTML page or feed, in any charset they detect), or
+ * standard input by its first bytes.
+ */
+import { basename } from 'node:path';
+import { readFileSource, readStreamSource, type SourceArticle, type SourceProblem } from '../sources/index.ts';
 
-/** Read a text file (or "-" for standard input), refusing missing, empty and binary input. */
-export function readArticle(path: string): string {
-  let buf: Buffer;
-  if (path === '-') {
-    buf = readFileSync(0);
-  } else {
-    const st = statSync(path, { throwIfNoEntry: false });
-    if (!st) throw new DyadError('file_not_found', `${path}: no such file`, path);
-    if (st.isDirectory()) throw new DyadError('file_unreadable', `${path}: is a directory, expected a text file`, path);
-    try {
-      buf = readFileSync(path);
-    } catch (e) {
-      throw new DyadError('file_unreadable', `${path}: ${e instanceof Error ? e.message : String(e)}`, path);
-    }
+/** What one input gave: its articles and problems, in order, and the name its records carry. */
+export interface Input {
+  readonly items: readonly (SourceArticle | SourceProblem)[];
+  /** Rename an article's address to the name its records carry. */
+  readonly nameOf: (address: string) => string;
+}
+
+/** The address standard input goes by, in records and messages alike. */
+const STDIN = 'stdin';
+
+/** Read one input: a file path, or "-" for standard input. */
+export async function readInput(input: string): Promise<Input> {
+  const address = input === '-' ? STDIN : input;
+  const name = input === '-' ? STDIN : basename(input);
+  let items: (SourceArticle | SourceProblem)[];
+  try {
+    items = input === '-' ? await readStreamSource(STDIN, process.stdin) : await readFileSource(input);
+  } catch (e) {
+    // A reader failing on bytes no one foresaw is this input's problem, not the end of the run.
+    items = [{ address, code: 'unreadable', message: `${address}: ${e instanceof Error ? e.message : String(e)}` }];
   }
-  if (buf.includes(0)) throw new DyadError('binary_input', `${path}: binary data, expected plain text`, path);
-  const text = buf.toString('utf8').replace(/^\uFEFF/, '');
-  if (text.trim().length === 0) throw new DyadError('empty_input', `${path}: empty file`, path);
-  return text;
-}
-
-/** Check a --published value. */
-export function parsePublished(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!isPartialDate(value)) throw new DyadError('bad_date', `--published: expected YYYY-MM-DD, YYYY-MM or YYYY, got "${value}"`, '--published');
-  return value;
-}
-
-/** A date from the file name ("2022-05-11-visit.txt") or the text ("11.05.2022", "2022-05-11"), else today. */
-export function guessPublished(text: string, name = ''): string {
-  const fromName = /(?:^|[^\d])((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?!\d)/.exec(name);
-  if (fromName) return fromName[3] ? `${fromName[1]}-${fromName[2]}-${fromName[3]}` : `${fromName[1]}-${fromName[2]}`;
-  const iso = /\b(20\d{2}|19\d{2})-(\d{2})-(\d{2})\b/.exec(text);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const dotted = /\b(\d{2})\.(\d{2})\.((?:19|20)\d{2})\b/.exec(text);
-  if (dotted) return `${dotted[3]}-${dotted[2]}-${dotted[1]}`;
-  return new Date().toISOString().slice(0, 10);
+  return {
+    items,
+    // A file's article is known by the file's base name; a feed's items by their links, or by
+    // the file's name and their number when they have none.
+    nameOf: (a) => (a === address ? name : a.startsWith(`${address}#`) ? `${name}${a.slice(address.length)}` : a),
+  };
 }

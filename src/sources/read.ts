@@ -38,6 +38,28 @@ export async function readFileSource(path: string, options: ReadOptions = {}): P
   return readBytes(path, bytes, format, 'file', undefined, options);
 }
 
+/**
+ * Read a stream that has no name to go by (standard input): text, HTML or feed by its first
+ * bytes. `address` names it in the records and problems; reading stops once the stream is
+ * longer than a file may be.
+ */
+export async function readStreamSource(address: string, stream: AsyncIterable<Uint8Array>, options: ReadOptions = {}): Promise<Out[]> {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      size += chunk.length;
+      if (size > max) return [problem(address, 'too_large', `${address}: more than ${max} bytes`)];
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    return [problem(address, 'unreadable', `${address}: ${e instanceof Error ? e.message : String(e)}`)];
+  }
+  const bytes = Buffer.concat(chunks);
+  return readBytes(address, bytes, sniffFormat(bytes), 'file', undefined, options);
+}
+
 /** Fetch one http(s) address and read it as its Content-Type (or, when that says little, its bytes) tells. */
 export async function readUrlSource(url: string, options: ReadOptions = {}): Promise<Out[]> {
   const fetched = await fetchSource(url, options.limits);

@@ -1,0 +1,19 @@
+/** `dyad recode`: recode what an older lexicon coded. */
+import { recode } from '../../archive/index.ts';
+import { problemLine } from '../format.ts';
+import { defineCommand } from '../options.ts';
+import { ARCHIVE_OPTIONS, LEXICON_OPTIONS, loadLexicons, withStore } from '../shared.ts';
+
+export const recodeCommand = defineCommand({
+  name: 'recode',
+  summary: 'Recode the archived articles an older lexicon coded',
+  args: [],
+  options: { ...ARCHIVE_OPTIONS, ...LEXICON_OPTIONS },
+  async run({ values }) {
+    const lexicons = loadLexicons(values);
+    const result = await withStore(values, (store) => recode(store, lexicons));
+    process.stdout.write(`recoded ${result.recoded} articles with lexicon ${lexicons.data.version}, failed ${result.failed.length}\n`);
+    for (const f of result.failed) process.stdout.write(`  ${problemLine('failed', f)}\n`);
+    return result.failed.length > 0 ? 1 : 0;
+  },
+});

@@ -1,0 +1,53 @@
+/** `dyad serve`: ingest what it is given (if anything), then serve the API and dashboard. */
+import { ingest } from '../../archive/index.ts';
+import { DyadError } from '../../model/index.ts';
+import { openStore } from '../../store/index.ts';
+import { problemLine } from '../format.ts';
+import { defineCommand } from '../options.ts';
+import { ARCHIVE_OPTIONS, LEXICON_OPTIONS, loadLexicons } from '../shared.ts';
+
+export const serveCommand = defineCommand({
+  name: 'serve',
+  summary: 'Serve the dashboard and the JSON API (OpenAPI at /api/openapi.json)',
+  about: ['Writing (POST /api/articles) needs a token; without one the API is read-only.'],
+  args: [],
+  options: {
+    ingest: { type: 'string', value: 'PATH', multiple: true, description: 'ingest this file, folder, page or feed first' },
+    port: { type: 'string', value: 'PORT', env: 'PORT', default: '8080', description: 'the port to listen on' },
+    host: { type: 'string', value: 'HOST', default: '127.0.0.1', description: 'the address to listen on' },
+    token: { type: 'string', value: 'TOKEN', env: 'DYAD_TOKEN', description: 'the bearer token that POST /api/articles needs' },
+    ...ARCHIVE_OPTIONS,
+    ...LEXICON_OPTIONS,
+  },
+  /** Serve until interrupted; resolves with the exit code once the server has closed. */
+  async run({ values }) {
+    const port = Number(values.port);
+    if (values.port.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new DyadError('usage', `--port: expected a port number, got "${values.port}"`, '--port');
+    const { host, token } = values;
+    const lexicons = loadLexicons(values);
+    const store = await openStore(values.db);
+    try {
+      if (values.ingest.length > 0) {
+        const s = await ingest(store, values.ingest, lexicons);
+        process.stderr.write(`ingested ${values.ingest.join(', ')}: ${s.added} added, ${s.replaced} replaced, ${s.unchanged} unchanged, ${s.skipped.length} skipped, ${s.failed.length} failed\n`);
+        for (const f of s.failed) process.stderr.write(`  ${problemLine('failed', f)}\n`);
+      }
+      // The server (fastify, the dashboard) is loaded only here: every other command starts without it.
+      const { createServer } = await import('../../serve/index.ts');
+      const app = await createServer({ store, lexicons, ...(token ? { token } : {}) });
+      await app.listen({ port, host });
+      const stats = await store.stats();
+      const bound = app.server.address();
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${typeof bound === 'object' && bound ? bound.port : port}/`;
+      process.stdout.write(`Dyad dashboard: open ${url}\n  archive ${store.location}: ${stats.articles} articles, ${stats.events} events\n  API ${url}api/openapi.json${token ? '' : ' (read-only: --token to accept articles)'}\n  Ctrl-C to stop\n`);
+      await new Promise<void>((resolve) => {
+        const stop = (): void => { void app.close().then(() => resolve()); };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+});

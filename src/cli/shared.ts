@@ -1,0 +1,59 @@
+/**
+ * Options several commands share, declared once and spread into the commands that use them, and
+ * the checks and loaders their values go through.
+ */
+import { LexiconSet } from '../lexicon/index.ts';
+import { DyadError, isPartialDate, LANGS } from '../model/index.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { HELP_OPTION, type OptionSpecs } from './options.ts';
+
+/** For commands that read or write the archive. */
+export const ARCHIVE_OPTIONS = {
+  db: { type: 'string', value: 'PATH|URL', env: 'DYAD_DB', description: 'the archive: a SQLite file (./dyad.db when not given) or a postgres:// URL' },
+} as const satisfies OptionSpecs;
+
+/** For commands that code text. */
+export const LEXICON_OPTIONS = {
+  lexicon: { type: 'string', value: 'PATH', multiple: true, description: 'add a lexicon file or folder of your own' },
+} as const satisfies OptionSpecs;
+
+/** Every option shared by several commands, for `dyad --help`. */
+export const SHARED_OPTIONS = { ...ARCHIVE_OPTIONS, ...LEXICON_OPTIONS, ...HELP_OPTION } as const satisfies OptionSpecs;
+
+/** --lang: a language among Dyad's four; each command says what it means for it. */
+export const LANG_OPTION = { type: 'string', value: 'L', choices: LANGS } as const;
+
+/** The lexicons: the built-in ones and the user's --lexicon files. */
+export function loadLexicons(values: { readonly lexicon: readonly string[] }): LexiconSet {
+  return LexiconSet.load([...values.lexicon]);
+}
+
+/** Open the archive named by --db, run `work`, always close it. */
+export async function withStore<T>(values: { readonly db?: string }, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(values.db);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** A date option's value checked: YYYY-MM-DD, YYYY-MM or YYYY. */
+export function dateValue(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isPartialDate(value)) throw new DyadError('bad_date', `--${name}: expected YYYY-MM-DD, YYYY-MM or YYYY, got "${value}"`, `--${name}`);
+  return value;
+}
+
+/** A whole-number option's value checked. */
+export function wholeNumber(name: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new DyadError('usage', `--${name}: expected a whole number, got "${value}"`, `--${name}`);
+  return n;
+}
+
+/** A state or organisation code ("kaz" is KAZ). */
+export function actorCode(name: string, value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z][A-Z0-9]{1,9}$/.test(code)) throw new DyadError('usage', `--${name}: expected a state or organisation code such as KAZ, got "${value}"`, `--${name}`);
+  return code;
+}
