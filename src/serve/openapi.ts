@@ -27,7 +27,7 @@ function parameters(route: Route): Json[] {
 const COMPONENTS = '#/components/schemas/';
 const ERROR = {
   description: 'The request was refused; `field` names the parameter at fault.',
-  content: { 'application/json': { schema: { $ref: `${COMPONENTS}Error` } } },
+  content: { 'application/json': { schema: { $ref: `${COMPONENTS}ApiError` } } },
 };
 
 /** Every named response schema as an OpenAPI component, referring to the others by name. */

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { POLES } from '../analysis/index.ts';
 import {
   ActorCodeSchema, ActorRefSchema, AgreementRecordSchema, CommitmentRecordSchema, EventRecordSchema, EventTypeSchema,
-  EvidenceSchema, FactRecordSchema, FLAGS, LangSchema, ModeSchema, OutputRecordSchema, PartialDateSchema,
+  EvidenceSchema, FactRecordSchema, FlagSchema, LangSchema, ModeSchema, OutputRecordSchema, PartialDateSchema,
   PartnershipRecordSchema, QuadSchema, SectorSchema,
 } from '../model/index.ts';
 import { PUT_STATUSES } from '../store/index.ts';
@@ -22,15 +22,23 @@ function named<S extends z.ZodType>(id: string, schema: S, description?: string)
   return schema;
 }
 
-// The model's records, named so that the document refers to them instead of repeating them.
+// The model's vocabulary and records, named so that the document refers to them instead of repeating them.
+named('ActorCode', ActorCodeSchema, 'A state (ISO 3166-1 alpha-3) or organisation code.');
+named('PartialDate', PartialDateSchema, 'A date to the year, month or day: "2022", "2022-05" or "2022-05-10".');
+named('Lang', LangSchema);
+named('Sector', SectorSchema, 'PLOVER sector codes, and IGO for organisations.');
+named('EventType', EventTypeSchema, 'PLOVER event types.');
+named('Mode', ModeSchema, 'PLOVER modes (each belongs to some types).');
+named('Quad', QuadSchema, '1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.');
+named('Flag', FlagSchema);
 named('ActorRef', ActorRefSchema, 'One side of an event: a state (ISO alpha-3) or an organisation code.');
 named('Evidence', EvidenceSchema, 'Where in the article a record comes from: sentence index and character offsets.');
 named('EventRecord', EventRecordSchema, 'An event as the coder printed it.');
-named('PartnershipRecord', PartnershipRecordSchema);
-named('CommitmentRecord', CommitmentRecordSchema);
-named('AgreementRecord', AgreementRecordSchema);
+named('PartnershipRecord', PartnershipRecordSchema, 'A partnership designation an article states.');
+named('CommitmentRecord', CommitmentRecordSchema, 'A target set, or a level reported as reached.');
+named('AgreementRecord', AgreementRecordSchema, 'Agreements signed, with their number and fields when stated.');
 named('FactRecord', FactRecordSchema, 'A partnership, commitment or agreement as the coder printed it.');
-named('OutputRecord', OutputRecordSchema);
+named('OutputRecord', OutputRecordSchema, 'Any record the coder prints.');
 
 // Rows and results are read-only, as the store and the analyses hand them out.
 const obj = <T extends z.core.$ZodShape>(shape: T) => z.strictObject(shape).readonly();
@@ -192,7 +200,7 @@ export const CommitmentTrackSchema = named('CommitmentTrack', obj({
   observations: list(obj({ value: z.number(), date: PartialDateSchema, sources })),
 }), 'Targets of a pair for one metric and unit, the values later reported, and the progress between them.');
 
-export const PoleSchema = z.enum(POLES);
+export const PoleSchema = named('Pole', z.enum(POLES), 'The poles a multi-vector foreign policy balances between.');
 
 export const PartnerSummarySchema = named('PartnerSummary', obj({
   code: ActorCodeSchema,
@@ -251,10 +259,10 @@ export const OntologySchema = named('Ontology', obj({
   })),
   languages: list(LangSchema),
   sectors: list(SectorSchema),
-  flags: list(z.enum(FLAGS)),
+  flags: list(FlagSchema),
 }), 'The PLOVER vocabulary Dyad codes with: quad classes, event types with their modes, CAMEO codes and scores.');
 
-export const ErrorSchema = named('Error', obj({
+export const ErrorSchema = named('ApiError', obj({
   error: z.string(),
   message: z.string(),
   field: z.string().exactOptional(),
