@@ -192,7 +192,7 @@ export const ROUTES: readonly Route[] = [
     handler: async (_i, { map }) => map(),
   }),
   route({
-    method: 'GET', path: '/api/ontology', tag: 'actors',
+    method: 'GET', path: '/api/ontology', tag: 'ontology',
     summary: 'The PLOVER vocabulary: quad classes, event types with their quad, CAMEO root code, score and modes; languages, sectors and flags.',
     response: OntologySchema,
     handler: async () => ontology(),
