@@ -1,7 +1,8 @@
 /**
  * The dashboard in a real browser (Debian's Chromium driven by playwright-core), over the demo
- * corpus: choose Kazakhstan–Türkiye, see the timeline and the ladder, open an event and see its
- * sentence highlighted in its article; an article's markup never runs.
+ * corpus: choose Kazakhstan–Türkiye, see the timeline (its quad classes named by the server's
+ * ontology) and the ladder, open an event and see its sentence highlighted in its article; an
+ * article's markup never runs.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ingest } from '../src/archive/index.ts';
 import { LexiconSet } from '../src/lexicon/index.ts';
+import { QUAD, QUAD_NAMES } from '../src/model/index.ts';
 import { createServer } from '../src/serve/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 
@@ -67,6 +69,11 @@ describe('dashboard in Chromium', { skip: existsSync(CHROMIUM) ? false : `no bro
     // The demo corpus dates the strategic partnership to 2009 and its upgrade to May 2022, in that order.
     assert.deepEqual(ladder.filter((l) => /^(enhanced )?strategic partnership$/.test(l)), ['strategic partnership', 'enhanced strategic partnership']);
     assert.match(await page.locator('main h2').first().textContent() ?? '', /Kazakhstan.*T(ü|u)rk/);
+    // The quad classes and each type's class come from the server's ontology, not from a copy in the page.
+    assert.deepEqual(await page.locator('.legend i[class^="quad-"]').evaluateAll((els) => els.map((e) => e.parentElement?.textContent)),
+      Object.values(QUAD_NAMES));
+    const tag = page.locator('table.events .tag').filter({ hasText: /^CONSULT$/ }).first();
+    assert.deepEqual([await tag.getAttribute('class'), await tag.getAttribute('title')], [`tag quad-${QUAD.CONSULT}`, QUAD_NAMES[QUAD.CONSULT]]);
     // The $10 billion target with a later reported value: a partly filled progress bar.
     const bar = page.locator('.progress').first();
     const [outer, inner] = await Promise.all([bar.boundingBox(), bar.locator('div').boundingBox()]);

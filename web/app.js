@@ -6,23 +6,43 @@
  * no markup from an article is parsed, so no script from an article can run.
  */
 
-/** @typedef {{ code: string, kind: string, names: Record<string, string>, pole: string }} Actor */
-/** @typedef {{ id: number, type: string, mode?: string, date: string, actors: string[], recipients: string[], mentions: number, sources: number, languages: string[] }} EventRow */
-/** @typedef {{ id: number, title?: string, lang: string, published?: string, address?: string }} ArticleRef */
-/** @typedef {{ article: ArticleRef, evidence: { text: string, start: number, end: number } }} Source */
+// What the API answers: types printed from the server's response schemas (npm run api-types).
+/** @typedef {import('./api-types').ApiGet} ApiGet */
+/** @typedef {import('./api-types').Actor} Actor */
+/** @typedef {import('./api-types').AgreementEntry} AgreementEntry */
+/** @typedef {import('./api-types').CommitmentTrack} CommitmentTrack */
+/** @typedef {import('./api-types').EventRow} EventRow */
+/** @typedef {import('./api-types').EventType} EventType */
+/** @typedef {import('./api-types').FactRecord} FactRecord */
+/** @typedef {import('./api-types').Lang} Lang */
+/** @typedef {import('./api-types').PartnerSummary} PartnerSummary */
+/** @typedef {import('./api-types').Pole} Pole */
+/** @typedef {import('./api-types').Profile} Profile */
+/** @typedef {import('./api-types').Quad} Quad */
+/** @typedef {import('./api-types').Rung} Rung */
+/** @typedef {import('./api-types').Source} Source */
+/** @typedef {import('./api-types').Timeline} Timeline */
+/** @typedef {import('./api-types').TimelinePoint} TimelinePoint */
+/** @typedef {import('./api-types').WorldMap} WorldMap */
 
-const QUADS = /** @type {const} */ ([1, 2, 3, 4]);
-const QUAD_NAMES = { 1: 'verbal cooperation', 2: 'material cooperation', 3: 'verbal conflict', 4: 'material conflict' };
-/** @type {Record<string, number>} */
-const QUAD_OF = {
-  AGREE: 1, CONSULT: 1, SUPPORT: 1, CONCEDE: 1, COOPERATE: 2, AID: 2, RETREAT: 2,
-  REQUEST: 3, ACCUSE: 3, REJECT: 3, THREATEN: 3, SANCTION: 3, PROTEST: 4, MOBILIZE: 4, COERCE: 4, ASSAULT: 4,
-};
+/** @type {Readonly<Record<Pole, string>>} */
 const POLE_COLORS = { russia: '#c0392b', china: '#e0a030', west: '#1f5fa8', turkic: '#16a085', other: '#8e9aab' };
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** @type {Map<string, Actor>} */
 const actors = new Map();
+/**
+ * The PLOVER vocabulary, read from the server at start (GET /api/ontology): the quad classes with
+ * their names, and each event type's quad class. The page keeps no copy of its own.
+ */
+const vocabulary = {
+  /** @type {readonly { quad: Quad, name: string }[]} */
+  quads: [],
+  /** @type {Map<EventType, Quad>} */
+  quadOf: new Map(),
+  /** @type {readonly Lang[]} */
+  languages: [],
+};
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));
 const pickA = /** @type {HTMLSelectElement} */ (document.getElementById('actor-a'));
 const pickB = /** @type {HTMLSelectElement} */ (document.getElementById('actor-b'));
@@ -66,24 +86,33 @@ function s(tag, attrs = {}, ...children) {
 }
 
 /**
- * GET a JSON document from the API.
- * @param {string} path
- * @param {Record<string, string | number | undefined>} [query]
- * @returns {Promise<any>}
+ * GET a JSON document from the API, typed by its path: `{name}` in the path takes the value of
+ * `name` in `args`; the other arguments make the query.
+ * @template {keyof ApiGet} P
+ * @param {P} path one of the API's GET paths, as the OpenAPI document writes it
+ * @param {Record<string, string | number | undefined>} [args]
+ * @returns {Promise<ApiGet[P]>}
  */
-async function api(path, query = {}) {
+async function api(path, args = {}) {
+  const query = { ...args };
+  // Relative to the page, so that the dashboard also works below a path prefix.
+  const url = path.slice(1).replace(/\{(\w+)\}/g, (_, name) => {
+    const value = query[name];
+    delete query[name];
+    return encodeURIComponent(String(value ?? ''));
+  });
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
   const qs = params.toString();
-  const res = await fetch(`api/${path}${qs ? `?${qs}` : ''}`);
+  const res = await fetch(`${url}${qs ? `?${qs}` : ''}`);
   const body = await res.json();
-  if (!res.ok) throw new Error(body.message ?? `${res.status}`);
+  if (!res.ok) throw new Error(/** @type {import('./api-types').ApiError} */ (body).message ?? `${res.status}`);
   return body;
 }
 
 /** @param {string} code */
 const nameOf = (code) => actors.get(code)?.names.en ?? code;
-/** @param {string[]} codes */
+/** @param {readonly string[]} codes */
 const names = (codes) => codes.map(nameOf).join(', ') || '—';
 /** @param {number} n */
 const fmt = (n) => n.toLocaleString('en');
@@ -93,12 +122,15 @@ function money(v, unit) {
   const big = v >= 1e9 ? `${+(v / 1e9).toFixed(2)} billion` : v >= 1e6 ? `${+(v / 1e6).toFixed(1)} million` : fmt(v);
   return sym ? `${sym}${big}` : `${big} ${unit}`;
 }
-/** @param {string} type */
-const quadTag = (type) => h('span', { class: `tag quad-${QUAD_OF[type] ?? 1}`, title: QUAD_NAMES[/** @type {1} */ (QUAD_OF[type] ?? 1)] }, type);
+/** @param {EventType} type */
+function quadTag(type) {
+  const quad = vocabulary.quadOf.get(type);
+  return h('span', { class: `tag quad-${quad ?? 0}`, title: vocabulary.quads.find((q) => q.quad === quad)?.name }, type);
+}
 
 /**
  * Sources as compact chips ("kk 2022-05-11"); the title shows the article and the sentence.
- * @param {Source[]} sources
+ * @param {readonly Source[]} sources
  */
 function sourceLinks(sources) {
   return h('div', { class: 'sources' }, ...sources.map((src) => h('a', {
@@ -109,7 +141,7 @@ function sourceLinks(sources) {
 
 /**
  * Parties: their names when two, else their codes (names in the tooltip), so wide groups stay narrow.
- * @param {string[]} codes
+ * @param {readonly string[]} codes
  */
 function parties(codes) {
   if (codes.length <= 2) return names(codes);
@@ -126,8 +158,8 @@ function panel(title, note, cls = '', ...body) {
 /**
  * Every period from the first point's to the last's, month by month, so that quiet months show as
  * gaps; events dated only to a year get their own slot before that year's January.
- * @param {any[]} points
- * @returns {{ period: string, point: any }[]}
+ * @param {readonly TimelinePoint[]} points
+ * @returns {{ period: string, point: TimelinePoint | undefined }[]}
  */
 function slotsOf(points) {
   const byPeriod = new Map(points.map((p) => [p.period, p]));
@@ -135,7 +167,7 @@ function slotsOf(points) {
   const first = months[0], last = months[months.length - 1];
   if (!first || !last) return [];
   const slots = [];
-  let [y, m] = first.split('-').map(Number);
+  let [y = 0, m = 1] = first.split('-').map(Number);
   for (;;) {
     const period = `${y}-${String(m).padStart(2, '0')}`;
     if (m === 1 && byPeriod.has(String(y))) slots.push({ period: String(y), point: byPeriod.get(String(y)) });
@@ -148,11 +180,11 @@ function slotsOf(points) {
 
 /**
  * The monthly timeline as stacked bars by quad class, with the mean PLOVER score as a line.
- * @param {any} timeline
+ * @param {Timeline} timeline
  * @param {(from: string, to: string) => void} onPick
  */
 function timelineChart(timeline, onPick) {
-  const points = /** @type {any[]} */ (timeline.points);
+  const points = timeline.points;
   if (points.length === 0) return h('p', { class: 'empty' }, 'No events between these two in the archive.');
   const slots = slotsOf(points);
   const W = 960, H = 240, L = 36, R = 36, T = 10, B = 34;
@@ -187,7 +219,7 @@ function timelineChart(timeline, onPick) {
       return;
     }
     let base = 0;
-    for (const q of QUADS) {
+    for (const { quad: q } of vocabulary.quads) {
       const n = p.byQuad[q];
       if (!n) continue;
       svg.append(s('rect', { x, y: y(base + n), width: bw, height: y(base) - y(base + n), fill: `var(--q${q})` }));
@@ -206,12 +238,12 @@ function timelineChart(timeline, onPick) {
       svg.append(s('circle', { cx, cy, r: 2.5, fill: '#14202e' }));
     } else svg.append(s('polyline', { points: l.join(' '), fill: 'none', stroke: '#14202e', 'stroke-width': 1.5 }));
   }
-  const legend = h('div', { class: 'legend' }, ...QUADS.map((q) => h('span', {}, h('i', { class: `quad-${q}` }), QUAD_NAMES[q])),
+  const legend = h('div', { class: 'legend' }, ...vocabulary.quads.map((q) => h('span', {}, h('i', { class: `quad-${q.quad}` }), q.name)),
     h('span', {}, '— mean PLOVER score (right axis)'));
   return h('div', {}, svg, legend);
 }
 
-/** @param {any[]} rungs */
+/** @param {readonly Rung[]} rungs */
 function ladderList(rungs) {
   if (rungs.length === 0) return h('p', { class: 'empty' }, 'No partnership designation stated in the archive.');
   return h('ol', { class: 'ladder' }, ...rungs.map((r) => h('li', {},
@@ -219,7 +251,7 @@ function ladderList(rungs) {
     sourceLinks(r.sources))));
 }
 
-/** @param {any[]} items */
+/** @param {readonly AgreementEntry[]} items */
 function agreementsTable(items) {
   if (items.length === 0) return h('p', { class: 'empty' }, 'No agreements recorded.');
   return h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Date'), h('th', {}, 'Parties'), h('th', { class: 'num' }, 'Signed'), h('th', {}, 'Fields and sources'))),
@@ -227,24 +259,24 @@ function agreementsTable(items) {
       h('td', {}, a.fields.join(', '), sourceLinks(a.sources))))));
 }
 
-/** @param {any[]} tracks */
+/** @param {readonly CommitmentTrack[]} tracks */
 function commitmentsList(tracks) {
   if (tracks.length === 0) return h('p', { class: 'empty' }, 'No targets or reported values.');
   return h('div', {}, ...tracks.map((t) => h('div', { class: 'track' },
     h('h3', {}, `${t.metric} — `, parties(t.parties)),
-    ...t.targets.map((/** @type {any} */ g) => h('div', {},
+    ...t.targets.map((g) => h('div', {},
       h('div', {}, h('b', {}, `Target ${money(g.value, t.unit)}`), g.by ? ` by ${g.by}` : '', h('span', { class: 'muted' }, ` · set ${g.set}`)),
       g.progress ? h('div', {}, h('div', { class: 'progress', role: 'progressbar', 'aria-valuenow': Math.round(g.progress.share * 100), 'aria-valuemin': 0, 'aria-valuemax': 100 },
         h('div', { style: `width:${Math.min(100, g.progress.share * 100)}%` })),
         h('span', { class: 'muted' }, `${money(g.progress.observed, t.unit)} reported for ${g.progress.date}: ${Math.round(g.progress.share * 100)}% of the target`)) : h('span', { class: 'muted' }, 'no value reported since'),
       sourceLinks(g.sources))),
-    t.observations.length ? h('table', {}, h('tbody', {}, ...t.observations.map((/** @type {any} */ o) => h('tr', {},
+    t.observations.length ? h('table', {}, h('tbody', {}, ...t.observations.map((o) => h('tr', {},
       h('td', {}, o.date), h('td', { class: 'num' }, money(o.value, t.unit)), h('td', {}, sourceLinks(o.sources)))))) : null)));
 }
 
 /**
  * The events table; a click on a row opens its mentions, each linking to its sentence.
- * @param {EventRow[]} events
+ * @param {readonly EventRow[]} events
  */
 function eventsTable(events) {
   if (events.length === 0) return h('p', { class: 'empty' }, 'No events.');
@@ -257,8 +289,8 @@ function eventsTable(events) {
     let open = /** @type {HTMLElement | null} */ (null);
     const toggle = async () => {
       if (open) { open.remove(); open = null; return; }
-      const detail = await api(`events/${e.id}`);
-      open = h('tr', { class: 'detail' }, h('td', { colspan: 7 }, ...detail.mentions.map((/** @type {any} */ m) => h('div', {},
+      const detail = await api('/api/events/{id}', { id: e.id });
+      open = h('tr', { class: 'detail' }, h('td', { colspan: 7 }, ...detail.mentions.map((m) => h('div', {},
         h('a', { href: `#/article/${m.article.id}?mention=${m.id}`, class: 'evidence' }, `“${m.evidence.text}”`),
         h('span', { class: 'muted' }, ` — ${m.article.lang}, ${m.article.published ?? ''}, ${m.article.title ?? ''} (${m.record.cameo})`)))));
       row.after(open);
@@ -274,12 +306,12 @@ function eventsTable(events) {
 /** @param {string} a @param {string} b @param {{ from?: string, to?: string }} range */
 async function showPair(a, b, range) {
   const [timeline, ladder, agreements, commitments] = await Promise.all([
-    api(`dyads/${a}/${b}/timeline`, range), api(`dyads/${a}/${b}/ladder`),
-    api('agreements', { party: a, partner: b, ...range }), api('commitments', { party: a, partner: b, ...range }),
+    api('/api/dyads/{a}/{b}/timeline', { a, b, ...range }), api('/api/dyads/{a}/{b}/ladder', { a, b }),
+    api('/api/agreements', { party: a, partner: b, ...range }), api('/api/commitments', { party: a, partner: b, ...range }),
   ]);
   const eventsPanel = panel('Events', 'each real-world event once; click one for its sentences', '');
   const loadEvents = async (/** @type {string | undefined} */ from, /** @type {string | undefined} */ to) => {
-    const page = await api('events', { dyad: `${a},${b}`, from, to, limit: 200 });
+    const page = await api('/api/events', { dyad: `${a},${b}`, from, to, limit: 200 });
     eventsPanel.replaceChildren(h('h2', {}, 'Events', h('small', {}, from ? `${from}${to && to !== from ? ` – ${to}` : ''} · ` : '', `${page.items.length}${page.page.next !== null ? '+' : ''} shown`)),
       eventsTable(page.items));
   };
@@ -302,7 +334,7 @@ async function showPair(a, b, range) {
 
 // ——— Country view ———
 
-/** @param {any[]} balance */
+/** @param {Profile['balance']} balance */
 function balanceChart(balance) {
   const pts = balance.filter((b) => b.index !== undefined);
   if (pts.length === 0) return h('p', { class: 'empty' }, 'Too few cooperative events for a balance index.');
@@ -312,7 +344,7 @@ function balanceChart(balance) {
   const y = (/** @type {number} */ v) => T + (H - T - B) * (1 - v);
   balance.forEach((b, i) => {
     let base = 0;
-    for (const [pole, color] of Object.entries(POLE_COLORS)) {
+    for (const [pole, color] of /** @type {[Pole, string][]} */ (Object.entries(POLE_COLORS))) {
       const share = b.poles[pole] ?? 0;
       if (share > 0) svg.append(s('rect', { x: L + i * step + step * 0.2, y: y(base + share), width: step * 0.6, height: y(base) - y(base + share), fill: color, opacity: 0.35 }));
       base += share;
@@ -331,7 +363,7 @@ function balanceChart(balance) {
     ...Object.entries(POLE_COLORS).map(([p, c]) => h('span', {}, h('i', { style: `background:${c}` }), p))));
 }
 
-/** @param {string} code @param {any[]} partners */
+/** @param {string} code @param {readonly PartnerSummary[]} partners */
 function network(code, partners) {
   const top = partners.slice(0, 16);
   if (top.length === 0) return h('p', { class: 'empty' }, 'No partners.');
@@ -343,7 +375,7 @@ function network(code, partners) {
     const x = cx + r * Math.cos(a), y = cy + r * Math.sin(a);
     const mean = p.events ? p.score / p.events : 0;
     svg.append(s('line', { x1: cx, y1: cy, x2: x, y2: y, stroke: mean >= 0 ? 'var(--q1)' : 'var(--q4)', 'stroke-width': 1 + 7 * (p.events / max), opacity: 0.7 }));
-    const node = s('circle', { cx: x, cy: y, r: 14, fill: POLE_COLORS[/** @type {'other'} */ (p.pole)] ?? '#888' });
+    const node = s('circle', { cx: x, cy: y, r: 14, fill: POLE_COLORS[p.pole] });
     node.append(s('title', {}, `${nameOf(p.code)}: ${p.events} events, ${p.cooperation} cooperative, ${p.conflict} conflictual`));
     node.addEventListener('click', () => { location.hash = `#/pair/${code}/${p.code}`; });
     svg.append(node, s('text', { x, y: y + 4, 'text-anchor': 'middle', style: 'fill:#fff;font-weight:600;pointer-events:none' }, p.code));
@@ -352,12 +384,12 @@ function network(code, partners) {
   return svg;
 }
 
-/** @type {any} */
+/** @type {WorldMap | null} */
 let mapData = null;
 
-/** @param {string} code @param {any[]} partners */
+/** @param {string} code @param {readonly PartnerSummary[]} partners */
 async function worldMapView(code, partners) {
-  mapData ??= await api('map');
+  mapData ??= await api('/api/map');
   const byCode = new Map(partners.map((p) => [p.code, p]));
   const max = Math.max(1, ...partners.map((p) => p.events));
   const svg = s('svg', { viewBox: `0 0 ${mapData.width} ${mapData.height}`, width: '100%', role: 'img', 'aria-label': 'World map of relations', class: 'map' });
@@ -378,7 +410,7 @@ async function worldMapView(code, partners) {
     h('span', {}, h('i', { style: 'background:#c0392b' }), 'mostly conflict'), h('span', {}, 'darker: more events; click a country for the pair')));
 }
 
-/** @param {any[]} list @param {string} code @param {'cooperation' | 'conflict'} key */
+/** @param {readonly PartnerSummary[]} list @param {string} code @param {'cooperation' | 'conflict'} key */
 function partnerTable(list, code, key) {
   if (list.length === 0) return h('p', { class: 'empty' }, 'None.');
   return h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Partner'), h('th', {}, 'Pole'), h('th', { class: 'num' }, key === 'cooperation' ? 'Cooperative' : 'Conflictual'),
@@ -390,8 +422,8 @@ function partnerTable(list, code, key) {
 
 /** @param {string} code @param {{ from?: string, to?: string }} range */
 async function showCountry(code, range) {
-  const profile = await api(`profile/${code}`, range);
-  const last = profile.balance.filter((/** @type {any} */ b) => b.index !== undefined).at(-1);
+  const profile = await api('/api/profile/{code}', { code, ...range });
+  const last = profile.balance.filter((b) => b.index !== undefined).at(-1);
   main.replaceChildren(
     panel(nameOf(code), 'country profile', '', h('div', { class: 'cards' },
       h('div', { class: 'card' }, h('b', {}, fmt(profile.events)), h('span', {}, 'events with partners')),
@@ -428,31 +460,44 @@ function highlighted(text, spans, isCurrent) {
   return out;
 }
 
+/**
+ * What a fact adds to its parties, by kind: the designation, the amount, or the number signed.
+ * @param {FactRecord} r
+ */
+function factNote(r) {
+  switch (r.kind) {
+    case 'partnership': return ` — ${r.level}`;
+    case 'commitment': return ` — ${money(r.value, r.unit)} (${r.status})`;
+    case 'agreement': return r.count ? ` — ${r.count} signed` : '';
+  }
+}
+
+/** @param {import('./api-types').EventRecord} r */
+const eventLine = (r) => `${names(r.actor.map((x) => x.code))} → ${names(r.recipient.map((x) => x.code))}`;
+
 /** @param {number} id @param {URLSearchParams} params */
 async function showArticle(id, params) {
-  const art = await api(`articles/${id}`);
+  const art = await api('/api/articles/{id}', { id });
   const mentionId = Number(params.get('mention') ?? NaN);
   const at = Number(params.get('at') ?? NaN);
   const spans = [
-    ...art.mentions.map((/** @type {any} */ m) => ({ id: m.id, start: m.evidence.start, end: m.evidence.end, label: `${m.record.type} ${names(m.record.actor.map((/** @type {any} */ x) => x.code))} → ${names(m.record.recipient.map((/** @type {any} */ x) => x.code))}` })),
-    ...art.facts.map((/** @type {any} */ f) => ({ id: -f.id, start: f.evidence.start, end: f.evidence.end, label: `${f.kind}: ${names(f.parties)}` })),
+    ...art.mentions.map((m) => ({ id: m.id, start: m.evidence.start, end: m.evidence.end, label: `${m.record.type} ${eventLine(m.record)}` })),
+    ...art.facts.map((f) => ({ id: -f.id, start: f.evidence.start, end: f.evidence.end, label: `${f.kind}: ${names(f.parties)}` })),
   ];
   const text = highlighted(art.text, spans, (m) => m.id === mentionId || m.start === at);
   main.replaceChildren(
     panel(art.title ?? `Article ${id}`, `${art.lang} · ${art.published ?? 'undated'}${art.address ? ` · ${art.address}` : ''}`, 'two-thirds', text),
     h('div', { class: 'panel third' },
       h('h2', {}, 'Coded events'),
-      art.mentions.length ? h('ul', {}, ...art.mentions.map((/** @type {any} */ m) => h('li', {},
-        h('a', { href: `#/article/${id}?mention=${m.id}` }, m.record.type), ` ${names(m.record.actor.map((/** @type {any} */ x) => x.code))} → ${names(m.record.recipient.map((/** @type {any} */ x) => x.code))}, ${m.date}`))) : h('p', { class: 'empty' }, 'None.'),
+      art.mentions.length ? h('ul', {}, ...art.mentions.map((m) => h('li', {},
+        h('a', { href: `#/article/${id}?mention=${m.id}` }, m.record.type), ` ${eventLine(m.record)}, ${m.date}`))) : h('p', { class: 'empty' }, 'None.'),
       h('h2', {}, 'Facts'),
-      art.facts.length ? h('ul', {}, ...art.facts.map((/** @type {any} */ f) => h('li', {}, `${f.kind}: ${names(f.parties)}`,
-        f.record.level ? ` — ${f.record.level}` : '', f.record.value ? ` — ${money(f.record.value, f.record.unit)} (${f.record.status})` : '',
-        f.record.count ? ` — ${f.record.count} signed` : ''))) : h('p', { class: 'empty' }, 'None.'),
+      art.facts.length ? h('ul', {}, ...art.facts.map((f) => h('li', {}, `${f.kind}: ${names(f.parties)}`, factNote(f.record)))) : h('p', { class: 'empty' }, 'None.'),
       h('h2', {}, 'Translations'),
-      art.translations.length ? h('ul', {}, ...art.translations.map((/** @type {any} */ t) => h('li', {},
+      art.translations.length ? h('ul', {}, ...art.translations.map((t) => h('li', {},
         h('a', { href: `#/article/${t.article.id}` }, `${t.article.lang}: ${t.article.title ?? t.article.id}`), h('span', { class: 'muted' }, ` (agreement ${Math.round(t.score * 100)}%)`)))) : h('p', { class: 'empty' }, 'None found.'),
       h('h2', {}, 'Similar articles'),
-      art.similar.length ? h('ul', {}, ...art.similar.map((/** @type {any} */ x) => h('li', {},
+      art.similar.length ? h('ul', {}, ...art.similar.map((x) => h('li', {},
         h('a', { href: `#/article/${x.article.id}` }, `${x.article.lang}: ${x.article.title ?? x.article.id}`), h('span', { class: 'muted' }, ` (${x.sharedEvents} shared events)`)))) : h('p', { class: 'empty' }, 'None.')),
   );
   main.querySelector('mark.current')?.scrollIntoView({ block: 'center' });
@@ -466,7 +511,7 @@ async function showSearch(params) {
   const lang = params.get('lang') ?? '';
   const input = h('input', { name: 'q', value: q, placeholder: 'Words in any of the four languages, e.g. Tokayev Ankara', 'aria-label': 'Search words' });
   const select = h('select', { name: 'lang', 'aria-label': 'Language' }, h('option', { value: '' }, 'all languages'),
-    ...['en', 'tr', 'ru', 'kk'].map((l) => h('option', { value: l, selected: l === lang }, l)));
+    ...vocabulary.languages.map((l) => h('option', { value: l, selected: l === lang }, l)));
   const form = h('form', { class: 'search-row', onsubmit: (/** @type {Event} */ e) => {
     e.preventDefault();
     location.hash = `#/search?${new URLSearchParams({ q: /** @type {HTMLInputElement} */ (input).value, lang: /** @type {HTMLSelectElement} */ (select).value })}`;
@@ -474,8 +519,8 @@ async function showSearch(params) {
   const results = h('div', {});
   main.replaceChildren(panel('Search articles', 'every word, in any inflected form', '', form, results));
   if (!q.trim()) return;
-  const page = await api('search', { q, lang, limit: 50 });
-  results.replaceChildren(page.items.length === 0 ? h('p', { class: 'empty' }, 'Nothing found.') : h('table', {}, h('tbody', {}, ...page.items.map((/** @type {any} */ hit) => h('tr', {},
+  const page = await api('/api/search', { q, lang, limit: 50 });
+  results.replaceChildren(page.items.length === 0 ? h('p', { class: 'empty' }, 'Nothing found.') : h('table', {}, h('tbody', {}, ...page.items.map((hit) => h('tr', {},
     h('td', {}, hit.article.published ?? ''), h('td', {}, hit.article.lang), h('td', {}, h('a', { href: `#/article/${hit.article.id}` }, hit.article.title ?? `Article ${hit.article.id}`)))))));
 }
 
@@ -515,9 +560,12 @@ async function route() {
 }
 
 async function start() {
-  const [list, stats] = await Promise.all([api('actors'), api('stats')]);
+  const [list, stats, ontology] = await Promise.all([api('/api/actors'), api('/api/stats'), api('/api/ontology')]);
   for (const a of list.items) actors.set(a.code, a);
-  const options = () => list.items.map((/** @type {Actor} */ a) => h('option', { value: a.code }, `${a.names.en ?? a.code} (${a.code})`));
+  vocabulary.quads = ontology.quads;
+  vocabulary.quadOf = new Map(ontology.types.map((t) => [t.type, t.quad]));
+  vocabulary.languages = ontology.languages;
+  const options = () => list.items.map((a) => h('option', { value: a.code }, `${a.names.en ?? a.code} (${a.code})`));
   pickA.replaceChildren(...options());
   pickB.replaceChildren(...options());
   pickA.value = 'KAZ';

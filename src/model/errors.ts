@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'store_conflict',
   'store_invalid',
   'fetch_failed',
+  'record_invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -17,7 +17,12 @@ export function isEventType(value: unknown): value is EventType {
 }
 
 /** 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
-export type Quad = 1 | 2 | 3 | 4;
+export const QUADS = [1, 2, 3, 4] as const;
+export type Quad = (typeof QUADS)[number];
+
+export const QUAD_NAMES: Readonly<Record<Quad, string>> = {
+  1: 'verbal cooperation', 2: 'material cooperation', 3: 'verbal conflict', 4: 'material conflict',
+};
 
 export const QUAD: Readonly<Record<EventType, Quad>> = {
   AGREE: 1, CONSULT: 1, SUPPORT: 1, CONCEDE: 1,

@@ -2,21 +2,14 @@
  * The actor directory the API and dashboard show: every state and organisation the lexicon
  * knows, with its names in the four languages, its kind and its pole.
  */
-import { poleOf, type Pole } from '../analysis/index.ts';
+import type { z } from 'zod';
+import { poleOf } from '../analysis/index.ts';
 import type { LexiconData } from '../lexicon/index.ts';
 import type { Lang } from '../model/index.ts';
+import type { ActorSchema } from './responses.ts';
 
-export interface Actor {
-  readonly code: string;
-  readonly kind: 'state' | 'organization';
-  /** The first (preferred) name in each language. */
-  readonly names: Readonly<Partial<Record<Lang, string>>>;
-  readonly pole: Pole;
-  /** ISO 3166-1 numeric code, for states. */
-  readonly numeric?: string;
-  /** Member states, for organisations. */
-  readonly members?: readonly string[];
-}
+/** A state or organisation as the API lists it (its schema is in responses.ts). */
+export type Actor = z.output<typeof ActorSchema>;
 
 function firstNames(names: Readonly<Partial<Record<Lang, readonly string[]>>>): Partial<Record<Lang, string>> {
   return Object.fromEntries(Object.entries(names).flatMap(([l, list]) => (list?.[0] ? [[l, list[0]]] : [])));

@@ -3,7 +3,7 @@
  * problem into a 400 naming the field ("query.dyad: expected two codes such as KAZ,TUR").
  */
 import { z } from 'zod';
-import { EVENT_TYPES, isPartialDate, LANGS } from '../model/index.ts';
+import { EventTypeSchema, LangSchema, PartialDateSchema } from '../model/index.ts';
 
 /** A request the API refuses: status 400 (or 401/403/404), with the field at fault. */
 export class HttpError extends Error {
@@ -21,9 +21,10 @@ export class HttpError extends Error {
 
 export const code = z.string().trim().toUpperCase()
   .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'expected a state or organisation code such as KAZ');
-export const date = z.string().refine(isPartialDate, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
-export const lang = z.enum(LANGS);
-export const eventType = z.enum(EVENT_TYPES);
+// The model's own schemas: a parameter accepts what a record may hold.
+export const date = PartialDateSchema;
+export const lang = LangSchema;
+export const eventType = EventTypeSchema;
 export const id = z.coerce.number().int().positive();
 export const dyad = z.string()
   .transform((s) => s.split(',').map((c) => c.trim().toUpperCase()))

@@ -8,13 +8,12 @@ import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { z } from 'zod';
 import type { Actor } from './actors.ts';
+import type { WorldMapSchema } from './responses.ts';
 
-export interface WorldMap {
-  readonly width: number;
-  readonly height: number;
-  readonly countries: readonly { readonly code: string; readonly name: string; readonly d: string }[];
-}
+/** The projected world map the API serves (its schema is in responses.ts). */
+export type WorldMap = z.output<typeof WorldMapSchema>;
 
 const WIDTH = 960;
 const HEIGHT = 500;

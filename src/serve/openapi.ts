@@ -1,5 +1,6 @@
 /** The OpenAPI 3.1 document of the API, generated from the route table. */
 import { z } from 'zod';
+import { API_SCHEMAS } from './responses.ts';
 import type { Route } from './routes.ts';
 
 type Json = Record<string, unknown>;
@@ -23,10 +24,30 @@ function parameters(route: Route): Json[] {
   return out;
 }
 
+const COMPONENTS = '#/components/schemas/';
 const ERROR = {
   description: 'The request was refused; `field` names the parameter at fault.',
-  content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } } } } },
+  content: { 'application/json': { schema: { $ref: `${COMPONENTS}ApiError` } } },
 };
+
+/** Every named response schema as an OpenAPI component, referring to the others by name. */
+export function componentSchemas(): Record<string, Json> {
+  const { schemas } = z.toJSONSchema(API_SCHEMAS, { metadata: API_SCHEMAS, uri: (id) => `${COMPONENTS}${id}`, unrepresentable: 'any' });
+  // Inside the document a component is named by its key: the standalone $schema and $id would only mislead.
+  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => {
+    const rest: Json = { ...schema };
+    delete rest['$schema'];
+    delete rest['$id'];
+    return [id, rest];
+  }));
+}
+
+/** The $ref of a route's response: every route answers with a named schema, so the page's types have names too. */
+export function responseRef(route: Route): Json {
+  const id = API_SCHEMAS.get(route.response)?.id;
+  if (!id) throw new Error(`${route.method} ${route.path}: its response schema is not named in responses.ts`);
+  return { $ref: `${COMPONENTS}${id}` };
+}
 
 /** The document for these routes. */
 export function openApiDocument(routes: readonly Route[], version: string): Json {
@@ -37,7 +58,7 @@ export function openApiDocument(routes: readonly Route[], version: string): Json
       tags: [r.tag],
       parameters: parameters(r),
       responses: {
-        200: { description: 'OK', content: { 'application/json': {} } },
+        200: { description: 'OK', content: { 'application/json': { schema: responseRef(r) } } },
         400: ERROR,
         ...(r.write ? { 401: ERROR, 403: ERROR } : {}),
         ...(r.path.includes('{') ? { 404: ERROR } : {}),
@@ -53,7 +74,7 @@ export function openApiDocument(routes: readonly Route[], version: string): Json
       title: 'Dyad API', version,
       description: 'Events between states coded from news in English, Turkish, Russian and Kazakh (PLOVER with CAMEO codes), the facts beside them, and analyses over the archive. Reading is open; writing needs a bearer token.',
     },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: { schemas: componentSchemas(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths,
   };
 }

@@ -1,7 +1,7 @@
 /**
- * The API as a table of routes: method, path, parameters (zod), summary and handler. The server
- * registers them and the OpenAPI document is generated from the same table, so the two cannot
- * disagree.
+ * The API as a table of routes: method, path, parameters and response (zod), summary and handler.
+ * The server registers them and the OpenAPI document is generated from the same table, so the two
+ * cannot disagree; a handler that returns another shape than its route's response is a type error.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -14,6 +14,12 @@ import type { Store } from '../store/index.ts';
 import type { Actor } from './actors.ts';
 import { code, date, dyad, eventType, HttpError, id, lang, page, range } from './input.ts';
 import type { WorldMap } from './map.ts';
+import { ontology } from './ontology.ts';
+import {
+  ActorListSchema, ActorSchema, AgreementListSchema, ArticleDetailSchema, ArticlePageSchema, ArticleStoredSchema,
+  CommitmentListSchema, EventDetailSchema, EventPageSchema, LadderSchema, OntologySchema, ProfileSchema, SearchPageSchema,
+  StoreStatsSchema, TimelineSchema, WorldMapSchema,
+} from './responses.ts';
 
 export interface ApiContext {
   readonly store: Store;
@@ -24,7 +30,7 @@ export interface ApiContext {
 
 type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
 
-interface RouteSpec<P, Q, B> {
+interface RouteSpec<P, Q, B, R extends z.ZodType> {
   readonly method: 'GET' | 'POST';
   /** OpenAPI-style path: /api/events/{id}. */
   readonly path: string;
@@ -35,16 +41,18 @@ interface RouteSpec<P, Q, B> {
   readonly body?: B;
   /** Needs the bearer token. */
   readonly write?: boolean;
-  readonly handler: (input: { readonly params: Out<P>; readonly query: Out<Q>; readonly body: Out<B> }, ctx: ApiContext) => Promise<unknown>;
+  /** The body of a 200 answer (a schema named in responses.ts). */
+  readonly response: R;
+  readonly handler: (input: { readonly params: Out<P>; readonly query: Out<Q>; readonly body: Out<B> }, ctx: ApiContext) => Promise<z.input<R>>;
 }
 
 /** A route as the server and the OpenAPI generator see it: inputs parsed by its own schemas. */
-export type Route = RouteSpec<z.ZodObject | undefined, z.ZodObject | undefined, z.ZodObject | undefined>;
+export type Route = RouteSpec<z.ZodObject | undefined, z.ZodObject | undefined, z.ZodObject | undefined, z.ZodType>;
 
-/** Declare a route; the handler's input is typed by the route's schemas. */
-function route<P extends z.ZodObject | undefined = undefined, Q extends z.ZodObject | undefined = undefined, B extends z.ZodObject | undefined = undefined>(
-  spec: RouteSpec<P, Q, B>,
-): Route {
+/** Declare a route; the handler's input and answer are typed by the route's schemas. */
+function route<
+  R extends z.ZodType, P extends z.ZodObject | undefined = undefined, Q extends z.ZodObject | undefined = undefined, B extends z.ZodObject | undefined = undefined,
+>(spec: RouteSpec<P, Q, B, R>): Route {
   return spec as unknown as Route;
 }
 
@@ -64,11 +72,13 @@ const scopeQuery = z.strictObject({ party: code, partner: code.optional(), ...ra
 export const ROUTES: readonly Route[] = [
   route({
     method: 'GET', path: '/api/stats', tag: 'archive', summary: 'What the archive holds: articles, mentions, events, facts, languages.',
+    response: StoreStatsSchema,
     handler: async (_i, { store }) => store.stats(),
   }),
   route({
     method: 'GET', path: '/api/events', tag: 'events', summary: 'Events (each real-world event once, with its mention, source and language counts), oldest first.',
     query: z.strictObject({ actor: code.optional(), dyad: dyad.optional(), type: eventType.optional(), lang: lang.optional(), ...range, ...page }),
+    response: EventPageSchema,
     handler: async ({ query: q }, { store }) => paged(q, (limit, offset) => store.events({
       ...(q.actor ? { actor: q.actor } : {}), ...(q.dyad ? { dyad: q.dyad } : {}), ...(q.type ? { type: q.type } : {}),
       ...(q.lang ? { lang: q.lang } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), limit, offset,
@@ -77,6 +87,7 @@ export const ROUTES: readonly Route[] = [
   route({
     method: 'GET', path: '/api/events/{id}', tag: 'events', summary: 'One event with every mention: article, sentence, offsets, coded record.',
     params: z.strictObject({ id }),
+    response: EventDetailSchema,
     handler: async ({ params }, { store }) => {
       const mentions = await store.eventMentions(params.id);
       if (mentions.length === 0) notFound(`event ${params.id}`);
@@ -86,6 +97,7 @@ export const ROUTES: readonly Route[] = [
   route({
     method: 'GET', path: '/api/articles', tag: 'articles', summary: 'Articles, oldest published first.',
     query: z.strictObject({ lang: lang.optional(), ...range, ...page }),
+    response: ArticlePageSchema,
     handler: async ({ query: q }, { store }) => paged(q, (limit, offset) => store.articles({
       ...(q.lang ? { lang: q.lang } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), limit, offset,
     })),
@@ -94,6 +106,7 @@ export const ROUTES: readonly Route[] = [
     method: 'GET', path: '/api/articles/{id}', tag: 'articles',
     summary: 'One article: its text, the mentions and facts coded from it with their character offsets (for highlighting), its translations and similar articles.',
     params: z.strictObject({ id }),
+    response: ArticleDetailSchema,
     handler: async ({ params }, { store }) => {
       const article = await store.article(params.id);
       if (!article) notFound(`article ${params.id}`);
@@ -110,6 +123,7 @@ export const ROUTES: readonly Route[] = [
       title: z.string().max(1000).optional(), lang: lang.optional(), published: date.optional(),
       address: z.string().max(2000).optional(), source: z.string().max(200).optional(),
     }),
+    response: ArticleStoredSchema,
     handler: async ({ body }, { store, lexicons }) => {
       const title = body.title ?? body.text.split('\n')[0]?.trim() ?? '';
       const text = body.title ? `${body.title}\n\n${body.text}` : body.text;
@@ -123,6 +137,7 @@ export const ROUTES: readonly Route[] = [
   route({
     method: 'GET', path: '/api/search', tag: 'articles', summary: 'Full-text search over articles: every word, in any inflected form; in one language or all.',
     query: z.strictObject({ q: z.string().trim().min(1, 'give words to search for').max(500), lang: lang.optional(), ...range, ...page }),
+    response: SearchPageSchema,
     handler: async ({ query: q }, { store }) => paged(q, (limit, offset) => store.search({
       q: q.q, ...(q.lang ? { lang: q.lang } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), limit, offset,
     })),
@@ -130,42 +145,56 @@ export const ROUTES: readonly Route[] = [
   route({
     method: 'GET', path: '/api/actors', tag: 'actors', summary: 'States and organisations Dyad knows, with names in en/tr/ru/kk and their pole.',
     query: z.strictObject({ kind: z.enum(['state', 'organization']).optional() }),
+    response: ActorListSchema,
     handler: async ({ query }, { actors }) => ({ items: actors.filter((a) => !query.kind || a.kind === query.kind), poles: POLE_NAMES }),
   }),
   route({
     method: 'GET', path: '/api/actors/{code}', tag: 'actors', summary: 'One actor.',
     params: z.strictObject({ code }),
+    response: ActorSchema,
     handler: async ({ params }, { actors }) => actors.find((a) => a.code === params.code) ?? notFound(`actor ${params.code}`),
   }),
   route({
     method: 'GET', path: '/api/dyads/{a}/{b}/timeline', tag: 'analysis',
     summary: 'The two actors\' events per month, by type and quad class, with the PLOVER cooperation–conflict score; each point names the events query behind it.',
     params: pairParams, query: z.strictObject(range),
+    response: TimelineSchema,
     handler: async ({ params, query }, { store }) => dyadTimeline(store, params.a, params.b, query),
   }),
   route({
     method: 'GET', path: '/api/dyads/{a}/{b}/ladder', tag: 'analysis', summary: 'The partnership designations the pair has held, since when, with sources.',
     params: pairParams,
+    response: LadderSchema,
     handler: async ({ params }, { store }) => ({ items: await partnershipLadder(store, { party: params.a, partner: params.b }) }),
   }),
   route({
     method: 'GET', path: '/api/agreements', tag: 'analysis', summary: 'The agreements register: signings of a party (or a pair), with count, fields and sources.',
     query: scopeQuery,
+    response: AgreementListSchema,
     handler: async ({ query }, { store }) => ({ items: await agreementsRegister(store, query) }),
   }),
   route({
     method: 'GET', path: '/api/commitments', tag: 'analysis', summary: 'The commitments tracker: targets, values later reported as reached, and progress.',
     query: scopeQuery,
+    response: CommitmentListSchema,
     handler: async ({ query }, { store }) => ({ items: await commitmentsTracker(store, query) }),
   }),
   route({
     method: 'GET', path: '/api/profile/{code}', tag: 'analysis',
     summary: 'A country\'s partners by cooperation and conflict, its multi-vector balance index per year, and its monthly timeline.',
     params: z.strictObject({ code }), query: z.strictObject(range),
+    response: ProfileSchema,
     handler: async ({ params, query }, { store }) => countryProfile(store, params.code, query),
   }),
   route({
     method: 'GET', path: '/api/map', tag: 'actors', summary: 'World map shapes (Natural Earth 1:110m) as SVG paths by alpha-3 code.',
+    response: WorldMapSchema,
     handler: async (_i, { map }) => map(),
+  }),
+  route({
+    method: 'GET', path: '/api/ontology', tag: 'ontology',
+    summary: 'The PLOVER vocabulary: quad classes, event types with their quad, CAMEO root code, score and modes; languages, sectors and flags.',
+    response: OntologySchema,
+    handler: async () => ontology(),
   }),
 ];
