@@ -11,6 +11,7 @@ export { PhraseSet } from './phrases.ts';
 export type { MatchOn, PhraseMatch } from './phrases.ts';
 export { CASES, OFFICES, patternSchema } from './schema.ts';
 export type { Case, LanguageFile, Office, PatternData } from './schema.ts';
+export { checkLexicon } from './check.ts';
 export { formatJson, formatLexiconFile, isFormatted } from './format.ts';
 export { LEXICON_ISSUE_CODES } from './issues.ts';
 export type { LexiconCheckReport, LexiconIssue, LexiconIssueCode } from './issues.ts';
