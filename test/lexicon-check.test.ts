@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkLexicon, type LexiconIssue } from '../src/lexicon/index.ts';
+import { BUILTIN_LEXICON_DIR, checkLexicon, loadLexiconData, type LexiconIssue } from '../src/lexicon/index.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/lexicon-check/', import.meta.url));
 const at = (dir: string, file: string): string => join(FIXTURES, dir, file);
@@ -65,18 +64,27 @@ describe('checkLexicon', () => {
   });
 
   it('checks against the built-in lexicon when asked, reporting only the files given', () => {
-    const file = at('lists', 'patterns.json');
-    // alone, the patterns file uses lists of a language file it does not have
-    assert.deepEqual(brief(checkLexicon([file]).issues), [['error', 'unknown_list', 'en.consult.visit', 'excludes[2]']]);
+    const mine = at('mine', 'patterns-tr.json');
+    // alone, the file uses lists of a language file it does not have
+    assert.deepEqual(brief(checkLexicon([mine]).issues), [
+      ['error', 'unknown_list', 'tr.my.inspect', 'excludes[0]'],
+      ['error', 'unknown_list', 'tr.my.inspect', 'excludes[1]'],
+    ]);
+    // with the built-in lexicon, they are the Turkish language file's lists
+    assert.deepEqual(checkLexicon([mine], { withBuiltin: true }).issues, []);
+    const excludes = loadLexiconData([BUILTIN_LEXICON_DIR, mine]).patterns.get('tr')?.find((p) => p.id === 'tr.my.inspect')?.excludes;
+    assert.ok(excludes?.includes('değil*') && excludes.includes('planla*') && !excludes.some((w) => w.startsWith('@')));
+
     const report = checkLexicon([join(FIXTURES, 'conflicts')], { withBuiltin: true });
     assert.ok(report.issues.every((i) => i.file.startsWith(FIXTURES)), 'only the files given are reported');
     assert.ok(report.issues.some((i) => i.code === 'name_conflict' && i.entry === 'COG' && /\(lexicon\/countries\.json\)$/.test(i.message)));
   });
 
-  it('finds no error in the built-in lexicon, and every file in the house layout', () => {
-    const report = checkLexicon([fileURLToPath(new URL('../data/lexicon/', import.meta.url))]);
-    assert.deepEqual(report.issues.filter((i) => i.severity === 'error' || i.code === 'format').map((i) => i.message), []);
+  it('finds no error in the built-in lexicon, no unused list, no word twice, no redundant Russian form', () => {
+    const report = checkLexicon([BUILTIN_LEXICON_DIR]);
     assert.ok(report.files.length >= 13);
-    assert.ok(readFileSync(at('conflicts', 'countries.json'), 'utf8').includes('"note"'));
+    const kept = report.issues.filter((i) => i.severity === 'error' || ['format', 'unused_list', 'duplicate_word'].includes(i.code)
+      || (i.code === 'redundant' && i.file.endsWith('ru.json')));
+    assert.deepEqual(kept.map((i) => i.message), []);
   });
 });
