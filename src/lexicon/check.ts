@@ -51,7 +51,7 @@ function readAll(paths: readonly string[], issues: LexiconIssue[] | undefined): 
       if (issues && !isFormatted(text, parsed.json as LexiconSource)) {
         issues.push({
           severity: 'warning', code: 'format', file: name,
-          message: `${name}: not in the house layout (one entry per line, words wrapped at 100 characters, keys in schema order); reformat it with formatLexiconFile`,
+          message: `${name}: not in the house layout (2-space indent, one entry per line, words wrapped at 100 characters, keys in schema order)`,
         });
       }
     }
