@@ -53,6 +53,11 @@ export interface Lexicon {
   isOrganization(code: string): boolean;
 }
 
+/** How a language folds and stems words, from its file. */
+export function languageProfile(file: LanguageFile): LanguageProfile {
+  return makeProfile(file, new Morphology(file, (w) => foldCase(w, file.lang)));
+}
+
 function makeProfile(file: LanguageFile, morphology: Morphology): LanguageProfile {
   const lang = file.lang;
   const fold = (w: string): string => foldCase(w, lang);

@@ -1,14 +1,11 @@
-/** Reading lexicon files from disk: the built-in data plus a user's own files. */
+/** Loading lexicon files: the built-in data plus a user's own files, checked and merged. */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { z } from 'zod';
+import { join } from 'node:path';
 import { DyadError, type Lang } from '../model/index.ts';
-import {
-  lexiconFile, type CountriesFile, type LanguageFile, type LexiconFile, type OrganizationsFile,
-  type PatternData, type PeopleFile,
-} from './schema.ts';
+import { issueAt, placeOf, throwFirstError, type LexiconIssue } from './issues.ts';
+import { expandPatterns, resolveLists, type ListTable } from './lists.ts';
+import type { CountriesFile, LanguageFile, LexiconFile, OrganizationsFile, PatternData, PeopleFile } from './schema.ts';
+import { BUILTIN_LEXICON_DIR, lexiconFileName, listLexiconFiles, parseLexiconFile, readLexiconText } from './source.ts';
 import { policySchema, type Policy } from './policy.ts';
 
 export type Country = CountriesFile['entries'][number];
@@ -22,68 +19,71 @@ export interface LexiconData {
   readonly people: readonly Person[];
   readonly languages: ReadonlyMap<Lang, LanguageFile>;
   readonly patterns: ReadonlyMap<Lang, readonly PatternData[]>;
-  /** The engine policy: the built-in file's sections, replaced by those a later file gives. */
-  readonly policy: Policy;
   /** Short hash of every file's content: the version that coded a record. */
   readonly version: string;
   readonly files: readonly string[];
+  /** The engine policy: the built-in file's sections, replaced by those a later file gives. */
+  readonly policy: Policy;
 }
 
-/** The built-in lexicon folder (`data/lexicon` at the package root, from src/ or dist/). */
-export const BUILTIN_LEXICON_DIR = fileURLToPath(new URL('../../data/lexicon/', import.meta.url));
-/** The built-in engine policy, loaded first whatever else is loaded. */
-const BUILTIN_POLICY_FILE = join(BUILTIN_LEXICON_DIR, 'policy.json');
-
-function listJson(path: string): string[] {
-  const st = statSync(path, { throwIfNoEntry: false });
-  if (!st) throw new DyadError('file_not_found', `lexicon path not found: ${path}`, path);
-  if (st.isFile()) return [path];
-  return readdirSync(path, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((d) => (d.isDirectory() ? listJson(join(path, d.name)) : d.name.endsWith('.json') ? [join(path, d.name)] : []));
+/** A checked file and the name messages give it. */
+export interface NamedFile {
+  readonly name: string;
+  readonly file: LexiconFile;
 }
 
-function lineOf(text: string, position: number): number {
-  return text.slice(0, position).split('\n').length;
+/** The patterns of every language, lists expanded; and every problem met on the way. */
+export interface PatternSet {
+  readonly patterns: ReadonlyMap<Lang, readonly PatternData[]>;
+  /** Each patterns file's own patterns, expanded, in file order (a twice-defined id included). */
+  readonly byFile: ReadonlyMap<string, readonly PatternData[]>;
+  /** Each file's expanded lists, by file name; a language file's under its name too. */
+  readonly tables: ReadonlyMap<string, ListTable>;
+  /** The lists some pattern or list used, as `listKey(file, name)`. */
+  readonly used: ReadonlySet<string>;
+  readonly issues: readonly LexiconIssue[];
 }
 
-/** Where JSON.parse failed: its reported position, or the excerpt Node 20 quotes instead. */
-function errorPosition(message: string, text: string): number {
-  const pos = /position (\d+)/.exec(message);
-  if (pos?.[1] !== undefined) return Number(pos[1]);
-  const excerpt = /(?:\.\.\.)?"([\s\S]+?)(?:\.\.\.)?" is not valid JSON/.exec(message)?.[1];
-  const token = /Unexpected token '?([^',\s]+|,)'?/.exec(message)?.[1];
-  if (excerpt !== undefined) {
-    const at = text.indexOf(excerpt);
-    if (at >= 0) return at + Math.max(0, token !== undefined ? excerpt.indexOf(token) : 0);
+/**
+ * Expand the patterns of the files: a patterns file may use its own lists and those of the
+ * language file of its language (the last one loaded, as for every other use of it). A pattern
+ * id defined twice in one language is an error.
+ */
+export function assemblePatterns(files: readonly NamedFile[]): PatternSet {
+  const issues: LexiconIssue[] = [];
+  const used = new Set<string>();
+  const tables = new Map<string, ListTable>();
+  const shared = new Map<Lang, ListTable>();
+  for (const { name, file } of files) {
+    if (file.kind !== 'language') continue;
+    const resolved = resolveLists(name, file, file.lists, undefined, used);
+    issues.push(...resolved.issues);
+    tables.set(name, resolved.table);
+    shared.set(file.lang, resolved.table);
   }
-  return text.length;
-}
-
-function issuePath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
-}
-
-/** Parse and check one lexicon file's text; throws a DyadError naming the file and key. */
-export function parseLexiconFile(text: string, name: string): LexiconFile {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const where = ` (line ${lineOf(text, errorPosition(msg, text))})`;
-    throw new DyadError('lexicon_invalid', `${name}${where}: not valid JSON: ${msg}`, name);
+  const patterns = new Map<Lang, PatternData[]>();
+  const byFile = new Map<string, readonly PatternData[]>();
+  const ids = new Map<string, string>();
+  for (const { name, file } of files) {
+    if (file.kind !== 'patterns') continue;
+    const expanded = expandPatterns(name, file, shared.get(file.lang), used);
+    issues.push(...expanded.issues);
+    tables.set(name, expanded.table);
+    byFile.set(name, expanded.patterns);
+    const list = patterns.get(file.lang) ?? [];
+    expanded.patterns.forEach((p, i) => {
+      const first = ids.get(`${file.lang}|${p.id}`);
+      if (first !== undefined) {
+        const where = first === name ? 'earlier in this file' : `in ${first}`;
+        issues.push(issueAt(placeOf(name, file, ['patterns', i]), 'duplicate_id', `pattern id "${p.id}" is defined twice (also ${where})`));
+        return;
+      }
+      ids.set(`${file.lang}|${p.id}`, name);
+      list.push(p);
+    });
+    patterns.set(file.lang, list);
   }
-  const result = lexiconFile.safeParse(json);
-  if (!result.success) throw new DyadError('lexicon_invalid', `${name}: ${describeIssue(result.error)}`, name);
-  return result.data;
-}
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const path = issuePath(issue.path);
-  return `${path || '(top level)'}: ${issue.message}`;
+  return { patterns, byFile, tables, used, issues };
 }
 
 /** Merge people that several files describe (same id): names and offices are joined. */
@@ -104,70 +104,76 @@ function mergePeople(people: Person[]): Person[] {
   return [...byId.values()];
 }
 
+/** A language file as the engine reads it: without the editor's schema and the lists its patterns used. */
+function languageOf(file: Extract<LexiconFile, { kind: 'language' }>): LanguageFile {
+  const rest = { ...file };
+  delete rest.$schema;
+  delete rest.lists;
+  return rest;
+}
+
+/** The built-in engine policy, loaded first whatever else is loaded. */
+const BUILTIN_POLICY_FILE = join(BUILTIN_LEXICON_DIR, 'policy.json');
+
 /** Load lexicon files and folders (later files add to earlier ones); by default the built-in lexicon. */
 export function loadLexiconData(paths: readonly string[] = [BUILTIN_LEXICON_DIR]): LexiconData {
-  const builtin = BUILTIN_LEXICON_DIR;
   // The engine policy is the built-in one unless a later file replaces some of its sections.
-  const files = [...new Set([BUILTIN_POLICY_FILE, ...paths.flatMap(listJson)])];
+  const files = [...new Set([BUILTIN_POLICY_FILE, ...paths.flatMap(listLexiconFiles)])];
   const hash = createHash('sha256');
+  const parsed: NamedFile[] = [];
+  for (const path of files) {
+    const name = lexiconFileName(path);
+    const text = readLexiconText(path, name);
+    hash.update(name).update('\0').update(text).update('\0');
+    parsed.push({ name, file: parseLexiconFile(text, name) });
+  }
+  const assembled = assemblePatterns(parsed);
+  throwFirstError(assembled.issues);
   const countries = new Map<string, Country>();
   const organizations = new Map<string, Organization>();
   const people: Person[] = [];
   const languages = new Map<Lang, LanguageFile>();
-  const patterns = new Map<Lang, PatternData[]>();
-  let policy: Partial<Policy> = {};
-  for (const file of files) {
-    const name = file.startsWith(builtin) ? `lexicon/${relative(builtin, file)}` : file;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new DyadError('file_unreadable', `${name}: ${e instanceof Error ? e.message : String(e)}`, name);
-    }
-    hash.update(name).update('\0').update(text).update('\0');
-    const data = parseLexiconFile(text, name);
-    switch (data.kind) {
+  let policy: Record<string, unknown> = {};
+  for (const { file } of parsed) {
+    switch (file.kind) {
       case 'countries':
-        for (const c of data.entries) countries.set(c.code, c);
+        for (const c of file.entries) countries.set(c.code, c);
         break;
       case 'organizations':
-        for (const o of data.entries) organizations.set(o.code, o);
+        for (const o of file.entries) organizations.set(o.code, o);
         break;
       case 'people':
-        people.push(...data.entries);
+        people.push(...file.entries);
         break;
       case 'language':
-        languages.set(data.lang, data);
+        languages.set(file.lang, languageOf(file));
         break;
-      case 'patterns': {
-        const list = patterns.get(data.lang) ?? [];
-        const ids = new Set(list.map((p) => p.id));
-        for (const p of data.patterns) {
-          if (ids.has(p.id)) throw new DyadError('lexicon_invalid', `${name}: pattern id "${p.id}" is defined twice`, name);
-          ids.add(p.id);
-          list.push(p);
-        }
-        patterns.set(data.lang, list);
+      case 'patterns':
         break;
-      }
       case 'policy': {
         // A later file replaces the sections it gives; its kind, schema and note are no sections.
-        const given = Object.entries(data).filter(([k, v]) => v !== undefined && k !== 'kind' && k !== '$schema' && k !== 'note');
+        const given = Object.entries(file).filter(([k, v]) => v !== undefined && k !== 'kind' && k !== '$schema' && k !== 'note');
         policy = { ...policy, ...Object.fromEntries(given) };
         break;
       }
     }
   }
   const checked = policySchema.safeParse(policy);
-  if (!checked.success) throw new DyadError('lexicon_invalid', `lexicon policy: ${describeIssue(checked.error)}`, 'policy');
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new DyadError('lexicon_invalid', `lexicon policy: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`, 'policy');
+  }
   return {
     countries: [...countries.values()],
     organizations: [...organizations.values()],
     people: mergePeople(people),
     languages,
-    patterns,
+    patterns: assembled.patterns,
     policy: checked.data,
     version: hash.digest('hex').slice(0, 12),
     files,
   };
 }
+
+/** Where the built-in files are, and the one-file parser, are part of loading's public face. */
+export { BUILTIN_LEXICON_DIR, parseLexiconFile };

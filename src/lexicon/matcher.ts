@@ -61,6 +61,31 @@ class TrieNode {
   }
 }
 
+/** One word of a phrase: compared with a token's key or stem, or a prefix of its key. */
+export interface PhraseWord {
+  readonly on: MatchOn | 'prefix';
+  readonly text: string;
+}
+
+/**
+ * A phrase as the matcher reads it: tokenised as documents are, each word compared by `on`, or as
+ * a prefix when written with a final "*". Two phrases with the same words match the same text.
+ */
+export function phraseWords(phrase: string, profile: LanguageProfile, on: MatchOn): PhraseWord[] {
+  const toks = phraseTokens(phrase, profile);
+  const words: PhraseWord[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t) continue;
+    const star = toks[i + 1];
+    if (star !== undefined && star.key === '*' && !star.space && t.kind !== 'punct') {
+      words.push({ on: 'prefix', text: t.key });
+      i++;
+    } else words.push({ on, text: on === 'key' ? t.key : t.stem });
+  }
+  return words;
+}
+
 export class Matcher {
   private readonly root = new TrieNode();
   private order = 0;
@@ -76,28 +101,20 @@ export class Matcher {
 
   /** Add one phrase under a tag. */
   add(tag: number, on: MatchOn, phrase: string, value: unknown, profile: LanguageProfile): void {
-    const toks = phraseTokens(phrase, profile);
+    const words = phraseWords(phrase, profile, on);
+    if (words.length === 0) return;
     let node = this.root;
-    let length = 0;
     let letters = 0;
-    let prefixFirst = 0;
-    let lastPrefix: number | undefined;
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i];
-      if (!t) continue;
-      const star = toks[i + 1];
-      const prefix = star !== undefined && star.key === '*' && !star.space && t.kind !== 'punct';
-      const text = prefix ? t.key : on === 'key' ? t.key : t.stem;
-      node = node.child(prefix ? 'prefix' : on, text);
-      if (length === 0 && prefix) prefixFirst = 1;
-      lastPrefix = prefix ? text.length : undefined;
-      letters += text.length;
-      length++;
-      if (prefix) i++;
+    for (const w of words) {
+      node = node.child(w.on, w.text);
+      letters += w.text.length;
     }
-    if (length === 0) return;
+    const last = words[words.length - 1];
     node.terminals ??= [];
-    node.terminals.push({ tag, value, length, prefixFirst, letters, order: this.order++, ...(lastPrefix !== undefined ? { lastPrefix } : {}) });
+    node.terminals.push({
+      tag, value, length: words.length, prefixFirst: words[0]?.on === 'prefix' ? 1 : 0, letters, order: this.order++,
+      ...(last?.on === 'prefix' ? { lastPrefix: last.text.length } : {}),
+    });
     this.size++;
   }
 

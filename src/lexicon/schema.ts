@@ -1,45 +1,77 @@
 /**
- * Schemas of the lexicon files. Every file is checked when loaded; an error
- * names the file, the key path and what is wrong.
+ * Schemas of the lexicon files. Every object is strict: a key the schema does not know is an
+ * error, not silently dropped. The descriptions are published in the JSON Schema files that
+ * editors read (see json-schema.ts), so they are written for the linguist who edits the data.
  */
 import { z } from 'zod';
 import { EVENT_TYPES, LANGS, SECTORS, isPartialDate } from '../model/index.ts';
 import { policyFile } from './policy.ts';
 
-const date = z.string().refine(isPartialDate, { message: 'expected a date YYYY, YYYY-MM or YYYY-MM-DD' });
+const date = z.string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isPartialDate, { message: 'expected a date YYYY, YYYY-MM or YYYY-MM-DD' });
 const names = z.string().min(1).array();
 /** Strings per language; a language may be missing. */
 const perLang = z.partialRecord(z.enum(LANGS), names);
 const code = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'expected an upper-case code such as KAZ or OTS');
-const term = z.object({ from: date.optional(), to: date.optional() });
+const term = {
+  from: date.optional().describe('First day (YYYY, YYYY-MM or YYYY-MM-DD).'),
+  to: date.optional().describe('Last day (YYYY, YYYY-MM or YYYY-MM-DD).'),
+};
+const words = z.string().array();
 
-export const countriesFile = z.object({
+/** Free text for the people who edit the file: why an entry is there, where it comes from. */
+export const note = z.string().min(1).describe('Free text for the people who edit this file: why this entry, a source.').optional();
+
+/** The JSON Schema an editor checks the file against (a path relative to the file, or a URL). */
+const $schema = z.string().describe('The JSON Schema an editor checks this file against.').optional();
+
+/** A list's name: what a pattern writes after "@" to use it. */
+export const LIST_NAME = /^[a-z][a-z0-9-]*$/;
+/** A string in a word array that stands for a named list ("@modal-necessity"). */
+export const LIST_REFERENCE = /^@/;
+
+const listName = z.string().regex(LIST_NAME, 'expected a list name such as modal-necessity (lower case, digits, "-")');
+/** A named list of words: the words alone, or the words with a note. */
+export const wordList = z.union([
+  words,
+  z.strictObject({ note, words }),
+]).describe('Words, or {"note": ..., "words": [...]}. A word "@name" stands for the words of list "name".');
+const lists = z.record(listName, wordList)
+  .describe('Named word lists: a word "@name" in a pattern\'s verbs, nouns, requires or excludes (or in another list) stands for the list\'s words.')
+  .optional();
+
+export const countriesFile = z.strictObject({
+  $schema,
   kind: z.literal('countries'),
-  note: z.string().optional(),
-  entries: z.array(z.object({
+  note,
+  entries: z.array(z.strictObject({
     code: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code'),
     iso2: z.string().regex(/^[A-Z]{2}$/).optional(),
-    /** ISO 3166-1 numeric code (world maps key countries by it). */
-    numeric: z.string().regex(/^\d{3}$/).optional(),
+    numeric: z.string().regex(/^\d{3}$/).describe('ISO 3166-1 numeric code (world maps key countries by it).').optional(),
     names: perLang,
     adjectives: perLang.optional(),
     demonyms: perLang.optional(),
-    capitals: z.array(term.extend({ names: perLang })).optional(),
-    historical: z.array(term.extend({ names: perLang })).optional(),
-    ambiguous: z.string().array().optional(),
+    capitals: z.array(z.strictObject({ ...term, names: perLang })).optional(),
+    historical: z.array(z.strictObject({ ...term, names: perLang }))
+      .describe('Former names of the state, with the years they were used.').optional(),
+    ambiguous: z.string().array().describe('Names that are also ordinary words or other places: they need a capital letter or context.').optional(),
+    note,
   })),
 });
 
-export const organizationsFile = z.object({
+export const organizationsFile = z.strictObject({
+  $schema,
   kind: z.literal('organizations'),
-  note: z.string().optional(),
-  entries: z.array(z.object({
+  note,
+  entries: z.array(z.strictObject({
     code,
     names: perLang,
     abbreviations: perLang.optional(),
-    members: z.array(term.extend({ code })).optional(),
+    members: z.array(z.strictObject({ ...term, code })).optional(),
     observers: code.array().optional(),
     bodies: perLang.optional(),
+    note,
   })),
 });
 
@@ -49,16 +81,18 @@ export const OFFICES = [
 ] as const;
 export type Office = (typeof OFFICES)[number];
 
-export const peopleFile = z.object({
+export const peopleFile = z.strictObject({
+  $schema,
   kind: z.literal('people'),
-  source: z.string().optional(),
-  note: z.string().optional(),
-  entries: z.array(z.object({
+  note,
+  source: z.string().describe('Where the entries come from.').optional(),
+  entries: z.array(z.strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/, 'expected a lowercase id such as kaz-tokayev'),
     country: code,
     names: perLang,
-    offices: z.array(term.extend({ office: z.enum(OFFICES), from: date })).default([]),
+    offices: z.array(z.strictObject({ office: z.enum(OFFICES), ...term, from: date.describe('First day in office.') })).default([]),
     titles: perLang.optional(),
+    note,
   })),
 });
 
@@ -68,30 +102,28 @@ export const CASES = ['nom', 'gen', 'dat', 'acc', 'loc', 'abl', 'ins', 'com'] as
 export type Case = (typeof CASES)[number];
 
 /** What a language contributes besides patterns: grammar cues, dates, numbers, actor words, fact words. */
-export const languageFile = z.object({
+export const languageFile = z.strictObject({
+  $schema,
   kind: z.literal('language'),
   lang: z.enum(LANGS),
+  note,
+  lists: lists.describe('Named word lists that every patterns file of this language may use as "@name".'),
   abbreviations: z.string().array(),
-  /**
-   * How words inflect. `nameMatch`: "key" matches names as written (English; Turkish, whose
-   * suffixes follow an apostrophe), "stem" by the Snowball stem (Russian), "suffix" by the
-   * written form less one of `suffixes` (Kazakh). `cases` maps a suffix (with its apostrophe in
-   * Turkish: "'ye") or a postposition ("ile") to the case it marks. `stemSuffixes` also strips
-   * `suffixes` when stemming ordinary words (for a language with no Snowball stemmer). A suffix
-   * written "я>й" is replaced, not only removed: Китая is Китай less "я" plus "й".
-   */
-  morphology: z.object({
-    nameMatch: z.enum(['key', 'stem', 'suffix']).default('key'),
-    suffixes: z.string().regex(/^[^>]+(>[^>]+)?$/, 'expected a suffix, or "suffix>replacement"').array().default([]),
-    cases: z.record(z.string(), z.enum(CASES)).default({}),
-    stemSuffixes: z.boolean().default(false),
+  morphology: z.strictObject({
+    nameMatch: z.enum(['key', 'stem', 'suffix']).default('key')
+      .describe('"key" matches names as written (English; Turkish, whose suffixes follow an apostrophe), "stem" by the Snowball stem (Russian), "suffix" by the written form less one of `suffixes` (Kazakh).'),
+    suffixes: z.string().regex(/^[^>]+(>[^>]+)?$/, 'expected a suffix, or "suffix>replacement"').array().default([])
+      .describe('Suffixes names and words take. "я>й" is replaced, not only removed: Китая is Китай less "я" plus "й".'),
+    cases: z.record(z.string(), z.enum(CASES)).default({})
+      .describe('A suffix (with its apostrophe in Turkish: "\'ye") or a postposition ("ile") mapped to the case it marks.'),
+    stemSuffixes: z.boolean().default(false).describe('Also strip `suffixes` when stemming ordinary words (a language with no Snowball stemmer).'),
     minStem: z.number().int().min(1).default(3),
-  }).default({ nameMatch: 'key', suffixes: [], cases: {}, stemSuffixes: false, minStem: 3 }),
+  }).default({ nameMatch: 'key', suffixes: [], cases: {}, stemSuffixes: false, minStem: 3 })
+    .describe('How words inflect.'),
   lemmas: z.record(z.string(), z.string()).default({}),
-  grammar: z.object({
+  grammar: z.strictObject({
     passiveAux: z.string().array(),
     perfectAux: z.string().array().default([]),
-    participleSuffixes: z.string().array().default([]),
     /** Endings of past participles ("signed") and gerunds ("signing"): a verb form that fires no noun pattern. */
     participleEndings: z.string().array().default([]),
     gerundEndings: z.string().array().default([]),
@@ -105,79 +137,71 @@ export const languageFile = z.object({
     possessive: z.string().array().default([]),
     genitivePrep: z.string().array().default([]),
     agentPrep: z.string().array().default([]),
-    /** Words that mark a following verb as an infinitive ("to sign"), not a noun after a preposition. */
-    infinitive: z.string().array().default([]),
+    infinitive: z.string().array().default([])
+      .describe('Words that mark a following verb as an infinitive ("to sign"), not a noun after a preposition.'),
     pronouns: z.record(z.string(), z.enum(['person', 'group'])).default({}),
-    /** Indefinite articles: "a summit" is a new one, not the summit named before. */
-    indefinite: z.string().array().default([]),
-    /** "svo" looks for objects after the verb; "sov" before it, by their case. */
-    wordOrder: z.enum(['svo', 'sov']).default('svo'),
-    /** Words after a mention that mark its role ("Aliyev ile" = with Aliyev), mapped to a case. */
-    postpositions: z.record(z.string(), z.enum(CASES)).default({}),
-    /** A mention right after a noun with no preposition is that noun's genitive ("визит Токаева"). */
-    genitiveAfter: z.boolean().default(false),
+    indefinite: z.string().array().default([]).describe('Indefinite articles: "a summit" is a new one, not the summit named before.'),
+    wordOrder: z.enum(['svo', 'sov']).default('svo').describe('"svo" looks for objects after the verb; "sov" before it, by their case.'),
+    postpositions: z.record(z.string(), z.enum(CASES)).default({})
+      .describe('Words after a mention that mark its role ("Aliyev ile" = with Aliyev), mapped to a case.'),
+    genitiveAfter: z.boolean().default(false)
+      .describe('A mention right after a noun with no preposition is that noun\'s genitive ("визит Токаева").'),
   }),
-  modality: z.object({
+  modality: z.strictObject({
     negation: z.string().array(),
-    /** Phrases that start like a negation but are not one ("not only", "не только"). */
-    notNegation: z.string().array().default([]),
+    notNegation: z.string().array().default([]).describe('Phrases that start like a negation but are not one ("not only", "не только").'),
     advice: z.string().array(),
     hypothetical: z.string().array(),
     future: z.string().array(),
     intent: z.string().array().default([]),
-    /** Verbs that propose an act to another party ("suggested holding talks with"). */
-    proposal: z.string().array().default([]),
+    proposal: z.string().array().default([]).describe('Verbs that propose an act to another party ("suggested holding talks with").'),
     reportedPast: z.string().array().default([]),
-    /** Modals that report a future after a reporting verb ("said aid would be sent"). */
-    futureInPast: z.string().array().default([]),
-    /** Present-tense negation that states a standing policy ("does not recognise"), not an act. */
-    habitual: z.string().array().default([]),
+    futureInPast: z.string().array().default([]).describe('Modals that report a future after a reporting verb ("said aid would be sent").'),
+    habitual: z.string().array().default([])
+      .describe('Present-tense negation that states a standing policy ("does not recognise"), not an act.'),
     reportingVerbs: z.string().array().default([]),
-    /**
-     * Modality written inside the verb (Turkish imzala-ma-dı, Kazakh қол қой-ма-ды): what may
-     * follow a trigger written with a final "*" marks it negated, future, advised or hypothetical.
-     */
-    infixes: z.object({
+    infixes: z.strictObject({
       negated: z.string().array().default([]),
       future: z.string().array().default([]),
       advised: z.string().array().default([]),
       hypothetical: z.string().array().default([]),
-    }).default({ negated: [], future: [], advised: [], hypothetical: [] }),
+    }).default({ negated: [], future: [], advised: [], hypothetical: [] })
+      .describe('Modality written inside the verb (Turkish imzala-ma-dı, Kazakh қол қой-ма-ды): what may follow a trigger written with a final "*".'),
   }),
-  dates: z.object({
+  dates: z.strictObject({
     months: z.record(z.string(), z.number().int().min(1).max(12)),
     weekdays: z.record(z.string(), z.number().int().min(0).max(6)),
-    relative: z.record(z.string(), z.object({
+    relative: z.record(z.string(), z.strictObject({
       unit: z.enum(['day', 'week', 'month', 'year']),
       offset: z.number().int(),
     })),
     yearWords: z.string().array().default([]),
     earlierWords: z.string().array().default([]),
-    /** Words that make a date a deadline, not the event's date ("by 2030"; Turkish "2030'a kadar" comes after). */
-    deadlineWords: z.string().array().default([]),
-    /** Month and weekday names are written with a capital (English, Turkish), so a lower-case one is another word. */
-    capitalised: z.boolean().default(true),
+    deadlineWords: z.string().array().default([])
+      .describe('Words that make a date a deadline, not the event\'s date ("by 2030"; Turkish "2030\'a kadar" comes after).'),
+    capitalised: z.boolean().default(true)
+      .describe('Month and weekday names are written with a capital (English, Turkish), so a lower-case one is another word.'),
   }),
-  numbers: z.object({
+  numbers: z.strictObject({
     words: z.record(z.string(), z.number()),
     scales: z.record(z.string(), z.number()),
     currencies: z.record(z.string(), z.string()),
     units: z.record(z.string(), z.string()).default({}),
   }),
-  actors: z.object({
+  actors: z.strictObject({
     offices: z.record(z.string(), z.enum(OFFICES)),
     honorifics: z.string().array(),
     sectors: z.record(z.string(), sector),
     discourse: z.record(z.string(), z.enum(['dyad', 'group'])),
-    /** Adjectives and demonyms of states are capitalised (English "Kazakh"; not Russian "казахский"). */
-    adjectivesCapitalised: z.boolean().default(true),
-    /** "both" / "the two" before a plural noun refers to the pair in context ("the two security chiefs"). */
-    dyadHeads: z.string().array().default([]),
+    adjectivesCapitalised: z.boolean().default(true)
+      .describe('Adjectives and demonyms of states are capitalised (English "Kazakh"; not Russian "казахский").'),
+    dyadHeads: z.string().array().default([])
+      .describe('"both" / "the two" before a plural noun refers to the pair in context ("the two security chiefs").'),
     pluralSuffixes: z.string().array().default([]),
     /** Words after a hyphen that make a state a modifier, not a party ("Russia-led", "Moscow-backed"). */
     hyphenModifiers: z.string().array().default([]),
   }),
-  facts: z.object({
+  facts: z.strictObject({
     partnershipLevels: z.record(z.string(), z.string()),
     relationWords: z.string().array(),
     metrics: z.record(z.string(), z.string()),
@@ -188,57 +212,49 @@ export const languageFile = z.object({
   }),
 });
 
-const slot = z.object({
-  /**
-   * Markers that introduce this role after the trigger: a preposition ("to", "в"), a case
-   * ("dat", "gen") or "" for an unmarked mention (a direct object).
-   */
-  after: z.string().array().optional(),
-  /** Markers of this role before the trigger (verb-final languages: "dat" for a destination). */
-  before: z.string().array().optional(),
-  /** Prepositions that introduce this role when the trigger is passive. */
-  passive: z.string().array().optional(),
+const slot = z.strictObject({
+  after: z.string().array().optional()
+    .describe('Markers that introduce this role after the trigger: a preposition ("to", "в"), a case ("dat", "gen") or "" for an unmarked mention (a direct object).'),
+  before: z.string().array().optional()
+    .describe('Markers of this role before the trigger (verb-final languages: "dat" for a destination).'),
+  passive: z.string().array().optional().describe('Prepositions that introduce this role when the trigger is passive.'),
 });
 
-export const patternSchema = z.object({
+const retype = z.strictObject({ type: z.enum(EVENT_TYPES), cameo: z.string(), mode: z.string().optional() });
+
+export const patternSchema = z.strictObject({
   id: z.string().regex(/^[a-z]{2}\.[a-z0-9.-]+$/, 'expected an id such as en.consult.visit'),
   type: z.enum(EVENT_TYPES),
   mode: z.string().optional(),
   cameo: z.string().regex(/^\d{2,4}$/),
-  /**
-   * Verb triggers: phrases matched on stems ("visit", "pay visit", "put signature"). A word
-   * ending in "*" matches any word that begins with it ("imzala*" matches imzaladı, imzalamadı),
-   * and what follows it is read for modality infixes.
-   */
-  verbs: z.string().array().default([]),
-  /** Noun triggers ("visit", "state visit"). */
-  nouns: z.string().array().default([]),
-  /** All participants are actors and there is no recipient (meet, sign with). */
-  symmetric: z.boolean().default(false),
+  verbs: words.default([])
+    .describe('Verb triggers: phrases matched on stems ("visit", "pay visit"). A word ending in "*" matches any word that begins with it ("imzala*" matches imzaladı, imzalamadı); what follows it is read for modality infixes.'),
+  nouns: words.default([]).describe('Noun triggers ("visit", "state visit").'),
+  symmetric: z.boolean().default(false).describe('All participants are actors and there is no recipient (meet, sign with).'),
   recipient: slot.default({}),
   actor: slot.default({}),
-  /** Words one of which must appear near the trigger (sign → agreement, treaty...). */
-  requires: z.string().array().optional(),
-  /** Words that cancel the pattern when they appear next to the trigger. */
-  excludes: z.string().array().optional(),
-  /** A negated trigger is this type instead of no event (not recognise → REJECT). */
-  negated: z.object({ type: z.enum(EVENT_TYPES), cameo: z.string(), mode: z.string().optional() }).optional(),
-  /** Future or intended: AGREE unless the pattern says otherwise. */
-  future: z.object({ type: z.enum(EVENT_TYPES), cameo: z.string(), mode: z.string().optional() }).optional(),
-  /** The verb's subject is the recipient and its object the actor (host → visitor). */
-  reverse: z.boolean().default(false),
-  /** A state acting on its own people (arrests, protests, emergencies): with no other side, actor and recipient are one state. */
-  domestic: z.boolean().default(false),
-  /** The trigger alone makes no event without a recipient. */
-  needsRecipient: z.boolean().default(false),
-  /** The pattern yields a fact besides the event. */
-  fact: z.enum(['agreement', 'partnership', 'commitment']).optional(),
+  requires: words.optional().describe('Words one of which must appear near the trigger (sign → agreement, treaty...).'),
+  excludes: words.optional().describe('Words that cancel the pattern when they appear next to the trigger.'),
+  negated: retype.optional().describe('A negated trigger is this type instead of no event (not recognise → REJECT).'),
+  future: retype.optional().describe('Future or intended: AGREE unless the pattern says otherwise.'),
+  reverse: z.boolean().default(false).describe('The verb\'s subject is the recipient and its object the actor (host → visitor).'),
+  domestic: z.boolean().default(false)
+    .describe('A state acting on its own people (arrests, protests, emergencies): with no other side, actor and recipient are one state.'),
+  needsRecipient: z.boolean().default(false).describe('The trigger alone makes no event without a recipient.'),
+  fact: z.enum(['agreement', 'partnership', 'commitment']).optional().describe('The pattern yields a fact besides the event.'),
   confidence: z.number().min(0).max(1).default(0.8),
+  note,
 });
 
-export const patternsFile = z.object({
+/** The word arrays of a pattern, where a "@name" list reference may stand. */
+export const PATTERN_WORD_KEYS = ['verbs', 'nouns', 'requires', 'excludes'] as const;
+
+export const patternsFile = z.strictObject({
+  $schema,
   kind: z.literal('patterns'),
   lang: z.enum(LANGS),
+  note,
+  lists,
   patterns: z.array(patternSchema),
 });
 
@@ -246,10 +262,27 @@ export const lexiconFile = z.discriminatedUnion('kind', [
   countriesFile, organizationsFile, peopleFile, languageFile, patternsFile, policyFile,
 ]);
 
+/** The kinds of lexicon file, each with its schema. */
+export const LEXICON_KINDS = {
+  countries: countriesFile,
+  organizations: organizationsFile,
+  people: peopleFile,
+  language: languageFile,
+  patterns: patternsFile,
+  policy: policyFile,
+} as const;
+export type LexiconKind = keyof typeof LEXICON_KINDS;
+
 export type CountriesFile = z.infer<typeof countriesFile>;
 export type OrganizationsFile = z.infer<typeof organizationsFile>;
 export type PeopleFile = z.infer<typeof peopleFile>;
-export type LanguageFile = z.infer<typeof languageFile>;
 export type PatternsFile = z.infer<typeof patternsFile>;
-export type PatternData = z.infer<typeof patternSchema>;
+export type WordList = z.infer<typeof wordList>;
+/** A lexicon file as checked, with list references not yet expanded. */
 export type LexiconFile = z.infer<typeof lexiconFile>;
+/** A lexicon file as written (defaults not filled in): what the formatter prints. */
+export type LexiconSource = z.input<typeof lexiconFile>;
+/** A language file as the engine reads it. */
+export type LanguageFile = Omit<z.infer<typeof languageFile>, '$schema' | 'lists'>;
+/** A pattern as the engine reads it: list references expanded to their words. */
+export type PatternData = z.infer<typeof patternSchema>;
