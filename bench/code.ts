@@ -1,20 +1,24 @@
 /**
- * Coding throughput: sentences per second on one core for the whole path from
- * article text to records (segmentation, tokens, actors, dates, patterns, facts).
+ * Coding throughput: sentences per second on one core for the whole path from article text to
+ * records (segmentation, tags, actors, dates, patterns, facts), per language; then the cost of a
+ * sentence in a long document against a short one, which must stay flat (work linear in length).
  *
  *   npm run bench [-- CORPUS_DIR [SECONDS]]
  *
- * Reads the articles of CORPUS_DIR/text (default ../shared/corpus/dev), codes
- * them round after round for SECONDS (default 5) and reports per language.
+ * Reads the articles of CORPUS_DIR/text (default ../shared/corpus/dev), codes them round after
+ * round for SECONDS (default 5) and reports per language. The length test cuts the corpus's
+ * paragraphs (cycled to 2,000 sentences) into documents of about 5 sentences, and codes them
+ * apart and then joined into one document: the same sentences either way.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeArticle } from '../src/coding/index.ts';
-import { LexiconSet } from '../src/lexicon/index.ts';
+import { LexiconSet, type Lexicon } from '../src/lexicon/index.ts';
 import { isLang, type Lang } from '../src/model/index.ts';
 
 const dir = process.argv[2] ?? '../shared/corpus/dev';
 const seconds = Number(process.argv[3] ?? 5);
+const PUBLISHED = '2022-05-11';
 
 interface Item { id: string; lang: Lang; text: string }
 const items: Item[] = [];
@@ -30,22 +34,63 @@ const langs = [...new Set(items.map((i) => i.lang))].filter((l) => lexicons.has(
 for (const l of langs) lexicons.get(l);
 const loadMs = performance.now() - t0;
 
+const code = (text: string, lang: Lang, lex: Lexicon): number => codeArticle({ id: 'bench', text, lang, published: PUBLISHED }, lex).doc.sentences.length;
+
+/** Code `texts` round after round for `ms`; sentences per second. */
+function rate(texts: readonly string[], lang: Lang, lex: Lexicon, ms: number): { perSecond: number; rounds: number; sentences: number } {
+  let sentences = 0;
+  for (const t of texts) sentences += code(t, lang, lex); // warm-up round
+  let rounds = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms || rounds === 0) {
+    for (const t of texts) code(t, lang, lex);
+    rounds++;
+  }
+  const took = performance.now() - start;
+  return { perSecond: (sentences * rounds) / (took / 1000), rounds, sentences };
+}
+
 console.log(`node ${process.version}, ${items.length} articles from ${dir}; lexicon loaded and compiled in ${loadMs.toFixed(0)} ms`);
 console.log('lang  articles  sentences  rounds  sentences/s  ms/article');
 for (const lang of langs) {
   const mine = items.filter((i) => i.lang === lang);
-  const lex = lexicons.get(lang);
-  // warm-up round
-  let sentences = 0;
-  for (const it of mine) sentences += codeArticle({ id: it.id, text: it.text, lang, published: '2022-05-11' }, lex).doc.sentences.length;
-  const perRound = sentences;
-  let rounds = 0;
-  const start = performance.now();
-  while (performance.now() - start < seconds * 1000 / langs.length) {
-    for (const it of mine) codeArticle({ id: it.id, text: it.text, lang, published: '2022-05-11' }, lex);
-    rounds++;
+  const r = rate(mine.map((i) => i.text), lang, lexicons.get(lang), (seconds * 1000) / langs.length / 2);
+  const msPerArticle = r.sentences / r.perSecond * 1000 / mine.length;
+  console.log(`${lang.padEnd(4)}  ${String(mine.length).padStart(8)}  ${String(r.sentences).padStart(9)}  ${String(r.rounds).padStart(6)}  ${r.perSecond.toFixed(0).padStart(11)}  ${msPerArticle.toFixed(2).padStart(10)}`);
+}
+
+/** The corpus's paragraphs, cycled, cut into documents of about n sentences each, until `total` sentences. */
+function documents(paragraphs: readonly string[], n: number, total: number, lang: Lang, lex: Lexicon): string[] {
+  const docs: string[] = [];
+  let current: string[] = [];
+  let inDoc = 0;
+  let all = 0;
+  for (let k = 0; all < total; k++) {
+    const p = paragraphs[k % paragraphs.length] ?? '';
+    const count = code(p, lang, lex);
+    current.push(p);
+    inDoc += count;
+    all += count;
+    if (inDoc >= n) {
+      docs.push(current.join('\n\n'));
+      current = [];
+      inDoc = 0;
+    }
   }
-  const ms = performance.now() - start;
-  const rate = (perRound * rounds) / (ms / 1000);
-  console.log(`${lang.padEnd(4)}  ${String(mine.length).padStart(8)}  ${String(perRound).padStart(9)}  ${String(rounds).padStart(6)}  ${rate.toFixed(0).padStart(11)}  ${(ms / (rounds * mine.length)).toFixed(2).padStart(10)}`);
+  if (current.length > 0) docs.push(current.join('\n\n'));
+  return docs;
+}
+
+console.log('\nsentence cost by document length: the same 2,000 sentences as documents of about 5, and as one');
+console.log('lang  short documents  µs/sentence   long document  µs/sentence   long/short');
+for (const lang of langs) {
+  const lex = lexicons.get(lang);
+  const paragraphs = items.filter((i) => i.lang === lang).flatMap((i) => i.text.split(/\n+/).filter((p) => p.trim() !== ''));
+  const short = documents(paragraphs, 5, 2000, lang, lex);
+  const long = short.join('\n\n');
+  const budget = (seconds * 1000) / langs.length / 4;
+  const s = rate(short, lang, lex, budget);
+  const l = rate([long], lang, lex, budget);
+  const us = (r: { perSecond: number }): number => 1e6 / r.perSecond;
+  console.log(`${lang.padEnd(4)}  ${String(short.length).padStart(15)}  ${us(s).toFixed(0).padStart(11)}   ${String(l.sentences).padStart(13)}  ${us(l).toFixed(0).padStart(11)}   ${(us(l) / us(s)).toFixed(2).padStart(10)}`);
 }

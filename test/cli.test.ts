@@ -165,6 +165,41 @@ describe('dyad explain', () => {
   });
 });
 
+describe('dyad lexicon', () => {
+  const own = mkdtempSync(join(tmpdir(), 'dyad-cli-lexicon-'));
+  const pattern = { id: 'en.mine.scold', type: 'ACCUSE', cameo: '111', verbs: ['scold', 'rebuke', 'scold'], recipient: { after: [''] } };
+
+  it('check names the file, entry and key of an unknown key, and exits 1', () => {
+    const file = join(own, 'typo.json');
+    writeFileSync(file, JSON.stringify({ kind: 'patterns', lang: 'en', patterns: [{ ...pattern, exclude: ['not'] }] }));
+    const r = dyad(['lexicon', 'check', file]);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.out, /^error +.*typo\.json: pattern "en\.mine\.scold" \(patterns\[0\]\): unknown key "exclude" \[unknown_key\]$/m);
+    assert.match(r.out, /1 files: 1 errors, 0 warnings/);
+  });
+
+  it('check passes a valid file with its warnings; format puts it in the house layout', () => {
+    const sub = mkdtempSync(join(own, 'ok-'));
+    const file = join(sub, 'ok.json');
+    writeFileSync(file, JSON.stringify({ kind: 'patterns', lang: 'en', patterns: [pattern] }));
+    const checked = dyad(['lexicon', 'check', file]);
+    assert.equal(checked.code, 0, checked.out + checked.err);
+    assert.match(checked.out, /^warning +.*ok\.json: .*"scold" is listed twice \[duplicate_word\]$/m);
+    assert.match(checked.out, /\[format\]$/m);
+    const formatted = dyad(['lexicon', 'format', sub]);
+    assert.equal(formatted.code, 0, formatted.err);
+    assert.match(formatted.out, /1 formatted, 0 already in the layout/);
+    assert.doesNotMatch(dyad(['lexicon', 'check', file]).out, /\[format\]/);
+  });
+
+  it('refuses an action it does not know', () => {
+    const r = dyad(['lexicon', 'lint']);
+    assert.equal(r.code, 2);
+    assertOneLine(r.err, 'an unknown action');
+    assert.match(r.err, /lexicon: expected check or format, got "lint"/);
+  });
+});
+
 describe('help and options, from the declarations', () => {
   it('dyad --help lists every command with its one line, and the shared options', () => {
     const r = dyad(['--help']);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { codeArticle } from '../src/coding/index.ts';
 import type { EventRecord } from '../src/model/index.ts';
-import { code, events } from './helpers.ts';
+import { code, events, fixtureLexicon } from './helpers.ts';
 
 describe('office titles resolve by the article date', () => {
   it('the President of Kazakhstan is Nazarbayev in 2015 and Tokayev in 2022', () => {
@@ -136,4 +137,25 @@ describe('every PLOVER type', () => {
       }
     });
   }
+});
+
+describe('the pipeline writes every stage to the trace', () => {
+  it('annotate, triggers, roles, modality, emit and facts each say what they decided, sentence by sentence', () => {
+    const text = 'Tokayev in Ankara\n\nTokayev visited Turkey on May 10. Both sides will sign 15 agreements and aim to raise trade to $10 billion. Kazakhstan should sign an agreement with Russia.';
+    const { trace, records } = codeArticle({ id: 't', text, lang: 'en', published: '2022-05-11' }, fixtureLexicon(), { trace: true });
+    const steps = new Set(trace.map((l) => l.step));
+    for (const step of ['tokens', 'actor', 'date', 'trigger', 'role', 'modality', 'event', 'fact', 'skip'] as const) assert.ok(steps.has(step), `no ${step} line`);
+    assert.deepEqual(trace.map((l) => l.sentence), [...trace.map((l) => l.sentence)].sort((a, b) => a - b), 'lines in sentence order');
+    assert.ok(trace.some((l) => l.step === 'modality' && /advised \("should"\)/.test(l.detail)));
+    assert.ok(trace.some((l) => l.step === 'fact' && /commitment trade volume 10000000000 USD \(target\)/.test(l.detail)));
+    assert.ok(records.length > 0);
+  });
+
+  it('coding without a trace builds none and gives the same records', () => {
+    const text = 'Tokayev in Ankara\n\nTokayev visited Turkey on May 10 and signed 15 agreements.';
+    const quiet = codeArticle({ id: 't', text, lang: 'en', published: '2022-05-11' }, fixtureLexicon());
+    const traced = codeArticle({ id: 't', text, lang: 'en', published: '2022-05-11' }, fixtureLexicon(), { trace: true });
+    assert.equal(quiet.trace.length, 0);
+    assert.deepEqual(quiet.records, traced.records);
+  });
 });

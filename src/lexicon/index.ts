@@ -25,7 +25,7 @@ export { formatJson, formatLexiconFile, isFormatted } from './format.ts';
 export { LEXICON_ISSUE_CODES } from './issues.ts';
 export type { LexiconCheckReport, LexiconIssue, LexiconIssueCode } from './issues.ts';
 export { LEXICON_SCHEMA_DIR, lexiconJsonSchema, lexiconSchemaFiles, schemaReference, writeLexiconSchemas } from './json-schema.ts';
-export { listLexiconFiles, safeParseLexiconFile } from './source.ts';
+export { lexiconFileName, listLexiconFiles, safeParseLexiconFile } from './source.ts';
 export type { LexiconParse } from './source.ts';
 export { LEXICON_KINDS } from './schema.ts';
 export type { LexiconFile, LexiconKind, LexiconSource } from './schema.ts';

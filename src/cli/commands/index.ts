@@ -3,6 +3,7 @@ import type { AnyCommand } from '../options.ts';
 import { codeCommand } from './code.ts';
 import { evalCommand } from './eval.ts';
 import { explainCommand } from './explain.ts';
+import { lexiconCommand } from './lexicon.ts';
 import { exportCommand } from './export.ts';
 import { ingestCommand } from './ingest.ts';
 import { articlesCommand, eventsCommand } from './listings.ts';
@@ -19,4 +20,5 @@ export const COMMANDS: readonly AnyCommand[] = [
   articlesCommand,
   exportCommand,
   serveCommand,
+  lexiconCommand,
 ];
