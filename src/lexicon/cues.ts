@@ -5,7 +5,7 @@
  */
 import type { Sector } from '../model/index.ts';
 import type { PhraseList, MatchOn } from './matcher.ts';
-import type { CompiledPattern } from './patterns.ts';
+import type { PatternTrigger } from './patterns.ts';
 import type { LanguageFile, Office } from './schema.ts';
 import type { TagId } from './tags.ts';
 
@@ -13,12 +13,6 @@ import type { TagId } from './tags.ts';
 export interface RelativeDate {
   readonly unit: 'day' | 'week' | 'month' | 'year';
   readonly offset: number;
-}
-
-/** A pattern a trigger phrase fires, as a verb or as a noun. */
-export interface PatternTrigger {
-  readonly pattern: CompiledPattern;
-  readonly pos: 'verb' | 'noun';
 }
 
 /** What each cue list's phrases stand for (`true` for plain lists). */

@@ -4,7 +4,6 @@
  * of their own (one tag per distinct list, so that patterns sharing a list share its tag).
  */
 import { DyadError, isMode } from '../model/index.ts';
-import type { PatternTrigger } from './cues.ts';
 import type { PhraseList } from './matcher.ts';
 import type { PatternData } from './schema.ts';
 import type { TagId } from './tags.ts';
@@ -15,6 +14,12 @@ export interface CompiledPattern {
   readonly requires?: TagId;
   /** Words that cancel the pattern next to the trigger. */
   readonly excludes?: TagId;
+}
+
+/** A pattern a trigger phrase fires, as a verb or as a noun. */
+export interface PatternTrigger {
+  readonly pattern: CompiledPattern;
+  readonly pos: 'verb' | 'noun';
 }
 
 export interface CompiledPatterns {
