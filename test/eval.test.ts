@@ -8,15 +8,22 @@ import {
   aggregate,
   evaluate,
   formatReport,
+  formatSuiteReport,
   loadCorpus,
+  loadSuite,
   normaliseLevel,
   parseGold,
   reportToJson,
   safeParseGold,
   scoreArticle,
+  scoreSuite,
+  suiteMatches,
   type CorpusArticle,
   type GoldFile,
+  type SuiteSentence,
 } from '../src/eval/index.ts';
+import { codeArticle } from '../src/coding/index.ts';
+import { LexiconSet } from '../src/lexicon/index.ts';
 import { matchOneToOne } from '../src/eval/assign.ts';
 import { eventMatches, metricsAgree, setsMatch } from '../src/eval/match.ts';
 import {
@@ -536,5 +543,43 @@ describe('evaluate', () => {
     const report = await evaluate(FIXTURE_CORPUS, () => []);
     assert.equal(report.failed, 0);
     assert.equal(report.overall.metrics.events.fn, 3);
+  });
+});
+
+describe('the construction suite', () => {
+  const SUITE = fileURLToPath(new URL('./fixtures/suite/', import.meta.url));
+  const lex = LexiconSet.load();
+  const coder = (s: SuiteSentence): readonly OutputRecord[] => codeArticle({ id: s.where, text: s.text, lang: s.lang, published: s.published }, lex.get(s.lang)).records;
+
+  it('scores each sentence by its expected events, per language and type', async () => {
+    const report = await scoreSuite(SUITE, loadSuite(SUITE), coder);
+    assert.equal(report.results.length, 7);
+    const en = report.byLang.get('en');
+    assert.ok(en);
+    // 5 expected events; the wrong expectation is missed and its visit is spurious
+    assert.deepEqual([en.all.tp, en.all.fp, en.all.fn], [4, 1, 1]);
+    assert.equal(en.byType.get('ACCUSE')?.f1, 1);
+    assert.equal(en.byType.get('ACCUSE')?.sentences, 2);
+    const failed = report.results.filter((r) => r.missed.length + r.spurious.length > 0);
+    assert.deepEqual(failed.map((r) => r.sentence.where), ['en/consult.jsonl:4']);
+    const text = formatSuiteReport(report);
+    assert.match(text, /en\/consult\.jsonl:4 \[a wrong expectation, to see a failure\]/);
+    assert.match(text, /missed +CONSULT\/visit TUR>KAZ/);
+    assert.match(text, /spurious +CONSULT\/visit KAZ>TUR \(en\.consult\.visit\)/);
+  });
+
+  it('checks a mode and a date only where the sentence gives them', () => {
+    const [visit] = loadSuite(SUITE).filter((s) => s.where === 'en/consult.jsonl:2');
+    assert.ok(visit?.events[0]);
+    const ev = coder(visit).find((r): r is EventRecord => r.kind === 'event');
+    assert.ok(ev);
+    assert.ok(suiteMatches(visit.events[0], ev));
+    assert.ok(!suiteMatches({ ...visit.events[0], date: '2022-05-11' }, ev));
+    assert.ok(!suiteMatches({ ...visit.events[0], mode: 'phone' }, ev));
+  });
+
+  it('names the file, line and field of a bad line', () => {
+    const BAD = fileURLToPath(new URL('./fixtures/suite-bad/', import.meta.url));
+    assert.throws(() => loadSuite(BAD), (e: unknown) => e instanceof DyadError && /suite: en\/x\.jsonl:1: events\.0\.type/.test(e.message));
   });
 });

@@ -39,6 +39,8 @@ export {
   type Metrics,
 } from './score.ts';
 export { describeEvent, describeGoldEvent, formatReport, reportToJson, type EvalReport, type FormatOptions } from './report.ts';
+export { loadSuite, scoreSuite, suiteLine, suiteMatches, SUITE_PUBLISHED, type SentenceResult, type SuiteExpectation, type SuiteGroup, type SuiteReport, type SuiteSentence } from './suite.ts';
+export { formatSuiteReport, suiteReportToJson, type SuiteFormatOptions } from './suite-report.ts';
 
 /** A coder as the evaluation sees it: an article in, records out. */
 export type Coder = (article: CorpusArticle) => readonly OutputRecord[] | Promise<readonly OutputRecord[]>;
