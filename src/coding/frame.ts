@@ -81,7 +81,7 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   const prev = view.tokens[start - 1];
   const next = view.tokens[end];
   if (!prev) return false;
-  if (view.tags.has(CUE.infinitive, start - 1)) return false;
+  if (view.tags.has(CUE.infinitive, start - 1) || view.tags.has(CUE.verbAfter, start - 1)) return false;
   // an -ing form without an auxiliary before it is a gerund or noun ("council meeting")
   const trig = view.tokens[end - 1];
   if (trig && end - start === 1 && isGerund(lex, trig.key) && !view.tags.has(CUE.passiveAux, start - 1) && !view.tags.has(CUE.perfectAux, start - 1)) return true;
@@ -156,7 +156,8 @@ export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: r
   // "support for the reforms carried out by Kazakhstan": the trigger's own phrase reaches the actor.
   const ownPrep = view.tags.has(CUE.prepositions, end) && preps.includes(view.tokens[end]?.key ?? '') ? view.tokens[end]?.key : undefined;
   for (const m of view.actors) {
-    if (m.start < end || m.start >= limit || seen.has(m.group) || m.kind === 'pronoun') continue;
+    // "invited him": an object pronoun is an object; "he said", "their agreement" are no objects
+    if (m.start < end || m.start >= limit || seen.has(m.group) || (m.kind === 'pronoun' && (m.refers !== 'person' || !view.tags.has(CUE.objectPronouns, m.start) || view.tags.has(CUE.determiners, m.start)))) continue;
     seen.add(m.group);
     const prep = markerOf(view, lex, m);
     if (prep === '' && !preps.includes('')) continue;

@@ -1,8 +1,9 @@
 /** Modality of a trigger: negated, advised, hypothetical, future or intended, or plainly reported. */
 import { CUE, type Lexicon } from '../lexicon/index.ts';
 import { clauseBounds, wordsOf, type SentenceView } from './sentence.ts';
+import type { Trigger } from './triggers.ts';
 
-export type Modality = 'asserted' | 'negated' | 'habitual' | 'advised' | 'hypothetical' | 'future';
+export type Modality = 'asserted' | 'negated' | 'habitual' | 'advised' | 'hypothetical' | 'future' | 'complement';
 
 export interface ModalityDecision {
   readonly modality: Modality;
@@ -13,7 +14,7 @@ export interface ModalityDecision {
 
 /** Modality written inside the trigger word, after its prefix (imzala|madı, қол қой|мады). */
 function infixModality(lex: Lexicon, rest: string): ModalityDecision | undefined {
-  const order = ['negated', 'advised', 'hypothetical', 'future'] as const;
+  const order = ['negated', 'complement', 'advised', 'hypothetical', 'future'] as const;
   for (const modality of order) {
     const cue = lex.infixes[modality].find((x) => rest.startsWith(x));
     if (cue !== undefined) return { modality, cue: `-${cue}` };
@@ -21,13 +22,54 @@ function infixModality(lex: Lexicon, rest: string): ModalityDecision | undefined
   return undefined;
 }
 
-/** Look inside the trigger and at the words before it in its clause for modal cues. */
-export function modalityOf(view: SentenceView, lex: Lexicon, start: number, rest?: string): ModalityDecision {
+/**
+ * A verb with no tense of its own: after an infinitive marker ("urged Moscow to withdraw"), or
+ * written as an infinitive (Russian "призвал Москву вывести").
+ */
+function nonFinite(view: SentenceView, lex: Lexicon, trig: Trigger): string | undefined {
+  if (view.tags.has(CUE.infinitive, trig.start - 1, trig.start)) return view.tokens[trig.start - 1]?.text;
+  if (trig.pos !== 'verb') return undefined;
+  // a verb phrase starts with its verb ("оказать помощь", "выразил признательность")
+  const verb = view.tokens[trig.start]?.key ?? '';
+  const ending = lex.infinitiveEndings.find((e) => verb.endsWith(e));
+  return ending !== undefined ? `-${ending}` : undefined;
+}
+
+/** "Russia to expel 10 diplomats": a headline's subject right before the marker states a decision. */
+function headlineSubject(view: SentenceView, trig: Trigger): boolean {
+  const marker = trig.start - 1;
+  const subject = view.actors.find((m) => m.end === marker && !m.attributive);
+  if (!subject) return false;
+  const { start: cs } = clauseBounds(view, marker);
+  let k = cs;
+  while (k < subject.start && view.tags.has(CUE.determiners, k)) k++;
+  return k === subject.start;
+}
+
+/**
+ * Look inside the trigger and at the words before it in its clause for modal cues. A verb with no
+ * tense is the complement of another ("asked him to visit Moscow": the request is the event, not a
+ * visit) unless a cue makes it a plan ("agreed to"), the act itself ("began to"), or a headline's
+ * decision ("Russia to expel").
+ */
+export function modalityOf(view: SentenceView, lex: Lexicon, trig: Trigger, floor = view.sentence.first): ModalityDecision {
+  const found = cuedModality(view, lex, trig.start, trig.rest, floor);
+  if (found.modality !== 'asserted') return found;
+  const marker = nonFinite(view, lex, trig);
+  if (marker === undefined) return found;
+  const w = lex.policy.windows.modality;
+  const aspect = view.tags.findLast(CUE.aspectual, Math.max(clauseBounds(view, trig.start).start, trig.start - w.reach), trig.start);
+  if (aspect || headlineSubject(view, trig)) return found;
+  return { modality: 'complement', cue: marker };
+}
+
+/** Modal cues inside the trigger or before it in its clause, after `floor` (where the verb before it ends: its cues are its own). */
+function cuedModality(view: SentenceView, lex: Lexicon, start: number, rest: string | undefined, floor: number): ModalityDecision {
   const inside = rest ? infixModality(lex, rest) : undefined;
   if (inside) return inside;
   const w = lex.policy.windows.modality;
   const { start: cs } = clauseBounds(view, start);
-  const from = Math.max(cs, start - w.reach, view.sentence.first);
+  const from = Math.max(cs, start - w.reach, view.sentence.first, floor);
   const tags = view.tags;
   const text = (i: number, n: number): string => wordsOf(view, i, i + n);
   let found: ModalityDecision = { modality: 'asserted' };

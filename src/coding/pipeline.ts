@@ -12,6 +12,7 @@ import type { EventRecord, OutputRecord } from '../model/index.ts';
 import type { Doc } from '../text/index.ts';
 import { annotate } from './annotate.ts';
 import type { ArticleInput, CodingContext } from './context.ts';
+import type { PriorVerb } from './coordination.ts';
 import { openingScene, withEvent, withPeople, type DiscourseState } from './discourse.ts';
 import { emitEvents } from './emit.ts';
 import { eventDate } from './event-date.ts';
@@ -38,26 +39,43 @@ export interface CodeOptions {
   readonly trace?: boolean;
 }
 
-/** One trigger through roles, modality, dates and emit: its events and the discourse after it. */
-function codeTrigger(trig: Trigger, view: SentenceView, ctx: CodingContext, state: DiscourseState): { events: EventRecord[]; state: DiscourseState } {
-  const assigned = assignRoles(trig, view, ctx, state);
-  const roles = assigned.roles;
-  if (!roles) return { events: [], state: assigned.state };
-  const reading = readModality(trig, roles, view, ctx);
-  if (!reading) return { events: [], state: assigned.state };
+/** What coding one trigger gives: its events, the discourse after it, and the verb a coordinated next one shares. */
+interface Coded {
+  readonly events: EventRecord[];
+  readonly state: DiscourseState;
+  readonly verb?: PriorVerb;
+}
+
+/** One trigger through roles, modality, dates and emit (`prior`: the verb before it in its sentence). */
+function codeTrigger(trig: Trigger, view: SentenceView, ctx: CodingContext, state: DiscourseState, prior: PriorVerb | undefined): Coded {
+  const assigned = assignRoles(trig, view, ctx, state, prior);
+  const { roles, subject } = assigned;
+  const shared = { trigger: trig, actor: subject.refs, ...(subject.slot ? { actorSlot: subject.slot } : {}) };
+  if (!roles) return { events: [], state: assigned.state, verb: { ...shared, others: [] } };
+  // the modal words before the prior verb are its own; a trigger inside the prior's words is that verb again
+  const floor = prior && prior.trigger.end <= trig.start ? prior.trigger.end : undefined;
+  const { modality, reading } = readModality(trig, roles, view, ctx, floor);
+  const verb: PriorVerb = {
+    ...shared,
+    others: [...roles.recipient, ...roles.partner].filter((r) => !subject.refs.some((a) => a.code === r.code)),
+    ...(modality.modality !== 'asserted' ? { modality } : {}),
+  };
+  if (!reading) return { events: [], state: assigned.state, verb };
   const events = emitEvents(trig, roles, reading, eventDate(view, trig.start, ctx), view, ctx);
-  return { events, state: withEvent(assigned.state, [...reading.actor, ...reading.recipient].map((a) => a.code), ctx.lex) };
+  return { events, state: withEvent(assigned.state, [...reading.actor, ...reading.recipient].map((a) => a.code), ctx.lex), verb };
 }
 
 /** Code one sentence: each trigger left to right (a coded trigger's words fire nothing else), then its facts. */
 function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseState): { records: OutputRecord[]; state: DiscourseState } {
   let state = state0;
+  let prior: PriorVerb | undefined;
   const events: EventRecord[] = [];
   for (let i = view.sentence.first; i < view.sentence.last; i++) {
     const trig = triggerAt(view, i, ctx);
     if (!trig) continue;
-    const coded = codeTrigger(trig, view, ctx, state);
+    const coded = codeTrigger(trig, view, ctx, state, prior);
     state = coded.state;
+    if (coded.verb && (!prior || prior.trigger.end <= trig.start)) prior = coded.verb;
     if (coded.events.length > 0) {
       events.push(...coded.events);
       i = trig.end - 1;

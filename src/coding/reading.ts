@@ -7,7 +7,8 @@
 import { futureOf } from '../lexicon/index.ts';
 import type { ActorRef, EventType } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
-import { modalityOf } from './modality.ts';
+import { modalityOf, type ModalityDecision } from './modality.ts';
+import { isPastForm } from './verb-forms.ts';
 import type { Roles } from './roles.ts';
 import type { SentenceView } from './sentence.ts';
 import type { Trigger } from './triggers.ts';
@@ -21,12 +22,33 @@ export interface Reading {
   readonly recipient: readonly ActorRef[];
 }
 
-/** Read the trigger's modality; undefined when it reports no event. */
-export function readModality(trig: Trigger, roles: Roles, view: SentenceView, ctx: CodingContext): Reading | undefined {
+/** The modality read, and what the trigger reports (nothing when it is no event). */
+export interface ModalityOutcome {
+  readonly modality: ModalityDecision;
+  readonly reading?: Reading;
+}
+
+/** Read the trigger's modality and what it reports; modal words before `floor` belong to the verb before it. */
+export function readModality(trig: Trigger, roles: Roles, view: SentenceView, ctx: CodingContext, floor?: number): ModalityOutcome {
+  const mod = modalityFor(trig, roles, view, ctx, floor);
+  const reading = readingOf(trig, roles, view, ctx, mod);
+  return reading ? { modality: mod, reading } : { modality: mod };
+}
+
+function modalityFor(trig: Trigger, roles: Roles, view: SentenceView, ctx: CodingContext, floor: number | undefined): ModalityDecision {
+  const own = modalityOf(view, ctx.lex, trig, floor);
+  // "will meet Putin and sign", "did not meet and sign": a coordinated verb with no modality of its own takes its prior's;
+  // one in a past tense of its own was not planned with it ("agreed to upgrade ties and adopted a declaration")
+  const inherited = own.modality === 'asserted' ? roles.shared?.modality : undefined;
+  if (!inherited) return own;
+  const past = isPastForm(ctx.lex, view.tokens[trig.start]?.key ?? '');
+  return past && (inherited.modality === 'future' || inherited.modality === 'complement') ? own : inherited;
+}
+
+function readingOf(trig: Trigger, roles: Roles, view: SentenceView, ctx: CodingContext, mod: ModalityDecision): Reading | undefined {
   const { lex, trace } = ctx;
   const p = trig.pattern.data;
   const sIdx = view.sentence.index;
-  const mod = modalityOf(view, lex, trig.start, trig.rest);
   if (mod.modality !== 'asserted') trace?.(sIdx, 'modality', `${p.id}: ${mod.modality} ("${mod.cue ?? ''}")`);
   const as = (type: EventType, cameo: string, mode?: string): Reading => ({ type, ...(mode ? { mode } : {}), cameo, actor: roles.actor, recipient: roles.recipient });
   switch (mod.modality) {
@@ -36,6 +58,9 @@ export function readModality(trig: Trigger, roles: Roles, view: SentenceView, ct
     case 'hypothetical':
     case 'habitual':
       trace?.(sIdx, 'skip', `${p.id}: ${mod.modality}, not an event`);
+      return undefined;
+    case 'complement':
+      trace?.(sIdx, 'skip', `${p.id}: the complement of another verb, not an act of its own`);
       return undefined;
     case 'negated':
       if (!p.negated) {

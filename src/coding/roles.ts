@@ -11,6 +11,7 @@ import type { CodingContext } from './context.ts';
 import { discourseDyad, topStates, withMeeting, type DiscourseState, type Meeting } from './discourse.ts';
 import { objectOf, possessorOf, roleBefore, subjectOf, type Slot } from './frame.ts';
 import { meetingOrganization } from './multilateral.ts';
+import { coordinatedWith, type PriorVerb } from './coordination.ts';
 import { resolveSlot, uniqueRefs } from './refs.ts';
 import type { SentenceView } from './sentence.ts';
 import type { Trigger } from './triggers.ts';
@@ -26,12 +27,16 @@ export interface Roles {
   /** The slots the roles were read from (their mentions widen the evidence). */
   readonly slots: readonly Slot[];
   readonly flags: readonly Flag[];
+  /** The prior verb this one is coordinated with, whose subject it took. */
+  readonly shared?: PriorVerb;
 }
 
 export interface RolesOutcome {
   /** The discourse after the trigger: a named meeting is remembered even when nothing is coded. */
   readonly state: DiscourseState;
   readonly roles?: Roles;
+  /** The grammatical subject, found even when the roles make no event: a coordinated next verb shares it. */
+  readonly subject: { readonly refs: readonly ActorRef[]; readonly slot?: Slot };
 }
 
 interface Slots {
@@ -39,8 +44,8 @@ interface Slots {
   readonly recipient?: Slot;
 }
 
-/** The slots of a trigger, by how it is used: as a noun, a passive verb or an active verb. */
-function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext): Slots {
+/** The slots of a trigger, by how it is used: as a noun, a passive verb or an active verb (one coordinated with a prior verb takes its subject). */
+function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?: PriorVerb): Slots {
   const { lex } = ctx;
   const p = trig.pattern.data;
   const { start, end } = trig;
@@ -60,20 +65,23 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext): Slots {
     if (!actor && subj && p.symmetric) return { actor: subj };
     return actor ? { actor } : {};
   }
-  const actor = subjectOf(view, lex, start);
+  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start);
   const recipient = objectOf(view, lex, end, after) ?? roleBefore(view, lex, start, before, actor);
-  return { ...(actor ? { actor } : {}), ...(recipient ? { recipient } : {}) };
+  return { ...(actor ? { actor: shared ? { ...actor, how: `shared with "${shared.trigger.words}"` } : actor } : {}), ...(recipient ? { recipient } : {}) };
 }
 
-/** Assign roles to a trigger; no roles when they make no event. */
-export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContext, state0: DiscourseState): RolesOutcome {
+/** Assign roles to a trigger (`prior`: the verb before it in its sentence); no roles when they make no event. */
+export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContext, state0: DiscourseState, prior?: PriorVerb): RolesOutcome {
   const { lex, trace } = ctx;
   const p = trig.pattern.data;
   const sIdx = view.sentence.index;
   let state = state0;
-  const slots = slotsOf(trig, view, ctx);
+  const shared = coordinatedWith(view, trig, prior) ? prior : undefined;
+  const slots = slotsOf(trig, view, ctx, shared);
   const flags: Flag[] = [...trig.flags];
-  let actor = resolveSlot(slots.actor, view, ctx, state, p.type);
+  let actor = shared && shared.actor.length > 0 ? [...shared.actor] : resolveSlot(slots.actor, view, ctx, state, p.type);
+  // the grammatical subject, before a meeting, a symmetric act or a reversed pattern rearranges the sides
+  const subject: readonly ActorRef[] = actor;
   let recipient = resolveSlot(slots.recipient, view, ctx, state, p.type);
   let multilateral = false;
   let proposer: ActorRef[] = [];
@@ -93,7 +101,9 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
     const partnerPreps = p.actor.after ?? lex.preps.partner;
     const withSlot = objectOf(view, lex, trig.end, partnerPreps) ?? roleBefore(view, lex, trig.start, p.actor.before ?? [], slots.actor);
     proposer = actor;
-    partner = uniqueRefs([...resolveSlot(withSlot, view, ctx, state), ...recipient]).filter((r) => !proposer.some((a) => a.code === r.code));
+    // "met Putin and signed a treaty": the second act's other side is the first's
+    const sharedSide = shared && !withSlot && recipient.length === 0 ? shared.others : [];
+    partner = uniqueRefs([...resolveSlot(withSlot, view, ctx, state), ...recipient, ...sharedSide]).filter((r) => !proposer.some((a) => a.code === r.code));
     actor = uniqueRefs([...actor, ...partner]);
     recipient = [];
     if (actor.length === 1 && trig.pos === 'noun' && takesDiscourseParties(lex.policy, p.type)) {
@@ -143,9 +153,10 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
     }
   }
   trace?.(sIdx, 'role', `${p.id}: actor [${actor.map((a) => a.code).join(',')}] (${slots.actor?.how ?? (flags.includes('discourse-actor') ? 'discourse' : 'none')}), recipient [${recipient.map((r) => r.code).join(',')}] (${slots.recipient?.how ?? 'none'})`);
+  const subjectOut = { refs: subject, ...(slots.actor ? { slot: slots.actor } : {}) };
   const skip = (why: string): RolesOutcome => {
     trace?.(sIdx, 'skip', `${p.id}: ${why}`);
-    return { state };
+    return { state, subject: subjectOut };
   };
   if (actor.length === 0) return skip('no actor');
   // Relations need two sides: one state alone (a title's "EU declares", "he called") is not a dyadic event.
@@ -155,5 +166,5 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   // A one-sided verb with no one on the other side says little about relations between states.
   if (directed && recipient.length === 0 && actor.length === 1 && !p.needsRecipient && !lex.policy.oneSided.includes(p.type)) return skip('no recipient for a directed verb');
   const used = [slots.actor, slots.recipient].filter((s): s is Slot => s !== undefined);
-  return { state, roles: { actor, recipient, multilateral, proposer, partner, slots: used, flags } };
+  return { state, subject: subjectOut, roles: { actor, recipient, multilateral, proposer, partner, slots: used, flags, ...(shared ? { shared } : {}) } };
 }

@@ -10,3 +10,8 @@ export function isGerund(lex: Lexicon, key: string): boolean {
 export function isParticiple(lex: Lexicon, key: string): boolean {
   return lex.participleEndings.some((e) => key.endsWith(e));
 }
+
+/** True for a verb in a past tense of its own: a participle ending ("signed"), or a past ending the language writes on the verb ("подписал"). */
+export function isPastForm(lex: Lexicon, key: string): boolean {
+  return isParticiple(lex, key) || lex.pastEndings.some((e) => key.endsWith(e));
+}

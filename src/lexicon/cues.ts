@@ -19,10 +19,10 @@ export interface RelativeDate {
 export interface CueValues {
   passiveAux: true; perfectAux: true; prepositions: true; determiners: true; conjunctions: true;
   clauseBreaks: true; relativePronouns: true; possessive: true; genitivePrep: true; agentPrep: true;
-  partnerPrep: true; infinitive: true; indefinite: true;
-  pronouns: 'person' | 'group';
+  partnerPrep: true; infinitive: true; verbAfter: true; indefinite: true;
+  pronouns: 'person' | 'group'; objectPronouns: true;
   negation: true; notNegation: true; advice: true; hypothetical: true; future: true; intent: true;
-  proposal: true; futureInPast: true; habitual: true; reportingVerbs: true;
+  proposal: true; futureInPast: true; habitual: true; reportingVerbs: true; aspectual: true;
   offices: Office; honorifics: true; sectors: Sector; discourse: 'dyad' | 'group'; dyadHeads: true;
   hyphenModifiers: true;
   months: number; weekdays: number; relativeDates: RelativeDate; yearWords: true; deadlineWords: true;
@@ -35,8 +35,8 @@ export type CueName = keyof CueValues;
 
 export const CUE_NAMES = [
   'passiveAux', 'perfectAux', 'prepositions', 'determiners', 'conjunctions', 'clauseBreaks', 'relativePronouns',
-  'possessive', 'genitivePrep', 'agentPrep', 'partnerPrep', 'infinitive', 'indefinite', 'pronouns',
-  'negation', 'notNegation', 'advice', 'hypothetical', 'future', 'intent', 'proposal', 'futureInPast', 'habitual', 'reportingVerbs',
+  'possessive', 'genitivePrep', 'agentPrep', 'partnerPrep', 'infinitive', 'verbAfter', 'indefinite', 'pronouns', 'objectPronouns',
+  'negation', 'notNegation', 'advice', 'hypothetical', 'future', 'intent', 'proposal', 'futureInPast', 'habitual', 'reportingVerbs', 'aspectual',
   'offices', 'honorifics', 'sectors', 'discourse', 'dyadHeads', 'hyphenModifiers',
   'months', 'weekdays', 'relativeDates', 'yearWords', 'deadlineWords', 'numberWords', 'scales', 'currencies', 'units',
   'partnershipLevels', 'metrics', 'targetWords', 'observedWords', 'agreementWords', 'fieldIntro', 'trigger',
@@ -74,8 +74,10 @@ function sources(f: LanguageFile, triggers: Iterable<readonly [string, readonly 
     agentPrep: ['key', words(g.agentPrep)],
     partnerPrep: ['key', words(g.partnerPrep)],
     infinitive: ['key', words(g.infinitive)],
+    verbAfter: ['key', words(g.verbAfter)],
     indefinite: ['key', words(g.indefinite)],
     pronouns: ['key', pairs(g.pronouns)],
+    objectPronouns: ['key', words(g.objectPronouns)],
     negation: ['key', words(m.negation)],
     notNegation: ['key', words(m.notNegation)],
     advice: ['key', words(m.advice)],
@@ -86,6 +88,7 @@ function sources(f: LanguageFile, triggers: Iterable<readonly [string, readonly 
     futureInPast: ['key', words(m.futureInPast)],
     habitual: ['key', words(m.habitual)],
     reportingVerbs: ['stem', words(m.reportingVerbs)],
+    aspectual: ['stem', words(m.aspectual)],
     offices: ['stem', pairs(f.actors.offices)],
     honorifics: ['key', words(f.actors.honorifics)],
     sectors: ['stem', pairs(f.actors.sectors)],

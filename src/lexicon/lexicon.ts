@@ -31,6 +31,10 @@ export interface Lexicon {
   /** Endings of participles ("signed") and gerunds ("signing"): verb forms a noun pattern does not fire on. */
   readonly participleEndings: readonly string[];
   readonly gerundEndings: readonly string[];
+  /** Endings of an infinitive written on the verb (Russian -ть): a verb with no tense of its own. */
+  readonly infinitiveEndings: readonly string[];
+  /** Endings of a past tense written on the verb (Russian -л): a verb with a tense of its own. */
+  readonly pastEndings: readonly string[];
   /**
    * Prepositions by role, folded: of a noun's owner ("visit of X"), of a passive's agent ("by X"),
    * of a symmetric act's other party ("met with X"). Patterns name their own; these are the defaults.
@@ -100,6 +104,8 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     pluralSuffixes: file.actors.pluralSuffixes,
     participleEndings: file.grammar.participleEndings,
     gerundEndings: file.grammar.gerundEndings,
+    infinitiveEndings: file.grammar.infinitiveEndings,
+    pastEndings: file.grammar.pastEndings,
     preps: {
       genitive: file.grammar.genitivePrep.map(profile.fold),
       agent: file.grammar.agentPrep.map(profile.fold),

@@ -129,6 +129,10 @@ export const languageFile = z.strictObject({
     gerundEndings: z.string().array().default([]),
     /** The preposition of the other party of a symmetric act when its pattern names none ("met with"). */
     partnerPrep: z.string().array().default([]),
+    /** Endings of a verb's past tense where the language marks it so (Russian -л, -ла, -ли): a verb with a tense of its own. */
+    pastEndings: z.string().array().default([]),
+    /** Endings of a verb's infinitive, where the language marks it on the verb (Russian -ать, -ить, -ться): a verb with no tense. */
+    infinitiveEndings: z.string().array().default([]),
     prepositions: z.string().array(),
     determiners: z.string().array(),
     conjunctions: z.string().array(),
@@ -138,8 +142,12 @@ export const languageFile = z.strictObject({
     genitivePrep: z.string().array().default([]),
     agentPrep: z.string().array().default([]),
     infinitive: z.string().array().default([])
-      .describe('Words that mark a following verb as an infinitive ("to sign"), not a noun after a preposition.'),
+      .describe('The infinitive marker ("to sign"): the verb after it has no tense of its own, and is no noun after a preposition.'),
+    verbAfter: z.string().array().default([])
+      .describe('Words after which a trigger is a verb, not a noun (Russian "президент посетил": a head noun before its verb).'),
     pronouns: z.record(z.string(), z.enum(['person', 'group'])).default({}),
+    /** Pronouns that stand as a verb's object ("invited him"); a subject pronoun ("he") is never one. */
+    objectPronouns: z.string().array().default([]),
     indefinite: z.string().array().default([]).describe('Indefinite articles: "a summit" is a new one, not the summit named before.'),
     wordOrder: z.enum(['svo', 'sov']).default('svo').describe('"svo" looks for objects after the verb; "sov" before it, by their case.'),
     postpositions: z.record(z.string(), z.enum(CASES)).default({})
@@ -160,12 +168,16 @@ export const languageFile = z.strictObject({
     habitual: z.string().array().default([])
       .describe('Present-tense negation that states a standing policy ("does not recognise"), not an act.'),
     reportingVerbs: z.string().array().default([]),
+    /** Verbs whose infinitive complement is itself the act ("began to shell", "продолжили обстрел"). */
+    aspectual: z.string().array().default([]),
     infixes: z.strictObject({
       negated: z.string().array().default([]),
       future: z.string().array().default([]),
       advised: z.string().array().default([]),
       hypothetical: z.string().array().default([]),
-    }).default({ negated: [], future: [], advised: [], hypothetical: [] })
+      /** Endings that make the verb the complement of another ("çekilmeye çağırdı": to withdraw), no act of its own. */
+      complement: z.string().array().default([]),
+    }).default({ negated: [], future: [], advised: [], hypothetical: [], complement: [] })
       .describe('Modality written inside the verb (Turkish imzala-ma-dı, Kazakh қол қой-ма-ды): what may follow a trigger written with a final "*".'),
   }),
   dates: z.strictObject({

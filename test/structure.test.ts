@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { codeArticle } from '../src/coding/index.ts';
+import { LexiconSet } from '../src/lexicon/index.ts';
+import type { EventRecord, Lang } from '../src/model/index.ts';
+
+const lexicons = LexiconSet.load();
+
+/** The events of one sentence, coded as an article of its own: "TYPE[/mode] A+B>C". */
+function events(text: string, lang: Lang = 'en', published = '2022-05-11'): string[] {
+  return codeArticle({ id: 't', text, lang, published }, lexicons.get(lang)).records
+    .filter((r): r is EventRecord => r.kind === 'event')
+    .map((e) => `${e.type}${e.mode ? `/${e.mode}` : ''} ${e.actor.map((a) => a.code).sort().join('+')}>${e.recipient.map((a) => a.code).sort().join('+')}`);
+}
+
+describe('a verb with no tense of its own is the complement of another, not an event', () => {
+  it('"asked him to visit": the request is the event, not a visit', () => {
+    assert.deepEqual(events('Putin asked Tokayev to visit Moscow.'), ['REQUEST RUS>KAZ']);
+  });
+  it('"urged X to withdraw": no withdrawal', () => {
+    assert.deepEqual(events('Lavrov urged Kyrgyzstan to withdraw its troops from Tajikistan.'), ['REQUEST RUS>KGZ']);
+  });
+  it('"began to shell" is the act itself; "agreed to sign" a promise', () => {
+    assert.deepEqual(events('Russia began to shell Ukrainian cities.'), ['ASSAULT RUS>UKR']);
+    assert.ok(events('Kazakhstan agreed to sign a treaty with Uzbekistan.').every((e) => e.startsWith('AGREE')));
+  });
+  it('a headline "Russia to expel" states a decision', () => {
+    assert.deepEqual(events('Russia to Expel 10 US Diplomats'), ['SANCTION/expel RUS>USA']);
+  });
+  it('Russian: an infinitive after "призвал" is no event of its own', () => {
+    assert.deepEqual(events('Путин призвал Токаева посетить Москву.', 'ru'), ['REQUEST RUS>KAZ']);
+    assert.deepEqual(events('Россия призвала Киргизию вывести войска с границы.', 'ru').filter((e) => e.startsWith('RETREAT')), []);
+  });
+  it('a noun of intent before the infinitive makes it a plan, not a complement (идею обратиться)', () => {
+    assert.ok(events('Токаев поддержал идею обратиться за помощью к ОДКБ.', 'ru').some((e) => e.startsWith('REQUEST KAZ>CSTO')));
+  });
+});
+
+describe('coordinated verbs share their subject and its modality', () => {
+  it('"A thanked B and invited him": A invites B', () => {
+    assert.deepEqual(events('Tokayev thanked Erdogan and invited him to Astana.'), ['SUPPORT KAZ>TUR', 'AGREE KAZ>TUR']);
+  });
+  it('"will meet Putin and sign": both planned, with both sides', () => {
+    assert.deepEqual(events('Tokayev will meet Putin and sign a treaty.'), ['AGREE KAZ+RUS>']);
+  });
+  it('"did not meet Putin and sign": neither happened', () => {
+    assert.deepEqual(events('Tokayev did not meet Putin and sign a treaty.'), []);
+  });
+  it('a second verb in a past tense of its own is no plan ("agreed to upgrade ties and adopted")', () => {
+    const ev = events('Kazakhstan and Uzbekistan agreed to upgrade their relations and adopted a joint declaration.');
+    assert.ok(ev.includes('SUPPORT KAZ+UZB>'), ev.join('; '));
+  });
+  it('a second verb with a subject of its own keeps it', () => {
+    assert.ok(events('Kazakhstan hosted the talks, and Turkey signed the protocol with Azerbaijan.').includes('SUPPORT AZE+TUR>'));
+  });
+  it('Russian: "Путин встретился с Токаевым и подписал договор"', () => {
+    assert.deepEqual(events('Путин встретился с Токаевым и подписал договор о союзничестве.', 'ru'), ['CONSULT KAZ+RUS>', 'SUPPORT KAZ+RUS>']);
+  });
+});
