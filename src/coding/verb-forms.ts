@@ -1,4 +1,4 @@
-/** Verb forms the language data names by their endings: participles ("signed") and gerunds ("signing"). */
+/** Verb forms the language data names by their endings: participles ("signed"), gerunds ("signing") and finite verbs ("kınadı"). */
 import type { Lexicon } from '../lexicon/index.ts';
 
 /** True for a word ending like a gerund ("signing"). */
@@ -9,4 +9,9 @@ export function isGerund(lex: Lexicon, key: string): boolean {
 /** True for a word ending like a past participle ("signed"). */
 export function isParticiple(lex: Lexicon, key: string): boolean {
   return lex.participleEndings.some((e) => key.endsWith(e));
+}
+
+/** True for a word ending like a finite verb (Turkish "kınadı", "kınadığını"). */
+export function isFiniteVerb(lex: Lexicon, key: string): boolean {
+  return lex.finiteEndings.some((e) => key.endsWith(e));
 }

@@ -31,6 +31,8 @@ export interface Lexicon {
   /** Endings of participles ("signed") and gerunds ("signing"): verb forms a noun pattern does not fire on. */
   readonly participleEndings: readonly string[];
   readonly gerundEndings: readonly string[];
+  /** Endings of finite verb forms (Turkish -dı, -iyor): such a trigger is a verb, not a noun. */
+  readonly finiteEndings: readonly string[];
   /**
    * Prepositions by role, folded: of a noun's owner ("visit of X"), of a passive's agent ("by X"),
    * of a symmetric act's other party ("met with X"). Patterns name their own; these are the defaults.
@@ -100,6 +102,7 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     pluralSuffixes: file.actors.pluralSuffixes,
     participleEndings: file.grammar.participleEndings,
     gerundEndings: file.grammar.gerundEndings,
+    finiteEndings: file.grammar.finiteEndings,
     preps: {
       genitive: file.grammar.genitivePrep.map(profile.fold),
       agent: file.grammar.agentPrep.map(profile.fold),
