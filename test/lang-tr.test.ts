@@ -141,7 +141,7 @@ describe('Turkish conflict and cooperation', () => {
   it('a threat, an attack, a shoot-down and a clash', () => {
     assert.deepEqual(events('Rusya Türkiye\'yi tehdit etti.'), ['THREATEN RUS>TUR 2022-05']);
     assert.deepEqual(events('Rus askerleri Ukrayna\'ya saldırdı.'), ['ASSAULT RUS>UKR 2022-05']);
-    assert.deepEqual(events('Türk jetleri Rus savaş uçağını düşürdü.'), ['ASSAULT TUR>RUS 2022-05']);
+    assert.deepEqual(events('Türk jetleri Rus savaş uçağını düşürdü.'), ['ASSAULT/aerial TUR>RUS 2022-05']);
     assert.deepEqual(events('Tacikistan ile Kırgızistan arasında sınırda çatışma çıktı.'), ['ASSAULT KGZ+TJK> 2022-05']);
   });
   it('aid sent, and aid asked for', () => {
@@ -249,5 +249,29 @@ describe('the founding story in Turkish codes as in English', () => {
   });
   it('yields what the English original yields', () => {
     assert.deepEqual(trKeys, code(en, '2022-05-11', 'en').map(key).sort());
+  });
+});
+
+describe('Turkish: the codebook beyond cooperation', () => {
+  const one = (s: string, published = '2022-05-11'): string[] => events(s, published).map((e) => e.replace(/ \d{4}(-\d{2}){0,2}$/, ''));
+  it('reads a finite verb after the genitive that owns its object as a verb', () => {
+    assert.deepEqual(one("Türkiye, İsrail'in saldırısını şiddetle kınadı."), ['ACCUSE/disapprove TUR>ISR']);
+  });
+  it('reads the negation inside the verb (kına-ma-dı)', () => {
+    assert.deepEqual(one("Türkiye, Rusya'yı kınamadı."), []);
+  });
+  it('takes the agent of a passive from "tarafından"', () => {
+    assert.deepEqual(one('Ermenistan, Azerbaycan tarafından sınır köylerine ateş açmakla suçlandı.'), ['ACCUSE/disapprove AZE>ARM']);
+  });
+  it('codes halted aid as a sanction and a hunger strike as a protest', () => {
+    assert.deepEqual(one("ABD, Ukrayna'ya askeri yardımı durdurdu.", '2025-03-04'), ['SANCTION/discontinue USA>UKR']);
+    assert.deepEqual(one("Kazakistan'da tutuklu bir gazeteci açlık grevine başladı."), ['PROTEST/hunger KAZ>KAZ']);
+  });
+  it('tells expelled diplomats (SANCTION) from deported migrants (COERCE)', () => {
+    assert.deepEqual(one('Almanya, 40 Rus diplomatı sınır dışı etti.'), ['SANCTION/expel DEU>RUS']);
+    assert.deepEqual(one('Rusya, çok sayıda Tacik göçmeni sınır dışı etti.'), ['COERCE/deport RUS>TJK']);
+  });
+  it('takes the threatened from the accusative, not the dative of the condition', () => {
+    assert.deepEqual(one("Rusya, Finlandiya'yı NATO'ya katılması halinde karşı önlem almakla tehdit etti."), ['THREATEN RUS>FIN']);
   });
 });

@@ -6,7 +6,7 @@
 import type { ActorMention } from '../actors/index.ts';
 import { CUE, type Lexicon } from '../lexicon/index.ts';
 import { clauseBounds, type SentenceView } from './sentence.ts';
-import { isGerund, isParticiple } from './verb-forms.ts';
+import { isFiniteVerb, isGerund, isParticiple } from './verb-forms.ts';
 
 export interface Slot {
   readonly mentions: readonly ActorMention[];
@@ -82,8 +82,10 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   const next = view.tokens[end];
   if (!prev) return false;
   if (view.tags.has(CUE.infinitive, start - 1) || view.tags.has(CUE.verbAfter, start - 1)) return false;
-  // an -ing form without an auxiliary before it is a gerund or noun ("council meeting")
   const trig = view.tokens[end - 1];
+  // a finite verb is no noun, though a genitive before it owns its object ("İsrail'in saldırısını kınadı")
+  if (trig && isFiniteVerb(lex, trig.key)) return false;
+  // an -ing form without an auxiliary before it is a gerund or noun ("council meeting")
   if (trig && end - start === 1 && isGerund(lex, trig.key) && !view.tags.has(CUE.passiveAux, start - 1) && !view.tags.has(CUE.perfectAux, start - 1)) return true;
   if (view.tags.has(CUE.determiners, start - 1) || view.tags.has(CUE.possessive, start - 1)) return true;
   if (prev.kind === 'number') return true;

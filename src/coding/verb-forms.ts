@@ -1,4 +1,4 @@
-/** Verb forms the language data names by their endings: participles ("signed") and gerunds ("signing"). */
+/** Verb forms the language data names by their endings: participles ("signed"), gerunds ("signing") and finite verbs ("kınadı"). */
 import type { Lexicon } from '../lexicon/index.ts';
 
 /** True for a word ending like a gerund ("signing"). */
@@ -14,4 +14,9 @@ export function isParticiple(lex: Lexicon, key: string): boolean {
 /** True for a verb in a past tense of its own: a participle ending ("signed"), or a past ending the language writes on the verb ("подписал"). */
 export function isPastForm(lex: Lexicon, key: string): boolean {
   return isParticiple(lex, key) || lex.pastEndings.some((e) => key.endsWith(e));
+}
+
+/** True for a word ending like a finite verb (Turkish "kınadı", "kınadığını"). */
+export function isFiniteVerb(lex: Lexicon, key: string): boolean {
+  return lex.finiteEndings.some((e) => key.endsWith(e));
 }

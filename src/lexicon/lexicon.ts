@@ -35,6 +35,8 @@ export interface Lexicon {
   readonly infinitiveEndings: readonly string[];
   /** Endings of a past tense written on the verb (Russian -л): a verb with a tense of its own. */
   readonly pastEndings: readonly string[];
+  /** Endings of finite verb forms (Turkish -dı, -iyor): such a trigger is a verb, not a noun. */
+  readonly finiteEndings: readonly string[];
   /**
    * Prepositions by role, folded: of a noun's owner ("visit of X"), of a passive's agent ("by X"),
    * of a symmetric act's other party ("met with X"). Patterns name their own; these are the defaults.
@@ -106,6 +108,7 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     gerundEndings: file.grammar.gerundEndings,
     infinitiveEndings: file.grammar.infinitiveEndings,
     pastEndings: file.grammar.pastEndings,
+    finiteEndings: file.grammar.finiteEndings,
     preps: {
       genitive: file.grammar.genitivePrep.map(profile.fold),
       agent: file.grammar.agentPrep.map(profile.fold),

@@ -127,6 +127,8 @@ export const languageFile = z.strictObject({
     /** Endings of past participles ("signed") and gerunds ("signing"): a verb form that fires no noun pattern. */
     participleEndings: z.string().array().default([]),
     gerundEndings: z.string().array().default([]),
+    finiteEndings: z.string().array().default([])
+      .describe('Endings of finite verb forms (Turkish kına-dı, kına-dığını): a trigger word ending so is a verb, even after a genitive that owns its object ("İsrail\'in saldırısını kınadı").'),
     /** The preposition of the other party of a symmetric act when its pattern names none ("met with"). */
     partnerPrep: z.string().array().default([]),
     /** Endings of a verb's past tense where the language marks it so (Russian -л, -ла, -ли): a verb with a tense of its own. */
