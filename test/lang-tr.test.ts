@@ -222,7 +222,7 @@ describe('Turkish that the engine does not read yet', () => {
   it('a genitive that owns the object, not the verb', { todo: 'a genitive within three words of a trigger is taken as its actor' }, () => {
     assert.deepEqual(events('Rusya, Türkiye\'nin önerisini reddetti.'), ['REJECT RUS>TUR 2022-05']);
   });
-  it('a case suffix on the last of coordinated names', { todo: 'the suffix marks only the last name, not the group' }, () => {
+  it('a case suffix on the last of coordinated names marks the group; the first name before a comma is the subject', () => {
     assert.deepEqual(events('Rusya, Estonya, Letonya ve Litvanya\'nın diplomatlarını sınır dışı etti.'), ['SANCTION/expel RUS>EST+LTU+LVA 2022-05']);
   });
 });

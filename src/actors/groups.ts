@@ -6,6 +6,32 @@ import type { ActorMention } from './mention.ts';
 /** How far a comma list is followed to its conjunction ("X, Y, ..., and Z"). */
 const LIST_REACH = 40;
 
+/**
+ * Where the language writes a group's case on its last member only ("Estonya, Letonya ve
+ * Litvanya'nın"), the members before it take that case. A sentence's first name followed by a
+ * comma is its subject, as these languages write it ("Rusya, Estonya ve Litvanya'nın diplomatlarını
+ * sınır dışı etti"), not the first of the list.
+ */
+export function groupCases(mentions: readonly ActorMention[], groupCase: 'each' | 'last', tokens: readonly Token[], from: number, nextGroup: number): ActorMention[] {
+  if (groupCase === 'each') return [...mentions];
+  const out = [...mentions];
+  for (let k = out.length - 1; k > 0; k--) {
+    const last = out[k];
+    if (!last?.case) continue;
+    let q = k - 1;
+    for (; q >= 0 && out[q]?.group === last.group; q--) {
+      const m = out[q];
+      if (!m || m.case !== undefined) continue;
+      const subject = m.start === from && tokens[m.end]?.key === ',' && (q === 0 || out[q - 1]?.group !== last.group);
+      out[q] = subject
+        ? { ...m, group: nextGroup, how: `${m.how}; the sentence's subject, before a comma` }
+        : { ...m, case: last.case, how: `${m.how}; case ${last.case} of its group` };
+    }
+    k = q + 1;
+  }
+  return out;
+}
+
 /** The mentions with coordinated ones sharing the group of the first. */
 export function joinGroups(mentions: readonly ActorMention[], tokens: readonly Token[], to: number, tags: Tags): ActorMention[] {
   const merged: ActorMention[] = [];

@@ -9,7 +9,7 @@ import type { Token } from '../text/index.ts';
 import { withCases } from './cases.ts';
 import { composeMentions } from './compose.ts';
 import type { MentionContext } from './context.ts';
-import { joinGroups } from './groups.ts';
+import { groupCases, joinGroups } from './groups.ts';
 import type { ActorMention } from './mention.ts';
 import { scanPieces } from './scan.ts';
 
@@ -20,5 +20,7 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
   // "Russia-led", "Moscow-backed": a state named as a modifier of another actor is not a party.
   const parties = composed.filter((m) => !(tokens[m.end]?.key === '-' && ctx.tags.has(CUE.hyphenModifiers, m.end + 1, to)));
   parties.sort((a, b) => a.start - b.start);
-  return joinGroups(withCases(parties, tokens, to, ctx.lex, suffixCases), tokens, to, ctx.tags);
+  const grouped = joinGroups(withCases(parties, tokens, to, ctx.lex, suffixCases), tokens, to, ctx.tags);
+  const next = Math.max(groupBase, ...grouped.map((m) => m.group + 1));
+  return groupCases(grouped, ctx.lex.morphology.groupCase, tokens, from, next);
 }

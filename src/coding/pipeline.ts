@@ -23,7 +23,7 @@ import { readModality } from './reading.ts';
 import { assignRoles } from './roles.ts';
 import type { SentenceView } from './sentence.ts';
 import type { TraceHook, TraceLine } from './trace.ts';
-import { triggerAt, type Trigger } from './triggers.ts';
+import { triggersAt, type Trigger } from './triggers.ts';
 
 /** The stages, in order, as `explain` names them. */
 export const STAGES = ['annotate', 'triggers', 'roles', 'modality', 'dates', 'emit', 'facts', 'merge'] as const;
@@ -71,15 +71,21 @@ function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseS
   let prior: PriorVerb | undefined;
   const events: EventRecord[] = [];
   for (let i = view.sentence.first; i < view.sentence.last; i++) {
-    const trig = triggerAt(view, i, ctx);
-    if (!trig) continue;
-    const coded = codeTrigger(trig, view, ctx, state, prior);
-    state = coded.state;
-    if (coded.verb && (!prior || prior.trigger.end <= trig.start)) prior = coded.verb;
-    if (coded.events.length > 0) {
-      events.push(...coded.events);
-      i = trig.end - 1;
+    let fired: Trigger | undefined;
+    let verb: PriorVerb | undefined;
+    for (const trig of triggersAt(view, i, ctx)) {
+      const coded = codeTrigger(trig, view, ctx, state, prior);
+      state = coded.state;
+      verb ??= coded.verb;
+      if (coded.events.length > 0) {
+        events.push(...coded.events);
+        fired = trig;
+        verb = coded.verb;
+        break;
+      }
     }
+    if (verb && (!prior || prior.trigger.end <= verb.trigger.start)) prior = verb;
+    if (fired) i = fired.end - 1;
   }
   state = withPeople(state, view.actors);
   return { records: [...events, ...sentenceFacts(view, events, ctx, state)], state };

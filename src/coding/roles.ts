@@ -6,7 +6,7 @@
  * engine policy allows. A trigger whose roles make no relation between two sides is dropped here.
  */
 import { CUE, domesticSector, takesDiscourseParties } from '../lexicon/index.ts';
-import type { ActorRef, Flag } from '../model/index.ts';
+import type { ActorRef, Flag, Sector } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
 import { discourseDyad, topStates, withMeeting, type DiscourseState, type Meeting } from './discourse.ts';
 import { objectOf, possessorOf, roleBefore, subjectOf, type Slot } from './frame.ts';
@@ -42,6 +42,11 @@ export interface RolesOutcome {
 interface Slots {
   readonly actor?: Slot;
   readonly recipient?: Slot;
+}
+
+/** A side's sector: as its mention says, else a state's government or an organisation. */
+function sectorOf(r: ActorRef, lex: CodingContext['lex']): Sector {
+  return r.sector ?? (lex.isOrganization(r.code) ? 'IGO' : 'GOV');
 }
 
 /** The slots of a trigger, by how it is used: as a noun, a passive verb or an active verb (one coordinated with a prior verb takes its subject). */
@@ -159,6 +164,15 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
     return { state, subject: subjectOut };
   };
   if (actor.length === 0) return skip('no actor');
+  const misfit = (refs: readonly ActorRef[], wanted: readonly Sector[] | undefined): string | undefined => {
+    if (!wanted) return undefined;
+    const bad = refs.find((r) => !wanted.includes(sectorOf(r, lex)));
+    return bad ? `${bad.code} ${sectorOf(bad, lex)}` : undefined;
+  };
+  const wrongActor = misfit(actor, p.actor.sectors);
+  if (wrongActor !== undefined) return skip(`the actor (${wrongActor}) is none of ${p.actor.sectors?.join(', ')}`);
+  const wrongRecipient = misfit(recipient, p.recipient.sectors);
+  if (wrongRecipient !== undefined) return skip(`the recipient (${wrongRecipient}) is none of ${p.recipient.sectors?.join(', ')}`);
   // Relations need two sides: one state alone (a title's "EU declares", "he called") is not a dyadic event.
   if (!domestic && new Set([...actor, ...recipient].map((a) => a.code)).size < 2) return skip('only one side');
   if (p.needsRecipient && recipient.length === 0) return skip('needs a recipient');

@@ -26,28 +26,44 @@ export interface Trigger {
   readonly words: string;
 }
 
-/** The trigger starting at token i, if one fires a pattern here. */
-export function triggerAt(view: SentenceView, i: number, ctx: CodingContext): Trigger | undefined {
+/**
+ * The triggers starting at token i: the patterns the longest trigger phrase there fires in this
+ * context, in the order the lexicon gives them, each past its word checks. The coder takes the
+ * first that makes an event, so a later pattern of the same words is the reading when the first
+ * does not fit ("protest" by protesters, by a government).
+ */
+export function triggersAt(view: SentenceView, i: number, ctx: CodingContext): Trigger[] {
   const hit = view.tags.at(CUE.trigger, i);
-  if (!hit) return undefined;
+  if (!hit) return [];
   const start = i;
   const end = i + hit.length;
   // a prefix trigger inside a name is part of the name ("бер*" in Бердімұхамедов)
-  if (view.actors.some((m) => start < m.end && end > m.start && m.kind !== 'discourse' && m.kind !== 'pronoun')) return undefined;
-  const { lex, trace } = ctx;
-  const sIdx = view.sentence.index;
+  if (view.actors.some((m) => start < m.end && end > m.start && m.kind !== 'discourse' && m.kind !== 'pronoun')) return [];
+  const { lex } = ctx;
   const nominal = looksNominal(view, lex, start, end);
   // A word used as a noun fires only noun patterns; a word in verb position that is not a
   // verb form ("talks", "summit") may still fire a noun pattern.
   const last = view.tokens[end - 1]?.key ?? '';
-  const ref = hit.value.find((r) => r.pos === (nominal ? 'noun' : 'verb'))
-    ?? (nominal || isParticiple(lex, last) || isGerund(lex, last) ? undefined : hit.value[0]);
-  if (!ref) return undefined;
-  const p = ref.pattern;
+  const fitting = hit.value.filter((r) => r.pos === (nominal ? 'noun' : 'verb'));
+  const first = hit.value[0];
+  const refs = fitting.length > 0 ? fitting : nominal || isParticiple(lex, last) || isGerund(lex, last) || !first ? [] : [first];
   const words = view.tokens.slice(start, end).map((t) => t.text).join(' ');
+  const out: Trigger[] = [];
+  for (const ref of refs) {
+    const t = checked(view, ctx, ref, start, end, hit.rest, nominal, words);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** One pattern of a trigger past its word checks (a required word near it, no excluding word next to it). */
+function checked(view: SentenceView, ctx: CodingContext, ref: PatternTrigger, start: number, end: number, rest: string | undefined, nominal: boolean, words: string): Trigger | undefined {
+  const { lex, trace } = ctx;
+  const sIdx = view.sentence.index;
+  const p = ref.pattern;
   if (trace) {
     const stems = view.tokens.slice(start, end).map((t) => t.stem).join(' ');
-    trace(sIdx, 'trigger', `"${words}" (stem ${stems}${hit.rest ? `, prefix + "${hit.rest}"` : ''}) → ${p.data.id} as ${ref.pos}${nominal ? ' (nominal context)' : ''}`);
+    trace(sIdx, 'trigger', `"${words}" (stem ${stems}${rest ? `, prefix + "${rest}"` : ''}) → ${p.data.id} as ${ref.pos}${nominal ? ' (nominal context)' : ''}`);
   }
   const w = lex.policy.windows;
   const { first, last: sLast } = view.sentence;
@@ -63,5 +79,5 @@ export function triggerAt(view: SentenceView, i: number, ctx: CodingContext): Tr
   const flags: Flag[] = [];
   if (passive) flags.push('passive');
   if (ref.pos === 'noun') flags.push('nominal');
-  return { start, end, pattern: p, pos: ref.pos, ...(hit.rest !== undefined ? { rest: hit.rest } : {}), passive, flags, words };
+  return { start, end, pattern: p, pos: ref.pos, ...(rest !== undefined ? { rest } : {}), passive, flags, words };
 }

@@ -22,6 +22,8 @@ export class Morphology {
   private readonly postpositions: ReadonlyMap<string, Case>;
   private readonly minStem: number;
   readonly stemSuffixes: boolean;
+  /** Where a coordinated group shows its case: on each member, or on the last only. */
+  readonly groupCase: 'each' | 'last';
 
   constructor(file: LanguageFile, fold: (w: string) => string) {
     const m = file.morphology;
@@ -36,6 +38,7 @@ export class Morphology {
     this.postpositions = new Map(Object.entries(file.grammar.postpositions).map(([k, v]) => [fold(k), v]));
     this.minStem = m.minStem;
     this.stemSuffixes = m.stemSuffixes;
+    this.groupCase = m.groupCase;
   }
 
   /** Ways to read a word as a base plus one suffix, longest suffix first. */

@@ -118,7 +118,9 @@ export const languageFile = z.strictObject({
       .describe('A suffix (with its apostrophe in Turkish: "\'ye") or a postposition ("ile") mapped to the case it marks.'),
     stemSuffixes: z.boolean().default(false).describe('Also strip `suffixes` when stemming ordinary words (a language with no Snowball stemmer).'),
     minStem: z.number().int().min(1).default(3),
-  }).default({ nameMatch: 'key', suffixes: [], cases: {}, stemSuffixes: false, minStem: 3 })
+    groupCase: z.enum(['each', 'last']).default('each')
+      .describe('"last": a coordinated group takes its case from the suffix on its last member ("Rusya ve Ukrayna\'ya": both dative); "each": every member shows its own.'),
+  }).default({ nameMatch: 'key', suffixes: [], cases: {}, stemSuffixes: false, minStem: 3, groupCase: 'each' })
     .describe('How words inflect.'),
   lemmas: z.record(z.string(), z.string()).default({}),
   grammar: z.strictObject({
@@ -232,6 +234,8 @@ const slot = z.strictObject({
   before: z.string().array().optional()
     .describe('Markers of this role before the trigger (verb-final languages: "dat" for a destination).'),
   passive: z.string().array().optional().describe('Prepositions that introduce this role when the trigger is passive.'),
+  sectors: z.array(z.enum(SECTORS)).optional()
+    .describe('The sectors this role must be of (a state named alone counts as GOV, an organisation as IGO): a protest by civilians, not by a government.'),
 });
 
 const retype = z.strictObject({ type: z.enum(EVENT_TYPES), cameo: z.string(), mode: z.string().optional() });
