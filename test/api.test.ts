@@ -158,7 +158,7 @@ describe('API: reading', () => {
     // Every $ref inside the components names another component: the document stands alone.
     const refs = JSON.stringify(components).match(/"\$ref":"[^"]+"/g) ?? [];
     for (const ref of new Set(refs)) target(ref.slice(8, -1), ref);
-    assert.deepEqual(components['ApiError']?.['required'], ['error', 'message']);
+    assert.deepEqual(components['ApiError']?.['required'], ['error', 'message', 'requestId']);
   });
 });
 

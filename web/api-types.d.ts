@@ -361,11 +361,12 @@ export type Ontology = {
   readonly flags: readonly Flag[];
 };
 
-/** The request was refused; `field` names the parameter at fault. */
+/** The request was refused or failed; `field` names the parameter at fault. */
 export type ApiError = {
   readonly error: string;
   readonly message: string;
   readonly field?: string;
+  readonly requestId: string;
 };
 
 export type EventPage = {

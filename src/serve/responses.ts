@@ -263,10 +263,11 @@ export const OntologySchema = named('Ontology', obj({
 }), 'The PLOVER vocabulary Dyad codes with: quad classes, event types with their modes, CAMEO codes and scores.');
 
 export const ErrorSchema = named('ApiError', obj({
-  error: z.string(),
+  error: z.string().describe('A stable code: bad_request, unauthorized, read_only, not_found, conflict, too_large, unsupported_media_type, busy, internal, …'),
   message: z.string(),
-  field: z.string().exactOptional(),
-}), 'The request was refused; `field` names the parameter at fault.');
+  field: z.string().exactOptional().describe('The parameter at fault: query.limit, params.id, body.text, headers.authorization, url.'),
+  requestId: z.string().describe('The id of this request (also the X-Request-Id header), under which the server logged any fault.'),
+}), 'The request was refused or failed; `field` names the parameter at fault.');
 
 // ——— Route bodies ———
 
