@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { LexiconSet } from '../src/lexicon/index.ts';
 import { createServer } from '../src/serve/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
+import { backends } from './fixtures/store/backends.ts';
 
 const TOKEN = 'test-token-writing';
 const headers = { authorization: `Bearer ${TOKEN}` };
@@ -122,30 +123,40 @@ describe('API: the token comes before the body', () => {
   });
 });
 
-describe('API: replacing an archived text needs "replace": true', () => {
-  let server: { app: FastifyInstance; store: Store };
-  before(async () => { server = await writable(); });
-  after(() => closeBoth(server));
+for (const backend of backends()) {
+  describe(`API on ${backend.name}: replacing an archived text needs "replace": true`, { skip: backend.skip }, () => {
+    let server: { app: FastifyInstance; store: Store };
+    before(async () => {
+      // The coder thread opens the archive from its full location (a PostgreSQL schema included).
+      const location = backend.fresh();
+      const store = await openStore(location);
+      server = { store, app: await createServer({ store, lexicons, token: TOKEN, coders: 1, archive: location }) };
+    });
+    after(async () => {
+      await closeBoth(server);
+      await backend.cleanup();
+    });
 
-  test('a different text at a known address is a 409 naming the address; with replace it is replaced', async () => {
-    const post = (payload: object) => server.app.inject({ method: 'POST', url: '/api/articles', payload, headers });
-    const first = await post({ ...VISIT, address: 'https://news.test/visit' });
-    assert.deepEqual([first.statusCode, first.json().status], [200, 'added']);
-    const changed = { ...VISIT, address: 'https://news.test/visit', text: 'President Tokayev visited Ankara on 11 May 2022 and met President Erdogan.' };
-    const refused = await post(changed);
-    assert.equal(refused.statusCode, 409);
-    assert.deepEqual([refused.json().error, refused.json().field], ['conflict', 'body.address']);
-    assert.match(refused.json().message, /^https:\/\/news\.test\/visit already holds a different text \(article \d+\): send "replace": true/);
-    // The same text again is no conflict.
-    assert.equal((await post({ ...VISIT, address: 'https://news.test/visit' })).json().status, 'unchanged');
-    const replaced = await post({ ...changed, replace: true });
-    assert.deepEqual([replaced.statusCode, replaced.json().status, replaced.json().articleId], [200, 'replaced', first.json().articleId]);
-    const listed = await server.app.inject({ method: 'GET', url: `/api/articles?address=${encodeURIComponent('https://news.test/visit')}` });
-    assert.deepEqual(listed.json().items.map((a: { id: number }) => a.id), [first.json().articleId]);
-    const stored = await server.app.inject({ method: 'GET', url: `/api/articles/${first.json().articleId}` });
-    assert.match(stored.json().text, /11 May 2022/);
+    test('a different text at a known address is a 409 naming the address; with replace it is replaced', async () => {
+      const post = (payload: object) => server.app.inject({ method: 'POST', url: '/api/articles', payload, headers });
+      const first = await post({ ...VISIT, address: 'https://news.test/visit' });
+      assert.deepEqual([first.statusCode, first.json().status], [200, 'added']);
+      const changed = { ...VISIT, address: 'https://news.test/visit', text: 'President Tokayev visited Ankara on 11 May 2022 and met President Erdogan.' };
+      const refused = await post(changed);
+      assert.equal(refused.statusCode, 409);
+      assert.deepEqual([refused.json().error, refused.json().field], ['conflict', 'body.address']);
+      assert.match(refused.json().message, /^https:\/\/news\.test\/visit already holds a different text \(article \d+\): send "replace": true/);
+      // The same text again is no conflict.
+      assert.equal((await post({ ...VISIT, address: 'https://news.test/visit' })).json().status, 'unchanged');
+      const replaced = await post({ ...changed, replace: true });
+      assert.deepEqual([replaced.statusCode, replaced.json().status, replaced.json().articleId], [200, 'replaced', first.json().articleId]);
+      const listed = await server.app.inject({ method: 'GET', url: `/api/articles?address=${encodeURIComponent('https://news.test/visit')}` });
+      assert.deepEqual(listed.json().items.map((a: { id: number }) => a.id), [first.json().articleId]);
+      const stored = await server.app.inject({ method: 'GET', url: `/api/articles/${first.json().articleId}` });
+      assert.match(stored.json().text, /11 May 2022/);
+    });
   });
-});
+}
 
 describe('API: articles are coded off the event loop', () => {
   test('reads answer quickly while a large article is coded, and the article is stored', async () => {

@@ -25,8 +25,9 @@ export interface ServerOptions {
   /** The bearer token that writing needs; without one, the API is read-only. */
   readonly token?: string;
   /**
-   * Where coder threads open the archive to store posted articles (a path or a postgres:// URL
-   * with its credentials); default the store's location, which holds no PostgreSQL password.
+   * Where coder threads open the archive to store posted articles: the location `store` was
+   * opened from (a path, or a postgres:// URL with its password and schema). Default: the
+   * store's own location, which is enough for SQLite but hides a PostgreSQL password and schema.
    */
   readonly archive?: string;
   /** Coder threads (default: one per core beyond the first, at most 4). */
