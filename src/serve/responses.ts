@@ -263,11 +263,13 @@ export const OntologySchema = named('Ontology', obj({
 }), 'The PLOVER vocabulary Dyad codes with: quad classes, event types with their modes, CAMEO codes and scores.');
 
 export const ErrorSchema = named('ApiError', obj({
-  error: z.string().describe('A stable code: bad_request, unauthorized, read_only, not_found, conflict, too_large, unsupported_media_type, busy, internal, …'),
+  error: z.string(),
   message: z.string(),
-  field: z.string().exactOptional().describe('The parameter at fault: query.limit, params.id, body.text, headers.authorization, url.'),
-  requestId: z.string().describe('The id of this request (also the X-Request-Id header), under which the server logged any fault.'),
-}), 'The request was refused or failed; `field` names the parameter at fault.');
+  field: z.string().exactOptional(),
+  requestId: z.string(),
+}), 'The request was refused or failed: `error` is a stable code (bad_request, unauthorized, read_only, not_found, conflict, '
+  + 'too_large, unsupported_media_type, busy, internal, …), `field` the parameter at fault (query.limit, params.id, body.text, '
+  + 'headers.authorization, url), `requestId` the id of this request (also in the X-Request-Id header) under which the server logged a fault.');
 
 // ——— Route bodies ———
 
