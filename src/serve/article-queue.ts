@@ -54,11 +54,6 @@ export class ArticleQueue {
     this.#threads = Array.from({ length: options.threads ?? defaultThreads() }, () => new CoderThread(this.#init, this.#timeoutMs));
   }
 
-  /** Articles waiting for a thread (not counting those being coded). */
-  get waiting(): number {
-    return this.#waiting.length;
-  }
-
   /** Code and store an article when a thread is free; refused at once (503) when the queue is full. */
   submit(job: ArticleJob): Promise<JobOutcome> {
     if (this.#closed) return Promise.reject(new HttpError(503, 'closing', 'the server is shutting down', undefined, 5));
