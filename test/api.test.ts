@@ -158,7 +158,13 @@ describe('API: reading', () => {
     // Every $ref inside the components names another component: the document stands alone.
     const refs = JSON.stringify(components).match(/"\$ref":"[^"]+"/g) ?? [];
     for (const ref of new Set(refs)) target(ref.slice(8, -1), ref);
-    assert.deepEqual(components['ApiError']?.['required'], ['error', 'message']);
+    assert.deepEqual(components['ApiError']?.['required'], ['error', 'message', 'requestId']);
+    // What writing may answer, and the headers every answer and a 503 carry.
+    const post = doc.paths['/api/articles'].post.responses;
+    assert.deepEqual(Object.keys(post), ['200', '400', '401', '403', '409', '413', '415', '500', '503']);
+    assert.ok(post['200'].headers['X-Request-Id'] && post['500'].headers['X-Request-Id'] && post['503'].headers['Retry-After']);
+    assert.deepEqual(Object.keys(doc.paths['/api/events/{id}'].get.responses), ['200', '400', '404', '500', '503']);
+    assert.equal(doc.paths['/api/articles'].post.requestBody.content['application/json'].schema.properties.replace.type, 'boolean');
   });
 });
 

@@ -337,6 +337,8 @@ for (const backend of backends()) {
         assert.deepEqual(await list({ q: 'tokayev' }), [ids.en, ids.tr]);
         assert.deepEqual(await list({ q: '100%' }), [ids.old]);
         assert.deepEqual(await list({ q: '_' }), []);
+        assert.deepEqual(await list({ address: 'https://haber.test/tr/ziyaret' }), [ids.tr]);
+        assert.deepEqual(await list({ address: 'https://haber.test/tr/' }), []);
         assert.deepEqual(await list({ limit: 2, offset: 1 }), [ids.en, ids.tr]);
         assert.equal(await s.article(9999), undefined);
 

@@ -361,11 +361,12 @@ export type Ontology = {
   readonly flags: readonly Flag[];
 };
 
-/** The request was refused; `field` names the parameter at fault. */
+/** The request was refused or failed: `error` is a stable code (bad_request, unauthorized, read_only, not_found, conflict, too_large, unsupported_media_type, busy, internal, …), `field` the parameter at fault (query.limit, params.id, body.text, headers.authorization, url), `requestId` the id of this request (also in the X-Request-Id header) under which the server logged a fault. */
 export type ApiError = {
   readonly error: string;
   readonly message: string;
   readonly field?: string;
+  readonly requestId: string;
 };
 
 export type EventPage = {

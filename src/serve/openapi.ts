@@ -17,18 +17,44 @@ function parameters(route: Route): Json[] {
     if (!obj) continue;
     for (const [name, field] of Object.entries(obj.shape)) {
       const s = field as z.ZodType;
-      const optional = s.safeParse(undefined).success;
-      out.push({ name, in: where, required: where === 'path' || !optional, schema: schemaOf(s) });
+      const absent = s.safeParse(undefined);
+      // The value the server takes when the parameter is absent (JSON Schema cannot say it of a digits-only string).
+      const fallback = absent.success && absent.data !== undefined ? { default: absent.data } : {};
+      out.push({ name, in: where, required: where === 'path' || !absent.success, schema: { ...schemaOf(s), ...fallback } });
     }
   }
   return out;
 }
 
 const COMPONENTS = '#/components/schemas/';
-const ERROR = {
-  description: 'The request was refused; `field` names the parameter at fault.',
-  content: { 'application/json': { schema: { $ref: `${COMPONENTS}ApiError` } } },
+const REQUEST_ID = {
+  'X-Request-Id': { description: 'The id of this request, in the server\'s log too: quote it when reporting a problem.', schema: { type: 'string' } },
 };
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconds after which the request may succeed.', schema: { type: 'integer', minimum: 1 } } };
+
+/** A refusal or failure: the ApiError body, with what the status means here. */
+function error(description: string, headers: Json = {}): Json {
+  return { description, headers: { ...REQUEST_ID, ...headers }, content: { 'application/json': { schema: { $ref: `${COMPONENTS}ApiError` } } } };
+}
+
+/** What each route may answer besides 200. */
+function refusals(route: Route): Json {
+  return {
+    400: error('The request was refused; `field` names the parameter at fault (`query.limit`, `params.id`, `body.text`, `url`).'),
+    ...(route.write ? {
+      401: error('The bearer token is missing or wrong (checked before the body is read).'),
+      403: error('The server is read-only (started without a token).'),
+      409: error('The address already holds a different text; send `"replace": true` to replace it.'),
+      413: error('The body is over 8 MiB.'),
+      415: error('The body is not JSON.'),
+    } : {}),
+    ...(route.path.includes('{') ? { 404: error('No such id or code.') } : {}),
+    500: error('A fault of the server, logged with the request id given in the body and the X-Request-Id header.'),
+    503: error(route.write
+      ? 'Too many articles are waiting to be coded, or the archive is unavailable: try again after Retry-After seconds.'
+      : 'The archive is unavailable: try again after Retry-After seconds.', RETRY_AFTER),
+  };
+}
 
 /** Every named response schema as an OpenAPI component, referring to the others by name. */
 export function componentSchemas(): Record<string, Json> {
@@ -58,10 +84,8 @@ export function openApiDocument(routes: readonly Route[], version: string): Json
       tags: [r.tag],
       parameters: parameters(r),
       responses: {
-        200: { description: 'OK', content: { 'application/json': { schema: responseRef(r) } } },
-        400: ERROR,
-        ...(r.write ? { 401: ERROR, 403: ERROR } : {}),
-        ...(r.path.includes('{') ? { 404: ERROR } : {}),
+        200: { description: 'OK', headers: REQUEST_ID, content: { 'application/json': { schema: responseRef(r) } } },
+        ...refusals(r),
       },
       ...(r.write ? { security: [{ bearer: [] }] } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body) } } } } : {}),

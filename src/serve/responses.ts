@@ -266,7 +266,10 @@ export const ErrorSchema = named('ApiError', obj({
   error: z.string(),
   message: z.string(),
   field: z.string().exactOptional(),
-}), 'The request was refused; `field` names the parameter at fault.');
+  requestId: z.string(),
+}), 'The request was refused or failed: `error` is a stable code (bad_request, unauthorized, read_only, not_found, conflict, '
+  + 'too_large, unsupported_media_type, busy, internal, …), `field` the parameter at fault (query.limit, params.id, body.text, '
+  + 'headers.authorization, url), `requestId` the id of this request (also in the X-Request-Id header) under which the server logged a fault.');
 
 // ——— Route bodies ———
 

@@ -8,11 +8,11 @@ import { z } from 'zod';
 import {
   agreementsRegister, commitmentsTracker, countryProfile, dyadTimeline, partnershipLadder, POLE_NAMES,
 } from '../analysis/index.ts';
-import { storeArticle } from '../archive/index.ts';
 import type { LexiconSet } from '../lexicon/index.ts';
 import type { Store } from '../store/index.ts';
 import type { Actor } from './actors.ts';
-import { code, date, dyad, eventType, HttpError, id, lang, page, range } from './input.ts';
+import type { ArticleJob, ArticleStored } from './article-job.ts';
+import { code, date, dyad, eventType, HttpError, id, lang, page, range, text } from './input.ts';
 import type { WorldMap } from './map.ts';
 import { ontology } from './ontology.ts';
 import {
@@ -26,6 +26,8 @@ export interface ApiContext {
   readonly lexicons: LexiconSet;
   readonly actors: readonly Actor[];
   readonly map: () => WorldMap;
+  /** Code and store an article off the event loop (a refusal is thrown as an error to answer). */
+  readonly ingest: (job: ArticleJob) => Promise<ArticleStored>;
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
@@ -96,10 +98,10 @@ export const ROUTES: readonly Route[] = [
   }),
   route({
     method: 'GET', path: '/api/articles', tag: 'articles', summary: 'Articles, oldest published first.',
-    query: z.strictObject({ lang: lang.optional(), ...range, ...page }),
+    query: z.strictObject({ address: text(2000, 'the address').optional(), lang: lang.optional(), ...range, ...page }),
     response: ArticlePageSchema,
     handler: async ({ query: q }, { store }) => paged(q, (limit, offset) => store.articles({
-      ...(q.lang ? { lang: q.lang } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), limit, offset,
+      ...(q.address !== undefined ? { address: q.address } : {}), ...(q.lang ? { lang: q.lang } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), limit, offset,
     })),
   }),
   route({
@@ -117,26 +119,28 @@ export const ROUTES: readonly Route[] = [
   }),
   route({
     method: 'POST', path: '/api/articles', tag: 'articles', write: true,
-    summary: 'Code and archive one article (needs the bearer token). Idempotent: the same text again is "unchanged".',
+    summary: 'Code and archive one article (needs the bearer token). Idempotent: the same text again is "unchanged"; '
+      + 'a different text at an address already archived is refused (409) unless "replace" is true.',
     body: z.strictObject({
-      text: z.string().trim().min(1, 'the article text is empty').max(2_000_000, 'the article text is over 2 MB'),
-      title: z.string().max(1000).optional(), lang: lang.optional(), published: date.optional(),
-      address: z.string().max(2000).optional(), source: z.string().max(200).optional(),
+      text: text(2_000_000, 'the article text').trim().min(1, 'the article text is empty'),
+      title: text(1000, 'the title').optional(), lang: lang.optional(), published: date.optional(),
+      address: text(2000, 'the address').optional(), source: text(200, 'the source').optional(),
+      replace: z.boolean().optional().describe('Replace a different text archived at the same address (else 409).'),
     }),
     response: ArticleStoredSchema,
-    handler: async ({ body }, { store, lexicons }) => {
+    handler: async ({ body }, { ingest }) => {
       const title = body.title ?? body.text.split('\n')[0]?.trim() ?? '';
-      const text = body.title ? `${body.title}\n\n${body.text}` : body.text;
-      const address = body.address ?? `api:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-      const result = await storeArticle(store, lexicons,
-        { address, title, text, source: 'api', ...(body.lang ? { lang: body.lang } : {}), ...(body.published ? { published: body.published } : {}) },
-        new Date().toISOString().slice(0, 10));
-      return result;
+      const full = body.title ? `${body.title}\n\n${body.text}` : body.text;
+      const address = body.address ?? `api:${createHash('sha256').update(full).digest('hex').slice(0, 16)}`;
+      return ingest({
+        address, title, text: full, today: new Date().toISOString().slice(0, 10), replace: body.replace === true,
+        ...(body.lang ? { lang: body.lang } : {}), ...(body.published ? { published: body.published } : {}),
+      });
     },
   }),
   route({
     method: 'GET', path: '/api/search', tag: 'articles', summary: 'Full-text search over articles: every word, in any inflected form; in one language or all.',
-    query: z.strictObject({ q: z.string().trim().min(1, 'give words to search for').max(500), lang: lang.optional(), ...range, ...page }),
+    query: z.strictObject({ q: text(500, 'the query').trim().min(1, 'give words to search for'), lang: lang.optional(), ...range, ...page }),
     response: SearchPageSchema,
     handler: async ({ query: q }, { store }) => paged(q, (limit, offset) => store.search({
       q: q.q, ...(q.lang ? { lang: q.lang } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), limit, offset,

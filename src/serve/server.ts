@@ -1,17 +1,19 @@
 /**
  * The HTTP server: the JSON API under /api, its OpenAPI document at /api/openapi.json, and the
  * dashboard (static files from web/) at /. One process, no network access needed by the page.
+ * Posted articles are coded and stored by coder threads, so reads never wait for them.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { LexiconSet } from '../lexicon/index.ts';
-import { isDyadError } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { actorDirectory } from './actors.ts';
+import { ArticleQueue } from './article-queue.ts';
+import { answerOf, faultLine, jobError } from './errors.ts';
 import { HttpError, parseInput } from './input.ts';
 import { worldMap, type WorldMap } from './map.ts';
 import { openApiDocument } from './openapi.ts';
@@ -22,8 +24,22 @@ export interface ServerOptions {
   readonly lexicons: LexiconSet;
   /** The bearer token that writing needs; without one, the API is read-only. */
   readonly token?: string;
+  /**
+   * Where coder threads open the archive to store posted articles: the location `store` was
+   * opened from (a path, or a postgres:// URL with its password and schema). Default: the
+   * store's own location, which is enough for SQLite but hides a PostgreSQL password and schema.
+   */
+  readonly archive?: string;
+  /** Coder threads (default: one per core beyond the first, at most 4). */
+  readonly coders?: number;
+  /** Posted articles that may wait for a coder; one more is answered 503 (default 8). */
+  readonly queueLimit?: number;
+  /** Time one posted article may take to be coded and stored (default 120 s). */
+  readonly codingTimeoutMs?: number;
   /** Log each request (to stderr). */
   readonly log?: boolean;
+  /** Where faults are logged, one JSON line each (default stderr). */
+  readonly errorLog?: (line: string) => void;
 }
 
 /** The dashboard's files (web/ at the package root, from src/ or dist/). */
@@ -32,8 +48,13 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml',
 };
 const NO_QUERY = z.strictObject({});
+/** Bodies up to 8 MiB: an article of 2,000,000 characters in Cyrillic is about 4 MB of UTF-8. */
+export const BODY_LIMIT = 8 * 1024 * 1024;
+/** The whole request, headers and body, must arrive within this time. */
+const REQUEST_TIMEOUT_MS = 60_000;
 // The page runs only its own script and styles: nothing from an article can execute.
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const SECURITY_HEADERS = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
 
 function checkToken(request: FastifyRequest, token: string | undefined): void {
   if (token === undefined) throw new HttpError(403, 'read_only', 'this server is read-only: start it with --token (or DYAD_TOKEN) to accept articles');
@@ -51,33 +72,66 @@ function fastifyPath(path: string): string {
 
 /** Build the server (not yet listening): `app.inject` for tests, `app.listen` to serve. */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.log === true, bodyLimit: 4 * 1024 * 1024 });
+  const log = options.errorLog ?? ((line: string) => { process.stderr.write(`${line}\n`); });
+
+  /** Answer an error in the API's one shape, with the security headers and the request id. */
+  const sendError = (error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const answer = answerOf(error);
+    if (answer.fault) log(faultLine(request.id, request.method, request.url, answer.status, error));
+    const message = answer.status === 500 ? `internal error: report it with the request id ${request.id}` : answer.message;
+    reply.status(answer.status).headers({ ...SECURITY_HEADERS, 'x-request-id': request.id });
+    if (answer.retryAfter) reply.header('retry-after', String(answer.retryAfter));
+    // A refused request whose body has not been read is not read at all: the connection closes.
+    const announced = (request.headers['content-length'] ?? '0') !== '0' || request.headers['transfer-encoding'] !== undefined;
+    if (announced && !request.raw.complete) reply.header('connection', 'close');
+    return reply.send({ error: answer.code, message, ...(answer.field ? { field: answer.field } : {}), requestId: request.id });
+  };
+
+  const app = Fastify({
+    logger: options.log === true,
+    bodyLimit: BODY_LIMIT,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    // A random id per request, never the client's: it names this server's log line.
+    genReqId: () => randomUUID(),
+    // Errors met before routing (a malformed %-escape in the path) skip the hooks: answered here.
+    frameworkErrors: (error, request, reply) => { sendError(error, request, reply); },
+  });
+  // The API reads JSON only; a text body is refused (415) rather than parsed into a string.
+  app.removeContentTypeParser('text/plain');
+
+  const queue = options.token === undefined ? undefined : new ArticleQueue({
+    lexicon: options.lexicons.data, archive: options.archive ?? options.store.location,
+    ...(options.coders ? { threads: options.coders } : {}), ...(options.queueLimit ? { limit: options.queueLimit } : {}),
+    ...(options.codingTimeoutMs ? { timeoutMs: options.codingTimeoutMs } : {}),
+  });
+  app.addHook('onClose', async () => queue?.close());
+
   const actors = actorDirectory(options.lexicons.data);
   let map: WorldMap | undefined;
-  const ctx: ApiContext = { store: options.store, lexicons: options.lexicons, actors, map: () => (map ??= worldMap(actors)) };
+  const ctx: ApiContext = {
+    store: options.store, lexicons: options.lexicons, actors, map: () => (map ??= worldMap(actors)),
+    ingest: async (job) => {
+      if (!queue) throw new HttpError(403, 'read_only', 'this server is read-only');
+      const outcome = await queue.submit(job);
+      if (!outcome.ok) throw jobError(outcome.failure);
+      return outcome.stored;
+    },
+  };
   const openapi = openApiDocument(ROUTES, options.lexicons.data.version);
 
-  app.setErrorHandler((error: unknown, _request, reply) => {
-    if (error instanceof HttpError) {
-      return reply.status(error.status).send({ error: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
-    }
-    if (isDyadError(error)) return reply.status(400).send({ error: error.code, message: error.message, ...(error.path ? { field: error.path } : {}) });
-    const e = error as { statusCode?: number; message?: string; code?: string };
-    if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: e.code ?? 'bad_request', message: e.message ?? 'bad request' });
-    app.log.error(error);
-    return reply.status(500).send({ error: 'internal', message: 'internal error' });
-  });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send({ error: 'not_found', message: `no such address: ${request.method} ${request.url}` }));
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('content-security-policy', CSP).header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer');
+  app.setErrorHandler((error: unknown, request, reply) => sendError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => sendError(new HttpError(404, 'not_found', `no such address: ${request.method} ${request.url}`), request, reply));
+  app.addHook('onSend', async (request, reply) => {
+    reply.headers({ ...SECURITY_HEADERS, 'x-request-id': request.id });
   });
 
   for (const route of ROUTES) {
     app.route({
       method: route.method,
       url: fastifyPath(route.path),
+      // The token is checked before the body is read or parsed: a stranger's body is never read.
+      ...(route.write ? { onRequest: async (request: FastifyRequest) => checkToken(request, options.token) } : {}),
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        if (route.write) checkToken(request, options.token);
         const input = {
           params: route.params ? parseInput(route.params, request.params, 'params') : {},
           query: parseInput(route.query ?? NO_QUERY, request.query, 'query'),

@@ -14,6 +14,10 @@ function likePattern(q: string): string {
 export async function findArticles(c: Connection, lower: (expr: string) => string, filter: ArticleFilter): Promise<ArticleSummary[]> {
   const where: string[] = [];
   const params: SqlValue[] = [];
+  if (filter.address !== undefined) {
+    where.push('a.address = ?');
+    params.push(filter.address);
+  }
   if (filter.lang !== undefined) {
     where.push('a.lang = ?');
     params.push(filter.lang);

@@ -58,6 +58,11 @@ export interface ColumnTypes {
 export interface SearchSpelling {
   /** DDL creating `article_search`. */
   readonly create: string;
+  /**
+   * DDL dropping an index an older Dyad made in another form, so that it is created and filled
+   * again (schema 4); empty when the engine's index kept its form.
+   */
+  readonly rebuild: string;
   /** Store one article's terms; parameters (article id, space-separated terms). */
   readonly insert: string;
   /** Remove one article's terms; parameter (article id). */

@@ -173,6 +173,16 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     fill: (c, search) => indexAllArticles(c, search),
   },
+  {
+    version: 4,
+    name: 'search terms kept whole (a stem with a dot, comma or colon is one term)',
+    // SQLite's index cut "u.s" or "6.3" in two, so searching for them failed; the index is made
+    // again with a tokenizer that splits on spaces only. PostgreSQL's lexemes were whole already.
+    up: (_t, search) => (search.rebuild ? `${search.rebuild}; ${search.create}` : 'SELECT 1'),
+    fill: async (c, search) => {
+      if (search.rebuild) await indexAllArticles(c, search);
+    },
+  },
 ];
 
 /** The schema version this Dyad writes. */

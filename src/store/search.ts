@@ -11,10 +11,37 @@ import { overlapping, pageOf } from './sql.ts';
 import type { SearchFilter, SearchHit } from './store.ts';
 
 const FILL_PAGE = 500;
+/** PostgreSQL refuses a lexeme of 2,047 bytes or more; a longer "word" is never prose. */
+export const MAX_TERM_BYTES = 2046;
+/**
+ * PostgreSQL refuses a tsvector over 1 MB (its distinct lexemes and 4 bytes for each); an
+ * article with more distinct words than fit is indexed by the first ones, on every engine alike.
+ */
+export const MAX_DISTINCT_BYTES = 1_000_000;
+
+const byteLength = (term: string): number => Buffer.byteLength(term, 'utf8');
+
+/** Terms every engine can index: over-long ones dropped, distinct ones kept within the budget. */
+export function indexableTerms(terms: readonly string[]): string[] {
+  const kept: string[] = [];
+  const seen = new Set<string>();
+  let budget = MAX_DISTINCT_BYTES;
+  for (const term of terms) {
+    if (!seen.has(term)) {
+      const size = byteLength(term);
+      if (size > MAX_TERM_BYTES || size + 4 > budget) continue;
+      budget -= size + 4;
+      seen.add(term);
+    }
+    kept.push(term);
+  }
+  return kept;
+}
 
 /** The terms of an article: its title and text. */
 function termsOf(title: string | null | undefined, text: string, lang: Lang): string {
-  return searchTerms(title ? `${title}\n${text}` : text, lang);
+  const terms = searchTerms(title ? `${title}\n${text}` : text, lang);
+  return indexableTerms(terms === '' ? [] : terms.split(' ')).join(' ');
 }
 
 /** Index one article's terms, replacing what was indexed for it before. */
@@ -37,8 +64,10 @@ export async function indexAllArticles(c: Connection, search: SearchSpelling): P
 
 /** Articles matching every word of the query, best first. */
 export async function searchArticles(c: Connection, search: SearchSpelling, filter: SearchFilter): Promise<SearchHit[]> {
-  const groups = queryTerms(filter.q, filter.lang ? [filter.lang] : LANGS);
-  if (groups.length === 0) return [];
+  // A word no index can hold (too long) matches no article, so neither does the query.
+  const groups = queryTerms(filter.q, filter.lang ? [filter.lang] : LANGS)
+    .map((g) => g.filter((t) => byteLength(t) <= MAX_TERM_BYTES));
+  if (groups.length === 0 || groups.some((g) => g.length === 0)) return [];
   const where: string[] = [];
   const params: SqlValue[] = [search.query(groups)];
   if (filter.lang !== undefined) {

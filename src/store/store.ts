@@ -159,6 +159,8 @@ export interface EventFilter extends Page {
 }
 
 export interface ArticleFilter extends Page {
+  /** The article archived at this address (at most one). */
+  readonly address?: string;
   readonly lang?: Lang;
   readonly from?: PartialDate;
   readonly to?: PartialDate;

@@ -1,7 +1,7 @@
 /** `dyad serve`: ingest what it is given (if anything), then serve the API and dashboard. */
 import { ingest } from '../../archive/index.ts';
 import { DyadError } from '../../model/index.ts';
-import { openStore } from '../../store/index.ts';
+import { openStore, resolveLocation } from '../../store/index.ts';
 import { problemLine } from '../format.ts';
 import { defineCommand } from '../options.ts';
 import { ARCHIVE_OPTIONS, LEXICON_OPTIONS, loadLexicons } from '../shared.ts';
@@ -34,7 +34,8 @@ export const serveCommand = defineCommand({
       }
       // The server (fastify, the dashboard) is loaded only here: every other command starts without it.
       const { createServer } = await import('../../serve/index.ts');
-      const app = await createServer({ store, lexicons, ...(token ? { token } : {}) });
+      // The coder threads open the archive themselves: they need its full location (password, schema).
+      const app = await createServer({ store, lexicons, archive: resolveLocation(values.db), ...(token ? { token } : {}) });
       await app.listen({ port, host });
       const stats = await store.stats();
       const bound = app.server.address();

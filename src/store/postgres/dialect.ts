@@ -24,7 +24,10 @@ export const postgresAdapter: DialectAdapter = {
         terms TSVECTOR NOT NULL);
       CREATE INDEX article_search_terms ON article_search USING GIN (terms)`,
     insert: "INSERT INTO article_search (article_id, terms) VALUES (?, array_to_tsvector(string_to_array(?, ' ')))",
+    // Lexemes were always whole here: nothing to make again.
+    rebuild: '',
     remove: 'DELETE FROM article_search WHERE article_id = ?',
+    // Each stem is one quoted lexeme: tsquery operators (& | ! <-> :*) in a query are only characters of a word.
     query: (groups) => groups.map((g) => `(${g.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ')})`).join(' & '),
     match: 'SELECT s.article_id, -ts_rank(s.terms, q) AS rank FROM article_search s, CAST(? AS tsquery) q WHERE s.terms @@ q',
   },

@@ -16,10 +16,17 @@ export const sqliteAdapter: DialectAdapter = {
     json: 'TEXT',
   },
   search: {
-    // FTS5 over Dyad's own stems: its tokenizer only splits them on spaces again.
-    create: `CREATE VIRTUAL TABLE article_search USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0', detail = column)`,
+    // FTS5 over Dyad's own stems. Its tokenizer must split them on spaces only: a stem may hold
+    // a dot, comma or colon ("u.s", "6.3", "1,5"), and a quoted query word the tokenizer cut in
+    // two would be a phrase, which an index without positions (detail=column) refuses. So every
+    // character but separators (Z*) and controls (Cc) is a token character.
+    create: `CREATE VIRTUAL TABLE article_search USING fts5(terms, tokenize = "unicode61 remove_diacritics 0 categories 'L* M* N* P* S* Cf Co Cn Cs'", detail = column)`,
+    // Archives before schema 4 cut stems at punctuation: the index is made again.
+    rebuild: 'DROP TABLE article_search',
     insert: 'INSERT INTO article_search (rowid, terms) VALUES (?, ?)',
     remove: 'DELETE FROM article_search WHERE rowid = ?',
+    // Each stem is one quoted string: FTS5 operators, parentheses and column filters in a query
+    // are only characters of a word.
     query: (groups) => groups.map((g) => `(${g.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')})`).join(' AND '),
     match: 'SELECT rowid AS article_id, bm25(article_search) AS rank FROM article_search WHERE article_search MATCH ?',
   },
