@@ -8,6 +8,7 @@
  * request-filtering-agent rely on. What is added here is the policy: IPv6 forms that carry an
  * IPv4 address are judged by that address, and IPv6 outside global unicast (2000::/3) is reserved.
  */
+import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
 /** The classes of address that are refused unless the caller allows them. */
@@ -52,11 +53,6 @@ const V6_CLASSES: Readonly<Record<string, AddressClass>> = {
 
 const NAT64_WELL_KNOWN = ipaddr.parseCIDR('64:ff9b::/96');
 const GLOBAL_UNICAST = ipaddr.parseCIDR('2000::/3');
-
-/** Whether a string is an IPv4 or IPv6 address in a form Node connects to (no brackets). */
-export function isIpLiteral(host: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(host) || ipaddr.IPv6.isValid(host);
-}
 
 /**
  * The class of an IP address, or undefined for a public one. Throws on a string that is no IP
@@ -120,7 +116,7 @@ export function parseAddressList(entries: readonly string[]): AddressList {
   const ranges = entries.map((entry): [ipaddr.IPv4 | ipaddr.IPv6, number] => {
     const e = entry.trim();
     if (ipaddr.isValidCIDR(e)) return ipaddr.parseCIDR(e);
-    if (isIpLiteral(e)) {
+    if (isIP(e) !== 0) {
       const ip = ipaddr.parse(e);
       return [ip, ip.kind() === 'ipv4' ? 32 : 128];
     }

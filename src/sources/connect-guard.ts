@@ -6,6 +6,12 @@
  *
  * Node connects without a lookup when the host is an IP literal, so those are checked by `check`
  * before the request; names go through `lookup`, which net.connect calls at connect time.
+ *
+ * This is what request-filtering-agent does for node:http agents, over the same ipaddr.js; it is
+ * not used because its refusal is an Error whose text is all it tells (the same words for loopback
+ * and a private network, no class to report), it refuses NAT64 and 6to4 addresses of public hosts
+ * wholesale, and it takes no resolver, which the tests need to play a name that resolves to
+ * loopback or changes its answer.
  */
 import { promises as dns, type LookupAddress, type LookupOptions } from 'node:dns';
 import type { LookupFunction } from 'node:net';

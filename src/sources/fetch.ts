@@ -5,8 +5,8 @@
  * its connection reaches alike: what is fetched becomes readable through the open API, so a URL,
  * a redirect or a feed's link must not turn Dyad into a reader of the server's own network.
  */
+import { isIP } from 'node:net';
 import { problem, type SourceProblem } from './article.ts';
-import { isIpLiteral } from './address-class.ts';
 import { charsetFromContentType } from './charset.ts';
 import { BlockedAddressError, connectGuard, type AddressPolicy } from './connect-guard.ts';
 import { ACCEPT_ENCODING, createAgents, destroyAgents, httpGet, type HopResponse } from './http-get.ts';
@@ -78,9 +78,10 @@ export async function fetchSource(address: string, limits: FetchLimits = {}): Pr
   const hop = (): string => (url.href === address ? '' : `redirected to ${url.href}: `);
   try {
     for (let hops = 0; ; hops++) {
-      // Node connects to an IP literal without a lookup, so the guard's lookup never sees it.
+      // Node connects to what net.isIP takes for an address without a lookup, so the guard's
+      // lookup never sees it: it is checked here.
       const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-      const literal = isIpLiteral(host) ? guard.check(host, host) : undefined;
+      const literal = isIP(host) !== 0 ? guard.check(host, host) : undefined;
       if (literal) return problem(address, 'blocked_address', `${address}: ${hop()}${literal.message}`);
       const res = await httpGet(url, headers, agents, controller.signal);
       if (REDIRECTS.has(res.status)) {

@@ -16,7 +16,7 @@ export { decodeBytes, detectCharset, type Decoded } from './charset.ts';
 export { normalizeDate } from './dates.ts';
 export { feedArticle, parseFeed, readFeed, type FeedItem } from './feed.ts';
 export { ADDRESS_CLASSES, classifyAddress, type AddressClass, type NonPublic } from './address-class.ts';
-export { BlockedAddressError, type AddressPolicy, type Resolver } from './connect-guard.ts';
+export type { AddressPolicy, Resolver } from './connect-guard.ts';
 export { DEFAULT_FETCH_LIMITS, fetchSource, type FetchedSource, type FetchLimits } from './fetch.ts';
 export { fileAddress } from './file-address.ts';
 export { htmlArticle, readHtml } from './html.ts';
