@@ -118,6 +118,7 @@ describe('fetching refuses addresses that are not public', () => {
       assert.equal(p.code, 'blocked_address', url);
       assert.equal(p.address, url);
       assert.match(p.message, /a loopback address: refused \(--allow-private to fetch it\)$/, url);
+      assert.doesNotMatch(p.message, /redirected/, url);
     }
     assert.deepEqual(leaked, []);
     const literal = problemOf(await fetchSource(`http://127.0.0.1:${secretPort}/secret`));

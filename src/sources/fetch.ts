@@ -74,8 +74,10 @@ export async function fetchSource(address: string, limits: FetchLimits = {}): Pr
     timedOut = true;
     controller.abort();
   }, timeoutMs);
+  // The address as the URL parser spells it ("http://2130706433" is http://127.0.0.1/): hops are told from it.
+  const start = url.href;
   /** The current hop, for messages: "redirected to URL: " once the first address is left. */
-  const hop = (): string => (url.href === address ? '' : `redirected to ${url.href}: `);
+  const hop = (): string => (url.href === start ? '' : `redirected to ${url.href}: `);
   try {
     for (let hops = 0; ; hops++) {
       // Node connects to what net.isIP takes for an address without a lookup, so the guard's
@@ -97,7 +99,7 @@ export async function fetchSource(address: string, limits: FetchLimits = {}): Pr
       }
       if (res.status < 200 || res.status > 299) {
         res.discard();
-        return problem(address, 'http_status', `${address}: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${url.href === address ? '' : ` at ${url.href}`}`);
+        return problem(address, 'http_status', `${address}: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${url.href === start ? '' : ` at ${url.href}`}`);
       }
       const tooLarge = problem(address, 'too_large', `${address}: larger than ${maxBytes} bytes`);
       if (Number(res.header('content-length') ?? 0) > maxBytes) {
