@@ -127,6 +127,10 @@ describe('fetching refuses addresses that are not public', () => {
     assert.match(mapped.message, /: ::ffff:7f00:1 \(IPv4 127\.0\.0\.1\) is a loopback address: refused/);
     const named = problemOf(await fetchSource(`http://localhost:${secretPort}/secret`));
     assert.match(named.message, /: localhost is (127\.0\.0\.1|::1), a loopback address: refused/);
+    // https connections go through the same check.
+    for (const host of ['localhost', '127.0.0.1', '[::1]']) {
+      assert.equal(problemOf(await fetchSource(`https://${host}:${secretPort}/secret`)).code, 'blocked_address', host);
+    }
   });
 
   it('lets every spelling through with allowPrivate', async () => {
