@@ -10,10 +10,18 @@ import { fetchSource, readSources, type FetchedSource, type FetchLimits, type Re
 const FIXTURES = fileURLToPath(new URL('./fixtures/sources/', import.meta.url));
 const PAGE_RU = '<html lang="ru"><head><title>Токаев в Анкаре</title></head><body><nav>Главная</nav><article><p>Президент Казахстана прибыл в Анкару с официальным визитом.</p><p>Подписано 15 соглашений.</p></article></body></html>';
 
+/**
+ * The test server stands for a public site: it listens on 127.0.0.2 (Linux routes all of
+ * 127.0.0.0/8 to the loopback interface), which every fetch here allows by name. Loopback stays
+ * refused otherwise; test/fetch-addresses.test.ts checks that.
+ */
+const HOST = '127.0.0.2';
+const OPEN: FetchLimits = { allowAddresses: [HOST] };
+
 /** Everything the server was asked, to check what Dyad sends. */
 const requests: IncomingMessage[] = [];
 
-/** Routes of the local test server (127.0.0.1 only). */
+/** Routes of the local test server. */
 function route(req: IncomingMessage, res: ServerResponse, origin: string): void {
   const url = new URL(req.url ?? '/', origin);
   const path = url.pathname;
@@ -115,8 +123,8 @@ before(async () => {
     requests.push(req);
     route(req, res, origin);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
+  origin = `http://${HOST}:${(server.address() as AddressInfo).port}`;
 });
 
 after(async () => {
@@ -126,12 +134,12 @@ after(async () => {
 
 async function read(inputs: string[], options: ReadOptions = {}): Promise<(SourceArticle | SourceProblem)[]> {
   const out: (SourceArticle | SourceProblem)[] = [];
-  for await (const r of readSources(inputs, options)) out.push(r);
+  for await (const r of readSources(inputs, { ...options, limits: { ...OPEN, ...options.limits } })) out.push(r);
   return out;
 }
 
 async function fetchProblem(path: string, limits: FetchLimits = {}): Promise<SourceProblem> {
-  const r = await fetchSource(`${origin}${path}`, limits);
+  const r = await fetchSource(`${origin}${path}`, { ...OPEN, ...limits });
   assert.ok('code' in r, `expected a problem, got status ${(r as FetchedSource).status}`);
   return r;
 }
@@ -185,7 +193,7 @@ describe('fetching pages and feeds', () => {
     const [a] = await read([`${origin}/hop/5`]);
     assert.equal((a as SourceArticle).address, `${origin}/hop/0`);
     assert.equal((a as SourceArticle).title, 'Arrived');
-    const ok = await fetchSource(`${origin}/hop/2`, { maxRedirects: 2 });
+    const ok = await fetchSource(`${origin}/hop/2`, { ...OPEN, maxRedirects: 2 });
     assert.equal((ok as FetchedSource).status, 200);
   });
 
@@ -206,7 +214,7 @@ describe('fetching pages and feeds', () => {
   it('refuses non-http inputs without fetching them', async () => {
     const before = requests.length;
     for (const input of ['file:///etc/hostname', 'ftp://127.0.0.1/a', 'data:text/html,<p>x</p>', 'javascript:alert(1)']) {
-      assert.equal(((await fetchSource(input)) as SourceProblem).code, 'bad_scheme', input);
+      assert.equal(((await fetchSource(input, OPEN)) as SourceProblem).code, 'bad_scheme', input);
     }
     assert.equal(requests.length, before);
   });
@@ -216,10 +224,10 @@ describe('fetching pages and feeds', () => {
     assert.equal(missing.code, 'http_status');
     assert.match(missing.message, /404/);
     const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => closed.listen(0, HOST, resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const refused = await fetchSource(`http://127.0.0.1:${port}/`);
+    const refused = await fetchSource(`http://${HOST}:${port}/`, OPEN);
     assert.equal((refused as SourceProblem).code, 'unreadable');
     assert.match((refused as SourceProblem).message, /ECONNREFUSED/);
   });
@@ -234,7 +242,7 @@ describe('fetching pages and feeds', () => {
   it('refuses bodies over the size limit, declared or streamed', async () => {
     assert.equal((await fetchProblem('/big-declared', { maxBytes: 5000 })).code, 'too_large');
     assert.equal((await fetchProblem('/big-streamed', { maxBytes: 64 * 1024 })).code, 'too_large');
-    const small = await fetchSource(`${origin}/big-declared`, { maxBytes: 20_000 });
+    const small = await fetchSource(`${origin}/big-declared`, { ...OPEN, maxBytes: 20_000 });
     assert.equal((small as FetchedSource).body.length, 10_000);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { LexiconSet } from '../lexicon/index.ts';
 import { DyadError, isPartialDate, LANGS } from '../model/index.ts';
+import type { FetchLimits } from '../sources/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { HELP_OPTION, type OptionSpecs } from './options.ts';
 
@@ -17,11 +18,24 @@ export const LEXICON_OPTIONS = {
   lexicon: { type: 'string', value: 'PATH', multiple: true, description: 'add a lexicon file or folder of your own' },
 } as const satisfies OptionSpecs;
 
+/** For commands that fetch pages and feeds. */
+export const FETCH_OPTIONS = {
+  'allow-private': {
+    type: 'boolean',
+    description: 'also fetch from loopback, private and link-local addresses (an intranet); by default only public addresses are fetched, at every redirect',
+  },
+} as const satisfies OptionSpecs;
+
 /** Every option shared by several commands, for `dyad --help`. */
-export const SHARED_OPTIONS = { ...ARCHIVE_OPTIONS, ...LEXICON_OPTIONS, ...HELP_OPTION } as const satisfies OptionSpecs;
+export const SHARED_OPTIONS = { ...ARCHIVE_OPTIONS, ...LEXICON_OPTIONS, ...FETCH_OPTIONS, ...HELP_OPTION } as const satisfies OptionSpecs;
 
 /** --lang: a language among Dyad's four; each command says what it means for it. */
 export const LANG_OPTION = { type: 'string', value: 'L', choices: LANGS } as const;
+
+/** The fetch limits the fetch options ask for. */
+export function fetchLimits(values: { readonly 'allow-private': boolean }): FetchLimits {
+  return values['allow-private'] ? { allowPrivate: true } : {};
+}
 
 /** The lexicons: the built-in ones and the user's --lexicon files. */
 export function loadLexicons(values: { readonly lexicon: readonly string[] }): LexiconSet {

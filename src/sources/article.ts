@@ -36,6 +36,10 @@ export const PROBLEM_CODES = [
   'http_status',
   'unreadable',
   'not_article',
+  /** A fetch would have reached a loopback, private, link-local, ... address (see FetchLimits.allowPrivate). */
+  'blocked_address',
+  /** A second file of one run that would go by the address of another (see fileAddress). */
+  'duplicate_address',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

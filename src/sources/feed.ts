@@ -6,6 +6,7 @@
 import { isLang, type Lang } from '../model/index.ts';
 import { composeText, oneLine, problem, type SourceArticle, type SourceProblem } from './article.ts';
 import { decodeSource, declaredXmlCharset } from './charset.ts';
+import { isHttpUrl } from './fetch.ts';
 import { normalizeDate } from './dates.ts';
 import { isElement, type DomElement } from './dom.ts';
 import { langOf } from './html-meta.ts';
@@ -16,7 +17,7 @@ import { textParagraphs } from './text.ts';
 /** One feed item, before it becomes an article. */
 export interface FeedItem {
   readonly title?: string;
-  /** Absolute URL of the item's page, when the feed gives one. */
+  /** Absolute http(s) URL of the item's page, when the feed gives one. */
   readonly link?: string;
   readonly published?: string;
   readonly lang?: Lang;
@@ -136,14 +137,19 @@ function htmlTitle(title: string | undefined): string | undefined {
   return fragmentParagraphs(title).join(' ');
 }
 
+/**
+ * An item's link as an absolute http(s) URL, or undefined. Only http(s) links become article
+ * addresses: a javascript:, data: or file: link is no page Dyad would fetch, and as an address it
+ * would show the API's readers a script or a path of the server. Such an item is kept under the
+ * feed's address and its number, as an item without a link is.
+ */
 function absolute(link: string | undefined, base: string | undefined): string | undefined {
   const l = link?.trim();
   if (!l) return undefined;
-  try {
-    return new URL(l, base !== undefined && /^https?:/i.test(base) ? base : undefined).href;
-  } catch {
-    return /^https?:/i.test(l) ? l : undefined; // a relative link in a local feed file has nothing to resolve against
-  }
+  // A relative link in a local feed file has nothing to resolve against.
+  const from = base !== undefined && isHttpUrl(base) ? base : undefined;
+  const resolved = URL.canParse(l, from) ? new URL(l, from).href : undefined;
+  return resolved !== undefined && isHttpUrl(resolved) ? resolved : undefined;
 }
 
 function localName(el: DomElement): string {

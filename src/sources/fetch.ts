@@ -1,23 +1,27 @@
 /**
  * Fetching a page or feed over HTTP(S) with bounds on everything a remote server controls: the
- * time it takes, the bytes it sends, and where it redirects. Redirects are followed by hand so
- * every hop is checked; fetch's own following would take a server's word for any scheme and any
- * number of hops.
+ * time it takes, the bytes it sends, where it redirects, and which addresses it can make Dyad
+ * connect to. Redirects are followed by hand so every hop is checked, its scheme and the address
+ * its connection reaches alike: what is fetched becomes readable through the open API, so a URL,
+ * a redirect or a feed's link must not turn Dyad into a reader of the server's own network.
  */
+import { isIP } from 'node:net';
 import { problem, type SourceProblem } from './article.ts';
 import { charsetFromContentType } from './charset.ts';
+import { BlockedAddressError, connectGuard, type AddressPolicy } from './connect-guard.ts';
+import { ACCEPT_ENCODING, createAgents, destroyAgents, httpGet, type HopResponse } from './http-get.ts';
 
-/** Bounds on one fetch; every field has a default. */
-export interface FetchLimits {
+/** Bounds on one fetch, and the addresses it may reach; every field has a default. */
+export interface FetchLimits extends AddressPolicy {
   /** For the whole fetch: connection, every redirect and the body. */
   readonly timeoutMs?: number;
-  /** Body size; a longer body is cut off and refused. */
+  /** Body size (decoded); a longer body is cut off and refused. */
   readonly maxBytes?: number;
   readonly maxRedirects?: number;
   readonly userAgent?: string;
 }
 
-export const DEFAULT_FETCH_LIMITS: Required<FetchLimits> = {
+export const DEFAULT_FETCH_LIMITS: Required<Omit<FetchLimits, keyof AddressPolicy>> = {
   timeoutMs: 15_000,
   maxBytes: 5 * 1024 * 1024,
   maxRedirects: 5,
@@ -48,7 +52,10 @@ export function isHttpUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
 }
 
-/** Fetch an http(s) address within the limits: the body, or a problem saying which bound broke. */
+/**
+ * Fetch an http(s) address within the limits: the body, or a problem saying which bound broke.
+ * Throws a TypeError only for limits that make no sense (an allowAddresses entry that is no address).
+ */
 export async function fetchSource(address: string, limits: FetchLimits = {}): Promise<FetchedSource | SourceProblem> {
   const { timeoutMs, maxBytes, maxRedirects, userAgent } = { ...DEFAULT_FETCH_LIMITS, ...limits };
   let url: URL;
@@ -58,19 +65,31 @@ export async function fetchSource(address: string, limits: FetchLimits = {}): Pr
     return problem(address, 'unreadable', `${address}: not a valid URL`);
   }
   if (!isHttpUrl(url.href)) return problem(address, 'bad_scheme', `${address}: only http and https addresses are fetched, not ${url.protocol}`);
+  const guard = connectGuard(limits);
+  const agents = createAgents(guard.lookup);
+  const headers = { 'user-agent': userAgent, accept: ACCEPT, 'accept-encoding': ACCEPT_ENCODING };
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, timeoutMs);
+  // The address as the URL parser spells it ("http://2130706433" is http://127.0.0.1/): hops are told from it.
+  const start = url.href;
+  /** The current hop, for messages: "redirected to URL: " once the first address is left. */
+  const hop = (): string => (url.href === start ? '' : `redirected to ${url.href}: `);
   try {
     for (let hops = 0; ; hops++) {
-      const res = await fetch(url, { redirect: 'manual', signal: controller.signal, headers: { 'user-agent': userAgent, accept: ACCEPT } });
+      // Node connects to what net.isIP takes for an address without a lookup, so the guard's
+      // lookup never sees it: it is checked here.
+      const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+      const literal = isIP(host) !== 0 ? guard.check(host, host) : undefined;
+      if (literal) return problem(address, 'blocked_address', `${address}: ${hop()}${literal.message}`);
+      const res = await httpGet(url, headers, agents, controller.signal);
       if (REDIRECTS.has(res.status)) {
-        await res.body?.cancel();
-        const location = res.headers.get('location');
-        if (location === null) return problem(address, 'http_status', `${address}: HTTP ${res.status} redirect without a Location`);
+        res.discard();
+        const location = res.header('location');
+        if (location === undefined) return problem(address, 'http_status', `${address}: HTTP ${res.status} redirect without a Location`);
         if (hops >= maxRedirects) return problem(address, 'too_many_redirects', `${address}: more than ${maxRedirects} redirects`);
         const next = URL.canParse(location, url.href) ? new URL(location, url) : undefined;
         if (next === undefined) return problem(address, 'unreadable', `${address}: redirect to an invalid address "${location}"`);
@@ -79,17 +98,17 @@ export async function fetchSource(address: string, limits: FetchLimits = {}): Pr
         continue;
       }
       if (res.status < 200 || res.status > 299) {
-        await res.body?.cancel();
-        return problem(address, 'http_status', `${address}: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${url.href === address ? '' : ` at ${url.href}`}`);
+        res.discard();
+        return problem(address, 'http_status', `${address}: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${url.href === start ? '' : ` at ${url.href}`}`);
       }
       const tooLarge = problem(address, 'too_large', `${address}: larger than ${maxBytes} bytes`);
-      if (Number(res.headers.get('content-length') ?? 0) > maxBytes) {
-        await res.body?.cancel();
+      if (Number(res.header('content-length') ?? 0) > maxBytes) {
+        res.discard();
         return tooLarge;
       }
       const body = await readLimited(res, maxBytes);
       if (body === undefined) return tooLarge;
-      const header = res.headers.get('content-type');
+      const header = res.header('content-type');
       const charset = charsetFromContentType(header);
       return {
         url: url.href,
@@ -101,35 +120,32 @@ export async function fetchSource(address: string, limits: FetchLimits = {}): Pr
     }
   } catch (e) {
     if (timedOut) return problem(address, 'timeout', `${address}: no complete answer within ${timeoutMs / 1000} s`);
-    return problem(address, 'unreadable', `${address}: ${describe(e)}`);
+    if (e instanceof BlockedAddressError) return problem(address, 'blocked_address', `${address}: ${hop()}${e.message}`);
+    return problem(address, 'unreadable', `${address}: ${hop()}${describe(e)}`);
   } finally {
     clearTimeout(timer);
+    destroyAgents(agents);
   }
 }
 
 /** The body, streamed and cut off past `max` bytes (then undefined): Content-Length may lie or be absent. */
-async function readLimited(res: Response, max: number): Promise<Uint8Array | undefined> {
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
+async function readLimited(res: HopResponse, max: number): Promise<Uint8Array | undefined> {
+  const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of res.body as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
     if (total > max) {
-      await reader.cancel();
+      res.discard();
       return undefined;
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks, total);
 }
 
-/** A network error as people read it: fetch hides the system error ("ECONNREFUSED") in its cause. */
+/** A network error as people read it, with its system code ("ECONNREFUSED") when the message lacks it. */
 function describe(e: unknown): string {
-  const cause = e instanceof Error ? (e.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  const code = typeof cause?.code === 'string' ? cause.code : undefined;
   const message = e instanceof Error ? e.message : String(e);
-  return code ? `${message} (${code})` : message;
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message;
 }

@@ -3,8 +3,10 @@
  * mix, become plain article records (or problems). No coding and no storing happen here.
  */
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { problem, type SourceArticle, type SourceProblem } from './article.ts';
 import { hasScheme, isHttpUrl } from './fetch.ts';
+import { fileAddress, withFileAddress } from './file-address.ts';
 import { readFileSource, readUrlSource, type ReadOptions } from './read.ts';
 import { walkFolder } from './walk.ts';
 
@@ -13,7 +15,10 @@ export { isSourceProblem, PROBLEM_CODES, SOURCE_KINDS } from './article.ts';
 export { decodeBytes, detectCharset, type Decoded } from './charset.ts';
 export { normalizeDate } from './dates.ts';
 export { feedArticle, parseFeed, readFeed, type FeedItem } from './feed.ts';
+export { ADDRESS_CLASSES, classifyAddress, type AddressClass, type NonPublic } from './address-class.ts';
+export type { AddressPolicy, Resolver } from './connect-guard.ts';
 export { DEFAULT_FETCH_LIMITS, fetchSource, type FetchedSource, type FetchLimits } from './fetch.ts';
+export { fileAddress } from './file-address.ts';
 export { htmlArticle, readHtml } from './html.ts';
 export { publishedOf } from './published.ts';
 export { DEFAULT_MAX_FILE_BYTES, readFileSource, readStreamSource, readUrlSource, type ReadOptions } from './read.ts';
@@ -25,8 +30,23 @@ export { walkFolder } from './walk.ts';
  * Read every input (file, folder, http(s) URL of a page or feed) and yield each article or
  * problem as soon as it is read, in input order; a bad input or item never stops the run.
  * An input with a scheme ("name:") is taken for a URL, so only http and https ones are read.
+ * A file's articles go by its path from the folder the input sits in (fileAddress), never by
+ * the server's path.
  */
 export async function* readSources(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<SourceArticle | SourceProblem> {
+  // The file each address went to in this run: a second file under one address would replace
+  // the first in the archive, so it is refused instead.
+  const owners = new Map<string, { readonly path: string; readonly real: string }>();
+  const readFile = async (input: string, path: string): Promise<(SourceArticle | SourceProblem)[]> => {
+    const address = fileAddress(input, path);
+    const real = resolve(path);
+    const owner = owners.get(address);
+    if (owner !== undefined && owner.real !== real) {
+      return [problem(path, 'duplicate_address', `${path}: goes by the same address as ${owner.path} ("${address}"); ingest the folder that holds both to keep them apart`)];
+    }
+    owners.set(address, { path, real });
+    return (await guarded(path, () => readFileSource(path, options))).map((r) => withFileAddress(r, path, address));
+  };
   for (const input of inputs) {
     if (hasScheme(input)) {
       if (isHttpUrl(input)) yield* await guarded(input, () => readUrlSource(input, options));
@@ -36,11 +56,11 @@ export async function* readSources(inputs: readonly string[], options: ReadOptio
     const st = await stat(input).catch(() => undefined);
     if (st?.isDirectory()) {
       for await (const entry of walkFolder(input)) {
-        if (typeof entry === 'string') yield* await guarded(entry, () => readFileSource(entry, options));
+        if (typeof entry === 'string') yield* await readFile(input, entry);
         else yield entry;
       }
     } else {
-      yield* await guarded(input, () => readFileSource(input, options));
+      yield* await readFile(input, input);
     }
   }
 }

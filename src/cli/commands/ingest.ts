@@ -2,7 +2,7 @@
 import { ingest } from '../../archive/index.ts';
 import { problemLine } from '../format.ts';
 import { defineCommand } from '../options.ts';
-import { ARCHIVE_OPTIONS, dateValue, LEXICON_OPTIONS, loadLexicons, withStore } from '../shared.ts';
+import { ARCHIVE_OPTIONS, dateValue, FETCH_OPTIONS, fetchLimits, LEXICON_OPTIONS, loadLexicons, withStore } from '../shared.ts';
 
 export const ingestCommand = defineCommand({
   name: 'ingest',
@@ -10,11 +10,14 @@ export const ingestCommand = defineCommand({
   about: [
     'The same article twice changes nothing; a changed article replaces its old mentions.',
     'Sources that hold no article are skipped; sources that cannot be read fail (exit code 1).',
+    'A file is archived under its path from the folder it was given in (data/demo gives demo/en/...).',
+    'Pages are fetched from public addresses only, checked at every redirect; --allow-private for an intranet.',
   ],
   args: [{ name: 'PATH|URL|FEED', variadic: true, required: true, description: 'a file, folder, web page or RSS/Atom feed (http or https)' }],
   options: {
     'full-pages': { type: 'boolean', description: "read each feed item's whole page instead of the feed's summary" },
     published: { type: 'string', value: 'DATE', description: 'the date to assume for articles whose source, file name and text give none (else today)' },
+    ...FETCH_OPTIONS,
     ...ARCHIVE_OPTIONS,
     ...LEXICON_OPTIONS,
   },
@@ -25,6 +28,7 @@ export const ingestCommand = defineCommand({
     const started = Date.now();
     const summary = await withStore(values, (store) => ingest(store, args, lexicons, {
       fullPages: values['full-pages'],
+      limits: fetchLimits(values),
       ...(fallback !== undefined ? { today: fallback } : {}),
       onItem: (done, address, status) => {
         if (tty) process.stderr.write(`\r\x1b[K${done} items  ${status.padEnd(9)} ${address.slice(-60)}`);

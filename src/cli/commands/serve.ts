@@ -4,7 +4,7 @@ import { DyadError } from '../../model/index.ts';
 import { openStore, resolveLocation } from '../../store/index.ts';
 import { problemLine } from '../format.ts';
 import { defineCommand } from '../options.ts';
-import { ARCHIVE_OPTIONS, LEXICON_OPTIONS, loadLexicons } from '../shared.ts';
+import { ARCHIVE_OPTIONS, FETCH_OPTIONS, fetchLimits, LEXICON_OPTIONS, loadLexicons } from '../shared.ts';
 
 export const serveCommand = defineCommand({
   name: 'serve',
@@ -16,6 +16,7 @@ export const serveCommand = defineCommand({
     port: { type: 'string', value: 'PORT', env: 'PORT', default: '8080', description: 'the port to listen on' },
     host: { type: 'string', value: 'HOST', default: '127.0.0.1', description: 'the address to listen on' },
     token: { type: 'string', value: 'TOKEN', env: 'DYAD_TOKEN', description: 'the bearer token that POST /api/articles needs' },
+    ...FETCH_OPTIONS,
     ...ARCHIVE_OPTIONS,
     ...LEXICON_OPTIONS,
   },
@@ -28,7 +29,7 @@ export const serveCommand = defineCommand({
     const store = await openStore(values.db);
     try {
       if (values.ingest.length > 0) {
-        const s = await ingest(store, values.ingest, lexicons);
+        const s = await ingest(store, values.ingest, lexicons, { limits: fetchLimits(values) });
         process.stderr.write(`ingested ${values.ingest.join(', ')}: ${s.added} added, ${s.replaced} replaced, ${s.unchanged} unchanged, ${s.skipped.length} skipped, ${s.failed.length} failed\n`);
         for (const f of s.failed) process.stderr.write(`  ${problemLine('failed', f)}\n`);
       }
