@@ -186,7 +186,9 @@ describe('API: articles are coded off the event loop', () => {
         + `median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, slowest ${sorted.at(-1)?.toFixed(1)} ms`;
       process.stdout.write(`# ${summary}\n`);
       assert.ok(latencies.length >= 5, summary);
-      assert.ok((sorted.at(-1) ?? 0) < 100, summary);
+      // Coded on the event loop, a read would wait for the whole article; off it, reads wait for
+      // nothing of it. Compared with the article's own time, so a loaded machine does not decide.
+      assert.ok((sorted.at(-1) ?? 0) < postMs / 4, summary);
     } finally {
       await closeBoth(server);
     }
