@@ -22,6 +22,8 @@ export interface SourceArticle {
   readonly source: SourceKind;
   /** The charset the bytes were decoded from, lower case ("utf-8", "windows-1251", ...). */
   readonly charset?: string;
+  /** What went wrong in reading it that did not cost the article (markup too deep for the extractor). */
+  readonly warnings?: readonly SourceProblem[];
 }
 
 /** Stable problem codes: callers branch on these, never on messages. */
@@ -36,6 +38,11 @@ export const PROBLEM_CODES = [
   'http_status',
   'unreadable',
   'not_article',
+  // Warnings on an article that was read all the same (SourceArticle.warnings): its page nested
+  // deeper than the extractor's bound, or Readability ran out of time on it, and a plain walk
+  // of the page gave its text.
+  'deep_markup',
+  'slow_markup',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
