@@ -38,6 +38,10 @@ export const PROBLEM_CODES = [
   'http_status',
   'unreadable',
   'not_article',
+  // An article whose text, once read from its source, is longer than the limit.
+  'too_long',
+  // A feed item whose page the feed's time budget left no time to read (its feed text stands in).
+  'over_budget',
   // Warnings on an article that was read all the same (SourceArticle.warnings): its page nested
   // deeper than the extractor's bound, or Readability ran out of time on it, and a plain walk
   // of the page gave its text.
@@ -51,6 +55,19 @@ export interface SourceProblem {
   readonly address: string;
   readonly code: ProblemCode;
   readonly message: string;
+}
+
+/**
+ * The longest article text accepted, in characters (UTF-16 code units, as String.length counts
+ * them): 2,000,000, far past any article. Longer texts are refused rather than coded slowly.
+ */
+export const DEFAULT_MAX_TEXT_CHARS = 2_000_000;
+
+/** A too_long problem for an article whose text is longer than `max` characters, else undefined. */
+export function tooLong(article: SourceArticle, max = DEFAULT_MAX_TEXT_CHARS): SourceProblem | undefined {
+  const length = article.text.length;
+  if (length <= max) return undefined;
+  return problem(article.address, 'too_long', `${article.address}: the text is ${length.toLocaleString('en')} characters long, more than the limit of ${max.toLocaleString('en')}`);
 }
 
 /** A problem record. */
