@@ -5,8 +5,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import { runWithin, TIMED_OUT } from './deadline.ts';
-import { BLOCK_TAGS, CELL_TAGS } from './tags.ts';
 import { COMMENT_NODE, descendants, isElement, MAX_PARSE_DEPTH, parseDocument, TEXT_NODE, type DomDocument, type DomElement, type DomNode, type ParsedPage } from './dom.ts';
+import { BLOCK_TAGS, CELL_TAGS } from './tags.ts';
 
 /** Elements that never hold article text. */
 const NOISE_TAGS = [
@@ -28,7 +28,6 @@ const NOISE_WORDS = new Set([
 
 /** Characters (without spaces) below which a block is no article, whatever share of a page it is. */
 const MIN_ARTICLE = 500;
-
 
 /** Bounds on reading a page's main text; every field has a default. */
 export interface ExtractBounds {
