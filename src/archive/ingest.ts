@@ -22,6 +22,8 @@ export interface IngestSummary {
   readonly replaced: number;
   readonly skipped: readonly IngestProblem[];
   readonly failed: readonly IngestProblem[];
+  /** Articles stored, but read less well than usual (a page too deep for the extractor). */
+  readonly warnings: readonly IngestProblem[];
   readonly events: number;
 }
 
@@ -30,6 +32,11 @@ export interface IngestOptions extends ReadOptions {
   readonly onItem?: (done: number, address: string, status: PutStatus | 'skipped' | 'failed') => void;
   /** The publication date to assume when neither the source nor the text gives one. */
   readonly today?: PartialDate;
+  /**
+   * Articles read are stored within this many milliseconds (default 2,000) even when fewer than
+   * a batch have come: a feed whose pages are slow to fetch is stored as it is read.
+   */
+  readonly flushMs?: number;
 }
 
 /** An article coded and ready for the store, with the number of events coded from it. */
@@ -61,6 +68,9 @@ export async function storeArticle(store: Store, lexicons: LexiconSet, a: Source
 
 /** Articles stored per transaction: fewer commits (and lock rounds on PostgreSQL) on long runs. */
 const BATCH = 50;
+const FLUSH_MS = 2000;
+/** Problems that mean a source holds no article: skipped. Any other problem is a failure. */
+const SKIPS: readonly string[] = ['binary', 'empty', 'not_article', 'too_long'];
 /** Articles written in one run after which the store refreshes its statistics. */
 const OPTIMIZE_AFTER = 1000;
 
@@ -69,6 +79,7 @@ export async function ingest(store: Store, inputs: readonly string[], lexicons: 
   const counts = { added: 0, unchanged: 0, replaced: 0, events: 0 };
   const skipped: IngestProblem[] = [];
   const failed: IngestProblem[] = [];
+  const warnings: IngestProblem[] = [];
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const fail = (done: number, address: string, e: unknown): void => {
     if (!isDyadError(e)) throw e;
@@ -99,27 +110,75 @@ export async function ingest(store: Store, inputs: readonly string[], lexicons: 
     }
   };
   let done = 0;
-  for await (const item of readSources(inputs, options)) {
+  const flushMs = options.flushMs ?? FLUSH_MS;
+  let due = Infinity;
+  for await (const item of tickingWhileWaiting(readSources(inputs, options), () => due - Date.now())) {
+    if (item === TICK) {
+      // Nothing came for a while: store what was read before waiting on.
+      await flush();
+      due = Infinity;
+      continue;
+    }
     done++;
     if (isSourceProblem(item)) {
-      // Sources that are not articles (binary, empty, a page with no text) are skipped;
-      // sources that could not be read are failures.
-      const list = ['binary', 'empty', 'not_article'].includes(item.code) ? skipped : failed;
+      // Sources that are not articles (binary, empty, a page with no text, a text too long to
+      // code) are skipped; sources that could not be read are failures.
+      const list = SKIPS.includes(item.code) ? skipped : failed;
       list.push({ address: item.address, reason: item.code, message: item.message });
       options.onItem?.(done, item.address, list === skipped ? 'skipped' : 'failed');
       continue;
     }
+    for (const w of item.warnings ?? []) warnings.push({ address: w.address, reason: w.code, message: w.message });
     try {
       batch.push({ ...codeSource(lexicons, item, today), done, address: item.address });
     } catch (e) {
       fail(done, item.address, e);
     }
-    if (batch.length >= BATCH) await flush();
+    if (batch.length >= BATCH || Date.now() >= due) {
+      await flush();
+      due = Infinity;
+    } else if (batch.length > 0 && due === Infinity) {
+      due = Date.now() + flushMs;
+    }
   }
   await flush();
   // After a large load the planner needs fresh statistics to keep using the indexes.
   if (counts.added + counts.replaced >= OPTIMIZE_AFTER) await store.optimize();
-  return { ...counts, skipped, failed };
+  return { ...counts, skipped, failed, warnings };
+}
+
+/** What tickingWhileWaiting yields when the time it was given passed with nothing read. */
+const TICK: unique symbol = Symbol('tick');
+
+/**
+ * The items of `source`, and a TICK whenever `wait()` milliseconds pass while the next item is
+ * awaited (`wait()` is asked again before each wait; Infinity waits as long as it takes). The
+ * pending read is kept across ticks, so no item is lost or read twice.
+ */
+async function* tickingWhileWaiting<T>(source: AsyncIterable<T>, wait: () => number): AsyncGenerator<T | typeof TICK> {
+  const it = source[Symbol.asyncIterator]();
+  try {
+    let next = it.next();
+    for (;;) {
+      const ms = wait();
+      let timer: NodeJS.Timeout | undefined;
+      const tick = ms === Infinity ? undefined : new Promise<typeof TICK>((resolve) => {
+        timer = setTimeout(() => resolve(TICK), Math.max(0, ms));
+      });
+      const r = await (tick ? Promise.race([next, tick]) : next);
+      clearTimeout(timer);
+      if (r === TICK) {
+        yield TICK;
+        continue;
+      }
+      if (r.done === true) return;
+      yield r.value;
+      next = it.next();
+    }
+  } finally {
+    // The consumer stopped early (an error while storing): let the source close its files.
+    await it.return?.();
+  }
 }
 
 /** Recode every article a different lexicon version coded; returns how many were recoded. */

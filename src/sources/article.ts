@@ -22,6 +22,8 @@ export interface SourceArticle {
   readonly source: SourceKind;
   /** The charset the bytes were decoded from, lower case ("utf-8", "windows-1251", ...). */
   readonly charset?: string;
+  /** What went wrong in reading it that did not cost the article (markup too deep for the extractor). */
+  readonly warnings?: readonly SourceProblem[];
 }
 
 /** Stable problem codes: callers branch on these, never on messages. */
@@ -40,6 +42,15 @@ export const PROBLEM_CODES = [
   'blocked_address',
   /** A second file of one run that would go by the address of another (see fileAddress). */
   'duplicate_address',
+  // An article whose text, once read from its source, is longer than the limit.
+  'too_long',
+  // A feed item whose page the feed's time budget left no time to read (its feed text stands in).
+  'over_budget',
+  // Warnings on an article that was read all the same (SourceArticle.warnings): its page nested
+  // deeper than the extractor's bound, or Readability ran out of time on it, and a plain walk
+  // of the page gave its text.
+  'deep_markup',
+  'slow_markup',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -48,6 +59,19 @@ export interface SourceProblem {
   readonly address: string;
   readonly code: ProblemCode;
   readonly message: string;
+}
+
+/**
+ * The longest article text accepted, in characters (UTF-16 code units, as String.length counts
+ * them): 2,000,000, far past any article. Longer texts are refused rather than coded slowly.
+ */
+export const DEFAULT_MAX_TEXT_CHARS = 2_000_000;
+
+/** A too_long problem for an article whose text is longer than `max` characters, else undefined. */
+export function tooLong(article: SourceArticle, max = DEFAULT_MAX_TEXT_CHARS): SourceProblem | undefined {
+  const length = article.text.length;
+  if (length <= max) return undefined;
+  return problem(article.address, 'too_long', `${article.address}: the text is ${length.toLocaleString('en')} characters long, more than the limit of ${max.toLocaleString('en')}`);
 }
 
 /** A problem record. */

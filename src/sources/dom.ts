@@ -4,6 +4,7 @@
  * stage is typed without the browser's lib.dom.
  */
 import { parseHTML } from 'linkedom';
+import { boundNesting } from './nesting.ts';
 
 export const TEXT_NODE = 3;
 export const ELEMENT_NODE = 1;
@@ -42,13 +43,33 @@ export interface DomDocument {
 /** Elements that belong in <head> when a page omits its <head> and <body> tags. */
 const HEAD_TAGS = new Set(['title', 'meta', 'link', 'base', 'style', 'script', 'noscript', 'template']);
 
-/** Parse an HTML page (or a fragment) into a document that always has a <head> and a <body>. */
-export function parseDocument(html: string): DomDocument {
+/** Nesting past this depth is flattened before parsing (Chromium's parser stops nesting at 512 too). */
+export const MAX_PARSE_DEPTH = 512;
+
+/** A parsed page, how deep its markup nested, and whether what lay deeper than the bound was flattened. */
+export interface ParsedPage {
+  readonly doc: DomDocument;
+  readonly depth: number;
+  readonly flattened: boolean;
+}
+
+/**
+ * Parse an HTML page (or a fragment) into a document that always has a <head> and a <body>.
+ * Elements nested deeper than `maxDepth` are flattened first (their text kept), so the parse
+ * takes time linear in the page.
+ */
+export function parsePage(html: string, maxDepth = MAX_PARSE_DEPTH): ParsedPage {
   // linkedom parses a fragment without <html> into a bare element, so fragments are wrapped.
   const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  const doc = (parseHTML(source) as unknown as { document: DomDocument }).document;
+  const bounded = boundNesting(source, maxDepth);
+  const doc = (parseHTML(bounded.html) as unknown as { document: DomDocument }).document;
   repairSkeleton(doc);
-  return doc;
+  return { doc, depth: bounded.depth, flattened: bounded.flattened };
+}
+
+/** Parse an HTML page (or a fragment) into a document, as parsePage does. */
+export function parseDocument(html: string): DomDocument {
+  return parsePage(html).doc;
 }
 
 /**
@@ -79,4 +100,21 @@ function repairSkeleton(doc: DomDocument): void {
 /** Whether a node is an element (narrowing for the walkers). */
 export function isElement(node: DomNode): node is DomElement {
   return node.nodeType === ELEMENT_NODE;
+}
+
+/**
+ * The nodes under `root` in document order, `root` first. Iterative, so a page nested ten
+ * thousand deep does not overflow the stack; `skip(node)` true leaves a node's subtree out.
+ */
+export function* descendants(root: DomNode, skip?: (node: DomNode) => boolean): Generator<DomNode> {
+  const stack: DomNode[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    yield node;
+    if (skip?.(node) === true) continue;
+    const children = node.childNodes;
+    for (let k = children.length - 1; k >= 0; k--) {
+      const child = children[k];
+      if (child) stack.push(child);
+    }
+  }
 }

@@ -88,12 +88,19 @@ function withoutSiteName(title: string, site: string | undefined): string {
  */
 function jsonLdArticle(doc: DomDocument): Record<string, unknown> | undefined {
   const objects: Record<string, unknown>[] = [];
-  const collect = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(collect);
-    else if (value !== null && typeof value === 'object') {
-      const obj = value as Record<string, unknown>;
-      objects.push(obj);
-      collect(obj['@graph']);
+  // Arrays and @graph are searched with a stack of their own: JSON nested a million deep parses
+  // fine and would overflow the call stack of a recursive search.
+  const collect = (root: unknown): void => {
+    const stack: unknown[] = [root];
+    while (stack.length > 0) {
+      const value = stack.pop();
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) stack.push(value[i]);
+      } else if (value !== null && typeof value === 'object') {
+        const obj = value as Record<string, unknown>;
+        objects.push(obj);
+        stack.push(obj['@graph']);
+      }
     }
   };
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {

@@ -4,7 +4,9 @@
  * Mozilla's Readability (Firefox Reader View) picks the article body among what remains.
  */
 import { Readability } from '@mozilla/readability';
-import { COMMENT_NODE, isElement, parseDocument, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.ts';
+import { runWithin, TIMED_OUT } from './deadline.ts';
+import { COMMENT_NODE, descendants, isElement, MAX_PARSE_DEPTH, parseDocument, TEXT_NODE, type DomDocument, type DomElement, type DomNode, type ParsedPage } from './dom.ts';
+import { BLOCK_TAGS, CELL_TAGS } from './tags.ts';
 
 /** Elements that never hold article text. */
 const NOISE_TAGS = [
@@ -27,26 +29,56 @@ const NOISE_WORDS = new Set([
 /** Characters (without spaces) below which a block is no article, whatever share of a page it is. */
 const MIN_ARTICLE = 500;
 
-/** Elements that end a paragraph: text either side of them is not one paragraph. */
-const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
-  'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead',
-  'tr', 'ul',
-]);
-/** Table cells are joined on one line with a space between them: a table row is one paragraph. */
-const CELLS = new Set(['td', 'th']);
+/** Bounds on reading a page's main text; every field has a default. */
+export interface ExtractBounds {
+  /** Elements nested deeper than this are read by the plain walk (default 512, where browsers stop nesting). */
+  readonly maxDepth?: number;
+  /** Time Readability may take on one page before the plain walk reads it instead (default 2,000 ms). */
+  readonly timeoutMs?: number;
+}
 
-/** The main text of a parsed page, as paragraphs (the document is modified). */
-export function mainParagraphs(doc: DomDocument): string[] {
+export const DEFAULT_EXTRACT_BOUNDS: Required<ExtractBounds> = { maxDepth: MAX_PARSE_DEPTH, timeoutMs: 2000 };
+
+/** Why a page's text was read by the plain walk rather than by Readability. */
+export interface ExtractNote {
+  readonly code: 'deep_markup' | 'slow_markup';
+  readonly message: string;
+}
+
+/** A page's main text as paragraphs, and a note when the bounds sent it to the plain walk. */
+export interface MainText {
+  readonly paragraphs: string[];
+  readonly note?: ExtractNote;
+}
+
+/**
+ * The main text of a parsed page (the document is modified). Readability's cost grows with the
+ * cube of the nesting depth, so a page nested past the bound (parsed with `bounds.maxDepth`), or
+ * one Readability does not finish in time, is read by the plain walk: its boilerplate removed by
+ * name, every paragraph kept.
+ */
+export function mainText(page: ParsedPage, bounds: ExtractBounds = {}): MainText {
+  const { maxDepth, timeoutMs } = { ...DEFAULT_EXTRACT_BOUNDS, ...bounds };
+  const doc = page.doc;
   removeNoise(doc);
+  if (page.flattened || page.depth > maxDepth) {
+    return plainWalk(doc, { code: 'deep_markup', message: `elements nested ${page.depth} deep, more than ${maxDepth}: the main text was read without Readability` });
+  }
   // Readability rewrites the tree it reads; the clone keeps the cleaned page for the fallback.
   const reader = new Readability<DomNode>(doc.cloneNode(true) as never, { serializer: (node) => node as unknown as DomNode });
-  const content = reader.parse()?.content;
-  const fromReader = content ? paragraphsOf(content) : [];
-  if (fromReader.length > 0) return fromReader;
+  const read = runWithin(timeoutMs, () => reader.parse());
+  if (read === TIMED_OUT) {
+    return plainWalk(doc, { code: 'slow_markup', message: `Readability took more than ${timeoutMs} ms: the main text was read without it` });
+  }
+  const fromReader = read?.content ? paragraphsOf(read.content) : [];
+  return fromReader.length > 0 ? { paragraphs: fromReader } : plainWalk(doc);
+}
+
+/** The page's article (or main) element, else its body, as paragraphs: the text Readability did not pick. */
+function plainWalk(doc: DomDocument, note?: ExtractNote): MainText {
   const root = doc.querySelector('article, [itemprop="articleBody"], main') ?? doc.body;
-  return root ? paragraphsOf(root) : [];
+  const paragraphs = root ? paragraphsOf(root) : [];
+  return note ? { paragraphs, note } : { paragraphs };
 }
 
 /** Paragraphs of an HTML fragment (a feed item's content), boilerplate removed. */
@@ -56,24 +88,47 @@ export function fragmentParagraphs(html: string): string[] {
   return doc.body ? paragraphsOf(doc.body) : [];
 }
 
+/** Whether an element is one that marks the article: <article>, <main>, itemprop="articleBody". */
+function isArticleElement(el: DomElement): boolean {
+  return el.localName === 'article' || el.localName === 'main' || el.getAttribute('itemprop') === 'articleBody';
+}
+
 /**
  * Remove boilerplate. An element that looks like the article's container is kept whatever its
  * name says (sites wrap the whole story in a "content-with-sidebar" div often enough): one that
- * holds an <article> or <main>, or most of a page's substantial text.
+ * holds an <article> or <main>, or most of a page's substantial text. The text lengths and the
+ * article elements inside each element are counted once, from the leaves up, so the cost is
+ * linear in the page however deep it nests.
  */
 export function removeNoise(doc: DomDocument): void {
   removeComments(doc.documentElement);
   const body = doc.body;
   if (!body) return;
   for (const el of [...body.querySelectorAll(NOISE_TAGS.join(','))]) el.remove();
-  const total = textLength(body);
-  const selector = [...LAYOUT_TAGS, '[role]', '[hidden]', '[aria-hidden]', '[class]', '[id]', '[style]'].join(',');
-  for (const el of [...body.querySelectorAll(selector)]) {
-    // An ancestor removed earlier in this loop took the element with it.
-    if (!body.contains(el) || !isNoise(el)) continue;
-    const length = textLength(el);
-    const container = el.querySelector('article, main, [itemprop="articleBody"]') !== null || (length >= MIN_ARTICLE && length >= total * 0.5);
-    if (!container) el.remove();
+  const nodes = [...descendants(body)];
+  const letters = new Map<DomNode, number>();
+  const holdsArticle = new Set<DomNode>();
+  for (let k = nodes.length - 1; k >= 0; k--) {
+    const node = nodes[k];
+    if (!node) continue;
+    const own = node.nodeType === TEXT_NODE ? (node.textContent ?? '').replace(/\s+/g, '').length : 0;
+    const length = (letters.get(node) ?? 0) + own;
+    letters.set(node, length);
+    const parent = node.parentNode;
+    if (!parent || node === body) continue;
+    letters.set(parent, (letters.get(parent) ?? 0) + length);
+    if (holdsArticle.has(node) || (isElement(node) && isArticleElement(node))) holdsArticle.add(parent);
+  }
+  const total = letters.get(body) ?? 0;
+  const removed = new Set<DomNode>();
+  for (const node of descendants(body, (n) => removed.has(n))) {
+    if (node === body || !isElement(node) || !isNoise(node)) continue;
+    const length = letters.get(node) ?? 0;
+    const container = holdsArticle.has(node) || (length >= MIN_ARTICLE && length >= total * 0.5);
+    if (!container) {
+      node.remove();
+      removed.add(node);
+    }
   }
 }
 
@@ -86,15 +141,8 @@ function isNoise(el: DomElement): boolean {
   return names.split(/[^a-z0-9]+/).some((w) => NOISE_WORDS.has(w));
 }
 
-function removeComments(node: DomNode): void {
-  for (const child of [...node.childNodes]) {
-    if (child.nodeType === COMMENT_NODE) child.remove();
-    else if (isElement(child)) removeComments(child);
-  }
-}
-
-function textLength(el: DomElement): number {
-  return (el.textContent ?? '').replace(/\s+/g, '').length;
+function removeComments(root: DomNode): void {
+  for (const node of [...descendants(root)]) if (node.nodeType === COMMENT_NODE) node.remove();
 }
 
 /**
@@ -112,25 +160,35 @@ export function paragraphsOf(root: DomNode): string[] {
     }
     buffer = '';
   };
-  const walk = (node: DomNode): void => {
+  // Depth-first with an explicit stack (a page may nest deeper than the call stack goes): a
+  // block element is entered, its children read, then it is left, which ends its paragraph.
+  const stack: (DomNode | { readonly leave: string })[] = [root];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if ('leave' in item) {
+      if (CELL_TAGS.has(item.leave)) buffer += ' ';
+      if (BLOCK_TAGS.has(item.leave)) flush();
+      continue;
+    }
+    const node = item;
     if (node.nodeType === TEXT_NODE) {
       buffer += (node.textContent ?? '').replace(/\s+/g, ' ');
-      return;
+      continue;
     }
-    if (!isElement(node)) return;
+    if (!isElement(node)) continue;
     const tag = node.localName.toLowerCase();
-    if (NOISE_TAGS.includes(tag)) return;
+    if (NOISE_TAGS.includes(tag)) continue;
     if (tag === 'br') {
       buffer += '\n';
-      return;
+      continue;
     }
-    const block = BLOCKS.has(tag);
-    if (block) flush();
-    for (const child of node.childNodes) walk(child);
-    if (CELLS.has(tag)) buffer += ' ';
-    if (block) flush();
-  };
-  walk(root);
+    if (BLOCK_TAGS.has(tag)) flush();
+    stack.push({ leave: tag });
+    const children = node.childNodes;
+    for (let k = children.length - 1; k >= 0; k--) {
+      const child = children[k];
+      if (child) stack.push(child);
+    }
+  }
   flush();
   return out;
 }

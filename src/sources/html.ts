@@ -2,29 +2,34 @@
 import { basename, extname } from 'node:path';
 import { composeText, problem, type SourceArticle, type SourceKind, type SourceProblem } from './article.ts';
 import { decodeSource, declaredHtmlCharset } from './charset.ts';
-import { parseDocument } from './dom.ts';
+import { parsePage } from './dom.ts';
 import { pageMeta } from './html-meta.ts';
-import { mainParagraphs } from './html-text.ts';
+import { DEFAULT_EXTRACT_BOUNDS, mainText, type ExtractBounds } from './html-text.ts';
 
 export interface HtmlOptions {
   /** 'html' for a file, 'url' for a fetched page. */
   readonly source?: SourceKind;
   /** The charset of the HTTP Content-Type header, which outranks the page's own <meta>. */
   readonly charset?: string | undefined;
+  /** Bounds on nesting depth and time for the main-text extraction. */
+  readonly extract?: ExtractBounds | undefined;
 }
 
 /** Read an HTML page's bytes as an article: declared title, date and language, main text. */
 export function readHtml(address: string, bytes: Uint8Array, options: HtmlOptions = {}): SourceArticle | SourceProblem {
   const decoded = decodeSource(address, bytes, options.charset ?? declaredHtmlCharset(bytes));
   if ('code' in decoded) return decoded;
-  return htmlArticle(address, decoded.text, options.source ?? 'html', decoded.charset);
+  return htmlArticle(address, decoded.text, options.source ?? 'html', decoded.charset, options.extract);
 }
 
-/** An article from decoded HTML. */
-export function htmlArticle(address: string, html: string, source: SourceKind, charset?: string): SourceArticle | SourceProblem {
-  const doc = parseDocument(html);
-  const meta = pageMeta(doc);
-  const paragraphs = mainParagraphs(doc);
+/**
+ * An article from decoded HTML. A page whose markup was past the extraction's bounds is still
+ * read (by a plain walk) and carries a warning saying so.
+ */
+export function htmlArticle(address: string, html: string, source: SourceKind, charset?: string, bounds?: ExtractBounds): SourceArticle | SourceProblem {
+  const page = parsePage(html, bounds?.maxDepth ?? DEFAULT_EXTRACT_BOUNDS.maxDepth);
+  const meta = pageMeta(page.doc);
+  const { paragraphs, note } = mainText(page, bounds);
   if (paragraphs.length === 0) return problem(address, 'not_article', `${address}: no article text found in the page`);
   const title = meta.title ?? titleFromAddress(address);
   return {
@@ -35,6 +40,7 @@ export function htmlArticle(address: string, html: string, source: SourceKind, c
     ...(meta.lang !== undefined && { lang: meta.lang }),
     source,
     ...(charset !== undefined && { charset }),
+    ...(note !== undefined && { warnings: [problem(address, note.code, `${address}: ${note.message}`)] }),
   };
 }
 

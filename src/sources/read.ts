@@ -1,13 +1,18 @@
 /** One source to records: a file by its extension or first bytes, a URL by its Content-Type. */
 import { readFile, stat } from 'node:fs/promises';
-import { composeText, problem, type SourceArticle, type SourceProblem } from './article.ts';
+import { composeText, DEFAULT_MAX_TEXT_CHARS, problem, tooLong, type SourceArticle, type SourceProblem } from './article.ts';
 import { readFeed } from './feed.ts';
-import { fetchSource, isHttpUrl, type FetchLimits } from './fetch.ts';
+import { DEFAULT_FETCH_LIMITS, fetchSource, isHttpUrl, type FetchLimits } from './fetch.ts';
 import { readHtml } from './html.ts';
+import type { ExtractBounds } from './html-text.ts';
 import { formatOfContentType, formatOfPath, sniffFormat, type SourceFormat } from './sniff.ts';
 import { readText } from './text.ts';
 
-/** How sources are read; every field has a default. */
+/**
+ * How sources are read; every field has a default. The limits nest: a file may be 50 MB, a
+ * fetched page or feed 5 MB, and the text read from either 2,000,000 characters (no article is
+ * that long; the bytes limits bound memory, the text limit the time coding takes).
+ */
 export interface ReadOptions {
   /** Bounds on every fetch (pages, feeds, and feed items' pages). */
   readonly limits?: FetchLimits;
@@ -15,27 +20,48 @@ export interface ReadOptions {
   readonly fullPages?: boolean;
   /** Local files larger than this are refused (default 50 MB): no article is that long. */
   readonly maxFileBytes?: number;
+  /** Articles whose text, once read from the source, is longer are refused as too_long (default 2,000,000 characters). */
+  readonly maxTextChars?: number;
+  /** Bounds on nesting depth and time when reading a page's main text. */
+  readonly extract?: ExtractBounds;
+  /**
+   * With fullPages, the time for fetching and reading all the item pages of one feed (default
+   * 5 minutes): an item not reached in time is reported (over_budget) and its feed text stands in.
+   */
+  readonly feedBudgetMs?: number;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_FEED_BUDGET_MS = 5 * 60 * 1000;
 
 type Out = SourceArticle | SourceProblem;
 
 /** Read one local file: text, HTML or feed by its extension, else by its first bytes. */
 export async function readFileSource(path: string, options: ReadOptions = {}): Promise<Out[]> {
+  return collect(streamFileSource(path, options));
+}
+
+/** Read one local file as readFileSource does, yielding each record as soon as it is read. */
+export async function* streamFileSource(path: string, options: ReadOptions = {}): AsyncGenerator<Out> {
   const st = await stat(path).catch(() => undefined);
-  if (!st) return [problem(path, 'not_found', `${path}: no such file or folder`)];
-  if (!st.isFile()) return [problem(path, 'unreadable', `${path}: not a regular file`)];
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (st.size > max) return [problem(path, 'too_large', `${path}: ${st.size} bytes, more than ${max}`)];
+  if (!st) yield problem(path, 'not_found', `${path}: no such file or folder`);
+  else if (!st.isFile()) yield problem(path, 'unreadable', `${path}: not a regular file`);
+  else if (st.size > max) yield problem(path, 'too_large', `${path}: ${st.size} bytes, more than ${max}`);
+  else yield* readFileBytes(path, options);
+}
+
+/** The bytes of a file that passed the checks, read as its name or first bytes tell. */
+async function* readFileBytes(path: string, options: ReadOptions): AsyncGenerator<Out> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (e) {
-    return [problem(path, 'unreadable', `${path}: ${e instanceof Error ? e.message : String(e)}`)];
+    yield problem(path, 'unreadable', `${path}: ${e instanceof Error ? e.message : String(e)}`);
+    return;
   }
   const format = formatOfPath(path) ?? sniffFormat(bytes);
-  return readBytes(path, bytes, format, 'file', undefined, options);
+  yield* readBytes(path, bytes, format, 'file', undefined, options);
 }
 
 /**
@@ -57,66 +83,108 @@ export async function readStreamSource(address: string, stream: AsyncIterable<Ui
     return [problem(address, 'unreadable', `${address}: ${e instanceof Error ? e.message : String(e)}`)];
   }
   const bytes = Buffer.concat(chunks);
-  return readBytes(address, bytes, sniffFormat(bytes), 'file', undefined, options);
+  return collect(readBytes(address, bytes, sniffFormat(bytes), 'file', undefined, options));
 }
 
 /** Fetch one http(s) address and read it as its Content-Type (or, when that says little, its bytes) tells. */
 export async function readUrlSource(url: string, options: ReadOptions = {}): Promise<Out[]> {
-  const fetched = await fetchSource(url, options.limits);
-  if ('code' in fetched) return [fetched];
-  const declared = formatOfContentType(fetched.contentType);
-  if (declared === 'other') return [problem(url, 'not_article', `${url}: ${fetched.contentType} is not a page, feed or text`)];
-  const format = declared ?? sniffFormat(fetched.body);
-  return readBytes(fetched.url, fetched.body, format, 'url', fetched.charset, options);
+  return collect(streamUrlSource(url, options));
 }
 
-async function readBytes(address: string, bytes: Uint8Array, format: SourceFormat, origin: 'file' | 'url', charset: string | undefined, options: ReadOptions): Promise<Out[]> {
+/** Fetch and read one http(s) address as readUrlSource does, yielding each record (each feed item) as soon as it is read. */
+export async function* streamUrlSource(url: string, options: ReadOptions = {}): AsyncGenerator<Out> {
+  const fetched = await fetchSource(url, options.limits);
+  if ('code' in fetched) {
+    yield fetched;
+    return;
+  }
+  const declared = formatOfContentType(fetched.contentType);
+  if (declared === 'other') yield problem(url, 'not_article', `${url}: ${fetched.contentType} is not a page, feed or text`);
+  else yield* readBytes(fetched.url, fetched.body, declared ?? sniffFormat(fetched.body), 'url', fetched.charset, options);
+}
+
+async function collect(records: AsyncIterable<Out>): Promise<Out[]> {
+  const out: Out[] = [];
+  for await (const r of records) out.push(r);
+  return out;
+}
+
+async function* readBytes(address: string, bytes: Uint8Array, format: SourceFormat, origin: 'file' | 'url', charset: string | undefined, options: ReadOptions): AsyncGenerator<Out> {
+  const max = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
   switch (format) {
     case 'text':
-      return [readText(address, bytes, origin, charset)];
+      yield withinLimit(readText(address, bytes, origin, charset), max);
+      return;
     case 'html':
-      return [readHtml(address, bytes, { source: origin === 'file' ? 'html' : 'url', charset })];
+      yield withinLimit(readHtml(address, bytes, { source: origin === 'file' ? 'html' : 'url', charset, extract: options.extract }), max);
+      return;
     case 'feed': {
       const items = readFeed(address, bytes, { charset });
-      return options.fullPages ? withFullPages(items, options) : items;
+      if (options.fullPages) yield* withFullPages(items, address, options);
+      else for (const item of items) yield withinLimit(item, max);
     }
   }
 }
 
+/** The record, or a too_long problem in its place when it is an article longer than `max` characters. */
+function withinLimit(record: Out, max: number): Out {
+  return ('code' in record ? undefined : tooLong(record, max)) ?? record;
+}
+
 /**
- * Replace each feed item's summary with the page it links to. The feed's title and date are
- * kept (they are the cleaner ones); a page that cannot be read is reported, and the item's feed
- * text stands in for it, so the item is not lost.
+ * Replace each feed item's summary with the page it links to, yielding each item as soon as its
+ * page is read, so that what is read is stored while the rest is fetched. The feed's title and
+ * date are kept (they are the cleaner ones). A page that cannot be read, or that fails in any
+ * way, is reported and the item's feed text stands in for it, so the item is not lost and the
+ * other items go on. The pages of one feed share a time budget: an item not reached within it
+ * is reported as over_budget (with its feed text), and a fetch is cut off where the budget ends.
  */
-async function withFullPages(items: readonly Out[], options: ReadOptions): Promise<Out[]> {
-  const out: Out[] = [];
+async function* withFullPages(items: readonly Out[], feed: string, options: ReadOptions): AsyncGenerator<Out> {
+  const max = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
+  const budget = options.feedBudgetMs ?? DEFAULT_FEED_BUDGET_MS;
+  const fetchTimeout = options.limits?.timeoutMs ?? DEFAULT_FETCH_LIMITS.timeoutMs;
+  const deadline = Date.now() + budget;
+  const overBudget = (address: string): SourceProblem =>
+    problem(address, 'over_budget', `${address}: not read, the ${budget / 1000} s for reading the feed's pages ran out; the feed's text stands in`);
   for (const item of items) {
-    if ('code' in item || !isHttpUrl(item.address)) {
-      out.push(item);
+    // an item with no page of its own goes by the feed's address ("FEED#item-3"): there is nothing to fetch
+    if ('code' in item || !isHttpUrl(item.address) || item.address.startsWith(`${feed}#`)) {
+      yield withinLimit(item, max);
       continue;
     }
-    const page = await fullPage(item.address, options.limits);
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      yield overBudget(item.address);
+      yield withinLimit(item, max);
+      continue;
+    }
+    let page: SourceArticle | SourceProblem;
+    try {
+      page = await fullPage(item.address, { ...options.limits, timeoutMs: Math.min(fetchTimeout, left) }, options.extract);
+    } catch (e) {
+      page = problem(item.address, 'unreadable', `${item.address}: ${e instanceof Error ? e.message : String(e)}`);
+    }
     if ('code' in page) {
-      out.push(page, item);
+      yield page.code === 'timeout' && left < fetchTimeout ? overBudget(item.address) : page;
+      yield withinLimit(item, max);
       continue;
     }
     const published = item.published ?? page.published;
     const lang = page.lang ?? item.lang;
-    out.push({
+    yield withinLimit({
       ...page,
       title: item.title,
       text: composeText(item.title, page.text.split('\n\n').slice(1)),
       ...(published !== undefined && { published }),
       ...(lang !== undefined && { lang }),
-    });
+    }, max);
   }
-  return out;
 }
 
-async function fullPage(url: string, limits: FetchLimits | undefined): Promise<SourceArticle | SourceProblem> {
+async function fullPage(url: string, limits: FetchLimits | undefined, extract: ExtractBounds | undefined): Promise<SourceArticle | SourceProblem> {
   const fetched = await fetchSource(url, limits);
   if ('code' in fetched) return fetched;
   const format = formatOfContentType(fetched.contentType) ?? sniffFormat(fetched.body);
   if (format !== 'html') return problem(url, 'not_article', `${url}: the item's link is not a web page (${fetched.contentType || 'no content type'})`);
-  return readHtml(fetched.url, fetched.body, { source: 'url', charset: fetched.charset });
+  return readHtml(fetched.url, fetched.body, { source: 'url', charset: fetched.charset, extract });
 }

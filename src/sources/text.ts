@@ -66,7 +66,9 @@ function paragraphsOf(lines: readonly string[]): string[] {
  * that are followed by another line of the same block come close to the longest one.
  */
 function wrapWidth(lines: readonly string[]): number | undefined {
-  const width = Math.max(0, ...lines.map((l) => l.length));
+  // A loop, not Math.max(...lines): a file of a million lines would overflow the call stack.
+  let width = 0;
+  for (const l of lines) width = Math.max(width, l.length);
   if (width === 0 || width > 120) return undefined;
   const inner = lines.filter((l, i) => l.trim().length > 0 && (lines[i + 1] ?? '').trim().length > 0);
   if (inner.length < 3) return undefined;

@@ -7,4 +7,5 @@ export { foldCase, normalizeChars, stripDiacritics } from './normalize.ts';
 export { stemmerFor } from './stemmers.ts';
 export { stemOf } from './tokenize.ts';
 export { identifyLanguage } from './language-id.ts';
-export { queryTerms, searchTerms, searchWords } from './search.ts';
+export { queryTerms, searchTerms } from './search.ts';
+export { searchWords } from './words.ts';

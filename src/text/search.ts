@@ -9,26 +9,29 @@
  * "sehir" are different words in Turkish.
  */
 import { LANGS, type Lang } from '../model/index.ts';
-import { foldCase, normalizeChars } from './normalize.ts';
+import { foldCase } from './normalize.ts';
 import { stemmerFor } from './stemmers.ts';
+import { searchWords } from './words.ts';
 
-const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
 const TRUNCATE = 5;
 
 const STEMS: ReadonlyMap<Lang, (word: string) => string> = new Map(LANGS.map((l) => [l,
   l === 'kk' ? (w: string) => [...w].slice(0, TRUNCATE).join('') : stemmerFor(l)]));
 
-/** A word as the index holds it in a language: case-folded, then stemmed. */
-const termOf = (word: string, lang: Lang): string => (STEMS.get(lang) ?? ((w: string) => w))(foldCase(word, lang));
+/** Terms kept per language: a long article repeats its words, and stemming is the costly step. */
+const MAX_TERMS = 100_000;
+const TERMS: ReadonlyMap<Lang, Map<string, string>> = new Map(LANGS.map((l) => [l, new Map()]));
 
-/** The words of a text, in order (letters and digits only; apostrophe suffixes split off). */
-export function searchWords(text: string): string[] {
-  const out: string[] = [];
-  for (const s of WORDS.segment(normalizeChars(text))) {
-    if (!s.isWordLike) continue;
-    for (const part of s.segment.split("'")) if (part) out.push(part);
+/** A word as the index holds it in a language: case-folded, then stemmed. */
+function termOf(word: string, lang: Lang): string {
+  const cache = TERMS.get(lang);
+  let term = cache?.get(word);
+  if (term === undefined) {
+    term = (STEMS.get(lang) ?? ((w: string) => w))(foldCase(word, lang));
+    if (cache && cache.size >= MAX_TERMS) cache.clear();
+    cache?.set(word, term);
   }
-  return out;
+  return term;
 }
 
 /** The index terms of a text in its language: one stem per word, in order, space-separated. */

@@ -1,4 +1,5 @@
 /** Paragraphs and sentences, with each language's abbreviations. */
+import { boundedSegments, type WindowSize } from './bounded.ts';
 import type { LanguageProfile } from './language.ts';
 
 export interface Span {
@@ -37,12 +38,29 @@ export function paragraphs(text: string): Span[] {
   return out;
 }
 
-const LAST_WORD = /([\p{L}.]+)\.\s*$/u;
+/**
+ * Paragraphs up to this length are segmented whole; a longer one in windows, with the same
+ * sentences unless one runs on for more than the window less its margin without a stop (then it
+ * is cut after a space). The margin is far more than the segmenter looks ahead in real text (it
+ * looks past a full stop to the next letter, to see whether it is lower case).
+ */
+const WINDOW: WindowSize = { window: 4096, margin: 512 };
+/**
+ * No sentence is longer (a run-on with no stop is cut into pieces no longer, after a space):
+ * the coder reads a sentence in time that grows faster than its length.
+ */
+const MAX_SENTENCE = WINDOW.window;
 
-/** True when the segment ends in an abbreviation that does not close a sentence. */
-function endsInAbbreviation(segment: string, profile: LanguageProfile): boolean {
-  const m = LAST_WORD.exec(segment);
-  if (!m || m[1] === undefined) return false;
+const LAST_WORD = /([\p{L}.]+)\.\s*$/u;
+/** Only the end of a text is searched for its last word; a longer "word" is no abbreviation. */
+const TAIL = 64;
+
+/** True when the text up to `end` ends in an abbreviation that does not close a sentence. */
+function endsInAbbreviation(text: string, start: number, end: number, profile: LanguageProfile): boolean {
+  // The whole text up to end would be read at each cut otherwise: quadratic in a long run-on.
+  const from = Math.max(start, end - TAIL);
+  const m = LAST_WORD.exec(text.slice(from, end));
+  if (!m || m[1] === undefined || (m.index === 0 && from > start)) return false;
   const word = profile.fold(m[1]);
   if (profile.abbreviations.has(word)) return true;
   // Initials: "J. Smith", "К. Токаев".
@@ -58,8 +76,7 @@ function* splitBeforeNumbers(segment: string, start: number, profile: LanguagePr
   let from = 0;
   for (const m of segment.matchAll(STOP_BEFORE_NUMBER)) {
     const cut = m.index + m[0].length;
-    const head = segment.slice(from, m.index + m[0].trimEnd().length);
-    if (endsInAbbreviation(head, profile)) continue;
+    if (endsInAbbreviation(segment, from, m.index + m[0].trimEnd().length, profile)) continue;
     yield { start: start + from, text: segment.slice(from, cut) };
     from = cut;
   }
@@ -74,15 +91,18 @@ export function sentences(text: string, profile: LanguageProfile): SentenceSpan[
     const body = text.slice(para.start, para.end);
     let pendingStart = -1;
     let pendingEnd = -1;
-    for (const piece of seg.segment(body)) for (const s of splitBeforeNumbers(piece.segment, para.start + piece.index, profile)) {
+    for (const piece of boundedSegments(seg, body, WINDOW)) for (const s of splitBeforeNumbers(piece.segment, para.start + piece.index, profile)) {
       const segText = s.text;
       const start = s.start;
       const end = start + segText.trimEnd().length;
       if (end <= start) continue;
       const nextStartsLower = /^\s*\p{Ll}/u.test(segText);
-      if (pendingStart >= 0 && !nextStartsLower && !endsInAbbreviation(text.slice(pendingStart, pendingEnd), profile)) {
-        out.push({ start: pendingStart, end: pendingEnd, paragraph: p });
-        pendingStart = -1;
+      if (pendingStart >= 0) {
+        const joins = (nextStartsLower || endsInAbbreviation(text, pendingStart, pendingEnd, profile)) && end - pendingStart <= MAX_SENTENCE;
+        if (!joins) {
+          out.push({ start: pendingStart, end: pendingEnd, paragraph: p });
+          pendingStart = -1;
+        }
       }
       if (pendingStart < 0) pendingStart = start;
       pendingEnd = end;
