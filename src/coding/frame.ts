@@ -6,7 +6,7 @@
 import type { ActorMention } from '../actors/index.ts';
 import { CUE, type Lexicon } from '../lexicon/index.ts';
 import { clauseBounds, type SentenceView } from './sentence.ts';
-import { isFiniteVerb, isGerund, isParticiple } from './verb-forms.ts';
+import { isFiniteVerb, isGerund, isIrregularForm, isParticiple } from './verb-forms.ts';
 
 export interface Slot {
   readonly mentions: readonly ActorMention[];
@@ -67,6 +67,10 @@ export function isPassive(view: SentenceView, lex: Lexicon, start: number): bool
   if (trig && isGerund(lex, trig.key)) return false;
   const before = view.tokens[start - 1]?.key === '"' ? start - 2 : start - 1;
   if (trig && before >= view.sentence.first && isParticiple(lex, trig.key) && view.tags.has(CUE.agreementWords, before)) return true;
+  // "is set to visit", "was ready to mediate": an infinitive is no passive
+  if (view.tags.has(CUE.infinitive, start - 1, start)) return false;
+  // where the language marks participles, the verb must be one ("was sent", "were signed"), not a base form
+  if (trig && lex.participleEndings.length > 0 && !isParticiple(lex, trig.key) && !isIrregularForm(lex, trig.key)) return false;
   for (let k = start - 1, n = 0; k >= view.sentence.first && n < 3; k--, n++) {
     const t = view.tokens[k];
     if (!t) break;

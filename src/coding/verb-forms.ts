@@ -20,3 +20,9 @@ export function isPastForm(lex: Lexicon, key: string): boolean {
 export function isFiniteVerb(lex: Lexicon, key: string): boolean {
   return lex.finiteEndings.some((e) => key.endsWith(e));
 }
+
+/** True for a form the language's lemma table maps to another ("sent" → send, "held" → hold): an irregular past or participle. */
+export function isIrregularForm(lex: Lexicon, key: string): boolean {
+  const lemma = lex.profile.lemmas.get(key);
+  return lemma !== undefined && lemma !== key;
+}

@@ -91,7 +91,7 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     display.set(o.code, o.names.en?.[0] ?? o.code);
     orgs.add(o.code);
   }
-  const compiled = compilePatterns(data.patterns.get(lang) ?? [], FIRST_FREE_TAG);
+  const compiled = compilePatterns(data.patterns.get(lang) ?? [], FIRST_FREE_TAG, profile);
   const matcher = Matcher.build(profile, [...cueLists(file, compiled.triggers), ...compiled.lists]);
   return {
     lang,

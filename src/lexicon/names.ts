@@ -109,6 +109,8 @@ export function buildNameIndex(data: LexiconData, lang: Lang, profile: LanguageP
       for (const cap of c.capitals ?? []) {
         for (const n of cap.names[l] ?? []) add('capital', c.code, n, {}, amb);
       }
+      // a seat of power stands for its government as a capital does ("the Kremlin said")
+      for (const n of c.seats?.[l] ?? []) add('capital', c.code, n, {}, amb);
       for (const h of c.historical ?? []) {
         for (const n of h.names[l] ?? []) add('country', c.code, n, {}, amb);
       }

@@ -4,7 +4,8 @@
  * of their own (one tag per distinct list, so that patterns sharing a list share its tag).
  */
 import { DyadError, isMode } from '../model/index.ts';
-import type { PhraseList } from './matcher.ts';
+import type { LanguageProfile } from '../text/index.ts';
+import { phraseWords, type PhraseList } from './matcher.ts';
 import type { PatternData } from './schema.ts';
 import type { TagId } from './tags.ts';
 
@@ -40,8 +41,12 @@ function check(p: PatternData): void {
   }
 }
 
-/** Compile a language's patterns; word-list tags are numbered from `firstTag`. */
-export function compilePatterns(data: readonly PatternData[], firstTag: number): CompiledPatterns {
+/**
+ * Compile a language's patterns; word-list tags are numbered from `firstTag`. Trigger phrases are
+ * gathered by what they match, not by how they are written: "meeting" and "meetings" (one stem)
+ * fire the patterns of both.
+ */
+export function compilePatterns(data: readonly PatternData[], firstTag: number, profile: LanguageProfile): CompiledPatterns {
   const lists: PhraseList[] = [];
   const tagOf = new Map<string, TagId>();
   const listTag = (words: readonly string[]): TagId => {
@@ -55,8 +60,8 @@ export function compilePatterns(data: readonly PatternData[], firstTag: number):
     return tag;
   };
   const patterns: CompiledPattern[] = [];
-  // Several patterns may share a trigger phrase: collect them per phrase.
-  const byPhrase = new Map<string, PatternTrigger[]>();
+  // Several patterns may share a trigger phrase: collect them per phrase, as the matcher reads it.
+  const byPhrase = new Map<string, { phrase: string; refs: PatternTrigger[] }>();
   for (const p of data) {
     check(p);
     const cp: CompiledPattern = {
@@ -67,11 +72,12 @@ export function compilePatterns(data: readonly PatternData[], firstTag: number):
     patterns.push(cp);
     for (const [phrases, pos] of [[p.verbs, 'verb'], [p.nouns, 'noun']] as const) {
       for (const phrase of phrases) {
-        const refs = byPhrase.get(phrase) ?? [];
-        refs.push({ pattern: cp, pos });
-        byPhrase.set(phrase, refs);
+        const key = phraseWords(phrase, profile, 'stem').map((w) => `${w.on}:${w.text}`).join(' ');
+        const entry = byPhrase.get(key) ?? { phrase, refs: [] };
+        if (!entry.refs.some((r) => r.pattern === cp && r.pos === pos)) entry.refs.push({ pattern: cp, pos });
+        byPhrase.set(key, entry);
       }
     }
   }
-  return { patterns, byId: new Map(patterns.map((p) => [p.data.id, p])), triggers: [...byPhrase], lists };
+  return { patterns, byId: new Map(patterns.map((p) => [p.data.id, p])), triggers: [...byPhrase.values()].map((e) => [e.phrase, e.refs] as const), lists };
 }
