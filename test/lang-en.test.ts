@@ -99,8 +99,9 @@ describe('English word senses', () => {
 });
 
 describe('English that the engine does not read yet', () => {
-  it('one word, two senses: the host sense of "welcome"', { todo: 'a trigger phrase fires only the first pattern that lists it; a second pattern with other required words is never tried' }, () => {
+  it('one word, two senses: "welcome" as praise beside the host\'s "welcome"', { todo: 'a trigger phrase fires only the first pattern that lists it; a second pattern with other required or excluding words is never tried' }, () => {
     assert.deepEqual(events('Tokayev welcomed Mirziyoyev at the airport in Nur-Sultan.'), ['CONSULT/visit UZB>KAZ']);
+    assert.deepEqual(events('The European Union welcomed Uzbekistan\'s decision to abolish forced labour.'), ['SUPPORT EUR>UZB']);
   });
 
   it('"is set to visit" is active', { todo: 'an auxiliary up to three words before a trigger makes it passive, also across "set to" and "ready to"' }, () => {
