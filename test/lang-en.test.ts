@@ -1,0 +1,130 @@
+/**
+ * English: the construction suite held to its floor, the word senses the patterns must tell apart,
+ * and what the engine does not read yet in English (marked todo, listed in docs/known-gaps.md).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { codeArticle } from '../src/coding/index.ts';
+import { loadSuite, scoreSuite, type SuiteReport } from '../src/eval/index.ts';
+import { LexiconSet } from '../src/lexicon/index.ts';
+import type { EventRecord } from '../src/model/index.ts';
+
+const lexicons = LexiconSet.load();
+const en = lexicons.get('en');
+const SUITE = fileURLToPath(new URL('./suite/', import.meta.url));
+
+/** Events of one sentence coded as a one-line article, as the suite codes it: "TYPE[/mode] A+B>C". */
+function events(text: string, published = '2022-05-11'): string[] {
+  return codeArticle({ id: 't', text, lang: 'en', published }, en).records
+    .filter((r): r is EventRecord => r.kind === 'event')
+    .map((e) => `${e.type}${e.mode ? `/${e.mode}` : ''} ${e.actor.map((a) => a.code).sort().join('+')}>${e.recipient.map((a) => a.code).sort().join('+')}`);
+}
+
+let report: Promise<SuiteReport> | undefined;
+/** The English suite, coded once for all the tests that read it. */
+function suite(): Promise<SuiteReport> {
+  report ??= scoreSuite(SUITE, loadSuite(SUITE, ['en']), (s) => codeArticle({ id: s.where, text: s.text, lang: s.lang, published: s.published }, en).records);
+  return report;
+}
+
+describe('the English construction suite', () => {
+  it('codes the suite with events F1 of at least 0.89', async () => {
+    const all = (await suite()).byLang.get('en')?.all;
+    assert.ok(all && all.f1 >= 0.89, `events F1 ${all?.f1.toFixed(3)}`);
+    assert.ok(all.precision >= 0.93, `events precision ${all.precision.toFixed(3)}`);
+  });
+
+  it('codes every type but MOBILIZE with F1 of at least 0.8', async () => {
+    const byType = (await suite()).byLang.get('en')?.byType ?? new Map();
+    const low = [...byType].filter(([type, m]) => type !== 'MOBILIZE' && m.f1 < 0.8).map(([type, m]) => `${type} ${m.f1.toFixed(3)}`);
+    assert.deepEqual(low, []);
+  });
+
+  it('codes MOBILIZE with F1 of at least 0.8', { todo: 'an event with one side and no recipient ("Russia announced a partial mobilisation") is dropped as "only one side" before policy.oneSided is read' }, async () => {
+    const m = (await suite()).byLang.get('en')?.byType.get('MOBILIZE');
+    assert.ok(m && m.f1 >= 0.8, `MOBILIZE F1 ${m?.f1.toFixed(3)}`);
+  });
+});
+
+describe('English word senses', () => {
+  it('a hunger strike and a labour strike are PROTEST, a missile strike ASSAULT', () => {
+    assert.deepEqual(events('A jailed Kazakh opposition activist went on a hunger strike.'), ['PROTEST/hunger KAZ>KAZ']);
+    assert.deepEqual(events('Kazakh miners went on strike over wages.'), ['PROTEST/strike KAZ>KAZ']);
+    assert.deepEqual(events('Russia\'s missile strike on Kyiv killed five people.'), ['ASSAULT RUS>UKR']);
+  });
+
+  it('halted aid is SANCTION, pledged aid AGREE, delivered aid AID', () => {
+    assert.deepEqual(events('Japan halted development aid to Myanmar.'), ['SANCTION/discontinue JPN>MMR']);
+    assert.deepEqual(events('China pledged $500 million in aid to Kyrgyzstan.'), ['AGREE CHN>KGZ']);
+    assert.deepEqual(events('Kazakhstan delivered 5,000 tonnes of flour to Afghanistan.'), ['AID KAZ>AFG']);
+  });
+
+  it('the Ministry of Emergency Situations is a name, not a state of emergency', () => {
+    assert.deepEqual(events('Kazakhstan sent rescuers to Turkey, the Ministry of Emergency Situations said.'), ['AID KAZ>TUR']);
+  });
+
+  it('a ceasefire agreed is AGREE, declared CONCEDE, observed RETREAT', () => {
+    assert.deepEqual(events('Armenia and Azerbaijan agreed on a ceasefire.'), ['AGREE ARM+AZE>']);
+    assert.deepEqual(events('Russia declared a unilateral ceasefire in Ukraine.', '2023-01-06'), ['CONCEDE RUS>UKR']);
+    assert.deepEqual(events('The ceasefire between Kyrgyzstan and Tajikistan held overnight.'), ['RETREAT/ceasefire KGZ+TJK>']);
+  });
+
+  it('a planned expulsion is a threat to expel', () => {
+    assert.deepEqual(events('Moscow will expel Polish diplomats, the Russian Foreign Ministry said.'), ['THREATEN/expel RUS>POL']);
+  });
+
+  it('a refusal to act negates the act it refuses', () => {
+    assert.deepEqual(events('Russia refused to lift the ban on Georgian wine.'), ['REJECT/yield RUS>GEO']);
+    assert.deepEqual(events('Iran refused to release the detained French citizens.'), ['REJECT/yield IRN>FRA']);
+  });
+
+  it('what is urged is no event: only the request', () => {
+    assert.deepEqual(events('Ukraine called on Kazakhstan to stop supplying Russia with dual-use goods.'), ['REQUEST UKR>KAZ']);
+  });
+
+  it('protesters and supporters are people, not protests or support', () => {
+    assert.deepEqual(events('Kazakh police detained more than 200 protesters.'), ['COERCE/arrest KAZ>KAZ']);
+  });
+
+  it('a meeting written as a noun is a meeting; one named as a setting is not another', () => {
+    assert.deepEqual(events('The meeting between Tokayev and Putin took place in Moscow.'), ['CONSULT KAZ+RUS>']);
+    assert.deepEqual(events('Turkey\'s support for Azerbaijan was reaffirmed at the meeting.'), ['SUPPORT TUR>AZE']);
+  });
+
+  it('a single state\'s exercise near a border is MOBILIZE; joint exercises COOPERATE', () => {
+    assert.deepEqual(events('Azerbaijan\'s army held exercises near the Armenian border.'), ['MOBILIZE AZE>ARM']);
+    assert.deepEqual(events('Russia and Belarus held joint exercises.'), ['COOPERATE BLR+RUS>']);
+  });
+});
+
+describe('English that the engine does not read yet', () => {
+  it('one word, two senses: "welcome" as praise beside the host\'s "welcome"', { todo: 'a trigger phrase fires only the first pattern that lists it; a second pattern with other required or excluding words is never tried' }, () => {
+    assert.deepEqual(events('Tokayev welcomed Mirziyoyev at the airport in Nur-Sultan.'), ['CONSULT/visit UZB>KAZ']);
+    assert.deepEqual(events('The European Union welcomed Uzbekistan\'s decision to abolish forced labour.'), ['SUPPORT EUR>UZB']);
+  });
+
+  it('"is set to visit" is active', { todo: 'an auxiliary up to three words before a trigger makes it passive, also across "set to" and "ready to"' }, () => {
+    assert.deepEqual(events('Erdogan is set to visit Kazakhstan in October.'), ['AGREE TUR>KAZ']);
+  });
+
+  it('coordinated nationality adjectives share one agent noun', { todo: 'in "Russian and Belarusian troops" only the last adjective joins the agent noun; the first is left attributive' }, () => {
+    assert.deepEqual(events('Kyrgyz and Tajik forces clashed on the border.'), ['ASSAULT KGZ+TJK>']);
+  });
+
+  it('a subject after a quantity ("hundreds of")', { todo: 'a mention introduced by "of" is never a subject, so "Hundreds of Kyrgyz citizens" has no actor' }, () => {
+    assert.deepEqual(events('Hundreds of Kyrgyz citizens protested outside the Chinese embassy.'), ['PROTEST/demo KGZ>CHN']);
+  });
+
+  it('a passive whose subject is what is acted with', { todo: 'a passive verb takes its subject as the recipient, also when the subject is what is sent or imposed and the recipient follows "to" or "on"' }, () => {
+    assert.deepEqual(events('New sanctions were imposed on Iran by the United States.'), ['SANCTION USA>IRN']);
+  });
+
+  it('a noun\'s object after "of" and its agent after "by"', { todo: 'after a noun, "of X" is always taken as its owner (the actor) and "by Y" is not read' }, () => {
+    assert.deepEqual(events('The expulsion of ten Russian diplomats by the United States was announced on Thursday.', '2021-04-16'), ['SANCTION/expel USA>RUS']);
+  });
+
+  it('headline coordination with a comma', { todo: 'two names joined by a comma alone ("Kazakhstan, Uzbekistan sign deal") are not one group' }, () => {
+    assert.deepEqual(events('Kazakhstan, Uzbekistan sign deal on water sharing'), ['SUPPORT KAZ+UZB>']);
+  });
+});
