@@ -134,7 +134,7 @@ describe('Russian: conflict and diplomacy', () => {
     assert.deepEqual(events('МИД Казахстана вызвал посла России.'), ['ACCUSE/disapprove KAZ>RUS 2022-05']);
   });
   it('sanctions', () => {
-    assert.deepEqual(events('Евросоюз ввел санкции против России.'), ['SANCTION EUR>RUS 2022-05']);
+    assert.deepEqual(events('Евросоюз ввел санкции против России.'), ['SANCTION/discontinue EUR>RUS 2022-05']);
   });
   it('an expulsion', () => {
     assert.deepEqual(events('Эстония выслала посла России.'), ['SANCTION/expel EST>RUS 2022-05']);
