@@ -134,7 +134,7 @@ describe('Russian: conflict and diplomacy', () => {
     assert.deepEqual(events('МИД Казахстана вызвал посла России.'), ['ACCUSE/disapprove KAZ>RUS 2022-05']);
   });
   it('sanctions', () => {
-    assert.deepEqual(events('Евросоюз ввел санкции против России.'), ['SANCTION EUR>RUS 2022-05']);
+    assert.deepEqual(events('Евросоюз ввел санкции против России.'), ['SANCTION/discontinue EUR>RUS 2022-05']);
   });
   it('an expulsion', () => {
     assert.deepEqual(events('Эстония выслала посла России.'), ['SANCTION/expel EST>RUS 2022-05']);
@@ -150,6 +150,42 @@ describe('Russian: conflict and diplomacy', () => {
   it('border fire and mutual accusations', () => {
     assert.deepEqual(events('Таджикские пограничники открыли огонь по военнослужащим Кыргызстана.'), ['ASSAULT/firearms TJK>KGZ 2022-05']);
     assert.deepEqual(events('Кыргызстан и Таджикистан обвинили друг друга в нарушении перемирия.'), ['ACCUSE/allege KGZ+TJK> 2022-05']);
+  });
+});
+
+describe('Russian: how voice, aspect and case shape the codebook', () => {
+  it('a passive with an instrumental agent: the agent acts, the subject is acted upon', () => {
+    assert.deepEqual(events('Армения была обвинена Азербайджаном в провокации на границе.'), ['ACCUSE/allege AZE>ARM 2022-05']);
+    assert.deepEqual(events('Посол Литвы был выслан из России.'), ['SANCTION/expel RUS>LTU 2022-05']);
+    assert.deepEqual(events('Предложение Киева было отвергнуто Москвой.'), ['REJECT RUS>UKR 2022-05']);
+    assert.deepEqual(events('Киев подвергся ракетному удару России.'), ['ASSAULT RUS>UKR 2022-05']);
+  });
+  it('both verbs of an aspect pair code, and an imperfective present is no plan', () => {
+    assert.deepEqual(events('Литва осудила действия Беларуси.'), ['ACCUSE/disapprove LTU>BLR 2022-05']);
+    assert.deepEqual(events('Литва осуждает действия Беларуси.'), ['ACCUSE/disapprove LTU>BLR 2022-05']);
+    assert.deepEqual(events('Беларусь стягивает войска к границе с Литвой.'), ['MOBILIZE/troops BLR>LTU 2022-05']);
+  });
+  it('a perfective future is a plan: a visit is AGREE, a sanction a threat', () => {
+    assert.deepEqual(events('Токаев совершит государственный визит в Узбекистан.'), ['AGREE KAZ>UZB 2022-05']);
+    assert.deepEqual(events('Япония введет новые санкции против России.'), ['THREATEN/restrict JPN>RUS 2022-05']);
+    assert.deepEqual(events('Азербайджан выведет войска с территории Армении.'), ['CONCEDE AZE>ARM 2022-05']);
+  });
+  it('the act a threat or a demand names is no event of its own: only the threat or the demand is', () => {
+    assert.deepEqual(events('Москва пригрозила выслать эстонских дипломатов.'), ['THREATEN RUS>EST 2022-05']);
+    assert.deepEqual(events('Вильнюс пригрозил Минску закрыть границу.'), ['THREATEN LTU>BLR 2022-05']);
+    assert.deepEqual(events('Евросоюз потребовал от Беларуси освободить политзаключенных.'), ['REQUEST EUR>BLR 2022-05']);
+  });
+  it('the same word in another sense is another type or none', () => {
+    assert.deepEqual(events('МИД России выразил протест Японии.'), ['ACCUSE/disapprove RUS>JPN 2022-05']);
+    assert.deepEqual(events('Оппозиционеры в Армении объявили голодовку.'), ['PROTEST/hunger ARM>ARM 2022-05']);
+    assert.deepEqual(events('Евросоюз приостановил финансовую помощь Афганистану.'), ['SANCTION/discontinue EUR>AFG 2022-05']);
+    assert.deepEqual(events('Министерство по чрезвычайным ситуациям Казахстана направило спасателей в Турцию.'), ['AID KAZ>TUR 2022-05']);
+    assert.deepEqual(events('Власти Казахстана отменили чрезвычайное положение.'), ['CONCEDE KAZ>KAZ 2022-05']);
+    assert.deepEqual(events('Узбекистан экстрадировал в Россию подозреваемого в терроризме.'), ['COOPERATE UZB>RUS 2022-05']);
+  });
+  it('names in -ея inflect like the rest (Корея, Кореи, Корее)', () => {
+    assert.deepEqual(events('КНДР пригрозила Южной Корее ударом.'), ['THREATEN PRK>KOR 2022-05']);
+    assert.deepEqual(events('США направили авианосец к берегам Северной Кореи.'), ['MOBILIZE/troops USA>PRK 2022-05']);
   });
 });
 
