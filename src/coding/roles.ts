@@ -174,7 +174,9 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   const wrongRecipient = misfit(recipient, p.recipient.sectors);
   if (wrongRecipient !== undefined) return skip(`the recipient (${wrongRecipient}) is none of ${p.recipient.sectors?.join(', ')}`);
   // Relations need two sides: one state alone (a title's "EU declares", "he called") is not a dyadic event.
-  if (!domestic && new Set([...actor, ...recipient].map((a) => a.code)).size < 2) return skip('only one side');
+  // a verb may state one party's act alone ("Russia mobilised reservists"); a noun mostly names one already known
+  const alone = trig.pos === 'verb' && lex.policy.singleParty.includes(p.type);
+  if (!domestic && !alone && new Set([...actor, ...recipient].map((a) => a.code)).size < 2) return skip('only one side');
   if (p.needsRecipient && recipient.length === 0) return skip('needs a recipient');
   const directed = !p.symmetric && trig.pos === 'verb' && (p.recipient.after ?? []).length > 0;
   // A one-sided verb with no one on the other side says little about relations between states.

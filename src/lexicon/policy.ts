@@ -23,6 +23,8 @@ const sections = {
   discourseParties: z.strictObject({ quads: z.array(z.number().int().min(1).max(4)), note }),
   /** Directed types that are events even with no recipient named ("troops were mobilised"). */
   oneSided: z.array(type),
+  /** Types that are events with one party alone, no other side anywhere ("Russia announced a partial mobilisation"). */
+  singleParty: z.array(type),
   /** Modes in which each actor makes an event of their own ("received A, B and C": three visits). */
   oneEventPerActor: z.array(z.string()),
   /** The recipient's sector of a domestic event (a state acting on its own people), by type. */
