@@ -204,6 +204,10 @@ class Composer {
     if (cur.t === 'office' && !ownedByPair && HOME_OFFICES.includes(cur.office)) {
       this.out.push({ start: cur.start, end: cur.end, code: '', kind: 'office', sector: 'GOV', attributive: false, group: this.group++, refers: 'home', how: `title ${cur.office} without a state: the state the article is about` });
     }
+    // "the Foreign Ministry said", "МИД заявил", "Dışişleri Bakanlığı": a state's own institution, named bare
+    if (cur.t === 'sector' && !ownedByPair && tags.at(CUE.homeInstitutions, cur.start, cur.end)?.length === cur.end - cur.start) {
+      this.out.push({ start: cur.start, end: cur.end, code: '', kind: 'sector', sector: cur.sector, attributive: false, group: this.group++, refers: 'home', how: `institution (${cur.sector}) without a state: the state the article is about` });
+    }
   }
 
   /** A title of one or more states after "of" or a genitive, with an apposition naming the holder. */

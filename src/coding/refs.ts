@@ -44,7 +44,7 @@ export function resolveSlot(slot: Slot | undefined, view: SentenceView, ctx: Cod
       } else for (const code of discourseDyad(state)) refs.push({ code, text: words });
     } else if (m.refers === 'home') {
       const home = topStates(state, 1)[0];
-      if (home) refs.push({ code: home, sector: 'GOV', text: words });
+      if (home) refs.push({ code: home, sector: m.sector ?? 'GOV', text: words });
     } else if (m.kind === 'pronoun') {
       const p = personAt(state, view.actors, m.start);
       if (p) refs.push({ code: p.code, ...(p.sector ? { sector: p.sector } : {}), ...(p.name ? { name: p.name } : {}), text: view.tokens[m.start]?.text ?? '' });

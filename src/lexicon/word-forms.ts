@@ -57,8 +57,8 @@ export class WordForms {
     const analyses = byStem || bySuffix ? morph.analyses(key) : [];
     const stems = byStem ? analyses.map((a) => nameKey(this.profile.stem(a.base))) : [];
     const suffixed = bySuffix ? analyses.map((a) => ({ key: nameKey(a.base), analysis: a })) : [];
-    const lookups: NameLookup[] = [{ key: own }];
-    if (byStem) lookups.push({ key: indeclinableKey(key) });
+    // A name that does not inflect, written as it is (Баку), beats a stem that merely coincides (Бакиев → бак).
+    const lookups: NameLookup[] = byStem ? [{ key: indeclinableKey(key) }, { key: own }] : [{ key: own }];
     lookups.push(...suffixed);
     for (const s of stems) lookups.push({ key: s });
     return { own, lookups, stems, suffixed };
