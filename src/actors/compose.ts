@@ -130,12 +130,13 @@ class Composer {
       this.out.push({ start: cur.start, end: next.end, code: e.code, kind: 'sector', sector: next.sector, attributive: false, group: this.group++, how: `${e.surface} + sector ${next.sector}` });
       return;
     }
-    const kind: MentionKind = e.kind === 'country' ? 'state' : e.kind === 'capital' ? 'capital' : e.kind === 'demonym' ? 'demonym' : 'adjective';
+    const kind: MentionKind = e.kind === 'country' ? 'state' : e.kind === 'capital' ? 'capital' : e.kind === 'place' ? 'place' : e.kind === 'demonym' ? 'demonym' : 'adjective';
     // An adjective not followed by an actor noun modifies something else.
     const attributive = kind === 'adjective' && !this.isPoss(cur.end);
     this.out.push({
       start: cur.start, end: cur.end, code: e.code, kind,
-      ...(kind === 'capital' ? { sector: 'GOV' as Sector } : kind === 'demonym' ? { sector: 'CVL' as Sector } : {}),
+      // a capital speaks for the government ("Ankara said"); a city or region is its people's place
+      ...(kind === 'capital' ? { sector: 'GOV' as Sector } : kind === 'demonym' || kind === 'place' ? { sector: 'CVL' as Sector } : {}),
       attributive, group: this.group++, how: `${e.kind} "${e.surface}" → ${e.code}`,
     });
   }

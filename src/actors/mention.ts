@@ -2,7 +2,7 @@
 import type { Case } from '../lexicon/index.ts';
 import type { Sector } from '../model/index.ts';
 
-export const MENTION_KINDS = ['state', 'capital', 'org', 'person', 'office', 'sector', 'adjective', 'demonym', 'discourse', 'pronoun'] as const;
+export const MENTION_KINDS = ['state', 'capital', 'place', 'org', 'person', 'office', 'sector', 'adjective', 'demonym', 'discourse', 'pronoun'] as const;
 export type MentionKind = (typeof MENTION_KINDS)[number];
 
 export interface ActorMention {

@@ -7,7 +7,7 @@ import { phraseTokens, stripDiacritics, type LanguageProfile } from '../text/ind
 import type { LexiconData, Person } from './load.ts';
 import type { NameMatch } from './morphology.ts';
 
-export const NAME_KINDS = ['country', 'adjective', 'demonym', 'capital', 'org', 'person', 'title'] as const;
+export const NAME_KINDS = ['country', 'adjective', 'demonym', 'capital', 'place', 'org', 'person', 'title'] as const;
 export type NameKind = (typeof NAME_KINDS)[number];
 
 export interface NameEntry {
@@ -111,6 +111,7 @@ export function buildNameIndex(data: LexiconData, lang: Lang, profile: LanguageP
       }
       // a seat of power stands for its government as a capital does ("the Kremlin said")
       for (const n of c.seats?.[l] ?? []) add('capital', c.code, n, {}, amb);
+      for (const n of c.places?.[l] ?? []) add('place', c.code, n, {}, amb);
       for (const h of c.historical ?? []) {
         for (const n of h.names[l] ?? []) add('country', c.code, n, {}, amb);
       }

@@ -54,6 +54,7 @@ export const countriesFile = z.strictObject({
     demonyms: perLang.optional(),
     capitals: z.array(z.strictObject({ ...term, names: perLang })).optional(),
     seats: perLang.describe('Seats of power that stand for the government ("the Kremlin said", "Akorda", "the White House").').optional(),
+    places: perLang.describe('Cities and regions other than the capital: a place of the state and its people ("shelled Kharkiv", "visited Samarkand").').optional(),
     historical: z.array(z.strictObject({ ...term, names: perLang }))
       .describe('Former names of the state, with the years they were used.').optional(),
     ambiguous: z.string().array().describe('Names that are also ordinary words or other places: they need a capital letter or context.').optional(),
