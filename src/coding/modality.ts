@@ -3,7 +3,7 @@ import { CUE, type Lexicon } from '../lexicon/index.ts';
 import { clauseBounds, wordsOf, type SentenceView } from './sentence.ts';
 import type { Trigger } from './triggers.ts';
 
-export type Modality = 'asserted' | 'negated' | 'habitual' | 'advised' | 'hypothetical' | 'future' | 'complement';
+export type Modality = 'asserted' | 'negated' | 'habitual' | 'advised' | 'hypothetical' | 'future' | 'complement' | 'cancelled';
 
 export interface ModalityDecision {
   readonly modality: Modality;
@@ -55,6 +55,10 @@ function headlineSubject(view: SentenceView, trig: Trigger): boolean {
 export function modalityOf(view: SentenceView, lex: Lexicon, trig: Trigger, floor = view.sentence.first): ModalityDecision {
   const found = cuedModality(view, lex, trig.start, trig.rest, floor);
   if (found.modality !== 'asserted') return found;
+  // "the visit was postponed", "встреча так и не состоялась": a named act called off after it is named
+  const { end: ce } = clauseBounds(view, trig.start);
+  const off = view.tags.find(CUE.cancelled, trig.end, Math.min(ce, trig.end + lex.policy.windows.modality.reach));
+  if (off) return { modality: 'cancelled', cue: wordsOf(view, off.start, off.start + off.length) };
   const marker = nonFinite(view, lex, trig);
   if (marker === undefined) return found;
   const w = lex.policy.windows.modality;

@@ -62,6 +62,9 @@ function readingOf(trig: Trigger, roles: Roles, view: SentenceView, ctx: CodingC
     case 'complement':
       trace?.(sIdx, 'skip', `${p.id}: the complement of another verb, not an act of its own`);
       return undefined;
+    case 'cancelled':
+      trace?.(sIdx, 'skip', `${p.id}: called off, not an event`);
+      return undefined;
     case 'negated':
       if (!p.negated) {
         trace?.(sIdx, 'skip', `${p.id}: negated`);

@@ -13,7 +13,7 @@ import { objectOf, possessorOf, roleBefore, subjectOf, type Slot } from './frame
 import { meetingOrganization } from './multilateral.ts';
 import { coordinatedWith, type PriorVerb } from './coordination.ts';
 import { resolveSlot, uniqueRefs } from './refs.ts';
-import type { SentenceView } from './sentence.ts';
+import { clauseBounds, type SentenceView } from './sentence.ts';
 import type { Trigger } from './triggers.ts';
 
 export interface Roles {
@@ -29,6 +29,8 @@ export interface Roles {
   readonly flags: readonly Flag[];
   /** The prior verb this one is coordinated with, whose subject it took. */
   readonly shared?: PriorVerb;
+  /** "accused each other": each actor acts on each other one. */
+  readonly reciprocal: boolean;
 }
 
 export interface RolesOutcome {
@@ -42,6 +44,13 @@ export interface RolesOutcome {
 interface Slots {
   readonly actor?: Slot;
   readonly recipient?: Slot;
+}
+
+/** Words that make a directed act mutual, right after the trigger or (verb-final languages) before it in its clause. */
+function reciprocalNear(view: SentenceView, trig: Trigger): boolean {
+  const { start: cs, end: ce } = clauseBounds(view, trig.start);
+  return view.tags.find(CUE.reciprocals, trig.end, Math.min(ce, trig.end + 4)) !== undefined
+    || view.tags.find(CUE.reciprocals, Math.max(cs, trig.start - 4), trig.start) !== undefined;
 }
 
 /** A side's sector: as its mention says, else a state's government or an organisation. */
@@ -177,10 +186,12 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   // a verb may state one party's act alone ("Russia mobilised reservists"); a noun mostly names one already known
   const alone = trig.pos === 'verb' && lex.policy.singleParty.includes(p.type);
   if (!domestic && !alone && new Set([...actor, ...recipient].map((a) => a.code)).size < 2) return skip('only one side');
-  if (p.needsRecipient && recipient.length === 0) return skip('needs a recipient');
+  // "Kyrgyzstan and Tajikistan accused each other": a directed act between the members of one group
+  const reciprocal = !p.symmetric && recipient.length === 0 && actor.length >= 2 && reciprocalNear(view, trig);
+  if (p.needsRecipient && recipient.length === 0 && !reciprocal) return skip('needs a recipient');
   const directed = !p.symmetric && trig.pos === 'verb' && (p.recipient.after ?? []).length > 0;
   // A one-sided verb with no one on the other side says little about relations between states.
-  if (directed && recipient.length === 0 && actor.length === 1 && !p.needsRecipient && !lex.policy.oneSided.includes(p.type)) return skip('no recipient for a directed verb');
+  if (directed && recipient.length === 0 && !reciprocal && actor.length === 1 && !p.needsRecipient && !lex.policy.oneSided.includes(p.type)) return skip('no recipient for a directed verb');
   const used = [slots.actor, slots.recipient].filter((s): s is Slot => s !== undefined);
-  return { state, subject: subjectOut, roles: { actor, recipient, multilateral, proposer, partner, slots: used, flags, ...(shared ? { shared } : {}) } };
+  return { state, subject: subjectOut, roles: { actor, recipient, multilateral, proposer, partner, slots: used, flags, reciprocal, ...(shared ? { shared } : {}) } };
 }

@@ -20,9 +20,9 @@ export interface CueValues {
   passiveAux: true; perfectAux: true; prepositions: true; determiners: true; conjunctions: true;
   clauseBreaks: true; relativePronouns: true; possessive: true; genitivePrep: true; agentPrep: true;
   partnerPrep: true; infinitive: true; verbAfter: true; indefinite: true;
-  pronouns: 'person' | 'group'; objectPronouns: true;
+  pronouns: 'person' | 'group'; objectPronouns: true; reciprocals: true;
   negation: true; notNegation: true; advice: true; hypothetical: true; future: true; intent: true;
-  proposal: true; futureInPast: true; habitual: true; reportingVerbs: true; aspectual: true;
+  proposal: true; futureInPast: true; habitual: true; reportingVerbs: true; aspectual: true; cancelled: true;
   offices: Office; honorifics: true; sectors: Sector; discourse: 'dyad' | 'group'; dyadHeads: true;
   hyphenModifiers: true; homeInstitutions: true;
   months: number; weekdays: number; relativeDates: RelativeDate; yearWords: true; deadlineWords: true;
@@ -35,8 +35,8 @@ export type CueName = keyof CueValues;
 
 export const CUE_NAMES = [
   'passiveAux', 'perfectAux', 'prepositions', 'determiners', 'conjunctions', 'clauseBreaks', 'relativePronouns',
-  'possessive', 'genitivePrep', 'agentPrep', 'partnerPrep', 'infinitive', 'verbAfter', 'indefinite', 'pronouns', 'objectPronouns',
-  'negation', 'notNegation', 'advice', 'hypothetical', 'future', 'intent', 'proposal', 'futureInPast', 'habitual', 'reportingVerbs', 'aspectual',
+  'possessive', 'genitivePrep', 'agentPrep', 'partnerPrep', 'infinitive', 'verbAfter', 'indefinite', 'pronouns', 'objectPronouns', 'reciprocals',
+  'negation', 'notNegation', 'advice', 'hypothetical', 'future', 'intent', 'proposal', 'futureInPast', 'habitual', 'reportingVerbs', 'aspectual', 'cancelled',
   'offices', 'honorifics', 'sectors', 'discourse', 'dyadHeads', 'hyphenModifiers', 'homeInstitutions',
   'months', 'weekdays', 'relativeDates', 'yearWords', 'deadlineWords', 'numberWords', 'scales', 'currencies', 'units',
   'partnershipLevels', 'metrics', 'targetWords', 'observedWords', 'agreementWords', 'fieldIntro', 'trigger',
@@ -78,6 +78,7 @@ function sources(f: LanguageFile, triggers: Iterable<readonly [string, readonly 
     indefinite: ['key', words(g.indefinite)],
     pronouns: ['key', pairs(g.pronouns)],
     objectPronouns: ['key', words(g.objectPronouns)],
+    reciprocals: ['key', words(g.reciprocals)],
     negation: ['key', words(m.negation)],
     notNegation: ['key', words(m.notNegation)],
     advice: ['key', words(m.advice)],
@@ -89,6 +90,7 @@ function sources(f: LanguageFile, triggers: Iterable<readonly [string, readonly 
     habitual: ['key', words(m.habitual)],
     reportingVerbs: ['stem', words(m.reportingVerbs)],
     aspectual: ['stem', words(m.aspectual)],
+    cancelled: ['stem', words(m.cancelled)],
     offices: ['stem', pairs(f.actors.offices)],
     honorifics: ['key', words(f.actors.honorifics)],
     sectors: ['stem', pairs(f.actors.sectors)],

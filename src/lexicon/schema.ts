@@ -152,6 +152,8 @@ export const languageFile = z.strictObject({
     verbAfter: z.string().array().default([])
       .describe('Words after which a trigger is a verb, not a noun (Russian "президент посетил": a head noun before its verb).'),
     pronouns: z.record(z.string(), z.enum(['person', 'group'])).default({}),
+    /** Words that make a directed act mutual ("each other", "друг друга", "birbirini", "бір-бірін"). */
+    reciprocals: z.string().array().default([]),
     /** Pronouns that stand as a verb's object ("invited him"); a subject pronoun ("he") is never one. */
     objectPronouns: z.string().array().default([]),
     indefinite: z.string().array().default([]).describe('Indefinite articles: "a summit" is a new one, not the summit named before.'),
@@ -174,6 +176,8 @@ export const languageFile = z.strictObject({
     habitual: z.string().array().default([])
       .describe('Present-tense negation that states a standing policy ("does not recognise"), not an act.'),
     reportingVerbs: z.string().array().default([]),
+    /** Words after a named act that call it off ("the visit was postponed", "встреча не состоялась", "ziyaret ertelendi"). */
+    cancelled: z.string().array().default([]),
     /** Verbs whose infinitive complement is itself the act ("began to shell", "продолжили обстрел"). */
     aspectual: z.string().array().default([]),
     infixes: z.strictObject({
