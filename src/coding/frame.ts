@@ -171,5 +171,19 @@ export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: r
     if (prep !== '' && !preps.includes(prep) && !(ownPrep && m.start - end <= w.ownPhrase)) continue;
     return { mentions: groupOf(view, m).filter((x) => x.start >= end), how: prep ? `"${prep}" phrase` : 'direct object' };
   }
-  return undefined;
+  return complementSubject(view, lex, end, preps);
+}
+
+/**
+ * "demanded that Turkey halt the operation", "потребовал, чтобы Киев прекратил": where the pattern
+ * names the complementizer among its markers, the subject of the clause it opens is the addressee.
+ */
+function complementSubject(view: SentenceView, lex: Lexicon, end: number, preps: readonly string[]): Slot | undefined {
+  let k = end;
+  if (view.tokens[k]?.key === ',') k++;
+  const word = view.tokens[k]?.key ?? '';
+  if (!preps.includes(word) || !view.tags.has(CUE.complementizers, k)) return undefined;
+  const { end: ce } = clauseBounds(view, k + 1);
+  const subject = subjectIn(view, lex, k + 1, Math.min(ce, k + 1 + lex.policy.windows.object.reach));
+  return subject ? { mentions: subject.mentions, how: `subject of the "${word}" clause` } : undefined;
 }

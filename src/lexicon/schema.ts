@@ -152,6 +152,8 @@ export const languageFile = z.strictObject({
     verbAfter: z.string().array().default([])
       .describe('Words after which a trigger is a verb, not a noun (Russian "президент посетил": a head noun before its verb).'),
     pronouns: z.record(z.string(), z.enum(['person', 'group'])).default({}),
+    /** Words that open a complement clause ("demanded that X halt", "потребовал, чтобы"): a pattern listing one among its recipient markers takes the clause's subject. */
+    complementizers: z.string().array().default([]),
     /** Words that make a directed act mutual ("each other", "друг друга", "birbirini", "бір-бірін"). */
     reciprocals: z.string().array().default([]),
     /** Pronouns that stand as a verb's object ("invited him"); a subject pronoun ("he") is never one. */
