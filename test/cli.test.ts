@@ -67,7 +67,7 @@ describe('dyad code', () => {
       [['code', article, '--bogus'], /code does not take --bogus/, 2],
       [['frobnicate'], /unknown command "frobnicate"/, 2],
       [['--bogus'], /no command given/, 2],
-      [['eval'], /eval: --corpus DIR is required/, 2],
+      [['eval'], /eval: give --corpus DIR, --suite DIR or both/, 2],
     ];
     for (const [args, message, code] of cases) {
       const r = dyad(args);
