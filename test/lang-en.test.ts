@@ -41,7 +41,7 @@ describe('the English construction suite', () => {
     assert.deepEqual(low, []);
   });
 
-  it('codes MOBILIZE with F1 of at least 0.8', { todo: 'an event with one side and no recipient ("Russia announced a partial mobilisation") is dropped as "only one side" before policy.oneSided is read' }, async () => {
+  it('codes MOBILIZE with F1 of at least 0.8', async () => {
     const m = (await suite()).byLang.get('en')?.byType.get('MOBILIZE');
     assert.ok(m && m.f1 >= 0.8, `MOBILIZE F1 ${m?.f1.toFixed(3)}`);
   });
@@ -104,7 +104,7 @@ describe('English that the engine does not read yet', () => {
     assert.deepEqual(events('The European Union welcomed Uzbekistan\'s decision to abolish forced labour.'), ['SUPPORT EUR>UZB']);
   });
 
-  it('"is set to visit" is active', { todo: 'an auxiliary up to three words before a trigger makes it passive, also across "set to" and "ready to"' }, () => {
+  it('"is set to visit" is active', () => {
     assert.deepEqual(events('Erdogan is set to visit Kazakhstan in October.'), ['AGREE TUR>KAZ']);
   });
 

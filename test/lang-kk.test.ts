@@ -3,9 +3,11 @@
  * facts, and a parallel story that must code as its English original does.
  */
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { findActors } from '../src/actors/index.ts';
 import { codeArticle } from '../src/coding/index.ts';
+import { loadSuite, scoreSuite } from '../src/eval/index.ts';
 import { LexiconSet } from '../src/lexicon/index.ts';
 import type { EventRecord, OutputRecord } from '../src/model/index.ts';
 import { analyze } from '../src/text/index.ts';
@@ -181,9 +183,69 @@ describe('Kazakh conflict and cooperation', () => {
   });
 });
 
+describe('Kazakh across the codebook', () => {
+  it('a condemnation names the owner of the act; an accusation puts the charge before "деп"', () => {
+    assert.deepEqual(events('Қазақстан Израильдің Газа секторындағы әуе шабуылдарын айыптады.'), ['ACCUSE/disapprove KAZ>ISR 2022-05']);
+    assert.deepEqual(events('Түркия Ресейді азаматтық нысандарға шабуыл жасады деп айыптады.'), ['ACCUSE/allege TUR>RUS 2022-05']);
+  });
+  it('an ultimatum next to Әзірбайжан (whose name begins like "әзір", ready)', () => {
+    assert.deepEqual(events('Әзірбайжан Арменияға ультиматум қойды.'), ['THREATEN AZE>ARM 2022-05']);
+  });
+  it('a sanction threatened in the first person is a threat, not a sanction', () => {
+    assert.deepEqual(events('Еуропалық Одақ Беларуське жаңа санкциялар енгіземіз деп ескертті.'), ['THREATEN EUR>BLR 2022-05']);
+  });
+  it('halted aid is SANCTION, asked-for aid REQUEST, an apology CONCEDE', () => {
+    assert.deepEqual(events('Ресей Қырғызстанға гуманитарлық көмек жеткізуді тоқтатты.'), ['SANCTION/discontinue RUS>KGZ 2022-05']);
+    assert.deepEqual(events('Қазақстан Ресейден көмек сұрады.'), ['REQUEST KAZ>RUS 2022-05']);
+    assert.deepEqual(events('Ердоған Путиннен кешірім сұрады.'), ['CONCEDE TUR>RUS 2022-05']);
+  });
+  it('a withdrawal announced is a concession; one made is a retreat', () => {
+    assert.deepEqual(events('Ресей Украинадан әскерлерін шығаратынын жариялады.'), ['CONCEDE RUS>UKR 2022-05']);
+    assert.deepEqual(events('АҚШ Ауғанстаннан әскерін толық шығарды.'), ['RETREAT/withdraw USA>AFG 2022-05']);
+  });
+  it('a light verb negated inside the word cancels the noun before it', () => {
+    assert.deepEqual(events('Қазақстан мен Ресей бірлескен жаттығу өткізбеді.'), []);
+  });
+  it('a closed border, a switched-off internet and a missile strike', () => {
+    assert.deepEqual(events('Тәжікстан Қырғызстанмен шекарасын жапты.'), ['COERCE/restrict TJK>KGZ 2022-05']);
+    assert.deepEqual(events('Қазақстанда интернет өшірілді.'), ['COERCE/withhold KAZ>KAZ 2022-05']);
+    assert.deepEqual(events('Ресей Киевке зымыран соққысын жасады.'), ['ASSAULT RUS>UKR 2022-05']);
+  });
+  it('suspended membership and a request addressed in the dative', () => {
+    assert.deepEqual(events('Армения ҰҚШҰ-ға қатысуын тоқтата тұрды.'), ['SANCTION/withdraw ARM>CSTO 2022-05']);
+    assert.deepEqual(events('Қырғызстан Қазақстанға шекарадағы кезектерді азайтуды өтініп жүгінді.'), ['REQUEST KGZ>KAZ 2022-05']);
+  });
+  it('the construction suite keeps its precision and does not fall below its recall', async () => {
+    const dir = join(import.meta.dirname, 'suite');
+    const sentences = loadSuite(dir, ['kk']);
+    const report = await scoreSuite(dir, sentences, (s) => codeArticle({ id: s.where, text: s.text, lang: s.lang, published: s.published }, kk).records);
+    const all = report.byLang.get('kk')?.all;
+    assert.ok(sentences.length >= 500, `${sentences.length} Kazakh suite sentences`);
+    assert.ok(all && all.precision >= 0.9 && all.f1 >= 0.75, `Kazakh suite: P ${all?.precision.toFixed(3)} F1 ${all?.f1.toFixed(3)}`);
+  });
+});
+
 describe('Kazakh that the engine does not read yet', () => {
-  it('the case of an office or sector word ("елшісін", "Президентіне")', { todo: 'a mention ending in an office or sector word takes no case from that word' }, () => {
+  it('the case of an office or sector word ("тарапына", "Президентіне")', { todo: 'a mention ending in an office or sector word takes no case from that word' }, () => {
+    assert.deepEqual(events('Қазақстан Ресей тарапына наразылық нотасын жолдады.'), ['ACCUSE/disapprove KAZ>RUS 2022-05']);
+  });
+  it('one word, several senses: an envoy called in is summoned, a state called on is urged', { todo: 'a trigger word fires only the first pattern that takes it; when that pattern\'s required words are missing the next is not tried' }, () => {
     assert.deepEqual(events('Қазақстан Сыртқы істер министрлігі АҚШ елшісін шақырды.'), ['ACCUSE/disapprove KAZ>USA 2022-05']);
+  });
+  it('the case on the last of coordinated names is the group\'s ("АҚШ пен ЕО-ны")', () => {
+    assert.deepEqual(events('Ресей АҚШ пен ЕО-ны сынға алды.'), ['ACCUSE/disapprove RUS>EUR+USA 2022-05']);
+  });
+  it('the subject is the first unmarked name, not one that modifies a noun ("Тайвань мәселесінде")', { todo: 'the subject is taken as the unmarked name nearest the verb' }, () => {
+    assert.deepEqual(events('Қытай АҚШ-ты Тайвань мәселесінде қорқытты.'), ['THREATEN CHN>USA 2022-05']);
+  });
+  it('a name in a case does not join the agent noun after it ("Түркияға құтқарушылар")', { todo: 'a name and a following sector word make one mention whatever the name\'s case' }, () => {
+    assert.deepEqual(events('Қазақстан Түркияға құтқарушылар тобын жіберді.'), ['AID KAZ>TUR 2022-05']);
+  });
+  it('a mobilisation needs no other side', () => {
+    assert.deepEqual(events('Ресей ішінара жұмылдыру жариялады.'), ['MOBILIZE/troops RUS> 2022-05']);
+  });
+  it('modality written after a noun trigger ("сапары ... жоспарланған")', { todo: 'words after a trigger are read only as its excludes, so a planned visit is dropped, not made AGREE' }, () => {
+    assert.deepEqual(events('Тоқаевтың Мәскеуге сапары келесі айға жоспарланған.'), ['AGREE KAZ>RUS 2022-06']);
   });
   it('a genitive that owns the object, not the trigger', { todo: 'any genitive within six words makes a verb nominal' }, () => {
     assert.deepEqual(events('Ресей Украинаның ұсынысын қабылдамады.'), ['REJECT RUS>UKR 2022-05']);

@@ -63,7 +63,8 @@ export function modalityOf(view: SentenceView, lex: Lexicon, trig: Trigger, floo
   if (marker === undefined) return found;
   const w = lex.policy.windows.modality;
   const aspect = view.tags.findLast(CUE.aspectual, Math.max(clauseBounds(view, trig.start).start, trig.start - w.reach), trig.start);
-  if (aspect || headlineSubject(view, trig)) return found;
+  const byMarker = view.tags.has(CUE.infinitive, trig.start - 1, trig.start);
+  if (aspect || (byMarker && headlineSubject(view, trig))) return found;
   return { modality: 'complement', cue: marker };
 }
 

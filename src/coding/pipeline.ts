@@ -21,7 +21,7 @@ import { mergeRecords } from './merge.ts';
 import { Participants } from './multilateral.ts';
 import { readModality } from './reading.ts';
 import { assignRoles } from './roles.ts';
-import type { SentenceView } from './sentence.ts';
+import { clauseAt, type SentenceView } from './sentence.ts';
 import type { TraceHook, TraceLine } from './trace.ts';
 import { triggersAt, type Trigger } from './triggers.ts';
 
@@ -65,15 +65,28 @@ function codeTrigger(trig: Trigger, view: SentenceView, ctx: CodingContext, stat
   return { events, state: withEvent(assigned.state, [...reading.actor, ...reading.recipient].map((a) => a.code), ctx.lex), verb };
 }
 
+/** Tokens after a verb within which a noun trigger is its object. */
+const OBJECT_NOUN_REACH = 6;
+
+/** "pledged $500 million in aid", "condemned the attack": a noun right after a coded verb, in its clause, is what the verb acts on. */
+function objectOfVerb(view: SentenceView, trig: Trigger, verb: Trigger): boolean {
+  return trig.pos === 'noun' && trig.start >= verb.end && trig.start - verb.end <= OBJECT_NOUN_REACH && clauseAt(view, trig.start) === clauseAt(view, verb.start);
+}
+
 /** Code one sentence: each trigger left to right (a coded trigger's words fire nothing else), then its facts. */
 function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseState): { records: OutputRecord[]; state: DiscourseState } {
   let state = state0;
   let prior: PriorVerb | undefined;
+  let lastVerb: Trigger | undefined;
   const events: EventRecord[] = [];
   for (let i = view.sentence.first; i < view.sentence.last; i++) {
     let fired: Trigger | undefined;
     let verb: PriorVerb | undefined;
     for (const trig of triggersAt(view, i, ctx)) {
+      if (lastVerb && objectOfVerb(view, trig, lastVerb)) {
+        ctx.trace?.(view.sentence.index, 'skip', `${trig.pattern.data.id}: "${trig.words}" is what "${lastVerb.words}" acts on, no event of its own`);
+        continue;
+      }
       const coded = codeTrigger(trig, view, ctx, state, prior);
       state = coded.state;
       verb ??= coded.verb;
@@ -85,7 +98,10 @@ function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseS
       }
     }
     if (verb && (!prior || prior.trigger.end <= verb.trigger.start)) prior = verb;
-    if (fired) i = fired.end - 1;
+    if (fired) {
+      if (fired.pos === 'verb') lastVerb = fired;
+      i = fired.end - 1;
+    }
   }
   state = withPeople(state, view.actors);
   return { records: [...events, ...sentenceFacts(view, events, ctx, state)], state };
