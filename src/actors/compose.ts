@@ -125,7 +125,10 @@ class Composer {
       this.stateOffice(cur, next, r);
       return;
     }
-    if (next?.t === 'sector' && next.start === end) {
+    // "Ресей әскерлері", "Қазақстанның министрлігі" (Kazakhstan's) are one actor; "Алматыда наразылық
+    // білдірушілер" (in Almaty, protesters) is a place and an actor
+    const apart = cur.case !== undefined && cur.case !== 'gen';
+    if (next?.t === 'sector' && next.start === end && !apart) {
       this.used.add(r + 1);
       this.out.push({ start: cur.start, end: next.end, code: e.code, kind: 'sector', sector: next.sector, attributive: false, group: this.group++, how: `${e.surface} + sector ${next.sector}` });
       return;

@@ -100,10 +100,15 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   return false;
 }
 
-/** The clause subject: the nearest mention group left of the trigger that is not inside a prepositional phrase. */
-export function subjectOf(view: SentenceView, lex: Lexicon, start: number): Slot | undefined {
+/**
+ * The clause subject: the nearest mention group left of the trigger that is not inside a
+ * prepositional phrase — or, for a verb in a verb-final language (`leftmost`), the first: such a
+ * clause opens with its subject, and unmarked names nearer the verb modify its object ("Қытай
+ * АҚШ-ты Тайвань мәселесінде қорқытты").
+ */
+export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftmost = false): Slot | undefined {
   const { start: cs } = clauseBounds(view, start);
-  const inClause = subjectIn(view, lex, cs, start);
+  const inClause = subjectIn(view, lex, cs, start, leftmost);
   if (inClause) return inClause;
   // "Guterres, who visited Almaty": a relative clause's subject is the mention it follows.
   if (view.tags.has(CUE.relativePronouns, cs)) {
@@ -115,8 +120,8 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number): Slot
   return undefined;
 }
 
-function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number): Slot | undefined {
-  const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive).sort((a, b) => b.start - a.start);
+function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, leftmost = false): Slot | undefined {
+  const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive).sort((a, b) => (leftmost ? a.start - b.start : b.start - a.start));
   for (const m of cands) {
     if (markerOf(view, lex, m) !== '') continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject

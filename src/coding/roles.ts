@@ -72,14 +72,15 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     const recipient = objectOf(view, lex, end, after.filter((x) => !owner(x))) ?? roleBefore(view, lex, start, before.filter((x) => x !== '' && x !== 'gen'), actor);
     return { ...(actor ? { actor } : {}), ...(recipient ? { recipient } : {}) };
   }
+  const leftmost = lex.subjectFirst;
   if (trig.passive) {
     const actor = objectOf(view, lex, end, p.actor.passive ?? lex.preps.agent);
-    const subj = subjectOf(view, lex, start);
+    const subj = subjectOf(view, lex, start, leftmost);
     if (!p.symmetric && (after.length > 0 || before.length > 0)) return { ...(actor ? { actor } : {}), ...(subj ? { recipient: subj } : {}) };
     if (!actor && subj && p.symmetric) return { actor: subj };
     return actor ? { actor } : {};
   }
-  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start);
+  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost);
   const recipient = objectOf(view, lex, end, after) ?? roleBefore(view, lex, start, before, actor);
   return { ...(actor ? { actor: shared ? { ...actor, how: `shared with "${shared.trigger.words}"` } : actor } : {}), ...(recipient ? { recipient } : {}) };
 }

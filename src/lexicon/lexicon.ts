@@ -20,6 +20,8 @@ export interface Lexicon {
   readonly genitiveAfter: boolean;
   /** "sov": objects come before the verb. */
   readonly wordOrder: 'svo' | 'sov';
+  /** A verb's subject is the first unmarked name of its clause (else the nearest before the verb). */
+  readonly subjectFirst: boolean;
   /** Month and weekday names are capitalised. */
   readonly datesCapitalised: boolean;
   /** Adjectives of states are capitalised. */
@@ -100,6 +102,7 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     morphology,
     genitiveAfter: file.grammar.genitiveAfter,
     wordOrder: file.grammar.wordOrder,
+    subjectFirst: file.grammar.subjectFirst,
     datesCapitalised: file.dates.capitalised,
     adjectivesCapitalised: file.actors.adjectivesCapitalised,
     infixes: file.modality.infixes,

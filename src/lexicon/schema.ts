@@ -160,6 +160,8 @@ export const languageFile = z.strictObject({
     objectPronouns: z.string().array().default([]),
     indefinite: z.string().array().default([]).describe('Indefinite articles: "a summit" is a new one, not the summit named before.'),
     wordOrder: z.enum(['svo', 'sov']).default('svo').describe('"svo" looks for objects after the verb; "sov" before it, by their case.'),
+    subjectFirst: z.boolean().default(false)
+      .describe("A verb's subject is the first unmarked name of its clause, not the nearest to it (verb-final languages whose clauses open with the subject)."),
     postpositions: z.record(z.string(), z.enum(CASES)).default({})
       .describe('Words after a mention that mark its role ("Aliyev ile" = with Aliyev), mapped to a case.'),
     genitiveAfter: z.boolean().default(false)
