@@ -61,8 +61,13 @@ export function roleBefore(view: SentenceView, lex: Lexicon, start: number, mark
  * Is the trigger at [start, end) passive ("was signed", "have been raised"), or a participle
  * after a noun ("the agreement signed in 2009")?
  */
-export function isPassive(view: SentenceView, lex: Lexicon, start: number): boolean {
+export function isPassive(view: SentenceView, lex: Lexicon, start: number, rest?: string): boolean {
   const trig = view.tokens[start];
+  // "шақыр|ылды", "шақырыл|ды": a passive written inside the verb, right after its root
+  if (rest !== undefined && trig) {
+    const root = trig.key.slice(0, trig.key.length - rest.length);
+    if (lex.passiveInfixes.some((x) => rest.startsWith(x) || root.endsWith(x))) return true;
+  }
   // "has been sending" is active; only a participle can be passive.
   if (trig && isGerund(lex, trig.key)) return false;
   const before = view.tokens[start - 1]?.key === '"' ? start - 2 : start - 1;

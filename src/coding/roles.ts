@@ -74,7 +74,9 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
   }
   const leftmost = lex.subjectFirst;
   if (trig.passive) {
-    const actor = objectOf(view, lex, end, p.actor.passive ?? lex.preps.agent);
+    // the agent after the verb ("was accused by Russia"), or before it where objects come first ("Ресей тарапынан")
+    const agentMarkers = p.actor.passive ?? lex.preps.agent;
+    const actor = lex.wordOrder === 'sov' ? roleBefore(view, lex, start, agentMarkers) : objectOf(view, lex, end, agentMarkers);
     const subj = subjectOf(view, lex, start, leftmost);
     if (!p.symmetric && (after.length > 0 || before.length > 0)) return { ...(actor ? { actor } : {}), ...(subj ? { recipient: subj } : {}) };
     if (!actor && subj && p.symmetric) return { actor: subj };

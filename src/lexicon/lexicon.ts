@@ -35,6 +35,8 @@ export interface Lexicon {
   readonly gerundEndings: readonly string[];
   /** Endings of an infinitive written on the verb (Russian -ть): a verb with no tense of its own. */
   readonly infinitiveEndings: readonly string[];
+  /** What follows a prefix trigger when its verb is passive (Kazakh -ыл-, Turkish -n-/-ıl-). */
+  readonly passiveInfixes: readonly string[];
   /** Endings of a past tense written on the verb (Russian -л): a verb with a tense of its own. */
   readonly pastEndings: readonly string[];
   /** Endings of finite verb forms (Turkish -dı, -iyor): such a trigger is a verb, not a noun. */
@@ -111,6 +113,7 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     gerundEndings: file.grammar.gerundEndings,
     infinitiveEndings: file.grammar.infinitiveEndings,
     pastEndings: file.grammar.pastEndings,
+    passiveInfixes: file.grammar.passiveInfixes,
     finiteEndings: file.grammar.finiteEndings,
     preps: {
       genitive: file.grammar.genitivePrep.map(profile.fold),

@@ -135,6 +135,8 @@ export const languageFile = z.strictObject({
       .describe('Endings of finite verb forms (Turkish kına-dı, kına-dığını): a trigger word ending so is a verb, even after a genitive that owns its object ("İsrail\'in saldırısını kınadı").'),
     /** The preposition of the other party of a symmetric act when its pattern names none ("met with"). */
     partnerPrep: z.string().array().default([]),
+    /** What follows a "*" trigger's prefix when the verb is passive (Kazakh шақыр|ылды, Turkish suçla|ndı). */
+    passiveInfixes: z.string().array().default([]),
     /** Endings of a verb's past tense where the language marks it so (Russian -л, -ла, -ли): a verb with a tense of its own. */
     pastEndings: z.string().array().default([]),
     /** Endings of a verb's infinitive, where the language marks it on the verb (Russian -ать, -ить, -ться): a verb with no tense. */
