@@ -1,0 +1,95 @@
+/**
+ * Regrouping a whole archive by the grouping rule, for an archive whose events were grouped by
+ * an older rule (migration 4): every mention gets its rank and index rows, the mentions of each
+ * type are grouped from scratch (clustering.ts), and every group keeps the id of the old event
+ * most of its mentions were in. Runs inside the migration's transaction.
+ */
+import type { Connection } from './dialect.ts';
+import { groupMentions, inheritIds } from './clustering.ts';
+import { indexMention, insertEvent, refreshModes, rewriteEvent } from './event-writer.ts';
+import { compareRanked, rankOf, type RankedShape } from './grouping.ts';
+import { chunks, marks, splitCodes } from './sql.ts';
+import type { StoreCapabilities } from './store.ts';
+import { relinkArticle } from './translations.ts';
+
+const PAGE = 1000;
+
+interface Stored extends RankedShape {
+  readonly event: number;
+  readonly article: number;
+}
+
+/** Give every mention its rank and index rows (mentions stored before ranks existed). */
+async function rankMentions(c: Connection, caps: StoreCapabilities): Promise<void> {
+  for (let after = 0; ;) {
+    const rows = await c.all<{ id: number; type: string; actors: string; recipients: string; date: string; mode: string | null;
+      start_offset: number; end_offset: number; content_hash: string }>(
+      `SELECT m.id, m.type, m.actors, m.recipients, m.date, m.mode, m.start_offset, m.end_offset, a.content_hash
+       FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.id > ? ORDER BY m.id LIMIT ?`, [after, PAGE]);
+    for (const r of rows) {
+      const shape = { type: r.type, actors: splitCodes(r.actors), recipients: splitCodes(r.recipients), date: r.date };
+      const rank = rankOf({ ...shape, mode: r.mode, article: r.content_hash, start: Number(r.start_offset), end: Number(r.end_offset) });
+      await c.run('UPDATE mentions SET rank = ? WHERE id = ?', [rank, Number(r.id)]);
+      await indexMention(c, caps, Number(r.id), shape);
+    }
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < PAGE) return;
+    after = Number(last.id);
+  }
+}
+
+/** Regroup the mentions of one type; returns the articles whose mentions moved to another event. */
+async function regroupType(c: Connection, caps: StoreCapabilities, type: string, now: string): Promise<Set<number>> {
+  const rows = await c.all<{ id: number; event_id: number; article_id: number; rank: string; date: string; actors: string; recipients: string }>(
+    'SELECT id, event_id, article_id, rank, date, actors, recipients FROM mentions WHERE type = ?', [type]);
+  const mentions: Stored[] = rows.map((r) => ({
+    seq: Number(r.id), event: Number(r.event_id), article: Number(r.article_id), rank: r.rank, type, date: r.date,
+    actors: splitCodes(r.actors), recipients: splitCodes(r.recipients),
+  }));
+  const leaderOf = groupMentions(mentions);
+  const groups = new Map<Stored, Stored[]>();
+  for (const m of mentions) {
+    const l = leaderOf.get(m) as Stored;
+    groups.set(l, [...(groups.get(l) ?? []), m]);
+  }
+  const leaders = [...groups.keys()].sort(compareRanked);
+  const former = new Set(mentions.map((m) => m.event));
+  const kept = inheritIds(leaders.map((key) => ({ key, formerEvents: (groups.get(key) ?? []).map((m) => m.event) })), former);
+
+  const moved = new Set<number>();
+  const touched: number[] = [];
+  for (const l of leaders) {
+    const head = { type, actors: l.actors, recipients: l.recipients, date: l.date, rank: l.rank, leaderId: l.seq };
+    const members = groups.get(l) ?? [];
+    let id = kept.get(l);
+    if (id !== undefined) {
+      await rewriteEvent(c, caps, id, head);
+    } else {
+      const ids = [...new Set(members.map((m) => m.event))];
+      const [row] = await c.all<{ t: string | null }>(`SELECT MIN(first_seen) AS t FROM events WHERE id IN (${marks(ids.length)})`, ids);
+      id = await insertEvent(c, caps, head, row?.t ?? now);
+    }
+    touched.push(id);
+    for (const m of members) {
+      if (m.event === id) continue;
+      await c.run('UPDATE mentions SET event_id = ? WHERE id = ?', [id, m.seq]);
+      moved.add(m.article);
+    }
+  }
+  const keptIds = new Set(kept.values());
+  const gone = [...former].filter((id) => !keptIds.has(id));
+  for (const part of chunks(gone, caps)) await c.run(`DELETE FROM events WHERE id IN (${marks(part.length)})`, part);
+  await refreshModes(c, caps, touched);
+  return moved;
+}
+
+/** Rank, index and regroup every mention of the archive; translation links follow the events. */
+export async function regroupArchive(c: Connection, caps: StoreCapabilities): Promise<void> {
+  await rankMentions(c, caps);
+  const now = new Date().toISOString();
+  const moved = new Set<number>();
+  for (const { type } of await c.all<{ type: string }>('SELECT DISTINCT type FROM mentions ORDER BY type')) {
+    for (const a of await regroupType(c, caps, type, now)) moved.add(a);
+  }
+  for (const id of [...moved].sort((a, b) => a - b)) await relinkArticle(c, id);
+}
