@@ -8,9 +8,9 @@
 import type { EventRecord } from '../model/index.ts';
 import type { Connection, SqlValue } from './dialect.ts';
 import { codesOf } from './dyads.ts';
-import { rankOf } from './grouping.ts';
+import { copyRank, rankOf } from './grouping.ts';
 import { applyChanges, type AddedMention } from './regroup.ts';
-import { chunks, joinCodes, marks } from './sql.ts';
+import { chunks, insertRows, joinCodes, marks } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
 
 /** A stored mention of the article being replaced. */
@@ -26,9 +26,11 @@ export interface StoredMention {
 
 /** A new mention of the article, ready to store. */
 export interface NewMention extends AddedMention {
+  readonly report: string;
+  /** Its row's values, in COLUMNS' order. */
+  readonly values: readonly SqlValue[];
   /** Values of the columns a kept row refreshes (REFRESHED). */
   readonly refreshed: readonly SqlValue[];
-  readonly report: string;
 }
 
 const COLUMNS = ['article_id', 'type', 'rank', 'lang', 'date', 'mode', 'actors', 'recipients', 'sentence', 'start_offset',
@@ -41,7 +43,7 @@ const reportOf = (type: string, actors: string, recipients: string, date: string
 /** The stored mentions of an article. */
 export async function storedMentions(c: Connection, articleId: number): Promise<StoredMention[]> {
   const rows = await c.all<{ id: number; event_id: number; leads: number; rank: string; type: string; actors: string; recipients: string; date: string; mode: string | null }>(
-    `SELECT m.id, m.event_id, CASE WHEN e.leader_id = m.id THEN 1 ELSE 0 END AS leads, m.rank, m.type, m.actors, m.recipients,
+    `SELECT m.id, m.event_id, CASE WHEN e.rank = m.rank THEN 1 ELSE 0 END AS leads, m.rank, m.type, m.actors, m.recipients,
             m.date, m.mode
      FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.article_id = ? ORDER BY m.id`, [articleId]);
   return rows.map((r) => ({
@@ -50,21 +52,25 @@ export async function storedMentions(c: Connection, articleId: number): Promise<
   }));
 }
 
-/** An event record of the article as a mention row. */
-export function mentionOf(e: EventRecord, articleId: number, articleHash: string, lexiconVersion: string): NewMention {
-  const actors = codesOf(e.actor);
-  const recipients = codesOf(e.recipient);
-  const mode = e.mode ?? null;
-  const rank = rankOf({ type: e.type, actors, recipients, date: e.date, mode, article: articleHash, start: e.evidence.start, end: e.evidence.end });
-  const refreshed = [e.lang, e.evidence.sentence, e.evidence.text, e.pattern, e.confidence, lexiconVersion, JSON.stringify(e)];
-  return {
-    type: e.type, actors, recipients, date: e.date, mode, rank,
-    report: reportOf(e.type, joinCodes(actors), joinCodes(recipients), e.date, mode),
-    columns: COLUMNS,
-    values: [articleId, e.type, rank, e.lang, e.date, mode, joinCodes(actors), joinCodes(recipients), e.evidence.sentence,
-      e.evidence.start, e.evidence.end, e.evidence.text, e.pattern, e.confidence, lexiconVersion, JSON.stringify(e)],
-    refreshed,
-  };
+/** An article's event records as mention rows, each with a rank of its own. */
+export function mentionsOf(events: readonly EventRecord[], articleId: number, articleHash: string, lexiconVersion: string): NewMention[] {
+  const copies = new Map<string, number>();
+  return events.map((e) => {
+    const actors = codesOf(e.actor);
+    const recipients = codesOf(e.recipient);
+    const mode = e.mode ?? null;
+    const base = rankOf({ type: e.type, actors, recipients, date: e.date, mode, article: articleHash, start: e.evidence.start, end: e.evidence.end });
+    const copy = copies.get(base) ?? 0;
+    copies.set(base, copy + 1);
+    const rank = copyRank(base, copy);
+    return {
+      type: e.type, actors, recipients, date: e.date, mode, rank,
+      report: reportOf(e.type, joinCodes(actors), joinCodes(recipients), e.date, mode),
+      values: [articleId, e.type, rank, e.lang, e.date, mode, joinCodes(actors), joinCodes(recipients), e.evidence.sentence,
+        e.evidence.start, e.evidence.end, e.evidence.text, e.pattern, e.confidence, lexiconVersion, JSON.stringify(e)],
+      refreshed: [e.lang, e.evidence.sentence, e.evidence.text, e.pattern, e.confidence, lexiconVersion, JSON.stringify(e)],
+    };
+  });
 }
 
 /** Take, from lists by key, the first entry under `key`. */
@@ -86,7 +92,7 @@ function byKey<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
  * the other articles whose mentions moved to another event.
  */
 export async function replaceMentions(
-  c: Connection, caps: StoreCapabilities, old: readonly StoredMention[], fresh: readonly NewMention[], now: string,
+  c: Connection, caps: StoreCapabilities, articleId: number, old: readonly StoredMention[], fresh: readonly NewMention[], now: string,
 ): Promise<ReadonlySet<number>> {
   const oldByRank = byKey(old, (m) => m.rank);
   const added: NewMention[] = [];
@@ -101,13 +107,19 @@ export async function replaceMentions(
   // A report still in the new version (its offsets moved) stands for the one it replaces when
   // event ids are handed on.
   const removedByReport = byKey(removed, (m) => m.report);
-  const withFormer = added.map((m): AddedMention => {
+  const withFormer = added.map((m): NewMention => {
     const former = take(removedByReport, m.report);
     return former ? { ...m, formerEvent: former.event } : m;
   });
   for (const part of chunks(removed.map((m) => m.id), caps)) await c.run(`DELETE FROM mentions WHERE id IN (${marks(part.length)})`, part);
   const leaderless = new Set(removed.filter((m) => m.leads).map((m) => m.event));
   const thinned = new Set(removed.filter((m) => !m.leads && !leaderless.has(m.event)).map((m) => m.event));
-  const { movedArticles } = await applyChanges(c, caps, { added: withFormer, leaderless, thinned }, now);
-  return movedArticles;
+  return applyChanges(c, caps, { added: withFormer, leaderless, thinned }, now, async (events, index) => {
+    await insertRows(c, caps, 'mentions', ['event_id', ...COLUMNS], withFormer.map((m, i) => [events[i] ?? null, ...m.values]));
+    if (withFormer.length === 0) return;
+    // Ranks are unique: they tell which row is which mention.
+    const ids = new Map((await c.all<{ id: number; rank: string }>('SELECT id, rank FROM mentions WHERE article_id = ?', [articleId]))
+      .map((r) => [r.rank, Number(r.id)]));
+    for (const m of withFormer) index.mention(ids.get(m.rank) as number, m);
+  });
 }

@@ -1,70 +1,96 @@
 /**
- * Writing event rows and the index rows kept in step with them: an event's shape is its
- * leading mention's (type, parties, date), its mode is derived from its mentions (grouping.ts
- * `modeOf`); event_actors and event_dyads carry what lookups and counts read; mention_actors
+ * Writing event rows and the index rows kept in step with them. An event's shape is its leading
+ * mention's (type, parties, date) and its rank the leader's rank, so a mention leads its event
+ * exactly when their ranks are equal; its mode is derived from its mentions (grouping.ts
+ * `modeOf`). event_actors and event_dyads carry what lookups and counts read; mention_actors
  * lets regrouping find the mentions around a date. Runs inside the write transaction.
  */
 import { dateBounds, type PartialDate } from '../model/index.ts';
-import type { Connection } from './dialect.ts';
+import type { Connection, SqlValue } from './dialect.ts';
 import { dyadPairs, rolesOf } from './dyads.ts';
 import { modeOf, type EventShape } from './grouping.ts';
 import { chunks, insertRows, joinCodes, marks } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
 
-/** What an event row is written from: its leader's shape and rank, and the leader's row id once stored. */
+/** What an event row is written from: its leader's shape and rank, and its mode. */
 export interface EventHead extends EventShape {
   readonly rank: string;
-  readonly leaderId: number | null;
+  readonly mode: string | null;
 }
 
 /** The month of a date ("2022-05"), or its year when that is all it gives. */
 const periodOf = (date: PartialDate): string => date.slice(0, 7);
 
-/** Insert an event led by `head`; returns its id. Its mode is set by `refreshModes`. */
-export async function insertEvent(c: Connection, caps: StoreCapabilities, head: EventHead, firstSeen: string): Promise<number> {
+/** Index rows of events and mentions, written together in as few statements as the backend allows. */
+export class IndexRows {
+  readonly #eventActors: SqlValue[][] = [];
+  readonly #eventDyads: SqlValue[][] = [];
+  readonly #mentionActors: SqlValue[][] = [];
+
+  /** An event's actor and dyad rows (the dyad rows carry what counts are grouped by). */
+  event(id: number, e: EventHead): void {
+    const { first, last } = dateBounds(e.date);
+    const roles = rolesOf(e.actors, e.recipients);
+    for (const [code, role] of roles) this.#eventActors.push([id, code, role, e.type, first, last]);
+    for (const [a, b] of dyadPairs(roles)) this.#eventDyads.push([id, a, b, first, last, periodOf(e.date), e.type, e.mode]);
+  }
+
+  /** A mention's rows: one per code, with its type and date span. */
+  mention(id: number, m: EventShape): void {
+    const { first, last } = dateBounds(m.date);
+    for (const code of new Set([...m.actors, ...m.recipients])) this.#mentionActors.push([id, code, m.type, first, last]);
+  }
+
+  /** Write the rows gathered so far. */
+  async write(c: Connection, caps: StoreCapabilities): Promise<void> {
+    await insertRows(c, caps, 'event_actors', ['event_id', 'code', 'role', 'type', 'date_first', 'date_last'], this.#eventActors.splice(0));
+    await insertRows(c, caps, 'event_dyads', ['event_id', 'a', 'b', 'date_first', 'date_last', 'period', 'type', 'mode'], this.#eventDyads.splice(0));
+    await insertRows(c, caps, 'mention_actors', ['mention_id', 'code', 'type', 'date_first', 'date_last'], this.#mentionActors.splice(0));
+  }
+}
+
+/** Insert an event led by `head`; returns its id (its index rows go to `index`). */
+export async function insertEvent(c: Connection, head: EventHead, firstSeen: string, index: IndexRows): Promise<number> {
   const { first, last } = dateBounds(head.date);
   const [row] = await c.all<{ id: number }>(
-    `INSERT INTO events (type, mode, date, date_first, date_last, actors, recipients, first_seen, rank, leader_id)
-     VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    [head.type, head.date, first, last, joinCodes(head.actors), joinCodes(head.recipients), firstSeen, head.rank, head.leaderId],
+    `INSERT INTO events (type, mode, date, date_first, date_last, actors, recipients, first_seen, rank)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    [head.type, head.mode, head.date, first, last, joinCodes(head.actors), joinCodes(head.recipients), firstSeen, head.rank],
   );
   const id = Number(row?.id);
-  await writeIndex(c, caps, id, head, null);
+  index.event(id, head);
   return id;
 }
 
-/** Give an existing event (its id kept) a new leader, and its index rows the leader's shape. */
-export async function rewriteEvent(c: Connection, caps: StoreCapabilities, id: number, head: EventHead): Promise<void> {
-  const { first, last } = dateBounds(head.date);
-  await c.run(
-    'UPDATE events SET type = ?, date = ?, date_first = ?, date_last = ?, actors = ?, recipients = ?, rank = ?, leader_id = ? WHERE id = ?',
-    [head.type, head.date, first, last, joinCodes(head.actors), joinCodes(head.recipients), head.rank, head.leaderId, id]);
-  await c.run('DELETE FROM event_actors WHERE event_id = ?', [id]);
-  await c.run('DELETE FROM event_dyads WHERE event_id = ?', [id]);
-  const [row] = await c.all<{ mode: string | null }>('SELECT mode FROM events WHERE id = ?', [id]);
-  await writeIndex(c, caps, id, head, row?.mode ?? null);
-}
-
-/** Record the stored leader of an event that was written before its leader had a row id. */
-export async function setLeader(c: Connection, eventId: number, leaderId: number): Promise<void> {
-  await c.run('UPDATE events SET leader_id = ? WHERE id = ?', [leaderId, eventId]);
-}
-
-/** Write an event's actor and dyad index rows (the dyad rows carry what counts are grouped by). */
-async function writeIndex(c: Connection, caps: StoreCapabilities, id: number, e: EventShape, mode: string | null): Promise<void> {
-  const { first, last } = dateBounds(e.date);
-  const roles = rolesOf(e.actors, e.recipients);
-  await insertRows(c, caps, 'event_actors', ['event_id', 'code', 'role', 'type', 'date_first', 'date_last'],
-    [...roles].map(([code, role]) => [id, code, role, e.type, first, last]));
-  await insertRows(c, caps, 'event_dyads', ['event_id', 'a', 'b', 'date_first', 'date_last', 'period', 'type', 'mode'],
-    dyadPairs(roles).map(([a, b]) => [id, a, b, first, last, periodOf(e.date), e.type, mode]));
-}
-
-/** Write the index rows by which regrouping finds a stored mention: one per code, with its type and date span. */
-export async function indexMention(c: Connection, caps: StoreCapabilities, id: number, m: EventShape): Promise<void> {
-  const { first, last } = dateBounds(m.date);
-  await insertRows(c, caps, 'mention_actors', ['mention_id', 'code', 'type', 'date_first', 'date_last'],
-    [...new Set([...m.actors, ...m.recipients])].map((code) => [id, code, m.type, first, last]));
+/**
+ * Give events (their ids kept) new leaders. A new leader often reports the event just as the
+ * old one did (a copy in another article): then only the rank changes, and the index rows stay.
+ */
+export async function rewriteEvents(c: Connection, caps: StoreCapabilities, events: ReadonlyMap<number, EventHead>, index: IndexRows): Promise<void> {
+  const reshaped: number[] = [];
+  for (const part of chunks([...events.keys()], caps)) {
+    const rows = await c.all<{ id: number; type: string; mode: string | null; date: string; actors: string; recipients: string }>(
+      `SELECT id, type, mode, date, actors, recipients FROM events WHERE id IN (${marks(part.length)})`, part);
+    for (const r of rows) {
+      const head = events.get(Number(r.id)) as EventHead;
+      const same = r.type === head.type && r.mode === head.mode && r.date === head.date
+        && r.actors === joinCodes(head.actors) && r.recipients === joinCodes(head.recipients);
+      if (same) await c.run('UPDATE events SET rank = ? WHERE id = ?', [head.rank, Number(r.id)]);
+      else reshaped.push(Number(r.id));
+    }
+  }
+  for (const part of chunks(reshaped, caps)) {
+    await c.run(`DELETE FROM event_actors WHERE event_id IN (${marks(part.length)})`, part);
+    await c.run(`DELETE FROM event_dyads WHERE event_id IN (${marks(part.length)})`, part);
+  }
+  for (const id of reshaped) {
+    const head = events.get(id) as EventHead;
+    const { first, last } = dateBounds(head.date);
+    await c.run(
+      'UPDATE events SET type = ?, mode = ?, date = ?, date_first = ?, date_last = ?, actors = ?, recipients = ?, rank = ? WHERE id = ?',
+      [head.type, head.mode, head.date, first, last, joinCodes(head.actors), joinCodes(head.recipients), head.rank, id]);
+    index.event(id, head);
+  }
 }
 
 /** Set each event's mode from its mentions, in the event and in its dyad rows, where it changed. */

@@ -33,10 +33,7 @@ export interface EventShape {
 export interface RankedShape extends EventShape {
   /** The mention's rank (`rankOf`); the order is by rank, then by `seq`. */
   readonly rank: string;
-  /**
-   * Breaks ties between mentions of equal rank, which are copies of one record in one article
-   * (same type, parties, date, mode and offsets): the mention's row id.
-   */
+  /** Breaks ties between equal ranks (none in an archive, where every rank is unique: `copyRank`). */
   readonly seq: number;
 }
 
@@ -122,6 +119,14 @@ export function rankOf(m: RankParts): string {
   const parties = String(new Set([...m.actors, ...m.recipients]).size).padStart(4, '0');
   return [precision, dateBounds(m.date).first, m.type, parties, m.actors.join(' '), m.recipients.join(' '), m.mode ?? '',
     m.article, offset(m.start), offset(m.end)].join(SEP);
+}
+
+/**
+ * The rank of the `copy`-th repeat (from 0) of one rank in one article: the coder may print a
+ * record twice, and every stored mention needs a rank of its own.
+ */
+export function copyRank(rank: string, copy: number): string {
+  return copy === 0 ? rank : `${rank}${SEP}${copy}`;
 }
 
 /** Negative when `a` comes before `b` in the grouping order. */

@@ -178,15 +178,15 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'events grouped the same whatever the order of ingest: mention ranks, event leaders, mention index',
     // Events were grouped in the order their mentions arrived; now they are grouped in an order
-    // of the mentions' own (grouping.ts), which needs each mention's type and rank, each
-    // event's leading mention, and an index finding the mentions around a date. fill() regroups
-    // the archive by the new rule, each event keeping its id where most of its mentions stay.
+    // of the mentions' own (grouping.ts), which needs each mention's type and rank, the rank of
+    // each event's leading mention, and an index finding the mentions around a date. fill()
+    // regroups the archive by the new rule, each event keeping its id where most of its
+    // mentions stay.
     up: (t) => `
       ALTER TABLE mentions ADD COLUMN type TEXT NOT NULL DEFAULT '';
       ALTER TABLE mentions ADD COLUMN rank TEXT NOT NULL DEFAULT '';
       UPDATE mentions SET type = (SELECT e.type FROM events e WHERE e.id = mentions.event_id);
       ALTER TABLE events ADD COLUMN rank TEXT NOT NULL DEFAULT '';
-      ALTER TABLE events ADD COLUMN leader_id ${t.ref};
       CREATE TABLE mention_actors (
         mention_id ${t.ref} NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
         code TEXT NOT NULL,
@@ -194,7 +194,7 @@ export const MIGRATIONS: readonly Migration[] = [
         date_first TEXT NOT NULL,
         date_last TEXT NOT NULL,
         PRIMARY KEY (mention_id, code)
-      );
+      ) ${t.keyedTable};
       CREATE INDEX mention_actors_near ON mention_actors (code, type, date_first, date_last, mention_id);
     `,
     fill: (c, dialect) => regroupArchive(c, dialect.capabilities),

@@ -13,7 +13,7 @@ import {
 import type { Connection, Dialect, SqlValue } from './dialect.ts';
 import { codesOf } from './dyads.ts';
 import { StoreError } from './errors.ts';
-import { mentionOf, replaceMentions, storedMentions } from './article-mentions.ts';
+import { mentionsOf, replaceMentions, storedMentions } from './article-mentions.ts';
 import { indexArticle } from './search.ts';
 import { insertRows, joinCodes, marks } from './sql.ts';
 import type { CodedArticle, NewArticle, PutResult } from './store.ts';
@@ -134,7 +134,7 @@ export async function writeArticle(
     id = Number(row?.id);
   }
 
-  const movedArticles = await replaceMentions(c, caps, old, events.map((e) => mentionOf(e, id, hash, coded.lexiconVersion)), now);
+  const movedArticles = await replaceMentions(c, caps, id, old, mentionsOf(events, id, hash, coded.lexiconVersion), now);
 
   for (const f of facts) {
     const date = factDate(f);

@@ -6,8 +6,8 @@
  */
 import type { Connection } from './dialect.ts';
 import { groupMentions, inheritIds } from './clustering.ts';
-import { indexMention, insertEvent, refreshModes, rewriteEvent } from './event-writer.ts';
-import { compareRanked, rankOf, type RankedShape } from './grouping.ts';
+import { IndexRows, insertEvent, rewriteEvents, type EventHead } from './event-writer.ts';
+import { compareRanked, copyRank, modeOf, rankOf, type RankedShape } from './grouping.ts';
 import { chunks, marks, splitCodes } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
 import { relinkArticle } from './translations.ts';
@@ -17,33 +17,44 @@ const PAGE = 1000;
 interface Stored extends RankedShape {
   readonly event: number;
   readonly article: number;
+  readonly mode: string | null;
 }
 
-/** Give every mention its rank and index rows (mentions stored before ranks existed). */
+/** Give every mention its rank (copies of one record in one article told apart by row id) and index rows. */
 async function rankMentions(c: Connection, caps: StoreCapabilities): Promise<void> {
   for (let after = 0; ;) {
-    const rows = await c.all<{ id: number; type: string; actors: string; recipients: string; date: string; mode: string | null;
-      start_offset: number; end_offset: number; content_hash: string }>(
-      `SELECT m.id, m.type, m.actors, m.recipients, m.date, m.mode, m.start_offset, m.end_offset, a.content_hash
-       FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.id > ? ORDER BY m.id LIMIT ?`, [after, PAGE]);
-    for (const r of rows) {
-      const shape = { type: r.type, actors: splitCodes(r.actors), recipients: splitCodes(r.recipients), date: r.date };
-      const rank = rankOf({ ...shape, mode: r.mode, article: r.content_hash, start: Number(r.start_offset), end: Number(r.end_offset) });
-      await c.run('UPDATE mentions SET rank = ? WHERE id = ?', [rank, Number(r.id)]);
-      await indexMention(c, caps, Number(r.id), shape);
+    const articles = (await c.all<{ id: number; content_hash: string }>(
+      'SELECT id, content_hash FROM articles WHERE id > ? ORDER BY id LIMIT ?', [after, PAGE]));
+    const index = new IndexRows();
+    for (const a of articles) {
+      const rows = await c.all<{ id: number; type: string; actors: string; recipients: string; date: string; mode: string | null;
+        start_offset: number; end_offset: number }>(
+        `SELECT id, type, actors, recipients, date, mode, start_offset, end_offset FROM mentions WHERE article_id = ? ORDER BY id`,
+        [Number(a.id)]);
+      const copies = new Map<string, number>();
+      for (const r of rows) {
+        const shape = { type: r.type, actors: splitCodes(r.actors), recipients: splitCodes(r.recipients), date: r.date };
+        const base = rankOf({ ...shape, mode: r.mode, article: a.content_hash, start: Number(r.start_offset), end: Number(r.end_offset) });
+        const copy = copies.get(base) ?? 0;
+        copies.set(base, copy + 1);
+        await c.run('UPDATE mentions SET rank = ? WHERE id = ?', [copyRank(base, copy), Number(r.id)]);
+        index.mention(Number(r.id), shape);
+      }
     }
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < PAGE) return;
+    await index.write(c, caps);
+    const last = articles[articles.length - 1];
+    if (!last || articles.length < PAGE) return;
     after = Number(last.id);
   }
 }
 
 /** Regroup the mentions of one type; returns the articles whose mentions moved to another event. */
 async function regroupType(c: Connection, caps: StoreCapabilities, type: string, now: string): Promise<Set<number>> {
-  const rows = await c.all<{ id: number; event_id: number; article_id: number; rank: string; date: string; actors: string; recipients: string }>(
-    'SELECT id, event_id, article_id, rank, date, actors, recipients FROM mentions WHERE type = ?', [type]);
+  const rows = await c.all<{ id: number; event_id: number; article_id: number; rank: string; date: string; mode: string | null;
+    actors: string; recipients: string }>(
+    'SELECT id, event_id, article_id, rank, date, mode, actors, recipients FROM mentions WHERE type = ?', [type]);
   const mentions: Stored[] = rows.map((r) => ({
-    seq: Number(r.id), event: Number(r.event_id), article: Number(r.article_id), rank: r.rank, type, date: r.date,
+    seq: Number(r.id), event: Number(r.event_id), article: Number(r.article_id), rank: r.rank, type, date: r.date, mode: r.mode,
     actors: splitCodes(r.actors), recipients: splitCodes(r.recipients),
   }));
   const leaderOf = groupMentions(mentions);
@@ -56,30 +67,31 @@ async function regroupType(c: Connection, caps: StoreCapabilities, type: string,
   const former = new Set(mentions.map((m) => m.event));
   const kept = inheritIds(leaders.map((key) => ({ key, formerEvents: (groups.get(key) ?? []).map((m) => m.event) })), former);
 
+  const index = new IndexRows();
+  const rewritten = new Map<number, EventHead>();
   const moved = new Set<number>();
-  const touched: number[] = [];
   for (const l of leaders) {
-    const head = { type, actors: l.actors, recipients: l.recipients, date: l.date, rank: l.rank, leaderId: l.seq };
     const members = groups.get(l) ?? [];
+    const head: EventHead = { type, actors: l.actors, recipients: l.recipients, date: l.date, rank: l.rank, mode: modeOf(members) };
     let id = kept.get(l);
     if (id !== undefined) {
-      await rewriteEvent(c, caps, id, head);
+      rewritten.set(id, head);
     } else {
       const ids = [...new Set(members.map((m) => m.event))];
       const [row] = await c.all<{ t: string | null }>(`SELECT MIN(first_seen) AS t FROM events WHERE id IN (${marks(ids.length)})`, ids);
-      id = await insertEvent(c, caps, head, row?.t ?? now);
+      id = await insertEvent(c, head, row?.t ?? now, index);
     }
-    touched.push(id);
     for (const m of members) {
       if (m.event === id) continue;
       await c.run('UPDATE mentions SET event_id = ? WHERE id = ?', [id, m.seq]);
       moved.add(m.article);
     }
   }
+  await rewriteEvents(c, caps, rewritten, index);
+  await index.write(c, caps);
   const keptIds = new Set(kept.values());
   const gone = [...former].filter((id) => !keptIds.has(id));
   for (const part of chunks(gone, caps)) await c.run(`DELETE FROM events WHERE id IN (${marks(part.length)})`, part);
-  await refreshModes(c, caps, touched);
   return moved;
 }
 

@@ -15,6 +15,7 @@ export const postgresAdapter: DialectAdapter = {
     ref: 'BIGINT',
     real: 'DOUBLE PRECISION',
     json: 'JSONB',
+    keyedTable: '',
   },
   search: {
     // The terms are Dyad's stems already: array_to_tsvector and a tsquery literal store and look
