@@ -13,7 +13,7 @@ import { rankOf, type RankedShape } from '../src/store/grouping.ts';
 import { migrate } from '../src/store/migrations.ts';
 import { contentHash, openStore, type NewArticle, type Store } from '../src/store/index.ts';
 import { backends } from './fixtures/store/backends.ts';
-import { orderCorpus, run, schedule, type Put } from './fixtures/store/orders.ts';
+import { churn, orderCorpus, run, schedule, type Put } from './fixtures/store/orders.ts';
 import { coded, event, type EventSpec } from './fixtures/store/records.ts';
 
 /** Open a store, run fn, close it whatever happens. */
@@ -47,9 +47,10 @@ async function archive(store: Store): Promise<{ events: string[]; links: string[
 async function fromScratch(store: Store): Promise<string[]> {
   type Report = RankedShape & { readonly name: string };
   const reports: Report[] = [];
+  const articles = new Map((await store.articles({ limit: 10_000 })).map((a) => [a.id, a]));
   for await (const { mentions } of store.export()) {
     for (const m of mentions) {
-      const a = await store.article(m.article.id);
+      const a = articles.get(m.article.id);
       const shape = { type: m.record.type, actors: codesOf(m.record.actor), recipients: codesOf(m.record.recipient), date: m.date };
       reports.push({
         ...shape, seq: m.id, name: `${a?.address ?? a?.contentHash.slice(0, 12)}@${m.evidence.start} ${m.date}`,
@@ -96,6 +97,19 @@ for (const backend of backends()) {
           assert.deepEqual(a.stats, reference.stats, `order ${seed}: counts`);
         });
       }
+    });
+
+    test('after every stretch of a long run of rewrites, the events are what grouping from scratch gives', async () => {
+      await using(backend.fresh(), async (s) => {
+        const writes = churn(7, 120);
+        for (let i = 0; i < writes.length; i += 20) {
+          await run(s, writes.slice(i, i + 20));
+          const a = await archive(s);
+          assert.deepEqual(reportLists(a.events), await fromScratch(s), `after ${i + 20} writes`);
+        }
+        // No event is left without a report.
+        for await (const { mentions } of s.export()) assert.ok(mentions.length > 0);
+      });
     });
 
     test('an event keeps its id while its reports come and go around it, and when a new report leads it', async () => {
