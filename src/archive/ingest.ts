@@ -22,6 +22,8 @@ export interface IngestSummary {
   readonly replaced: number;
   readonly skipped: readonly IngestProblem[];
   readonly failed: readonly IngestProblem[];
+  /** Sources read with something wrong, whose articles were kept (bytes not in their charset). */
+  readonly warnings: readonly IngestProblem[];
   readonly events: number;
 }
 
@@ -69,6 +71,7 @@ export async function ingest(store: Store, inputs: readonly string[], lexicons: 
   const counts = { added: 0, unchanged: 0, replaced: 0, events: 0 };
   const skipped: IngestProblem[] = [];
   const failed: IngestProblem[] = [];
+  const warnings: IngestProblem[] = [];
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const fail = (done: number, address: string, e: unknown): void => {
     if (!isDyadError(e)) throw e;
@@ -109,6 +112,7 @@ export async function ingest(store: Store, inputs: readonly string[], lexicons: 
       options.onItem?.(done, item.address, list === skipped ? 'skipped' : 'failed');
       continue;
     }
+    for (const w of item.warnings ?? []) warnings.push({ address: w.address, reason: w.code, message: w.message });
     try {
       batch.push({ ...codeSource(lexicons, item, today), done, address: item.address });
     } catch (e) {
@@ -119,7 +123,7 @@ export async function ingest(store: Store, inputs: readonly string[], lexicons: 
   await flush();
   // After a large load the planner needs fresh statistics to keep using the indexes.
   if (counts.added + counts.replaced >= OPTIMIZE_AFTER) await store.optimize();
-  return { ...counts, skipped, failed };
+  return { ...counts, skipped, failed, warnings };
 }
 
 /** Recode every article a different lexicon version coded; returns how many were recoded. */

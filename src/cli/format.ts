@@ -39,7 +39,7 @@ export interface ItemProblem {
  * "skipped notes.bin: binary data (NUL bytes), not text [binary]". The readers' messages start
  * with the address already; others (the coder's, the store's) are given it here.
  */
-export function problemLine(verb: 'skipped' | 'failed', p: ItemProblem): string {
+export function problemLine(verb: 'skipped' | 'failed' | 'warning', p: ItemProblem): string {
   const said = p.message.startsWith(`${p.address}: `) ? p.message : `${p.address}: ${p.message}`;
   return `${verb} ${said} [${p.reason}]`;
 }

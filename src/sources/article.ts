@@ -22,6 +22,8 @@ export interface SourceArticle {
   readonly source: SourceKind;
   /** The charset the bytes were decoded from, lower case ("utf-8", "windows-1251", ...). */
   readonly charset?: string;
+  /** What was wrong with the source though it gave this article (bytes that are not text in its charset). */
+  readonly warnings?: readonly SourceWarning[];
 }
 
 /** Stable problem codes: callers branch on these, never on messages. */
@@ -48,6 +50,22 @@ export interface SourceProblem {
 
 /** A problem record. */
 export function problem(address: string, code: ProblemCode, message: string): SourceProblem {
+  return { address, code, message };
+}
+
+/** Stable warning codes. */
+export const WARNING_CODES = ['invalid_bytes'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/** Something wrong with a source that still gave its article: reported, and the article kept. */
+export interface SourceWarning {
+  readonly address: string;
+  readonly code: WarningCode;
+  readonly message: string;
+}
+
+/** A warning record. */
+export function warning(address: string, code: WarningCode, message: string): SourceWarning {
   return { address, code, message };
 }
 

@@ -8,9 +8,9 @@ import { hasScheme, isHttpUrl } from './fetch.ts';
 import { readFileSource, readUrlSource, type ReadOptions } from './read.ts';
 import { walkFolder } from './walk.ts';
 
-export type { ProblemCode, SourceArticle, SourceKind, SourceProblem } from './article.ts';
-export { isSourceProblem, PROBLEM_CODES, SOURCE_KINDS } from './article.ts';
-export { decodeBytes, detectCharset, type Decoded } from './charset.ts';
+export type { ProblemCode, SourceArticle, SourceKind, SourceProblem, SourceWarning, WarningCode } from './article.ts';
+export { isSourceProblem, PROBLEM_CODES, SOURCE_KINDS, WARNING_CODES } from './article.ts';
+export { decodeBytes, detectCharset, scanUtf8, type Decoded, type InvalidBytes } from './charset.ts';
 export { normalizeDate } from './dates.ts';
 export { feedArticle, parseFeed, readFeed, type FeedItem } from './feed.ts';
 export { DEFAULT_FETCH_LIMITS, fetchSource, type FetchedSource, type FetchLimits } from './fetch.ts';

@@ -37,6 +37,7 @@ export const ingestCommand = defineCommand({
     out.write(`added ${summary.added}, replaced ${summary.replaced}, unchanged ${summary.unchanged}, skipped ${summary.skipped.length}, failed ${summary.failed.length} (${summary.events} events coded, ${secs} s)\n`);
     for (const s of summary.skipped) out.write(`  ${problemLine('skipped', s)}\n`);
     for (const f of summary.failed) out.write(`  ${problemLine('failed', f)}\n`);
+    for (const w of summary.warnings) out.write(`  ${problemLine('warning', w)}\n`);
     return summary.failed.length > 0 ? 1 : 0;
   },
 });
