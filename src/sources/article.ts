@@ -38,6 +38,8 @@ export const PROBLEM_CODES = [
   'http_status',
   'unreadable',
   'not_article',
+  /** A named pipe, socket or device where a file was expected: never opened. */
+  'not_file',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

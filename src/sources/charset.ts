@@ -139,11 +139,13 @@ export interface Utf8Scan {
 const LINES_KEPT = 5;
 
 /**
- * The length of the valid UTF-8 sequence at `i`, or 0 when none starts there (Unicode's table of
- * well-formed sequences: no overlong forms, no surrogates, nothing above U+10FFFF).
+ * The length of the valid UTF-8 sequence at `i` (1 for ASCII), or 0 when none starts there
+ * (Unicode's table of well-formed sequences: no overlong forms, no surrogates, nothing above
+ * U+10FFFF).
  */
-function sequenceAt(bytes: Uint8Array, i: number): number {
+export function utf8SequenceAt(bytes: Uint8Array, i: number): number {
   const b = bytes[i] as number;
+  if (b < 0x80) return 1;
   const [length, low, high] = b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf]
     : b === 0xe0 ? [3, 0xa0, 0xbf]
     : b === 0xed ? [3, 0x80, 0x9f]
@@ -177,7 +179,7 @@ export function scanUtf8(bytes: Uint8Array): Utf8Scan {
       i++;
       continue;
     }
-    const length = sequenceAt(bytes, i);
+    const length = utf8SequenceAt(bytes, i);
     if (length > 0) {
       valid += length;
       i += length;

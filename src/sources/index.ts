@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { problem, type SourceArticle, type SourceProblem } from './article.ts';
 import { hasScheme, isHttpUrl } from './fetch.ts';
+import { pathText } from './paths.ts';
 import { readFileSource, readUrlSource, type ReadOptions } from './read.ts';
 import { walkFolder } from './walk.ts';
 
@@ -19,6 +20,7 @@ export { publishedOf } from './published.ts';
 export { DEFAULT_MAX_FILE_BYTES, readFileSource, readStreamSource, readUrlSource, type ReadOptions } from './read.ts';
 export { EXTENSIONS, sniffFormat, type SourceFormat } from './sniff.ts';
 export { readText, splitText } from './text.ts';
+export { pathText, resolvePath, type FsPath } from './paths.ts';
 export { walkFolder } from './walk.ts';
 
 /**
@@ -36,7 +38,7 @@ export async function* readSources(inputs: readonly string[], options: ReadOptio
     const st = await stat(input).catch(() => undefined);
     if (st?.isDirectory()) {
       for await (const entry of walkFolder(input)) {
-        if (typeof entry === 'string') yield* await guarded(entry, () => readFileSource(entry, options));
+        if (typeof entry === 'string' || Buffer.isBuffer(entry)) yield* await guarded(pathText(entry), () => readFileSource(entry, options));
         else yield entry;
       }
     } else {

@@ -1,11 +1,14 @@
 /** One source to records: a file by its extension or first bytes, a URL by its Content-Type. */
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { composeText, problem, type SourceArticle, type SourceProblem } from './article.ts';
 import { readFeed } from './feed.ts';
 import { fetchSource, isHttpUrl, type FetchLimits } from './fetch.ts';
 import { readHtml } from './html.ts';
+import { pathText, resolvePath, type FsPath } from './paths.ts';
 import { formatOfContentType, formatOfPath, sniffFormat, type SourceFormat } from './sniff.ts';
 import { readText } from './text.ts';
+import { specialKind } from './walk.ts';
 
 /** How sources are read; every field has a default. */
 export interface ReadOptions {
@@ -21,21 +24,37 @@ export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 type Out = SourceArticle | SourceProblem;
 
-/** Read one local file: text, HTML or feed by its extension, else by its first bytes. */
-export async function readFileSource(path: string, options: ReadOptions = {}): Promise<Out[]> {
-  const st = await stat(path).catch(() => undefined);
-  if (!st) return [problem(path, 'not_found', `${path}: no such file or folder`)];
-  if (!st.isFile()) return [problem(path, 'unreadable', `${path}: not a regular file`)];
+/**
+ * Read one local file: text, HTML or feed by its extension, else by its first bytes. A path
+ * given as text may name a file whose name is not UTF-8 (paths.ts `resolvePath`). A named pipe,
+ * socket or device is refused without being read: opening a pipe would wait for a writer, and a
+ * device may never end.
+ */
+export async function readFileSource(path: FsPath, options: ReadOptions = {}): Promise<Out[]> {
+  const target = typeof path === 'string' ? await resolvePath(path) : path;
+  const address = pathText(target);
+  const st = await stat(target).catch(() => undefined);
+  if (!st) return [problem(address, 'not_found', `${address}: no such file or folder`)];
+  if (st.isDirectory()) return [problem(address, 'not_file', `${address}: a folder, not a file`)];
+  if (!st.isFile()) return [problem(address, 'not_file', `${address}: ${specialKind(st)}, not a file; not read`)];
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (st.size > max) return [problem(path, 'too_large', `${path}: ${st.size} bytes, more than ${max}`)];
+  if (st.size > max) return [problem(address, 'too_large', `${address}: ${st.size} bytes, more than ${max}`)];
   let bytes: Uint8Array;
+  let file: FileHandle | undefined;
   try {
-    bytes = await readFile(path);
+    // Without blocking, and checked again once open: the path may have been made a pipe since.
+    file = await open(target, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const opened = await file.stat();
+    if (!opened.isFile()) return [problem(address, 'not_file', `${address}: ${specialKind(opened)}, not a file; not read`)];
+    if (opened.size > max) return [problem(address, 'too_large', `${address}: ${opened.size} bytes, more than ${max}`)];
+    bytes = await file.readFile();
   } catch (e) {
-    return [problem(path, 'unreadable', `${path}: ${e instanceof Error ? e.message : String(e)}`)];
+    return [problem(address, 'unreadable', `${address}: ${e instanceof Error ? e.message : String(e)}`)];
+  } finally {
+    await file?.close();
   }
-  const format = formatOfPath(path) ?? sniffFormat(bytes);
-  return readBytes(path, bytes, format, 'file', undefined, options);
+  const format = formatOfPath(address) ?? sniffFormat(bytes);
+  return readBytes(address, bytes, format, 'file', undefined, options);
 }
 
 /**
