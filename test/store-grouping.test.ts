@@ -13,7 +13,7 @@ import { rankOf, type RankedShape } from '../src/store/grouping.ts';
 import { migrate } from '../src/store/migrations.ts';
 import { contentHash, openStore, type NewArticle, type Store } from '../src/store/index.ts';
 import { backends } from './fixtures/store/backends.ts';
-import { churn, orderCorpus, run, schedule, type Put } from './fixtures/store/orders.ts';
+import { churn, orderCorpus, random, run, schedule, shuffled, type Put } from './fixtures/store/orders.ts';
 import { coded, event, type EventSpec } from './fixtures/store/records.ts';
 
 /** Open a store, run fn, close it whatever happens. */
@@ -96,6 +96,28 @@ for (const backend of backends()) {
           assert.deepEqual(a.links, reference.links, `order ${seed}: translation links`);
           assert.deepEqual(a.stats, reference.stats, `order ${seed}: counts`);
         });
+      }
+    });
+
+    test('two writers at once, each in its own order, give the same archive as one writer', async () => {
+      const corpus = orderCorpus();
+      const reference = await using(backend.fresh(), async (s) => {
+        await run(s, [...corpus.singles, ...corpus.chains.map((c) => c[c.length - 1] as Put)]);
+        return archive(s);
+      });
+      const location = backend.fresh();
+      const [a, b] = [await openStore(location), await openStore(location)];
+      try {
+        // The chains go to one writer, in order; the other articles are split between the two.
+        const singles = shuffled(corpus.singles, random(9));
+        const half = Math.floor(singles.length / 2);
+        await Promise.all([run(a, [...singles.slice(0, half), ...corpus.chains.flat()]), run(b, singles.slice(half).reverse())]);
+        const got = await archive(a);
+        assert.deepEqual(got.events, reference.events);
+        assert.deepEqual(got.links, reference.links);
+      } finally {
+        await a.close();
+        await b.close();
       }
     });
 
