@@ -8,11 +8,12 @@ import type { Connection } from './dialect.ts';
 import { groupMentions, inheritIds } from './clustering.ts';
 import { IndexRows, insertEvent, rewriteEvents, type EventHead } from './event-writer.ts';
 import { compareRanked, copyRank, modeOf, rankOf, type RankedShape } from './grouping.ts';
-import { chunks, marks, splitCodes } from './sql.ts';
+import { chunks, marks, splitCodes, updateById } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
 import { relinkArticle } from './translations.ts';
 
-const PAGE = 1000;
+// Articles ranked per round: their mentions are read, ranked and written back together.
+const PAGE = 500;
 
 interface Stored extends RankedShape {
   readonly event: number;
@@ -23,28 +24,29 @@ interface Stored extends RankedShape {
 /** Give every mention its rank (copies of one record in one article told apart by row id) and index rows. */
 async function rankMentions(c: Connection, caps: StoreCapabilities): Promise<void> {
   for (let after = 0; ;) {
-    const articles = (await c.all<{ id: number; content_hash: string }>(
-      'SELECT id, content_hash FROM articles WHERE id > ? ORDER BY id LIMIT ?', [after, PAGE]));
+    const articles = await c.all<{ id: number; content_hash: string }>(
+      'SELECT id, content_hash FROM articles WHERE id > ? ORDER BY id LIMIT ?', [after, PAGE]);
+    if (articles.length === 0) return;
+    const hashes = new Map(articles.map((a) => [Number(a.id), a.content_hash]));
+    const rows = await c.all<{ id: number; article_id: number; type: string; actors: string; recipients: string; date: string;
+      mode: string | null; start_offset: number; end_offset: number }>(
+      `SELECT id, article_id, type, actors, recipients, date, mode, start_offset, end_offset FROM mentions
+       WHERE article_id IN (${marks(articles.length)}) ORDER BY article_id, id`, [...hashes.keys()]);
     const index = new IndexRows();
-    for (const a of articles) {
-      const rows = await c.all<{ id: number; type: string; actors: string; recipients: string; date: string; mode: string | null;
-        start_offset: number; end_offset: number }>(
-        `SELECT id, type, actors, recipients, date, mode, start_offset, end_offset FROM mentions WHERE article_id = ? ORDER BY id`,
-        [Number(a.id)]);
-      const copies = new Map<string, number>();
-      for (const r of rows) {
-        const shape = { type: r.type, actors: splitCodes(r.actors), recipients: splitCodes(r.recipients), date: r.date };
-        const base = rankOf({ ...shape, mode: r.mode, article: a.content_hash, start: Number(r.start_offset), end: Number(r.end_offset) });
-        const copy = copies.get(base) ?? 0;
-        copies.set(base, copy + 1);
-        await c.run('UPDATE mentions SET rank = ? WHERE id = ?', [copyRank(base, copy), Number(r.id)]);
-        index.mention(Number(r.id), shape);
-      }
+    const ranks: [number, string][] = [];
+    const copies = new Map<string, number>();
+    for (const r of rows) {
+      const shape = { type: r.type, actors: splitCodes(r.actors), recipients: splitCodes(r.recipients), date: r.date };
+      const article = hashes.get(Number(r.article_id)) ?? '';
+      const base = rankOf({ ...shape, mode: r.mode, article, start: Number(r.start_offset), end: Number(r.end_offset) });
+      const copy = copies.get(base) ?? 0;
+      copies.set(base, copy + 1);
+      ranks.push([Number(r.id), copyRank(base, copy)]);
+      index.mention(Number(r.id), shape);
     }
+    await updateById(c, caps, 'mentions', 'rank', ranks);
     await index.write(c, caps);
-    const last = articles[articles.length - 1];
-    if (!last || articles.length < PAGE) return;
-    after = Number(last.id);
+    after = Number(articles[articles.length - 1]?.id);
   }
 }
 
@@ -70,6 +72,7 @@ async function regroupType(c: Connection, caps: StoreCapabilities, type: string,
   const index = new IndexRows();
   const rewritten = new Map<number, EventHead>();
   const moved = new Set<number>();
+  const moves: [number, number][] = [];
   for (const l of leaders) {
     const members = groups.get(l) ?? [];
     const head: EventHead = { type, actors: l.actors, recipients: l.recipients, date: l.date, rank: l.rank, mode: modeOf(members) };
@@ -83,10 +86,11 @@ async function regroupType(c: Connection, caps: StoreCapabilities, type: string,
     }
     for (const m of members) {
       if (m.event === id) continue;
-      await c.run('UPDATE mentions SET event_id = ? WHERE id = ?', [id, m.seq]);
+      moves.push([m.seq, id]);
       moved.add(m.article);
     }
   }
+  await updateById(c, caps, 'mentions', 'event_id', moves, true);
   await rewriteEvents(c, caps, rewritten, index);
   await index.write(c, caps);
   const keptIds = new Set(kept.values());
