@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import { decodeBytes, normalizeDate, readFileSource, readText, splitText, type SourceArticle, type SourceProblem } from '../src/sources/index.ts';
+import {
+  decodeBytes, normalizeDate, readFileSource, readText, scanUtf8, splitText, type SourceArticle, type SourceProblem,
+} from '../src/sources/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-ingest-text-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,6 +77,70 @@ describe('plain text files: charsets', () => {
     assert.equal(decodeBytes(iconv.encode(RU, 'windows-1251'), 'utf-8').text, RU);
     assert.equal(decodeBytes(iconv.encode(RU, 'koi8-r'), 'koi8-r').charset, 'koi8-r');
     assert.deepEqual(decodeBytes(Buffer.from('<p>Ankara</p>'), 'utf-16'), { text: '<p>Ankara</p>', charset: 'utf-8' });
+  });
+});
+
+describe('plain text files: UTF-8 with bytes that are not', () => {
+  const [ruTitle, ruBody] = RU.split('\n\n') as [string, string];
+  const stray = 'Строка в другой кодировке.';
+  // A UTF-8 file whose fourth line was pasted from a windows-1251 one.
+  const mixed = Buffer.concat([Buffer.from(`${ruTitle}\n\n${ruBody}\n`), iconv.encode(stray, 'windows-1251'), Buffer.from(`\n\n${KK.split('\n\n')[1]}\n`)]);
+
+  it('decodes it as UTF-8, keeps the article, and says how many bytes on which line', async () => {
+    const a = article(await readBytes('mixed.txt', mixed));
+    assert.equal(a.charset, 'utf-8');
+    // Every UTF-8 line is intact; the stray line's letters are replacement characters.
+    assert.equal(a.title, ruTitle);
+    assert.ok(a.text.includes(ruBody));
+    assert.ok(a.text.includes('Қазақстан Президенті'));
+    assert.ok(!a.text.includes(stray));
+    assert.equal([...a.text].filter((ch) => ch === '\ufffd').length, [...stray].filter((ch) => ch > '\u007f').length);
+    assert.deepEqual(a.warnings?.map((w) => [w.code, w.address]), [['invalid_bytes', join(dir, 'mixed.txt')]]);
+    assert.match(a.warnings?.[0]?.message ?? '', /: 22 bytes are not UTF-8 \(line 4, in another charset\?\)/);
+  });
+
+  it('does the same for a declared UTF-8, a stale legacy declaration, a byte-order mark and a stray Turkish word', () => {
+    for (const declared of ['utf-8', 'windows-1251', undefined]) {
+      const d = decodeBytes(mixed, declared);
+      assert.deepEqual([d.charset, d.invalid?.count, d.invalid?.lines], ['utf-8', 22, [4]], String(declared));
+    }
+    const bom = decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), mixed]));
+    assert.deepEqual([bom.charset, bom.invalid?.lines], ['utf-8', [4]]);
+    const turkish = Buffer.concat([Buffer.from(`${TR}\n`), iconv.encode('Ayrıca görüşüldü.', 'windows-1254')]);
+    const tr = decodeBytes(turkish);
+    assert.deepEqual([tr.charset, tr.invalid?.count, tr.invalid?.lines], ['utf-8', 6, [4]]);
+    assert.ok(tr.text.startsWith(TR));
+  });
+
+  it('names the first lines and counts the rest when many lines hold such bytes', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => (i % 5 === 0 ? iconv.encode(`Строка ${i}`, 'windows-1251') : Buffer.from(`Строка ${i} в UTF-8, длинная строка текста.`)));
+    const text = readText('many.txt', Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')])));
+    assert.match((text as SourceArticle).warnings?.[0]?.message ?? '', /\(lines 1, 6, 11, 16, 21 and 3 more, in another charset\?\)/);
+  });
+
+  it('reads a file that is mostly legacy text in its legacy charset, a UTF-8 line or not', async () => {
+    const legacy = Buffer.concat([iconv.encode(RU, 'windows-1251'), Buffer.from('\nТоқаев\n')]);
+    const a = article(await readBytes('legacy-mixed.txt', legacy));
+    assert.equal(a.charset, 'windows-1251');
+    assert.ok(a.text.startsWith(RU));
+    assert.equal(a.warnings, undefined);
+    // Declared UTF-8 does not make it so.
+    assert.equal(decodeBytes(legacy, 'utf-8').charset, 'windows-1251');
+  });
+
+  it('counts as not UTF-8 what Unicode rules out: overlong forms, surrogates, code points past U+10FFFF, cut sequences', () => {
+    const scan = (...bytes: number[]): [number, number] => {
+      const s = scanUtf8(Uint8Array.from(bytes));
+      return [s.valid, s.invalid.count];
+    };
+    assert.deepEqual(scan(0xc3, 0xa9, 0xef, 0xbf, 0xbd, 0xf0, 0x9f, 0x98, 0x80), [9, 0]); // é, a real U+FFFD, an emoji
+    assert.deepEqual(scan(0xc0, 0x80), [0, 2]);
+    assert.deepEqual(scan(0xe0, 0x80, 0x80), [0, 3]);
+    assert.deepEqual(scan(0xed, 0xa0, 0x80), [0, 3]);
+    assert.deepEqual(scan(0xf4, 0x90, 0x80, 0x80), [0, 4]);
+    assert.deepEqual(scan(0x41, 0xe2, 0x82), [0, 2]);
+    assert.deepEqual(scan(0x0a, 0xff, 0x0a, 0x0a, 0xfe), [0, 2]);
+    assert.deepEqual(scanUtf8(Uint8Array.from([0x0a, 0xff, 0x0a, 0x0a, 0xfe])).invalid.lines, [2, 4]);
   });
 });
 

@@ -9,7 +9,10 @@ import type pg from 'pg';
 import { dialectFor, resolveLocation } from '../src/store/connect.ts';
 import { contentHash } from '../src/store/content-hash.ts';
 import { dyadPairs, rolesOf } from '../src/store/dyads.ts';
-import { bestMatch, datesMatch, morePrecise, partyAgreement, sameEvent, type EventShape } from '../src/store/grouping.ts';
+import { groupMentions, inheritIds } from '../src/store/clustering.ts';
+import {
+  chooseLeader, compareRanked, datesMatch, modeOf, partyAgreement, rankOf, sameEvent, type EventShape, type RankedShape,
+} from '../src/store/grouping.ts';
 import { StoreError } from '../src/store/index.ts';
 import type { PgModule } from '../src/store/postgres/config.ts';
 import { postgresConfig } from '../src/store/postgres/config.ts';
@@ -52,19 +55,80 @@ describe('grouping rule', () => {
     assert.equal(sameEvent(shape(['KAZ'], ['TUR'], '2022-05'), shape(['KAZ'], ['TUR'], '2022-05', 'AGREE')), false);
   });
 
-  test('the best match: equal parties, then the closest date, then the oldest event', () => {
-    const m = shape(['KAZ'], ['TUR'], '2022-05-10');
-    const candidates = [
-      { id: 1, ...shape(['KAZ', 'AZE'], ['TUR'], '2022-05-10') },
-      { id: 2, ...shape(['KAZ'], ['TUR'], '2022-05-12') },
-      { id: 3, ...shape(['KAZ'], ['TUR'], '2022-05-09') },
-      { id: 4, ...shape(['KAZ'], ['TUR'], '2022-05-11') },
+  test('the grouping order: day before month before year, then the earliest date, then fewer parties', () => {
+    const r = (date: string, actors: string[], recipients: string[] = [], start = 0): string =>
+      rankOf({ type: 'CONSULT', actors, recipients, date, article: 'h', start, end: start + 5 });
+    const ranks = [
+      r('2022', ['KAZ'], ['TUR']), r('2022-05', ['KAZ'], ['TUR']), r('2022-05-12', ['KAZ'], ['TUR']),
+      r('2022-05-10', ['AZE', 'KAZ'], ['TUR']), r('2022-05-10', ['KAZ'], ['TUR']), r('2022-05-10', ['KAZ'], ['TUR'], 40),
     ];
-    assert.equal(bestMatch(m, candidates)?.id, 3);
-    assert.equal(bestMatch(m, candidates.slice(0, 1))?.id, 1);
-    assert.equal(bestMatch(m, [{ id: 5, ...shape(['KAZ'], ['TUR'], '2022-06') }]), undefined);
-    assert.equal(morePrecise('2022-05', '2022-05-10'), '2022-05-10');
-    assert.equal(morePrecise('2022-05-10', '2022-05'), '2022-05-10');
+    assert.deepEqual([...ranks].sort().map((x) => ranks.indexOf(x)), [4, 5, 3, 2, 1, 0]);
+    // Two mentions differing only in their article are still ordered.
+    assert.notEqual(rankOf({ type: 'AID', actors: ['TUR'], recipients: [], date: '2023', article: 'a', start: 0, end: 1 }),
+      rankOf({ type: 'AID', actors: ['TUR'], recipients: [], date: '2023', article: 'b', start: 0, end: 1 }));
+    assert.throws(() => rankOf({ type: 'AID', actors: ['TUR'], recipients: [], date: 'May', article: 'a', start: 0, end: 1 }), RangeError);
+  });
+
+  test('a mention joins the best leader taken before it: equal parties, then the closest date, then the first taken', () => {
+    let seq = 0;
+    const ranked = (s: EventShape): RankedShape => ({ ...s, seq: ++seq, rank: rankOf({ ...s, article: 'h', start: seq, end: seq }) });
+    const m = ranked(shape(['KAZ'], ['TUR'], '2022-05-13'));
+    const overlap = ranked(shape(['KAZ', 'AZE'], ['TUR'], '2022-05-12'));
+    const far = ranked(shape(['KAZ'], ['TUR'], '2022-05-10'));
+    const near = ranked(shape(['KAZ'], ['TUR'], '2022-05-12'));
+    assert.equal(chooseLeader(m, [overlap, far, near]), near);
+    assert.equal(chooseLeader(m, [overlap, far]), far);
+    assert.equal(chooseLeader(m, [overlap]), overlap);
+    // Only leaders before it in the order count: a later one, or itself, is no leader of it.
+    const later = ranked(shape(['KAZ'], ['TUR'], '2022-05-14'));
+    assert.equal(chooseLeader(m, [later, m]), undefined);
+    assert.equal(chooseLeader(later, [m]), m);
+    // Of two leaders equally near, the one first in the order.
+    const twin = { ...near, seq: near.seq + 100 };
+    assert.equal(chooseLeader(m, [twin, near]), near);
+  });
+
+  test('grouping a set: leaders in order, no chains beyond 3 days of the leader, vague reports join precise ones', () => {
+    let seq = 0;
+    const at = (date: string, actors = ['KAZ'], recipients = ['TUR']): RankedShape & { name: string } => {
+      seq++;
+      return { name: date, type: 'CONSULT', actors, recipients, date, seq, rank: rankOf({ type: 'CONSULT', actors, recipients, date, article: `a${seq}`, start: 0, end: 1 }) };
+    };
+    const set = [at('2022-05-17'), at('2022-05'), at('2022-05-13'), at('2022-05-14'), at('2022-05-10'), at('2022'), at('2022-07'), at('2022-05-10', ['KAZ', 'TUR'], [])];
+    const groups = (mentions: typeof set): string[] => {
+      const leaderOf = groupMentions(mentions);
+      const by = new Map<string, string[]>();
+      for (const m of mentions) {
+        const l = leaderOf.get(m)?.name ?? '';
+        by.set(l, [...(by.get(l) ?? []), `${m.name}${m.recipients.length ? '' : '*'}`].sort());
+      }
+      return [...by].map(([l, ms]) => `${l}: ${ms.join(' ')}`).sort();
+    };
+    assert.deepEqual(groups(set), [
+      '2022-05-10: 2022 2022-05 2022-05-10 2022-05-10* 2022-05-13',
+      '2022-05-14: 2022-05-14 2022-05-17',
+      '2022-07: 2022-07',
+    ]);
+    assert.deepEqual(groups([...set].reverse()), groups(set));
+  });
+
+  test('event ids: kept by the group most of the old event went to; a split keeps it on the larger part', () => {
+    const kept = inheritIds([
+      { key: 'a', formerEvents: [1, 2] }, // one from each of two events
+      { key: 'b', formerEvents: [1] },
+      { key: 'c', formerEvents: [3, 3, 4, undefined] },
+      { key: 'd', formerEvents: [3] },
+      { key: 'e', formerEvents: [undefined] },
+      { key: 'f', formerEvents: [9] }, // 9 is not available (it kept its own leader)
+    ], new Set([1, 2, 3, 4]));
+    assert.deepEqual([...kept].sort(), [['a', 2], ['b', 1], ['c', 3]]);
+  });
+
+  test("an event's mode is its leader's, else the first its mentions give", () => {
+    assert.equal(modeOf([{ rank: 'b', seq: 1, mode: 'visit' }, { rank: 'a', seq: 2, mode: null }, { rank: 'c', seq: 3, mode: 'call' }]), 'visit');
+    assert.equal(modeOf([{ rank: 'a', seq: 2, mode: 'call' }, { rank: 'a', seq: 1, mode: 'visit' }]), 'visit');
+    assert.equal(modeOf([{ rank: 'a', seq: 1, mode: null }]), null);
+    assert.equal(compareRanked({ rank: 'a', seq: 5 }, { rank: 'b', seq: 1 }) < 0, true);
   });
 });
 

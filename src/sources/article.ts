@@ -22,8 +22,8 @@ export interface SourceArticle {
   readonly source: SourceKind;
   /** The charset the bytes were decoded from, lower case ("utf-8", "windows-1251", ...). */
   readonly charset?: string;
-  /** What went wrong in reading it that did not cost the article (markup too deep for the extractor). */
-  readonly warnings?: readonly SourceProblem[];
+  /** What was wrong with the source though it gave this article (bytes not text in its charset, markup too deep for the extractor). */
+  readonly warnings?: readonly SourceWarning[];
 }
 
 /** Stable problem codes: callers branch on these, never on messages. */
@@ -46,11 +46,8 @@ export const PROBLEM_CODES = [
   'too_long',
   // A feed item whose page the feed's time budget left no time to read (its feed text stands in).
   'over_budget',
-  // Warnings on an article that was read all the same (SourceArticle.warnings): its page nested
-  // deeper than the extractor's bound, or Readability ran out of time on it, and a plain walk
-  // of the page gave its text.
-  'deep_markup',
-  'slow_markup',
+  /** A named pipe, socket or device where a file was expected: never opened. */
+  'not_file',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -76,6 +73,26 @@ export function tooLong(article: SourceArticle, max = DEFAULT_MAX_TEXT_CHARS): S
 
 /** A problem record. */
 export function problem(address: string, code: ProblemCode, message: string): SourceProblem {
+  return { address, code, message };
+}
+
+/**
+ * Stable warning codes: a source's bytes that are not text in its charset (invalid_bytes); a page
+ * nested deeper than the extractor's bound, or one whose main text Readability did not find in
+ * time, read by a plain walk of its text (deep_markup, slow_markup).
+ */
+export const WARNING_CODES = ['invalid_bytes', 'deep_markup', 'slow_markup'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/** Something wrong with a source that still gave its article: reported, and the article kept. */
+export interface SourceWarning {
+  readonly address: string;
+  readonly code: WarningCode;
+  readonly message: string;
+}
+
+/** A warning record. */
+export function warning(address: string, code: WarningCode, message: string): SourceWarning {
   return { address, code, message };
 }
 

@@ -7,12 +7,23 @@
 import { isUtf8 } from 'node:buffer';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
-import { problem, type SourceProblem } from './article.ts';
+import { problem, warning, type SourceProblem, type SourceWarning } from './article.ts';
+
+/** Bytes that are not UTF-8 in text decoded as UTF-8 all the same. */
+export interface InvalidBytes {
+  readonly count: number;
+  /** The first lines (counted from 1) that hold some, in order. */
+  readonly lines: readonly number[];
+  /** How many lines hold some. */
+  readonly lineCount: number;
+}
 
 /** Decoded text and the charset it was decoded from. */
 export interface Decoded {
   readonly text: string;
   readonly charset: string;
+  /** Bytes of UTF-8 text that are not UTF-8, each decoded as U+FFFD; only when there are any. */
+  readonly invalid?: InvalidBytes;
 }
 
 const BOMS: readonly (readonly [readonly number[], string])[] = [
@@ -119,28 +130,127 @@ export function detectCharset(bytes: Uint8Array): string {
   return name;
 }
 
-/** Decode bytes: BOM, then the declaration unless the bytes contradict it, then detection. */
+/** How far bytes are UTF-8: the non-ASCII bytes in valid sequences, and the bytes that are in none. */
+export interface Utf8Scan {
+  readonly valid: number;
+  readonly invalid: InvalidBytes;
+}
+
+const LINES_KEPT = 5;
+
+/**
+ * The length of the valid UTF-8 sequence at `i` (1 for ASCII), or 0 when none starts there
+ * (Unicode's table of well-formed sequences: no overlong forms, no surrogates, nothing above
+ * U+10FFFF).
+ */
+export function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i] as number;
+  if (b < 0x80) return 1;
+  const [length, low, high] = b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf]
+    : b === 0xe0 ? [3, 0xa0, 0xbf]
+    : b === 0xed ? [3, 0x80, 0x9f]
+    : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf]
+    : b === 0xf0 ? [4, 0x90, 0xbf]
+    : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf]
+    : b === 0xf4 ? [4, 0x80, 0x8f]
+    : [0, 0, 0];
+  if (length === 0 || i + length > bytes.length) return 0;
+  const second = bytes[i + 1] as number;
+  if (second < low || second > high) return 0;
+  for (let k = 2; k < length; k++) {
+    const next = bytes[i + k] as number;
+    if (next < 0x80 || next > 0xbf) return 0;
+  }
+  return length;
+}
+
+/** Scan bytes as UTF-8. */
+export function scanUtf8(bytes: Uint8Array): Utf8Scan {
+  let valid = 0;
+  let count = 0;
+  let line = 1;
+  let lastLine = 0;
+  let lineCount = 0;
+  const lines: number[] = [];
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      if (b === 0x0a) line++;
+      i++;
+      continue;
+    }
+    const length = utf8SequenceAt(bytes, i);
+    if (length > 0) {
+      valid += length;
+      i += length;
+      continue;
+    }
+    count++;
+    if (line !== lastLine) {
+      lastLine = line;
+      lineCount++;
+      if (lines.length < LINES_KEPT) lines.push(line);
+    }
+    i++;
+  }
+  return { valid, invalid: { count, lines, lineCount } };
+}
+
+/**
+ * True when most non-ASCII bytes are valid UTF-8: text written in UTF-8, maybe with a stray line
+ * pasted in a legacy charset. Legacy Cyrillic or Turkish text hardly ever forms a valid
+ * multi-byte sequence by chance, so in it almost every non-ASCII byte is invalid.
+ */
+function mostlyUtf8(scan: Utf8Scan): boolean {
+  return scan.valid > scan.invalid.count;
+}
+
+/** Decode as UTF-8, telling the bytes that are not. */
+function decodeUtf8(bytes: Uint8Array, scan: Utf8Scan): Decoded {
+  const text = iconv.decode(Buffer.from(bytes), 'utf-8', { stripBOM: false });
+  return { text, charset: 'utf-8', ...(scan.invalid.count > 0 ? { invalid: scan.invalid } : {}) };
+}
+
+/**
+ * Decode bytes: BOM, then the declaration unless the bytes contradict it, then detection. Text
+ * that is mostly UTF-8 is decoded as UTF-8 even where some bytes are not (`invalid` tells them):
+ * re-decoding it all in the legacy charset of a stray line would garble every other line.
+ */
 export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
   const bom = bomCharset(bytes);
+  if (bom?.charset === 'utf-8') return decodeUtf8(bytes.subarray(bom.length), scanUtf8(bytes.subarray(bom.length)));
   if (bom) return { text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.charset, { stripBOM: false }), charset: bom.charset };
   let charset = normalizeCharset(declared);
   // UTF-16/32 without a mark is a mislabel (the HTML spec reads such pages as UTF-8): text in
   // them would be full of NUL bytes, which decodeSource has already refused.
   if (charset !== undefined && charset !== 'utf-8' && charset.startsWith('utf-')) charset = undefined;
+  const scan = scanUtf8(bytes);
+  const utf8 = mostlyUtf8(scan) || scan.invalid.count === 0;
   // A page re-saved as UTF-8 often keeps its old legacy declaration; multi-byte UTF-8 that
   // validates is practically never legacy text, so the bytes win. The reverse holds too.
-  if (charset !== undefined && charset !== 'utf-8' && bytes.some((b) => b > 0x7f) && isUtf8(bytes)) charset = 'utf-8';
-  if (charset === 'utf-8' && !isUtf8(bytes)) charset = undefined;
-  charset ??= detectCharset(bytes);
+  if (charset !== undefined && charset !== 'utf-8' && mostlyUtf8(scan)) charset = 'utf-8';
+  if (charset === 'utf-8' && !utf8) charset = undefined;
+  charset ??= utf8 ? 'utf-8' : detectCharset(bytes);
+  if (charset === 'utf-8') return decodeUtf8(bytes, scan);
   return { text: iconv.decode(Buffer.from(bytes), DECODE_AS[charset] ?? charset, { stripBOM: false }), charset };
+}
+
+/** What a source's invalid bytes are reported as. */
+function invalidWarning(address: string, invalid: InvalidBytes): SourceWarning {
+  const more = invalid.lineCount > invalid.lines.length ? ` and ${invalid.lineCount - invalid.lines.length} more` : '';
+  const where = `line${invalid.lineCount === 1 ? '' : 's'} ${invalid.lines.join(', ')}${more}`;
+  const bytes = invalid.count === 1 ? '1 byte is' : `${invalid.count} bytes are`;
+  return warning(address, 'invalid_bytes',
+    `${address}: ${bytes} not UTF-8 (${where}, in another charset?); read as UTF-8 with each shown as \u{FFFD}`);
 }
 
 /**
  * Decode the bytes of one source, refusing what is no text: empty input, and binary data (NUL
  * bytes, which no text in an ASCII-compatible charset contains; UTF-16/32 are checked after
- * decoding since their NULs are part of the encoding).
+ * decoding since their NULs are part of the encoding). UTF-8 text with bytes that are not UTF-8
+ * is kept, with a warning naming how many and on which lines.
  */
-export function decodeSource(address: string, bytes: Uint8Array, declared?: string): Decoded | SourceProblem {
+export function decodeSource(address: string, bytes: Uint8Array, declared?: string): (Decoded & { readonly warning?: SourceWarning }) | SourceProblem {
   if (bytes.length === 0) return problem(address, 'empty', `${address}: empty`);
   if (!bomCharset(bytes)?.charset.startsWith('utf-') && bytes.includes(0)) {
     return problem(address, 'binary', `${address}: binary data (NUL bytes), not text`);
@@ -148,7 +258,7 @@ export function decodeSource(address: string, bytes: Uint8Array, declared?: stri
   const decoded = decodeBytes(bytes, declared);
   if (decoded.text.includes('\u0000')) return problem(address, 'binary', `${address}: binary data (NUL characters), not text`);
   if (decoded.text.trim().length === 0) return problem(address, 'empty', `${address}: no text`);
-  return decoded;
+  return decoded.invalid ? { ...decoded, warning: invalidWarning(address, decoded.invalid) } : decoded;
 }
 
 function hasAny(bytes: Uint8Array, values: readonly number[]): boolean {

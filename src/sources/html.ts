@@ -1,6 +1,6 @@
 /** HTML pages, from a file or the web: metadata and main text. */
 import { basename, extname } from 'node:path';
-import { composeText, problem, type SourceArticle, type SourceKind, type SourceProblem } from './article.ts';
+import { composeText, problem, warning, type SourceArticle, type SourceKind, type SourceProblem } from './article.ts';
 import { decodeSource, declaredHtmlCharset } from './charset.ts';
 import { parsePage } from './dom.ts';
 import { pageMeta } from './html-meta.ts';
@@ -19,7 +19,10 @@ export interface HtmlOptions {
 export function readHtml(address: string, bytes: Uint8Array, options: HtmlOptions = {}): SourceArticle | SourceProblem {
   const decoded = decodeSource(address, bytes, options.charset ?? declaredHtmlCharset(bytes));
   if ('code' in decoded) return decoded;
-  return htmlArticle(address, decoded.text, options.source ?? 'html', decoded.charset, options.extract);
+  const article = htmlArticle(address, decoded.text, options.source ?? 'html', decoded.charset, options.extract);
+  // bytes that were no text in the page's charset are reported beside what extraction says
+  if ('code' in article || !decoded.warning) return article;
+  return { ...article, warnings: [decoded.warning, ...(article.warnings ?? [])] };
 }
 
 /**
@@ -40,7 +43,7 @@ export function htmlArticle(address: string, html: string, source: SourceKind, c
     ...(meta.lang !== undefined && { lang: meta.lang }),
     source,
     ...(charset !== undefined && { charset }),
-    ...(note !== undefined && { warnings: [problem(address, note.code, `${address}: ${note.message}`)] }),
+    ...(note !== undefined && { warnings: [warning(address, note.code, `${address}: ${note.message}`)] }),
   };
 }
 

@@ -7,12 +7,13 @@ import { resolve } from 'node:path';
 import { problem, type SourceArticle, type SourceProblem } from './article.ts';
 import { hasScheme, isHttpUrl } from './fetch.ts';
 import { fileAddress, withFileAddress } from './file-address.ts';
+import { pathText, type FsPath } from './paths.ts';
 import { streamFileSource, streamUrlSource, type ReadOptions } from './read.ts';
 import { walkFolder } from './walk.ts';
 
-export type { ProblemCode, SourceArticle, SourceKind, SourceProblem } from './article.ts';
-export { DEFAULT_MAX_TEXT_CHARS, isSourceProblem, PROBLEM_CODES, SOURCE_KINDS, tooLong } from './article.ts';
-export { decodeBytes, detectCharset, type Decoded } from './charset.ts';
+export type { ProblemCode, SourceArticle, SourceKind, SourceProblem, SourceWarning, WarningCode } from './article.ts';
+export { DEFAULT_MAX_TEXT_CHARS, isSourceProblem, PROBLEM_CODES, SOURCE_KINDS, tooLong, WARNING_CODES } from './article.ts';
+export { decodeBytes, detectCharset, scanUtf8, type Decoded, type InvalidBytes } from './charset.ts';
 export { normalizeDate } from './dates.ts';
 export { feedArticle, parseFeed, readFeed, type FeedItem } from './feed.ts';
 export { ADDRESS_CLASSES, classifyAddress, type AddressClass, type NonPublic } from './address-class.ts';
@@ -25,6 +26,7 @@ export { publishedOf } from './published.ts';
 export { DEFAULT_FEED_BUDGET_MS, DEFAULT_MAX_FILE_BYTES, readFileSource, readStreamSource, readUrlSource, streamFileSource, streamUrlSource, type ReadOptions } from './read.ts';
 export { EXTENSIONS, sniffFormat, type SourceFormat } from './sniff.ts';
 export { readText, splitText } from './text.ts';
+export { pathText, resolvePath, type FsPath } from './paths.ts';
 export { walkFolder } from './walk.ts';
 
 /**
@@ -38,7 +40,9 @@ export async function* readSources(inputs: readonly string[], options: ReadOptio
   // The file each address went to in this run: a second file under one address would replace
   // the first in the archive, so it is refused instead.
   const owners = new Map<string, { readonly path: string; readonly real: string }>();
-  async function* readFile(input: string, path: string): AsyncGenerator<SourceArticle | SourceProblem> {
+  async function* readFile(input: string, entry: FsPath): AsyncGenerator<SourceArticle | SourceProblem> {
+    // a name that is not UTF-8 goes by its text, odd bytes written \xNN (paths.ts)
+    const path = pathText(entry);
     const address = fileAddress(input, path);
     const real = resolve(path);
     const owner = owners.get(address);
@@ -47,7 +51,7 @@ export async function* readSources(inputs: readonly string[], options: ReadOptio
       return;
     }
     owners.set(address, { path, real });
-    for await (const r of guarded(path, () => streamFileSource(path, options))) yield withFileAddress(r, path, address);
+    for await (const r of guarded(path, () => streamFileSource(entry, options))) yield withFileAddress(r, path, address);
   }
   for (const input of inputs) {
     if (hasScheme(input)) {
@@ -58,7 +62,7 @@ export async function* readSources(inputs: readonly string[], options: ReadOptio
     const st = await stat(input).catch(() => undefined);
     if (st?.isDirectory()) {
       for await (const entry of walkFolder(input)) {
-        if (typeof entry === 'string') yield* readFile(input, entry);
+        if (typeof entry === 'string' || Buffer.isBuffer(entry)) yield* readFile(input, entry);
         else yield entry;
       }
     } else {

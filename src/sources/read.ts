@@ -1,12 +1,15 @@
 /** One source to records: a file by its extension or first bytes, a URL by its Content-Type. */
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { composeText, DEFAULT_MAX_TEXT_CHARS, problem, tooLong, type SourceArticle, type SourceProblem } from './article.ts';
 import { readFeed } from './feed.ts';
 import { DEFAULT_FETCH_LIMITS, fetchSource, isHttpUrl, type FetchLimits } from './fetch.ts';
 import { readHtml } from './html.ts';
 import type { ExtractBounds } from './html-text.ts';
+import { pathText, resolvePath, type FsPath } from './paths.ts';
 import { formatOfContentType, formatOfPath, sniffFormat, type SourceFormat } from './sniff.ts';
 import { readText } from './text.ts';
+import { specialKind } from './walk.ts';
 
 /**
  * How sources are read; every field has a default. The limits nest: a file may be 50 MB, a
@@ -36,32 +39,54 @@ export const DEFAULT_FEED_BUDGET_MS = 5 * 60 * 1000;
 
 type Out = SourceArticle | SourceProblem;
 
-/** Read one local file: text, HTML or feed by its extension, else by its first bytes. */
-export async function readFileSource(path: string, options: ReadOptions = {}): Promise<Out[]> {
+/**
+ * Read one local file: text, HTML or feed by its extension, else by its first bytes. A path
+ * given as text may name a file whose name is not UTF-8 (paths.ts `resolvePath`). A named pipe,
+ * socket or device is refused without being read: opening a pipe would wait for a writer, and a
+ * device may never end.
+ */
+export async function readFileSource(path: FsPath, options: ReadOptions = {}): Promise<Out[]> {
   return collect(streamFileSource(path, options));
 }
 
 /** Read one local file as readFileSource does, yielding each record as soon as it is read. */
-export async function* streamFileSource(path: string, options: ReadOptions = {}): AsyncGenerator<Out> {
-  const st = await stat(path).catch(() => undefined);
+export async function* streamFileSource(path: FsPath, options: ReadOptions = {}): AsyncGenerator<Out> {
+  const target = typeof path === 'string' ? await resolvePath(path) : path;
+  const address = pathText(target);
+  const st = await stat(target).catch(() => undefined);
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (!st) yield problem(path, 'not_found', `${path}: no such file or folder`);
-  else if (!st.isFile()) yield problem(path, 'unreadable', `${path}: not a regular file`);
-  else if (st.size > max) yield problem(path, 'too_large', `${path}: ${st.size} bytes, more than ${max}`);
-  else yield* readFileBytes(path, options);
+  if (!st) yield problem(address, 'not_found', `${address}: no such file or folder`);
+  else if (st.isDirectory()) yield problem(address, 'not_file', `${address}: a folder, not a file`);
+  else if (!st.isFile()) yield problem(address, 'not_file', `${address}: ${specialKind(st)}, not a file; not read`);
+  else if (st.size > max) yield problem(address, 'too_large', `${address}: ${st.size} bytes, more than ${max}`);
+  else yield* readFileBytes(target, address, max, options);
 }
 
 /** The bytes of a file that passed the checks, read as its name or first bytes tell. */
-async function* readFileBytes(path: string, options: ReadOptions): AsyncGenerator<Out> {
+async function* readFileBytes(target: FsPath, address: string, max: number, options: ReadOptions): AsyncGenerator<Out> {
   let bytes: Uint8Array;
+  let file: FileHandle | undefined;
   try {
-    bytes = await readFile(path);
+    // Without blocking, and checked again once open: the path may have been made a pipe since.
+    file = await open(target, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const opened = await file.stat();
+    if (!opened.isFile()) {
+      yield problem(address, 'not_file', `${address}: ${specialKind(opened)}, not a file; not read`);
+      return;
+    }
+    if (opened.size > max) {
+      yield problem(address, 'too_large', `${address}: ${opened.size} bytes, more than ${max}`);
+      return;
+    }
+    bytes = await file.readFile();
   } catch (e) {
-    yield problem(path, 'unreadable', `${path}: ${e instanceof Error ? e.message : String(e)}`);
+    yield problem(address, 'unreadable', `${address}: ${e instanceof Error ? e.message : String(e)}`);
     return;
+  } finally {
+    await file?.close();
   }
-  const format = formatOfPath(path) ?? sniffFormat(bytes);
-  yield* readBytes(path, bytes, format, 'file', undefined, options);
+  const format = formatOfPath(address) ?? sniffFormat(bytes);
+  yield* readBytes(address, bytes, format, 'file', undefined, options);
 }
 
 /**

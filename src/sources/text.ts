@@ -10,7 +10,10 @@ export function readText(address: string, bytes: Uint8Array, source: SourceKind 
   const decoded = decodeSource(address, bytes, declaredCharset);
   if ('code' in decoded) return decoded;
   const { title, paragraphs } = splitText(decoded.text);
-  return { address, title, text: composeText(title, paragraphs), source, charset: decoded.charset };
+  return {
+    address, title, text: composeText(title, paragraphs), source, charset: decoded.charset,
+    ...(decoded.warning ? { warnings: [decoded.warning] } : {}),
+  };
 }
 
 /** Title (first non-blank line) and paragraphs of decoded plain text. */

@@ -49,6 +49,11 @@ export interface ColumnTypes {
   readonly real: string;
   /** A JSON document. */
   readonly json: string;
+  /**
+   * What ends the CREATE TABLE of a table that is all key (an index kept as a table), so that it
+   * is stored once in its key's order ('WITHOUT ROWID' on SQLite; nothing where that is the default).
+   */
+  readonly keyedTable: string;
 }
 
 /**

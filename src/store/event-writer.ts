@@ -1,114 +1,116 @@
 /**
- * The database side of event grouping: find the events a mention may report, attach it or
- * create a new event, keep the actor and dyad index rows in step with the event, and after an
- * article is replaced, refresh or delete the events it used to mention. Runs inside the write
- * transaction; on PostgreSQL the caller holds the lock of every event type it touches.
+ * Writing event rows and the index rows kept in step with them. An event's shape is its leading
+ * mention's (type, parties, date) and its rank the leader's rank, so a mention leads its event
+ * exactly when their ranks are equal; its mode is derived from its mentions (grouping.ts
+ * `modeOf`). event_actors and event_dyads carry what lookups and counts read; mention_actors
+ * lets regrouping find the mentions around a date. Runs inside the write transaction.
  */
-import { dateBounds, dateOfDay, dayNumber, type PartialDate } from '../model/index.ts';
-import type { Connection } from './dialect.ts';
+import { dateBounds, type PartialDate } from '../model/index.ts';
+import type { Connection, SqlValue } from './dialect.ts';
 import { dyadPairs, rolesOf } from './dyads.ts';
-import { bestMatch, DAY_TOLERANCE, morePrecise, type EventShape } from './grouping.ts';
-import { insertRows, joinCodes, marks, splitCodes } from './sql.ts';
+import { modeOf, type EventShape } from './grouping.ts';
+import { chunks, insertRows, joinCodes, marks } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
 
-/** A mention as grouping sees it. */
-export interface MentionShape extends EventShape {
-  readonly mode?: string;
-}
-
-interface Candidate extends EventShape {
-  readonly id: number;
-}
-
-// A year-only event spans 365 days, so a candidate's first day lies at most this far before the
-// mention's first day; the bound lets the lookup use the (code, type, date_first, date_last)
-// index, which settles the exact test on date_last without reading the events.
-const WINDOW_BEFORE = 366 + DAY_TOLERANCE;
-
-function shift(day: string, days: number): string {
-  return dateOfDay(dayNumber(day) + days);
-}
-
-/** The event this mention reports: an existing one (its date made more precise if need be) or a new one. */
-export async function assignEvent(c: Connection, caps: StoreCapabilities, m: MentionShape, now: string): Promise<number> {
-  const codes = [...new Set([...m.actors, ...m.recipients])];
-  const { first, last } = dateBounds(m.date);
-  if (codes.length > 0) {
-    const rows = await c.all<{ id: number; date: string; actors: string; recipients: string }>(
-      `SELECT DISTINCT e.id, e.date, e.actors, e.recipients
-       FROM event_actors x JOIN events e ON e.id = x.event_id
-       WHERE x.code IN (${marks(codes.length)}) AND x.type = ? AND x.date_first >= ? AND x.date_first <= ?
-         AND x.date_last >= ?`,
-      [...codes, m.type, shift(first, -WINDOW_BEFORE), shift(last, DAY_TOLERANCE), shift(first, -DAY_TOLERANCE)],
-    );
-    const candidates: Candidate[] = rows.map((r) => ({
-      id: Number(r.id), type: m.type, date: r.date, actors: splitCodes(r.actors), recipients: splitCodes(r.recipients),
-    }));
-    const match = bestMatch(m, candidates);
-    if (match) {
-      const date = morePrecise(match.date, m.date);
-      if (date !== match.date) await setEventDate(c, match.id, date);
-      return match.id;
-    }
-  }
-  const [row] = await c.all<{ id: number }>(
-    `INSERT INTO events (type, mode, date, date_first, date_last, actors, recipients, first_seen)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    [m.type, m.mode ?? null, m.date, first, last, joinCodes(m.actors), joinCodes(m.recipients), now],
-  );
-  const id = Number(row?.id);
-  await writeIndex(c, caps, id, { type: m.type, mode: m.mode ?? null, date: m.date }, m.actors, m.recipients);
-  return id;
-}
-
-/** Make an event's date more precise, in the event and in its index rows. */
-async function setEventDate(c: Connection, id: number, date: PartialDate): Promise<void> {
-  const { first, last } = dateBounds(date);
-  await c.run('UPDATE events SET date = ?, date_first = ?, date_last = ? WHERE id = ?', [date, first, last, id]);
-  await c.run('UPDATE event_actors SET date_first = ?, date_last = ? WHERE event_id = ?', [first, last, id]);
-  await c.run('UPDATE event_dyads SET date_first = ?, date_last = ?, period = ? WHERE event_id = ?', [first, last, periodOf(date), id]);
+/** What an event row is written from: its leader's shape and rank, and its mode. */
+export interface EventHead extends EventShape {
+  readonly rank: string;
+  readonly mode: string | null;
 }
 
 /** The month of a date ("2022-05"), or its year when that is all it gives. */
 const periodOf = (date: PartialDate): string => date.slice(0, 7);
 
-/** Write an event's actor and dyad index rows (the dyad rows carry what counts are grouped by). */
-async function writeIndex(
-  c: Connection, caps: StoreCapabilities, id: number, e: { type: string; mode: string | null; date: PartialDate },
-  actors: readonly string[], recipients: readonly string[],
-): Promise<void> {
-  const { first, last } = dateBounds(e.date);
-  const roles = rolesOf(actors, recipients);
-  await insertRows(c, caps, 'event_actors', ['event_id', 'code', 'role', 'type', 'date_first', 'date_last'],
-    [...roles].map(([code, role]) => [id, code, role, e.type, first, last]));
-  await insertRows(c, caps, 'event_dyads', ['event_id', 'a', 'b', 'date_first', 'date_last', 'period', 'type', 'mode'],
-    dyadPairs(roles).map(([a, b]) => [id, a, b, first, last, periodOf(e.date), e.type, e.mode]));
+/** Index rows of events and mentions, written together in as few statements as the backend allows. */
+export class IndexRows {
+  readonly #eventActors: SqlValue[][] = [];
+  readonly #eventDyads: SqlValue[][] = [];
+  readonly #mentionActors: SqlValue[][] = [];
+
+  /** An event's actor and dyad rows (the dyad rows carry what counts are grouped by). */
+  event(id: number, e: EventHead): void {
+    const { first, last } = dateBounds(e.date);
+    const roles = rolesOf(e.actors, e.recipients);
+    for (const [code, role] of roles) this.#eventActors.push([id, code, role, e.type, first, last]);
+    for (const [a, b] of dyadPairs(roles)) this.#eventDyads.push([id, a, b, first, last, periodOf(e.date), e.type, e.mode]);
+  }
+
+  /** A mention's rows: one per code, with its type and date span. */
+  mention(id: number, m: EventShape): void {
+    const { first, last } = dateBounds(m.date);
+    for (const code of new Set([...m.actors, ...m.recipients])) this.#mentionActors.push([id, code, m.type, first, last]);
+  }
+
+  /** Write the rows gathered so far. */
+  async write(c: Connection, caps: StoreCapabilities): Promise<void> {
+    await insertRows(c, caps, 'event_actors', ['event_id', 'code', 'role', 'type', 'date_first', 'date_last'], this.#eventActors.splice(0));
+    await insertRows(c, caps, 'event_dyads', ['event_id', 'a', 'b', 'date_first', 'date_last', 'period', 'type', 'mode'], this.#eventDyads.splice(0));
+    await insertRows(c, caps, 'mention_actors', ['mention_id', 'code', 'type', 'date_first', 'date_last'], this.#mentionActors.splice(0));
+  }
+}
+
+/** Insert an event led by `head`; returns its id (its index rows go to `index`). */
+export async function insertEvent(c: Connection, head: EventHead, firstSeen: string, index: IndexRows): Promise<number> {
+  const { first, last } = dateBounds(head.date);
+  const [row] = await c.all<{ id: number }>(
+    `INSERT INTO events (type, mode, date, date_first, date_last, actors, recipients, first_seen, rank)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    [head.type, head.mode, head.date, first, last, joinCodes(head.actors), joinCodes(head.recipients), firstSeen, head.rank],
+  );
+  const id = Number(row?.id);
+  index.event(id, head);
+  return id;
 }
 
 /**
- * After an article's mentions were replaced: delete the events no mention reports any more, and
- * re-derive the others from the mentions left (parties and mode from the oldest, date the most
- * precise), since the removed mentions may have founded the event or made its date precise.
+ * Give events (their ids kept) new leaders. A new leader often reports the event just as the
+ * old one did (a copy in another article): then only the rank changes, and the index rows stay.
  */
-export async function refreshEvents(c: Connection, caps: StoreCapabilities, ids: readonly number[]): Promise<void> {
-  for (const id of ids) {
-    const mentions = await c.all<{ date: string; mode: string | null; actors: string; recipients: string }>(
-      'SELECT date, mode, actors, recipients FROM mentions WHERE event_id = ? ORDER BY id', [id]);
-    const founder = mentions[0];
-    if (!founder) {
-      await c.run('DELETE FROM events WHERE id = ?', [id]);
-      continue;
+export async function rewriteEvents(c: Connection, caps: StoreCapabilities, events: ReadonlyMap<number, EventHead>, index: IndexRows): Promise<void> {
+  const reshaped: number[] = [];
+  for (const part of chunks([...events.keys()], caps)) {
+    const rows = await c.all<{ id: number; type: string; mode: string | null; date: string; actors: string; recipients: string }>(
+      `SELECT id, type, mode, date, actors, recipients FROM events WHERE id IN (${marks(part.length)})`, part);
+    for (const r of rows) {
+      const head = events.get(Number(r.id)) as EventHead;
+      const same = r.type === head.type && r.mode === head.mode && r.date === head.date
+        && r.actors === joinCodes(head.actors) && r.recipients === joinCodes(head.recipients);
+      if (same) await c.run('UPDATE events SET rank = ? WHERE id = ?', [head.rank, Number(r.id)]);
+      else reshaped.push(Number(r.id));
     }
-    const date = mentions.reduce((d, m) => morePrecise(d, m.date), founder.date);
-    const [event] = await c.all<{ type: string; date: string; mode: string | null; actors: string; recipients: string }>(
-      'SELECT type, date, mode, actors, recipients FROM events WHERE id = ?', [id]);
-    if (event && event.date === date && event.mode === founder.mode
-      && event.actors === founder.actors && event.recipients === founder.recipients) continue;
-    const { first, last } = dateBounds(date);
-    await c.run('UPDATE events SET date = ?, date_first = ?, date_last = ?, mode = ?, actors = ?, recipients = ? WHERE id = ?',
-      [date, first, last, founder.mode, founder.actors, founder.recipients, id]);
-    await c.run('DELETE FROM event_actors WHERE event_id = ?', [id]);
-    await c.run('DELETE FROM event_dyads WHERE event_id = ?', [id]);
-    await writeIndex(c, caps, id, { type: event?.type ?? '', mode: founder.mode, date }, splitCodes(founder.actors), splitCodes(founder.recipients));
+  }
+  for (const part of chunks(reshaped, caps)) {
+    await c.run(`DELETE FROM event_actors WHERE event_id IN (${marks(part.length)})`, part);
+    await c.run(`DELETE FROM event_dyads WHERE event_id IN (${marks(part.length)})`, part);
+  }
+  for (const id of reshaped) {
+    const head = events.get(id) as EventHead;
+    const { first, last } = dateBounds(head.date);
+    await c.run(
+      'UPDATE events SET type = ?, mode = ?, date = ?, date_first = ?, date_last = ?, actors = ?, recipients = ?, rank = ? WHERE id = ?',
+      [head.type, head.mode, head.date, first, last, joinCodes(head.actors), joinCodes(head.recipients), head.rank, id]);
+    index.event(id, head);
+  }
+}
+
+/** Set each event's mode from its mentions, in the event and in its dyad rows, where it changed. */
+export async function refreshModes(c: Connection, caps: StoreCapabilities, ids: Iterable<number>): Promise<void> {
+  for (const part of chunks([...new Set(ids)], caps)) {
+    const rows = await c.all<{ event_id: number; id: number; rank: string; mode: string | null; current: string | null }>(
+      `SELECT m.event_id, m.id, m.rank, m.mode, e.mode AS current FROM mentions m JOIN events e ON e.id = m.event_id
+       WHERE m.event_id IN (${marks(part.length)})`, part);
+    const byEvent = new Map<number, { current: string | null; members: { rank: string; seq: number; mode: string | null }[] }>();
+    for (const r of rows) {
+      const id = Number(r.event_id);
+      const entry = byEvent.get(id) ?? { current: r.current, members: [] };
+      entry.members.push({ rank: r.rank, seq: Number(r.id), mode: r.mode });
+      byEvent.set(id, entry);
+    }
+    for (const [id, { current, members }] of byEvent) {
+      const mode = modeOf(members);
+      if (mode === current) continue;
+      await c.run('UPDATE events SET mode = ? WHERE id = ?', [mode, id]);
+      await c.run('UPDATE event_dyads SET mode = ? WHERE event_id = ?', [mode, id]);
+    }
   }
 }

@@ -11,11 +11,15 @@
  *    a summit by its first or last day, or by the day they were written); otherwise the same
  *    year, and the same month when both give a month.
  *
- * A mention joins the best-matching candidate (equal parties first, then overlap, then the
- * closest date, then the oldest event). A more precise mention date makes the event's date
- * more precise ("2022-05" becomes "2022-05-10"), never less.
+ * The rule is not transitive (10 May agrees with 13 May, 13 May with 16 May, 10 May not with
+ * 16 May), so which mentions end up together depends on the order they are looked at in. That
+ * order is a property of the mentions themselves, never of when they were stored (see `rankOf`):
+ * mentions are taken most precise date first, then earliest date, then by their content. Each
+ * one joins the best-matching event led by a mention taken before it (equal parties first, then
+ * overlap, then the closest date, then the leader taken first) or leads a new event. So the
+ * archive's events are a function of the set of mentions it holds (docs/archive.md).
  */
-import { dayNumber, parseDate, type PartialDate } from '../model/index.ts';
+import { dateBounds, dayNumber, parseDate, type PartialDate } from '../model/index.ts';
 
 /** What grouping compares: an event's or a mention's type, parties and date. */
 export interface EventShape {
@@ -23,6 +27,14 @@ export interface EventShape {
   readonly actors: readonly string[];
   readonly recipients: readonly string[];
   readonly date: PartialDate;
+}
+
+/** A mention's shape with its place in the grouping order. */
+export interface RankedShape extends EventShape {
+  /** The mention's rank (`rankOf`); the order is by rank, then by `seq`. */
+  readonly rank: string;
+  /** Breaks ties between equal ranks (none in an archive, where every rank is unique: `copyRank`). */
+  readonly seq: number;
 }
 
 /** Jaccard threshold over actors and recipients together. */
@@ -69,27 +81,84 @@ export function partyAgreement(a: EventShape, b: EventShape): number {
   return overlap >= PARTY_OVERLAP ? overlap : 0;
 }
 
-/** True when a mention and an event are the same real-world event (rules 1-3). */
+/** True when two mentions may report the same real-world event (rules 1-3). */
 export function sameEvent(a: EventShape, b: EventShape): boolean {
   return a.type === b.type && partyAgreement(a, b) > 0 && datesMatch(a.date, b.date);
 }
 
-/** The event a mention belongs to among candidates, or undefined when it is a new event. */
-export function bestMatch<E extends EventShape & { readonly id: number }>(mention: EventShape, candidates: readonly E[]): E | undefined {
-  let best: { e: E; parties: number; distance: number } | undefined;
-  const day = dayNumber(mention.date);
-  for (const e of candidates) {
-    if (!sameEvent(mention, e)) continue;
-    const parties = partyAgreement(mention, e);
-    const distance = Math.abs(dayNumber(e.date) - day);
-    const better = !best || parties > best.parties || (parties === best.parties
-      && (distance < best.distance || (distance === best.distance && e.id < best.e.id)));
-    if (better) best = { e, parties, distance };
-  }
-  return best?.e;
+// Ranks are compared as strings; no part ever holds this character.
+const SEP = '\u001f';
+
+/** What a mention's rank is made of. */
+export interface RankParts {
+  readonly type: string;
+  /** Sorted, distinct codes. */
+  readonly actors: readonly string[];
+  readonly recipients: readonly string[];
+  readonly date: PartialDate;
+  readonly mode?: string | null | undefined;
+  /** The content hash of the mention's article: its identity whatever its address or row id. */
+  readonly article: string;
+  readonly start: number;
+  readonly end: number;
 }
 
-/** The more precise of two agreeing dates (the first when equally precise). */
-export function morePrecise(current: PartialDate, other: PartialDate): PartialDate {
-  return other.length > current.length ? other : current;
+/**
+ * A mention's place in the grouping order, as a string compared by code units: day-precise
+ * dates first, then month, then year, so that an event is led by its most precise report and a
+ * vague one joins it rather than swallowing its neighbours; then the earliest date; then the
+ * type; then fewer parties first (the core pair leads, and a report naming a third party joins
+ * it, not the reverse); then the parties and mode; then the article's content and the
+ * evidence's offsets, which tell apart any two different mentions.
+ */
+export function rankOf(m: RankParts): string {
+  const p = parseDate(m.date);
+  if (!p) throw new RangeError(`not a date: ${m.date}`);
+  const precision = p.day !== undefined ? 0 : p.month !== undefined ? 1 : 2;
+  const offset = (n: number): string => String(n).padStart(10, '0');
+  const parties = String(new Set([...m.actors, ...m.recipients]).size).padStart(4, '0');
+  return [precision, dateBounds(m.date).first, m.type, parties, m.actors.join(' '), m.recipients.join(' '), m.mode ?? '',
+    m.article, offset(m.start), offset(m.end)].join(SEP);
+}
+
+/**
+ * The rank of the `copy`-th repeat (from 0) of one rank in one article: the coder may print a
+ * record twice, and every stored mention needs a rank of its own.
+ */
+export function copyRank(rank: string, copy: number): string {
+  return copy === 0 ? rank : `${rank}${SEP}${copy}`;
+}
+
+/** Negative when `a` comes before `b` in the grouping order. */
+export function compareRanked(a: Pick<RankedShape, 'rank' | 'seq'>, b: Pick<RankedShape, 'rank' | 'seq'>): number {
+  if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
+  return a.seq - b.seq;
+}
+
+/**
+ * The leader whose event a mention joins: among the leaders taken before it that report the
+ * same event, the one with equal parties, else the greatest overlap, then the closest date,
+ * then the one taken first; undefined when none does and the mention leads an event of its own.
+ */
+export function chooseLeader<L extends RankedShape>(mention: RankedShape, leaders: Iterable<L>): L | undefined {
+  let best: { l: L; parties: number; distance: number } | undefined;
+  const day = dayNumber(mention.date);
+  for (const l of leaders) {
+    if (compareRanked(l, mention) >= 0 || !sameEvent(mention, l)) continue;
+    const parties = partyAgreement(mention, l);
+    const distance = Math.abs(dayNumber(l.date) - day);
+    const better = !best || parties > best.parties || (parties === best.parties
+      && (distance < best.distance || (distance === best.distance && compareRanked(l, best.l) < 0)));
+    if (better) best = { l, parties, distance };
+  }
+  return best?.l;
+}
+
+/**
+ * An event's mode: its leader's, or when the leader gives none, the first one its other
+ * mentions give in the grouping order ("visit" said by a report dated only to the year still
+ * tells what the meeting was).
+ */
+export function modeOf(members: readonly (Pick<RankedShape, 'rank' | 'seq'> & { readonly mode: string | null })[]): string | null {
+  return [...members].sort(compareRanked).find((m) => m.mode !== null)?.mode ?? null;
 }

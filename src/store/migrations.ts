@@ -6,6 +6,7 @@
  */
 import type { ColumnTypes, Connection, Dialect, Driver, SearchSpelling } from './dialect.ts';
 import { StoreError } from './errors.ts';
+import { regroupArchive } from './regroup-archive.ts';
 import { indexAllArticles } from './search.ts';
 
 export interface Migration {
@@ -14,7 +15,7 @@ export interface Migration {
   /** The DDL (and data moves) of this step, spelled for one engine. */
   up(t: ColumnTypes, search: SearchSpelling): string;
   /** Data moves SQL cannot spell (computed in Dyad), run after `up` in the same transaction. */
-  fill?(c: Connection, search: SearchSpelling): Promise<void>;
+  fill?(c: Connection, dialect: Dialect): Promise<void>;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -171,16 +172,41 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX event_dyads_b ON event_dyads (b, a, date_first, event_id, date_last, period, type, mode);
       ${search.create};
     `,
-    fill: (c, search) => indexAllArticles(c, search),
+    fill: (c, dialect) => indexAllArticles(c, dialect.adapter.search),
   },
   {
     version: 4,
+    name: 'events grouped the same whatever the order of ingest: mention ranks, event leaders, mention index',
+    // Events were grouped in the order their mentions arrived; now they are grouped in an order
+    // of the mentions' own (grouping.ts), which needs each mention's type and rank, the rank of
+    // each event's leading mention, and an index finding the mentions around a date. fill()
+    // regroups the archive by the new rule, each event keeping its id where most of its
+    // mentions stay.
+    up: (t) => `
+      ALTER TABLE mentions ADD COLUMN type TEXT NOT NULL DEFAULT '';
+      ALTER TABLE mentions ADD COLUMN rank TEXT NOT NULL DEFAULT '';
+      UPDATE mentions SET type = (SELECT e.type FROM events e WHERE e.id = mentions.event_id);
+      ALTER TABLE events ADD COLUMN rank TEXT NOT NULL DEFAULT '';
+      CREATE TABLE mention_actors (
+        mention_id ${t.ref} NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        type TEXT NOT NULL,
+        date_first TEXT NOT NULL,
+        date_last TEXT NOT NULL,
+        PRIMARY KEY (mention_id, code)
+      ) ${t.keyedTable};
+      CREATE INDEX mention_actors_near ON mention_actors (code, type, date_first, date_last, mention_id);
+    `,
+    fill: (c, dialect) => regroupArchive(c, dialect.capabilities),
+  },
+  {
+    version: 5,
     name: 'search terms kept whole (a stem with a dot, comma or colon is one term)',
     // SQLite's index cut "u.s" or "6.3" in two, so searching for them failed; the index is made
     // again with a tokenizer that splits on spaces only. PostgreSQL's lexemes were whole already.
     up: (_t, search) => (search.rebuild ? `${search.rebuild}; ${search.create}` : 'SELECT 1'),
-    fill: async (c, search) => {
-      if (search.rebuild) await indexAllArticles(c, search);
+    fill: async (c, dialect) => {
+      if (dialect.adapter.search.rebuild) await indexAllArticles(c, dialect.adapter.search);
     },
   },
 ];
@@ -207,7 +233,7 @@ export async function migrate(driver: Driver, dialect: Dialect, target = SCHEMA_
     for (const m of MIGRATIONS) {
       if (m.version <= from || m.version > target) continue;
       await c.exec(m.up(dialect.adapter.types, dialect.adapter.search));
-      await m.fill?.(c, dialect.adapter.search);
+      await m.fill?.(c, dialect);
       await c.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
         [m.version, m.name, new Date().toISOString()]);
     }

@@ -13,11 +13,11 @@ import {
 import type { Connection, Dialect, SqlValue } from './dialect.ts';
 import { codesOf } from './dyads.ts';
 import { StoreError } from './errors.ts';
-import { assignEvent, refreshEvents } from './event-writer.ts';
+import { mentionsOf, replaceMentions, storedMentions } from './article-mentions.ts';
 import { indexArticle } from './search.ts';
 import { insertRows, joinCodes, marks } from './sql.ts';
 import type { CodedArticle, NewArticle, PutResult } from './store.ts';
-import { factKey, linkTranslations } from './translations.ts';
+import { factKey, linkTranslations, relinkArticle } from './translations.ts';
 
 // A type alias, not an interface, so that it fits the driver's Row index signature.
 type Existing = {
@@ -100,22 +100,16 @@ export async function writeArticle(
   const existing = decision.kind === 'replace' ? decision.existing : undefined;
   const articleId = existing ? Number(existing.id) : undefined;
 
-  let oldEvents: number[] = [];
-  if (articleId !== undefined) {
-    oldEvents = (await c.all<{ event_id: number }>('SELECT DISTINCT event_id FROM mentions WHERE article_id = ?', [articleId]))
-      .map((r) => Number(r.event_id));
-  }
+  const old = articleId === undefined ? [] : await storedMentions(c, articleId);
   if (caps.concurrentWriters) {
     // Grouping reads and writes the events of each type this article touches, old and new: one
-    // lock per type keeps two writers from creating the same event twice. Translation linking
-    // reads other articles through shared events and fact keys: locking the fact keys too means
-    // of two related articles stored at once, the second sees the first.
-    const oldTypes = oldEvents.length === 0 ? [] : (await c.all<{ type: string }>(
-      `SELECT DISTINCT type FROM events WHERE id IN (${marks(oldEvents.length)})`, oldEvents)).map((r) => r.type);
+    // lock per type keeps two writers from grouping the same mentions at once. Translation
+    // linking reads other articles through shared events and fact keys: locking the fact keys
+    // too means of two related articles stored at once, the second sees the first.
     const oldFacts = articleId === undefined ? [] : (await c.all<{ fact_key: string }>(
       'SELECT DISTINCT fact_key FROM facts WHERE article_id = ?', [articleId])).map((r) => r.fact_key);
     await c.lock([
-      ...[...events.map((e) => e.type), ...oldTypes].map((t) => `events:${t}`),
+      ...[...events.map((e) => e.type), ...old.map((m) => m.type)].map((t) => `events:${t}`),
       ...[...facts.map(factKey), ...oldFacts].map((k) => `facts:${k}`),
     ]);
   }
@@ -125,7 +119,6 @@ export async function writeArticle(
   let id: number;
   if (existing) {
     id = Number(existing.id);
-    await c.run('DELETE FROM mentions WHERE article_id = ?', [id]);
     await c.run('DELETE FROM facts WHERE article_id = ?', [id]);
     await c.run('DELETE FROM article_links WHERE a = ? OR b = ?', [id, id]);
     await c.run(
@@ -141,16 +134,7 @@ export async function writeArticle(
     id = Number(row?.id);
   }
 
-  const mentionRows: SqlValue[][] = [];
-  for (const e of events) {
-    const actors = codesOf(e.actor);
-    const recipients = codesOf(e.recipient);
-    const eventId = await assignEvent(c, caps, { type: e.type, ...(e.mode ? { mode: e.mode } : {}), actors, recipients, date: e.date }, now);
-    mentionRows.push([id, eventId, e.lang, e.date, e.mode ?? null, joinCodes(actors), joinCodes(recipients), e.evidence.sentence,
-      e.evidence.start, e.evidence.end, e.evidence.text, e.pattern, e.confidence, coded.lexiconVersion, JSON.stringify(e)]);
-  }
-  await insertRows(c, caps, 'mentions', ['article_id', 'event_id', 'lang', 'date', 'mode', 'actors', 'recipients', 'sentence',
-    'start_offset', 'end_offset', 'evidence', 'pattern', 'confidence', 'lexicon_version', 'record'], mentionRows);
+  const movedArticles = await replaceMentions(c, caps, id, old, mentionsOf(events, id, hash, coded.lexiconVersion), now);
 
   for (const f of facts) {
     const date = factDate(f);
@@ -163,8 +147,11 @@ export async function writeArticle(
     await insertRows(c, caps, 'fact_parties', ['fact_id', 'code'], parties.map((p) => [Number(row?.id), p]));
   }
 
-  if (oldEvents.length > 0) await refreshEvents(c, caps, oldEvents);
   await indexArticle(c, dialect.adapter.search, id, article.lang, article.title, article.text);
+  // Links are computed from the events articles report: regrouping may have changed another
+  // article's, so its links are computed again, as they would be had it been stored last.
+  for (const other of [...movedArticles].filter((a) => a !== id).sort((a, b) => a - b)) await relinkArticle(c, other);
   await linkTranslations(c, { id, lang: article.lang, publishedFirst: pubFirst ?? undefined, publishedLast: pubLast ?? undefined });
   return { status: existing ? 'replaced' : 'added', articleId: id };
 }
+

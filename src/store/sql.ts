@@ -20,6 +20,24 @@ export async function insertRows(
   }
 }
 
+/**
+ * Set one column of many rows, found by id, in as few statements as the backend's parameter
+ * limit allows (one statement a row costs a round trip each on a server). `integer` casts the
+ * values, which a server would otherwise take for text.
+ */
+export async function updateById(
+  c: Connection, caps: StoreCapabilities, table: string, column: string, rows: readonly (readonly [number, SqlValue])[], integer = false,
+): Promise<void> {
+  const value = integer ? 'CAST(? AS BIGINT)' : '?';
+  const perStatement = Math.max(1, Math.floor(Math.min(caps.maxParameters, 10_000) / 2));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const batch = rows.slice(i, i + perStatement);
+    await c.run(
+      `UPDATE ${table} SET ${column} = v.column2 FROM (VALUES ${batch.map(() => `(CAST(? AS BIGINT), ${value})`).join(', ')}) AS v
+       WHERE ${table}.id = v.column1`, batch.flat());
+  }
+}
+
 /** Split values into groups small enough to bind in one `IN (...)`. */
 export function chunks<T>(values: readonly T[], caps: StoreCapabilities): T[][] {
   const size = Math.min(caps.maxParameters, 10_000);

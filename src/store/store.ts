@@ -79,13 +79,19 @@ export interface ArticleRef {
   readonly published?: PartialDate;
 }
 
-/** A real-world event: all the mentions that report it, from any article and language. */
+/**
+ * A real-world event: all the mentions that report it, from any article and language, grouped
+ * by the rule of docs/archive.md whatever the order they were stored in.
+ */
 export interface EventRow {
+  /** Kept while the event keeps most of its mentions (docs/archive.md, "Event ids"). */
   readonly id: number;
   readonly type: EventType;
+  /** Its leading mention's mode, or the first its other mentions give. */
   readonly mode?: string;
-  /** The most precise date its mentions agree on. */
+  /** Its leading mention's date: the most precise its mentions give, the earliest of those. */
   readonly date: PartialDate;
+  /** Its leading mention's parties. */
   readonly actors: readonly string[];
   readonly recipients: readonly string[];
   /** ISO timestamp when the archive first saw the event. */

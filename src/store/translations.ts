@@ -79,3 +79,12 @@ export async function linkTranslations(c: Connection, a: LinkSubject): Promise<n
   }
   return linked;
 }
+
+/** Drop an article's translation links and link it again from what it reports now. */
+export async function relinkArticle(c: Connection, articleId: number): Promise<void> {
+  const [a] = await c.all<{ lang: string; published_first: string | null; published_last: string | null }>(
+    'SELECT lang, published_first, published_last FROM articles WHERE id = ?', [articleId]);
+  if (!a) return;
+  await c.run('DELETE FROM article_links WHERE a = ? OR b = ?', [articleId, articleId]);
+  await linkTranslations(c, { id: articleId, lang: a.lang, publishedFirst: a.published_first ?? undefined, publishedLast: a.published_last ?? undefined });
+}

@@ -38,6 +38,7 @@ export const codeCommand = defineCommand({
           skipped++;
           continue;
         }
+        for (const w of item.warnings ?? []) process.stderr.write(`dyad: ${problemLine('warning', { address: w.address, reason: w.code, message: w.message })}\n`);
         const lang = values.lang ?? item.lang ?? identifyLanguage(item.text);
         const published = forced ?? publishedOf(item, today);
         const { records } = codeArticle({ id: input.nameOf(item.address), text: item.text, lang, published }, lexicons.get(lang));

@@ -15,6 +15,7 @@ export const postgresAdapter: DialectAdapter = {
     ref: 'BIGINT',
     real: 'DOUBLE PRECISION',
     json: 'JSONB',
+    keyedTable: '',
   },
   search: {
     // The terms are Dyad's stems already: array_to_tsvector and a tsquery literal store and look
@@ -32,7 +33,7 @@ export const postgresAdapter: DialectAdapter = {
     match: 'SELECT s.article_id, -ts_rank(s.terms, q) AS rank FROM article_search s, CAST(? AS tsquery) q WHERE s.terms @@ q',
   },
   // Statistics the planner needs to use the indexes (autovacuum may be off, or not yet run after a load).
-  optimize: 'ANALYZE articles, mentions, events, event_actors, event_dyads, facts, fact_parties, article_links, article_search',
+  optimize: 'ANALYZE articles, mentions, mention_actors, events, event_actors, event_dyads, facts, fact_parties, article_links, article_search',
   lower: (expr) => `lower(${expr})`,
   isTransient: (error) => TRANSIENT.has((error as { code?: unknown } | null)?.code as string),
 };

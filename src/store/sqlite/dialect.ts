@@ -14,6 +14,7 @@ export const sqliteAdapter: DialectAdapter = {
     ref: 'INTEGER',
     real: 'REAL',
     json: 'TEXT',
+    keyedTable: 'WITHOUT ROWID',
   },
   search: {
     // FTS5 over Dyad's own stems. Its tokenizer must split them on spaces only: a stem may hold
