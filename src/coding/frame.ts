@@ -128,7 +128,7 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
 function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, leftmost = false): Slot | undefined {
   const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive).sort((a, b) => (leftmost ? a.start - b.start : b.start - a.start));
   for (const m of cands) {
-    if (markerOf(view, lex, m) !== '') continue;
+    if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m)) continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
     // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
@@ -137,8 +137,14 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
   return undefined;
 }
 
-/** Nominal actor: "X's visit", "Uzbek-Kazakh summit", "visit of X". */
-export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end: number): Slot | undefined {
+/** "hundreds of Kyrgyz citizens": a mention in an "of" phrase after a word of quantity stands for the quantity. */
+function afterQuantity(view: SentenceView, lex: Lexicon, m: ActorMention): boolean {
+  const k = prevSkippingDet(view, lex, m.start);
+  return view.tags.has(CUE.genitivePrep, k) && view.tags.has(CUE.quantifiers, k - 1, k);
+}
+
+/** Nominal actor: "X's visit", "Uzbek-Kazakh summit", "visit of X" (unless `ofIsObject`: "the expulsion of diplomats"). */
+export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end: number, ofIsObject = false): Slot | undefined {
   const reach = lex.policy.windows.possessor;
   for (const m of view.actors) {
     const gap = start - m.end;
@@ -150,6 +156,7 @@ export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end
   // "Tokayev'in Türkiye'ye ziyareti", "Тоқаевтың сапары": a genitive before the noun
   const gen = view.actors.filter((m) => m.case === 'gen' && m.end <= start && start - m.end <= reach).sort((a, b) => b.start - a.start)[0];
   if (gen) return { mentions: groupOf(view, gen), how: 'genitive' };
+  if (ofIsObject) return undefined;
   // "визит Токаева": a mention straight after the noun is its genitive
   if (lex.genitiveAfter) {
     const next = view.actors.find((m) => m.start === end && introducer(view, lex, m) === '');

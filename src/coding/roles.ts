@@ -66,10 +66,15 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
   const after = p.recipient.after ?? [];
   const before = p.recipient.before ?? [];
   if (trig.pos === 'noun') {
-    const actor = possessorOf(view, lex, start, end) ?? subjectOf(view, lex, start);
-    // after a noun, "of X" / a genitive is its owner, not its recipient
+    // a pattern may say what follows its noun: "the expulsion of X [by Y]"
+    const nominal = p.recipient.nominal;
+    const ofIsObject = nominal?.some((x) => x === 'gen' || lex.preps.genitive.includes(x)) ?? false;
+    const byAgent = p.actor.nominal ? objectOf(view, lex, end, p.actor.nominal) : undefined;
+    const actor = byAgent ?? possessorOf(view, lex, start, end, ofIsObject) ?? subjectOf(view, lex, start);
+    // after a noun, "of X" / a genitive is its owner, not its recipient, unless the pattern says so
     const owner = (x: string): boolean => x === '' || x === 'gen' || lex.preps.genitive.includes(x);
-    const recipient = objectOf(view, lex, end, after.filter((x) => !owner(x))) ?? roleBefore(view, lex, start, before.filter((x) => x !== '' && x !== 'gen'), actor);
+    const recipient = (nominal ? objectOf(view, lex, end, nominal) : undefined)
+      ?? objectOf(view, lex, end, after.filter((x) => !owner(x))) ?? roleBefore(view, lex, start, before.filter((x) => x !== '' && x !== 'gen'), actor);
     return { ...(actor ? { actor } : {}), ...(recipient ? { recipient } : {}) };
   }
   const leftmost = lex.subjectFirst;

@@ -20,7 +20,7 @@ export interface CueValues {
   passiveAux: true; perfectAux: true; prepositions: true; determiners: true; conjunctions: true;
   clauseBreaks: true; relativePronouns: true; possessive: true; genitivePrep: true; agentPrep: true;
   partnerPrep: true; infinitive: true; verbAfter: true; indefinite: true;
-  pronouns: 'person' | 'group'; objectPronouns: true; reciprocals: true; complementizers: true;
+  pronouns: 'person' | 'group'; objectPronouns: true; reciprocals: true; complementizers: true; quantifiers: true;
   negation: true; notNegation: true; advice: true; hypothetical: true; future: true; intent: true;
   proposal: true; futureInPast: true; habitual: true; reportingVerbs: true; aspectual: true; cancelled: true;
   offices: Office; honorifics: true; sectors: Sector; discourse: 'dyad' | 'group'; dyadHeads: true;
@@ -35,7 +35,7 @@ export type CueName = keyof CueValues;
 
 export const CUE_NAMES = [
   'passiveAux', 'perfectAux', 'prepositions', 'determiners', 'conjunctions', 'clauseBreaks', 'relativePronouns',
-  'possessive', 'genitivePrep', 'agentPrep', 'partnerPrep', 'infinitive', 'verbAfter', 'indefinite', 'pronouns', 'objectPronouns', 'reciprocals', 'complementizers',
+  'possessive', 'genitivePrep', 'agentPrep', 'partnerPrep', 'infinitive', 'verbAfter', 'indefinite', 'pronouns', 'objectPronouns', 'reciprocals', 'complementizers', 'quantifiers',
   'negation', 'notNegation', 'advice', 'hypothetical', 'future', 'intent', 'proposal', 'futureInPast', 'habitual', 'reportingVerbs', 'aspectual', 'cancelled',
   'offices', 'honorifics', 'sectors', 'discourse', 'dyadHeads', 'hyphenModifiers', 'homeInstitutions',
   'months', 'weekdays', 'relativeDates', 'yearWords', 'deadlineWords', 'numberWords', 'scales', 'currencies', 'units',
@@ -80,6 +80,7 @@ function sources(f: LanguageFile, triggers: Iterable<readonly [string, readonly 
     objectPronouns: ['key', words(g.objectPronouns)],
     reciprocals: ['key', words(g.reciprocals)],
     complementizers: ['key', words(g.complementizers)],
+    quantifiers: ['stem', words(g.quantifiers)],
     negation: ['key', words(m.negation)],
     notNegation: ['key', words(m.notNegation)],
     advice: ['key', words(m.advice)],

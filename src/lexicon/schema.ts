@@ -156,6 +156,8 @@ export const languageFile = z.strictObject({
     pronouns: z.record(z.string(), z.enum(['person', 'group'])).default({}),
     /** Words that open a complement clause ("demanded that X halt", "потребовал, чтобы"): a pattern listing one among its recipient markers takes the clause's subject. */
     complementizers: z.string().array().default([]),
+    /** Words of quantity before a genitive preposition, whose "of" phrase is the subject ("hundreds of Kyrgyz citizens protested"). */
+    quantifiers: z.string().array().default([]),
     /** Words that make a directed act mutual ("each other", "друг друга", "birbirini", "бір-бірін"). */
     reciprocals: z.string().array().default([]),
     /** Pronouns that stand as a verb's object ("invited him"); a subject pronoun ("he") is never one. */
@@ -248,6 +250,8 @@ const slot = z.strictObject({
   before: z.string().array().optional()
     .describe('Markers of this role before the trigger (verb-final languages: "dat" for a destination).'),
   passive: z.string().array().optional().describe('Prepositions that introduce this role when the trigger is passive.'),
+  nominal: z.string().array().optional()
+    .describe('Markers that introduce this role after the trigger used as a noun: "of" for what is acted on ("the expulsion of diplomats"), "by" for who acts ("... by the US"). Without it, "of X" after a noun is its owner.'),
   sectors: z.array(z.enum(SECTORS)).optional()
     .describe('The sectors this role must be of (a state named alone counts as GOV, an organisation as IGO): a protest by civilians, not by a government.'),
 });
