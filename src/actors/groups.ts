@@ -45,6 +45,16 @@ export function joinGroups(mentions: readonly ActorMention[], tokens: readonly T
       const onlyJoiners = between.length > 0 && between.length <= 3 && between.every(isJoiner);
       const hasConj = between.some((b) => tags.has(CUE.conjunctions, b.i, to));
       const commaList = onlyJoiners && !hasConj && isListContinued(tokens, m.end, to, tags);
+      // "Kyrgyz and Tajik forces": the agent noun after the last adjective is every adjective's
+      if (onlyJoiners && hasConj && prev.attributive && prev.kind === 'adjective' && m.kind === 'sector' && m.sector) {
+        const g = prev.group;
+        for (let q = merged.length - 1; q >= 0 && merged[q]?.group === g; q--) {
+          const x = merged[q];
+          if (x?.attributive && x.kind === 'adjective') merged[q] = { ...x, kind: 'sector', sector: m.sector, attributive: false, how: `${x.how}; sector ${m.sector} of the noun it shares` };
+        }
+        merged.push({ ...m, group: g });
+        continue;
+      }
       if (hyphen || (onlyJoiners && (hasConj || commaList) && prev.attributive === m.attributive)) {
         const g = prev.group;
         merged.push({ ...m, group: g });
