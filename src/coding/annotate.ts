@@ -3,12 +3,30 @@
  * clauses, actor mentions, dates and amounts. Offices resolve on the sentence's own date when it
  * names an earlier one ("in 2015 the President of Kazakhstan" is Nazarbayev).
  */
-import { findActors, findAmounts, findDates } from '../actors/index.ts';
+import { findActors, findAmounts, findDates, type ActorMention, type DateMention } from '../actors/index.ts';
 import type { Lexicon } from '../lexicon/index.ts';
 import { analyze, type Doc } from '../text/index.ts';
 import type { ArticleInput } from './context.ts';
 import { clauses, wordsOf, type SentenceView } from './sentence.ts';
 import type { TraceHook } from './trace.ts';
+
+/** Tokens from a dateline's place to its dash within which the dash must come ("ASTANA, 3 May 2022 —"). */
+const DATELINE_REACH = 10;
+
+/**
+ * A dateline opens a report with the place and date it was filed from: "ASTANA, 3 May —", "ANKARA
+ * (AA) -", "Москва. 19 января." Its place is where the report was written, never an actor.
+ */
+function withoutDateline(actors: ActorMention[], doc: Doc, first: number, last: number, dates: readonly DateMention[]): ActorMention[] {
+  const place = actors[0];
+  if (!place || place.start !== first || (place.kind !== 'capital' && place.kind !== 'place')) return actors;
+  const after = doc.tokens[place.end]?.key;
+  if (after !== ',' && after !== '.' && after !== '(') return actors;
+  const dash = doc.tokens.slice(place.end, Math.min(last, place.end + DATELINE_REACH)).some((t) => t.key === '-' || t.key === '—' || t.key === '–');
+  // "Москва. 19 января." is a sentence of its own: the place and a date, nothing else
+  const alone = (after === '.' && place.end + 1 === last) || (dates.some((d) => d.start === place.end + 1) && dates.some((d) => d.end >= last - 1));
+  return dash || alone ? actors.filter((m) => m !== place) : actors;
+}
 
 /** Segment, tokenise and annotate every sentence of an article. */
 export function annotate(input: ArticleInput, lex: Lexicon, trace?: TraceHook): { doc: Doc; views: SentenceView[] } {
@@ -19,7 +37,8 @@ export function annotate(input: ArticleInput, lex: Lexicon, trace?: TraceHook): 
     const tags = lex.matcher.tag(doc.tokens, s.first, s.last);
     const dates = findDates(doc.tokens, s.first, s.last, tags, input.published, lex.datesCapitalised);
     const explicit = dates.find((d) => d.date.length >= 7 && d.date < input.published.slice(0, d.date.length)) ?? dates.find((d) => d.date.length === 4);
-    const actors = findActors(doc.tokens, s.first, s.last, { lex, tags, date: explicit?.date ?? input.published }, groupBase);
+    const found = findActors(doc.tokens, s.first, s.last, { lex, tags, date: explicit?.date ?? input.published }, groupBase);
+    const actors = s.paragraph <= 2 ? withoutDateline(found, doc, s.first, s.last, dates) : found;
     groupBase += actors.length + 1;
     const amounts = findAmounts(doc.tokens, s.first, s.last, tags);
     const { clauseOf, clauseStarts } = clauses(tags, s.first, s.last);
