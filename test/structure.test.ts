@@ -84,3 +84,12 @@ describe('actors the sentence does not name by a state', () => {
     assert.ok(ev.some((e) => e.actor[0]?.code === 'KAZ' && e.recipient[0]?.code === 'RUS' && e.type === 'ACCUSE'), JSON.stringify(ev.map((e) => e.type)));
   });
 });
+
+describe('a dateline is where a report was filed', () => {
+  it('its place is no actor ("ASTANA, 3 May 2022 —", "Москва. 19 января.")', () => {
+    const en = codeArticle({ id: 't', text: 'Tokayev hosts Erdogan\n\nASTANA, 3 May 2022 — President Tokayev received Erdogan.', lang: 'en', published: '2022-05-05' }, lexicons.get('en')).records;
+    assert.ok(en.every((r) => r.kind !== 'event' || r.actor.every((a) => a.text !== 'ASTANA')));
+    const ru = codeArticle({ id: 't', text: 'Встреча\n\nМосква. 19 января.\n\nПутин встретился с Токаевым.', lang: 'ru', published: '2022-01-19' }, lexicons.get('ru'));
+    assert.deepEqual(ru.doc.sentences.length >= 3 ? ru.records.filter((r) => r.kind === 'event').map((r) => r.kind === 'event' ? r.actor.map((a) => a.code).sort().join('+') : '') : [], ['KAZ+RUS']);
+  });
+});
