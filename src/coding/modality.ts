@@ -79,8 +79,8 @@ function cuedModality(view: SentenceView, lex: Lexicon, start: number, rest: str
   const text = (i: number, n: number): string => wordsOf(view, i, i + n);
   let found: ModalityDecision = { modality: 'asserted' };
   for (let i = from; i < start; i++) {
-    // "3 May 2022": a word of a date is no modal
-    if (view.dates.some((d) => i >= d.start && i < d.end)) continue;
+    // "3 May 2022": a word of a date is no modal ("next week", "tomorrow" may well be a future's)
+    if (view.dates.some((d) => i >= d.start && i < d.end && !d.how.startsWith('relative'))) continue;
     // A modal that belongs to another verb's clause far to the left is not this trigger's.
     const near = start - i <= w.near;
     const hab = tags.at(CUE.habitual, i, start);
