@@ -93,3 +93,15 @@ describe('a dateline is where a report was filed', () => {
     assert.deepEqual(ru.doc.sentences.length >= 3 ? ru.records.filter((r) => r.kind === 'event').map((r) => r.kind === 'event' ? r.actor.map((a) => a.code).sort().join('+') : '') : [], ['KAZ+RUS']);
   });
 });
+
+describe('an organisation the lexicon does not know is kept under its name', () => {
+  it('"the Black Sea Trade and Development Bank" is an IGO with its name', () => {
+    const ev = codeArticle({ id: 't', text: 'The Black Sea Trade and Development Bank granted a loan to Georgia.', lang: 'en', published: '2022-05-11' }, lexicons.get('en')).records
+      .filter((r): r is EventRecord => r.kind === 'event');
+    assert.deepEqual(ev.map((e) => [e.actor[0]?.code, e.actor[0]?.name, e.recipient[0]?.code]), [['IGO', 'Black Sea Trade and Development Bank', 'GEO']]);
+  });
+  it('Turkish and Russian write such names too ("Karadeniz Ticaret ve Kalkınma Bankası", "Черноморский банк торговли и развития")', () => {
+    assert.ok(events('Türkiye, Karadeniz Ticaret ve Kalkınma Bankası ile anlaşma imzaladı.', 'tr').some((e) => e.includes('IGO')));
+    assert.ok(events('В среду Черноморский банк торговли и развития выделил кредит Грузии.', 'ru').some((e) => e.includes('IGO')));
+  });
+});

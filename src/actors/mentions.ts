@@ -12,6 +12,7 @@ import type { MentionContext } from './context.ts';
 import { groupCases, joinGroups } from './groups.ts';
 import type { ActorMention } from './mention.ts';
 import { scanPieces } from './scan.ts';
+import { unnamedOrganizations } from './unnamed-orgs.ts';
 
 /** Find actor mentions in tokens [from, to); group numbers start at `groupBase`. */
 export function findActors(tokens: readonly Token[], from: number, to: number, ctx: MentionContext, groupBase = 0): ActorMention[] {
@@ -19,8 +20,10 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
   const composed = composeMentions(tokens, pieces, to, ctx, groupBase);
   // "Russia-led", "Moscow-backed": a state named as a modifier of another actor is not a party.
   const parties = composed.filter((m) => !(tokens[m.end]?.key === '-' && ctx.tags.has(CUE.hyphenModifiers, m.end + 1, to)));
+  const nextGroup = Math.max(groupBase, ...composed.map((m) => m.group + 1));
+  parties.push(...unnamedOrganizations(tokens, from, to, ctx.lex, ctx.tags, composed, nextGroup));
   parties.sort((a, b) => a.start - b.start);
   const grouped = joinGroups(withCases(parties, tokens, to, ctx.lex, suffixCases), tokens, to, ctx.tags);
-  const next = Math.max(groupBase, ...grouped.map((m) => m.group + 1));
+  const next = Math.max(nextGroup, ...grouped.map((m) => m.group + 1));
   return groupCases(grouped, ctx.lex.morphology.groupCase, tokens, from, next);
 }

@@ -75,7 +75,8 @@ export class Participants {
       if (r.code && !codes.has(r.code)) codes.set(r.code, r);
     };
     add(refOf(org, wordsOf(view, org.start, org.end)));
-    for (const m of view.actors) if (!m.attributive || m.kind === 'adjective') add(refOf(m, wordsOf(view, m.start, m.end)));
+    // an organisation the lexicon does not know (IGO) is named at a summit, it does not hold a seat there
+    for (const m of view.actors) if ((!m.attributive || m.kind === 'adjective') && m.code !== 'IGO') add(refOf(m, wordsOf(view, m.start, m.end)));
     for (const r of this.named(org.code)) add(r);
     return [...codes.values()];
   }

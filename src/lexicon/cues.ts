@@ -24,7 +24,7 @@ export interface CueValues {
   negation: true; notNegation: true; advice: true; hypothetical: true; future: true; intent: true;
   proposal: true; futureInPast: true; habitual: true; reportingVerbs: true; aspectual: true; cancelled: true;
   offices: Office; honorifics: true; sectors: Sector; discourse: 'dyad' | 'group'; dyadHeads: true;
-  hyphenModifiers: true; homeInstitutions: true;
+  hyphenModifiers: true; homeInstitutions: true; organizationHeads: true;
   months: number; weekdays: number; relativeDates: RelativeDate; yearWords: true; deadlineWords: true;
   numberWords: number; scales: number; currencies: string; units: string;
   partnershipLevels: string; metrics: string; targetWords: true; observedWords: true; agreementWords: true; fieldIntro: true;
@@ -37,7 +37,7 @@ export const CUE_NAMES = [
   'passiveAux', 'perfectAux', 'prepositions', 'determiners', 'conjunctions', 'clauseBreaks', 'relativePronouns',
   'possessive', 'genitivePrep', 'agentPrep', 'partnerPrep', 'infinitive', 'verbAfter', 'indefinite', 'pronouns', 'objectPronouns', 'reciprocals', 'complementizers', 'quantifiers',
   'negation', 'notNegation', 'advice', 'hypothetical', 'future', 'intent', 'proposal', 'futureInPast', 'habitual', 'reportingVerbs', 'aspectual', 'cancelled',
-  'offices', 'honorifics', 'sectors', 'discourse', 'dyadHeads', 'hyphenModifiers', 'homeInstitutions',
+  'offices', 'honorifics', 'sectors', 'discourse', 'dyadHeads', 'hyphenModifiers', 'homeInstitutions', 'organizationHeads',
   'months', 'weekdays', 'relativeDates', 'yearWords', 'deadlineWords', 'numberWords', 'scales', 'currencies', 'units',
   'partnershipLevels', 'metrics', 'targetWords', 'observedWords', 'agreementWords', 'fieldIntro', 'trigger',
 ] as const satisfies readonly CueName[];
@@ -100,6 +100,7 @@ function sources(f: LanguageFile, triggers: Iterable<readonly [string, readonly 
     dyadHeads: ['key', words(f.actors.dyadHeads)],
     hyphenModifiers: ['key', words(f.actors.hyphenModifiers)],
     homeInstitutions: ['stem', words(f.actors.homeInstitutions)],
+    organizationHeads: ['stem', words(f.actors.organizationHeads)],
     months: ['stem', pairs(f.dates.months)],
     weekdays: ['stem', pairs(f.dates.weekdays)],
     relativeDates: ['key', pairs(f.dates.relative)],

@@ -228,6 +228,8 @@ export const languageFile = z.strictObject({
     dyadHeads: z.string().array().default([])
       .describe('"both" / "the two" before a plural noun refers to the pair in context ("the two security chiefs").'),
     pluralSuffixes: z.string().array().default([]),
+    /** Words that head organisations' names ("Bank", "Fund", "банк", "Bankası", "банкі"): a name the lexicon lacks that ends in one is an organisation (IGO). */
+    organizationHeads: z.string().array().default([]),
     /** Sector words that, with no state named, are the article's own state's institution ("the Foreign Ministry said", "МИД"). */
     homeInstitutions: z.string().array().default([]),
     /** Words after a hyphen that make a state a modifier, not a party ("Russia-led", "Moscow-backed"). */
