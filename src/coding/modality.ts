@@ -55,8 +55,12 @@ function headlineSubject(view: SentenceView, trig: Trigger): boolean {
 export function modalityOf(view: SentenceView, lex: Lexicon, trig: Trigger, floor = view.sentence.first): ModalityDecision {
   const found = cuedModality(view, lex, trig.start, trig.rest, floor);
   if (found.modality !== 'asserted') return found;
-  // "the visit was postponed", "встреча так и не состоялась": a named act called off after it is named
   const { end: ce } = clauseBounds(view, trig.start);
+  // "have met 13 times since 1995": a count of acts over years, no one act of today
+  for (let k = trig.end; k < Math.min(ce, trig.end + lex.policy.windows.modality.reach); k++) {
+    if (view.tokens[k]?.kind === 'number' && view.tags.has(CUE.times, k + 1, k + 2)) return { modality: 'habitual', cue: wordsOf(view, k, k + 2) };
+  }
+  // "the visit was postponed", "встреча так и не состоялась": a named act called off after it is named
   const off = view.tags.find(CUE.cancelled, trig.end, Math.min(ce, trig.end + lex.policy.windows.modality.reach));
   if (off) return { modality: 'cancelled', cue: wordsOf(view, off.start, off.start + off.length) };
   const marker = nonFinite(view, lex, trig);

@@ -20,7 +20,9 @@ export function meetingOrganization(view: SentenceView, lex: Lexicon, start: num
   const isOrg = (m: ActorMention): boolean => lex.isOrganization(m.code);
   return subject.find(isOrg)
     ?? view.actors.find((m) => isOrg(m) && m.end <= start && start - m.end <= NAMED_BEFORE)
-    ?? view.actors.find((m) => isOrg(m) && m.start >= end && m.start - end <= NAMED_AFTER && view.tags.find(CUE.genitivePrep, end, m.start) !== undefined);
+    ?? view.actors.find((m) => isOrg(m) && m.start >= end && m.start - end <= NAMED_AFTER && view.tags.find(CUE.genitivePrep, end, m.start) !== undefined
+      // "met on the sidelines of the SCO summit": a meeting of two beside the summit, not the summit
+      && view.tags.find(CUE.sidelines, end, m.start) === undefined);
 }
 
 /** Members of an organisation on a date, or undefined when the lexicon lists none. */

@@ -20,9 +20,9 @@ export interface CueValues {
   passiveAux: true; perfectAux: true; prepositions: true; determiners: true; conjunctions: true;
   clauseBreaks: true; relativePronouns: true; possessive: true; genitivePrep: true; agentPrep: true;
   partnerPrep: true; infinitive: true; verbAfter: true; indefinite: true;
-  pronouns: 'person' | 'group'; objectPronouns: true; reciprocals: true; complementizers: true; quantifiers: true;
+  pronouns: 'person' | 'group'; objectPronouns: true; reciprocals: true; complementizers: true; quantifiers: true; sidelines: true;
   negation: true; notNegation: true; advice: true; hypothetical: true; future: true; intent: true;
-  proposal: true; futureInPast: true; habitual: true; reportingVerbs: true; aspectual: true; cancelled: true;
+  proposal: true; futureInPast: true; habitual: true; reportingVerbs: true; aspectual: true; cancelled: true; times: true;
   offices: Office; honorifics: true; sectors: Sector; discourse: 'dyad' | 'group'; dyadHeads: true;
   hyphenModifiers: true; homeInstitutions: true; organizationHeads: true;
   months: number; weekdays: number; relativeDates: RelativeDate; yearWords: true; deadlineWords: true;
@@ -35,8 +35,8 @@ export type CueName = keyof CueValues;
 
 export const CUE_NAMES = [
   'passiveAux', 'perfectAux', 'prepositions', 'determiners', 'conjunctions', 'clauseBreaks', 'relativePronouns',
-  'possessive', 'genitivePrep', 'agentPrep', 'partnerPrep', 'infinitive', 'verbAfter', 'indefinite', 'pronouns', 'objectPronouns', 'reciprocals', 'complementizers', 'quantifiers',
-  'negation', 'notNegation', 'advice', 'hypothetical', 'future', 'intent', 'proposal', 'futureInPast', 'habitual', 'reportingVerbs', 'aspectual', 'cancelled',
+  'possessive', 'genitivePrep', 'agentPrep', 'partnerPrep', 'infinitive', 'verbAfter', 'indefinite', 'pronouns', 'objectPronouns', 'reciprocals', 'complementizers', 'quantifiers', 'sidelines',
+  'negation', 'notNegation', 'advice', 'hypothetical', 'future', 'intent', 'proposal', 'futureInPast', 'habitual', 'reportingVerbs', 'aspectual', 'cancelled', 'times',
   'offices', 'honorifics', 'sectors', 'discourse', 'dyadHeads', 'hyphenModifiers', 'homeInstitutions', 'organizationHeads',
   'months', 'weekdays', 'relativeDates', 'yearWords', 'deadlineWords', 'numberWords', 'scales', 'currencies', 'units',
   'partnershipLevels', 'metrics', 'targetWords', 'observedWords', 'agreementWords', 'fieldIntro', 'trigger',
@@ -81,6 +81,7 @@ function sources(f: LanguageFile, triggers: Iterable<readonly [string, readonly 
     reciprocals: ['key', words(g.reciprocals)],
     complementizers: ['key', words(g.complementizers)],
     quantifiers: ['stem', words(g.quantifiers)],
+    sidelines: ['stem', words(g.sidelines)],
     negation: ['key', words(m.negation)],
     notNegation: ['key', words(m.notNegation)],
     advice: ['key', words(m.advice)],
@@ -93,6 +94,7 @@ function sources(f: LanguageFile, triggers: Iterable<readonly [string, readonly 
     reportingVerbs: ['stem', words(m.reportingVerbs)],
     aspectual: ['stem', words(m.aspectual)],
     cancelled: ['stem', words(m.cancelled)],
+    times: ['stem', words(m.times)],
     offices: ['stem', pairs(f.actors.offices)],
     honorifics: ['key', words(f.actors.honorifics)],
     sectors: ['stem', pairs(f.actors.sectors)],

@@ -154,6 +154,8 @@ export const languageFile = z.strictObject({
     verbAfter: z.string().array().default([])
       .describe('Words after which a trigger is a verb, not a noun (Russian "президент посетил": a head noun before its verb).'),
     pronouns: z.record(z.string(), z.enum(['person', 'group'])).default({}),
+    /** Phrases that set a meeting beside a summit ("on the sidelines of", "на полях", "marjında"): the summit named after them is not the meeting's own. */
+    sidelines: z.string().array().default([]),
     /** Words that open a complement clause ("demanded that X halt", "потребовал, чтобы"): a pattern listing one among its recipient markers takes the clause's subject. */
     complementizers: z.string().array().default([]),
     /** Words of quantity before a genitive preposition, whose "of" phrase is the subject ("hundreds of Kyrgyz citizens protested"). */
@@ -184,6 +186,8 @@ export const languageFile = z.strictObject({
     habitual: z.string().array().default([])
       .describe('Present-tense negation that states a standing policy ("does not recognise"), not an act.'),
     reportingVerbs: z.string().array().default([]),
+    /** Words of repetition after a number ("met 13 times since 1995", "13 раз", "13 kez"): a count of acts, no one act of today. */
+    times: z.string().array().default([]),
     /** Words after a named act that call it off ("the visit was postponed", "встреча не состоялась", "ziyaret ertelendi"). */
     cancelled: z.string().array().default([]),
     /** Verbs whose infinitive complement is itself the act ("began to shell", "продолжили обстрел"). */
