@@ -132,7 +132,27 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
     // "their meeting": a possessive pronoun is a determiner, not a subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
     // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
-    return { mentions: groupOf(view, m), how: `subject "${view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ')}"` };
+    const how = `subject "${view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ')}"`;
+    const co = leftmost ? coSubject(view, lex, m, start) : undefined;
+    return co ? { mentions: [...groupOf(view, m), ...groupOf(view, co)], how: `${how} and its co-subject` } : { mentions: groupOf(view, m), how };
+  }
+  return undefined;
+}
+
+/**
+ * Where a clause opens with its subject, a second subject joined to the first's phrase by a
+ * conjunction: "[Баткен шекара қызметінің бастығы] мен [Тәжікстан ... бастығы] сөйлесті" — the
+ * first phrase runs on past its name to its head noun (up to four words), then "мен", then the
+ * next unmarked name.
+ */
+function coSubject(view: SentenceView, lex: Lexicon, m: ActorMention, before: number): ActorMention | undefined {
+  for (let k = m.end; k < Math.min(before, m.end + 5); k++) {
+    const t = view.tokens[k];
+    if (!t || t.kind !== 'word' || view.actors.some((x) => k >= x.start && k < x.end)) return undefined;
+    if (!view.tags.has(CUE.conjunctions, k)) continue;
+    if (k === m.end) return undefined; // names joined directly are one group already
+    const next = view.actors.find((x) => x.start === k + 1 && x.group !== m.group && !x.attributive && x.kind !== 'pronoun');
+    return next && next.end <= before && markerOf(view, lex, next) === '' ? next : undefined;
   }
   return undefined;
 }

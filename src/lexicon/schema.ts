@@ -80,6 +80,14 @@ export const organizationsFile = z.strictObject({
 export const OFFICES = [
   'president', 'vice_president', 'prime_minister', 'monarch', 'crown_prince', 'supreme_leader',
   'foreign_minister', 'defence_minister', 'head_of_state',
+  // A foreign ministry's (or another ministry's) official spokesperson: Zakharova, the State Department's.
+  'spokesperson',
+  // The head of state's press secretary, apart from the ministry's spokesperson: Peskov, the White House's.
+  'press_secretary',
+  // Several at once in most ministries: a term tells the same name apart, no title resolves to one of them.
+  'deputy_foreign_minister',
+  // Economy (economic development, national economy) and trade (commerce) ministers; one person may hold both.
+  'economy_minister', 'trade_minister',
 ] as const;
 export type Office = (typeof OFFICES)[number];
 
