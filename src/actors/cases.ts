@@ -8,16 +8,11 @@ import type { Token } from '../text/index.ts';
 import type { ActorMention } from './mention.ts';
 import type { SuffixCases } from './scan.ts';
 
-/**
- * The case a common noun's own ending marks, where the language reads names less a suffix (Kazakh);
- * none when its readings disagree ("комитеті": the committee's, or the committee as object).
- */
+/** The case a common noun's own ending marks, where the language reads names less a suffix (Kazakh). */
 function ownCase(key: string, lex: Lexicon): { case: Case; suffix: string } | undefined {
   if (lex.morphology.nameMatch !== 'suffix') return undefined;
-  const cased = lex.morphology.analyses(key).filter((x) => x.case !== undefined);
-  const a = cased[0];
-  if (!a?.case || cased.some((x) => x.case !== a.case)) return undefined;
-  return { case: a.case, suffix: a.suffix };
+  const a = lex.morphology.ownCase(key);
+  return a?.case ? { case: a.case, suffix: a.suffix } : undefined;
 }
 
 /** The mentions with the case each is in, and how it shows. */

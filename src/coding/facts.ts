@@ -88,7 +88,6 @@ export function commitmentsIn(view: SentenceView): CommitmentFact[] {
 
 /** Agreements signed: the count ("15 agreements", "a treaty ... and an agreement") and the fields listed. */
 export function agreementsIn(view: SentenceView, from: number, to: number): AgreementFact | undefined {
-  const { last } = view.sentence;
   const toks = view.tokens;
   let count: number | undefined;
   let singles = 0;
@@ -110,30 +109,84 @@ export function agreementsIn(view: SentenceView, from: number, to: number): Agre
   }
   if (start < 0) return undefined;
   if (count === undefined && singles > 0) count = singles;
-  const fields: string[] = [];
-  const intro = view.tags.find(CUE.fieldIntro, end, Math.min(last, end + 4));
-  if (intro) {
-    let cur: string[] = [];
-    // "a declaration on partnership between Turkey and Kazakhstan": a phrase naming an actor is no field.
-    let named = false;
-    const flush = (): void => {
-      const f = cur.join(' ').trim().toLowerCase();
-      if (f && !named && !fields.includes(f)) fields.push(f);
-      cur = [];
-      named = false;
-    };
-    for (let i = intro.start + intro.length; i < last; i++) {
-      const t = toks[i];
-      if (!t) break;
-      if (t.key === '.' || t.key === ';') break;
-      if (t.key === ',' || view.tags.has(CUE.conjunctions, i)) {
-        flush();
-        continue;
-      }
-      if (t.kind === 'word' || t.kind === 'number') cur.push(t.text);
-      if (view.actors.some((m) => m.start <= i && i < m.end)) named = true;
-    }
-    flush();
-  }
+  const fields = fieldsAfter(view, end) ?? fieldsBefore(view, start, end) ?? [];
   return { ...(count !== undefined ? { count } : {}), fields, start, end };
+}
+
+/** Fields of a list: a phrase naming an actor is none ("a declaration on partnership between Turkey and Kazakhstan"). */
+class FieldList {
+  readonly fields: string[] = [];
+  private cur: string[] = [];
+  private named = false;
+  constructor(private readonly view: SentenceView) {}
+  add(i: number, front: boolean): void {
+    const t = this.view.tokens[i];
+    if (!t || (t.kind !== 'word' && t.kind !== 'number')) return;
+    if (front) this.cur.unshift(t.text);
+    else this.cur.push(t.text);
+    if (this.view.actors.some((m) => m.start <= i && i < m.end)) this.named = true;
+  }
+  get words(): number {
+    return this.cur.length;
+  }
+  flush(): void {
+    const f = this.cur.join(' ').trim().toLowerCase();
+    if (f && !this.named && !this.fields.includes(f)) this.fields.push(f);
+    this.cur = [];
+    this.named = false;
+  }
+}
+
+function isSeparator(view: SentenceView, i: number): boolean {
+  return view.tokens[i]?.key === ',' || view.tags.has(CUE.conjunctions, i);
+}
+
+/** "agreements in the fields of energy, transport and culture": the list after an opening word. */
+function fieldsAfter(view: SentenceView, end: number): string[] | undefined {
+  const { last } = view.sentence;
+  const intro = view.tags.find(CUE.fieldIntro, end, Math.min(last, end + 4));
+  if (!intro) return undefined;
+  const list = new FieldList(view);
+  for (let i = intro.start + intro.length; i < last; i++) {
+    const t = view.tokens[i];
+    if (!t || t.key === '.' || t.key === ';') break;
+    if (isSeparator(view, i)) list.flush();
+    else list.add(i, false);
+  }
+  list.flush();
+  return list.fields;
+}
+
+/**
+ * "enerji, ulaştırma ve kültür alanlarında 15 anlaşma", "анлашмалар ... салаларын қамтиды": the list
+ * before a closing word, nearest the agreement words. It runs back to a name, a number, a date or a
+ * clause break; an item keeps at most three words.
+ */
+function fieldsBefore(view: SentenceView, start: number, end: number): string[] | undefined {
+  const { first, last } = view.sentence;
+  let outro: { start: number; length: number } | undefined;
+  // the closing word within four words before the agreement words or ten after them
+  for (let i = Math.max(first, start - 12); i < Math.min(last, end + 10); i++) {
+    const m = view.tags.at(CUE.fieldOutro, i, last);
+    if (!m) continue;
+    const near = i + m.length >= start - 4 && (i + m.length <= start || i >= end);
+    if (near && (!outro || Math.abs(i - start) < Math.abs(outro.start - start))) outro = { start: i, length: m.length };
+    i += m.length - 1;
+  }
+  if (!outro) return undefined;
+  const list = new FieldList(view);
+  const stop = (i: number): boolean => {
+    const t = view.tokens[i];
+    return !t || t.kind === 'number' || t.kind === 'punct' && t.key !== ','
+      || view.actors.some((m) => m.start <= i && i < m.end) || view.dates.some((d) => d.start <= i && i < d.end)
+      || view.tags.has(CUE.agreementWords, i) || view.tags.has(CUE.clauseBreaks, i);
+  };
+  for (let i = outro.start - 1; i >= first; i--) {
+    if (stop(i)) break;
+    if (isSeparator(view, i)) list.flush();
+    else if (list.words >= 3) break;
+    else list.add(i, true);
+  }
+  list.flush();
+  return list.fields.reverse();
 }

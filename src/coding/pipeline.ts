@@ -73,12 +73,23 @@ function objectOfVerb(view: SentenceView, trig: Trigger, verb: Trigger): boolean
   return trig.pos === 'noun' && trig.start >= verb.end && trig.start - verb.end <= OBJECT_NOUN_REACH && clauseAt(view, trig.start) === clauseAt(view, verb.start);
 }
 
+/**
+ * "Израильдің әуе шабуылдарын айыптады": where the object comes before the verb, a noun in the
+ * accusative shortly before a coded verb, in its clause, is what the verb acts on.
+ */
+function objectBeforeVerb(view: SentenceView, ctx: CodingContext, trig: Trigger, verb: Trigger): boolean {
+  if (ctx.lex.wordOrder !== 'sov' || trig.pos !== 'noun' || trig.end > verb.start || verb.start - trig.end > OBJECT_NOUN_REACH) return false;
+  const last = view.tokens[trig.end - 1];
+  return last !== undefined && ctx.lex.morphology.ownCase(last.key)?.case === 'acc' && clauseAt(view, trig.start) === clauseAt(view, verb.start);
+}
+
 /** Code one sentence: each trigger left to right (a coded trigger's words fire nothing else), then its facts. */
 function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseState): { records: OutputRecord[]; state: DiscourseState } {
   let state = state0;
   let prior: PriorVerb | undefined;
   let lastVerb: Trigger | undefined;
-  const events: EventRecord[] = [];
+  let events: EventRecord[] = [];
+  const nouns: { trig: Trigger; events: readonly EventRecord[] }[] = [];
   for (let i = view.sentence.first; i < view.sentence.last; i++) {
     let fired: Trigger | undefined;
     let verb: PriorVerb | undefined;
@@ -91,6 +102,12 @@ function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseS
       state = coded.state;
       verb ??= coded.verb;
       if (coded.events.length > 0) {
+        if (trig.pos === 'noun') nouns.push({ trig, events: coded.events });
+        else {
+          const objects = nouns.filter((n) => objectBeforeVerb(view, ctx, n.trig, trig)).flatMap((n) => n.events);
+          for (const e of objects) ctx.trace?.(view.sentence.index, 'skip', `${e.pattern}: what "${trig.words}" acts on, no event of its own`);
+          if (objects.length > 0) events = events.filter((e) => !objects.includes(e));
+        }
         events.push(...coded.events);
         fired = trig;
         verb = coded.verb;

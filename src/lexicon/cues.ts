@@ -27,7 +27,7 @@ export interface CueValues {
   hyphenModifiers: true; homeInstitutions: true; organizationHeads: true;
   months: number; weekdays: number; relativeDates: RelativeDate; yearWords: true; deadlineWords: true;
   numberWords: number; scales: number; currencies: string; units: string;
-  partnershipLevels: string; metrics: string; targetWords: true; observedWords: true; agreementWords: true; fieldIntro: true;
+  partnershipLevels: string; metrics: string; targetWords: true; observedWords: true; agreementWords: true; fieldIntro: true; fieldOutro: true;
   /** Event pattern triggers: the patterns a phrase fires. */
   trigger: readonly PatternTrigger[];
 }
@@ -39,7 +39,7 @@ export const CUE_NAMES = [
   'negation', 'notNegation', 'advice', 'hypothetical', 'future', 'intent', 'proposal', 'futureInPast', 'habitual', 'reportingVerbs', 'aspectual', 'cancelled', 'times',
   'offices', 'honorifics', 'sectors', 'discourse', 'dyadHeads', 'hyphenModifiers', 'homeInstitutions', 'organizationHeads',
   'months', 'weekdays', 'relativeDates', 'yearWords', 'deadlineWords', 'numberWords', 'scales', 'currencies', 'units',
-  'partnershipLevels', 'metrics', 'targetWords', 'observedWords', 'agreementWords', 'fieldIntro', 'trigger',
+  'partnershipLevels', 'metrics', 'targetWords', 'observedWords', 'agreementWords', 'fieldIntro', 'fieldOutro', 'trigger',
 ] as const satisfies readonly CueName[];
 
 /** The tag of each cue list. */
@@ -118,6 +118,7 @@ function sources(f: LanguageFile, triggers: Iterable<readonly [string, readonly 
     observedWords: ['key', words(f.facts.observedWords)],
     agreementWords: ['stem', words(f.facts.agreementWords)],
     fieldIntro: ['key', words(f.facts.fieldIntro)],
+    fieldOutro: ['key', words(f.facts.fieldOutro)],
     trigger: ['stem', triggers],
   };
 }

@@ -52,6 +52,13 @@ export class Morphology {
     return out;
   }
 
+  /** The case a word's own ending marks, when all its readings agree ("комитетін": acc; "комитеті": possessed or acc, none). */
+  ownCase(word: string): Analysis | undefined {
+    const cased = this.analyses(word).filter((x) => x.case !== undefined);
+    const a = cased[0];
+    return a && cased.every((x) => x.case === a.case) ? a : undefined;
+  }
+
   /** A word less its suffixes, stripped one after another (елдерімізбен → ел). */
   strip(word: string): string {
     let w = word;

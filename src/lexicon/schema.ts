@@ -254,7 +254,10 @@ export const languageFile = z.strictObject({
     targetWords: z.string().array(),
     observedWords: z.string().array().default([]),
     agreementWords: z.string().array(),
-    fieldIntro: z.string().array(),
+    fieldIntro: z.string().array()
+      .describe('Words that open the list of fields an agreement covers ("in the fields of", "в сферах", ":").'),
+    fieldOutro: z.string().array().default([])
+      .describe('Words that close the list of fields, where the language puts the list first ("enerji ve kültür alanlarında", "энергетика саласында").'),
   }),
 });
 
