@@ -297,6 +297,10 @@ describe('Turkish voice, complements, sectors and one-party acts', () => {
     assert.deepEqual(one("AB, Rusya'yı Ukrayna'dan askerlerini çekmeye çağırdı."), ['REQUEST EUR>RUS']);
     assert.deepEqual(one('Türkiye ile Rusya, ortak devriye yapmayı kabul etti.'), ['AGREE RUS+TUR>']);
   });
+  it('a withdrawal or an attack begun or continued is the act itself', () => {
+    assert.deepEqual(one("Rus birlikleri Kazakistan'dan çekilmeye başladı."), ['RETREAT/withdraw RUS>KAZ']);
+    assert.deepEqual(one("Rusya, Ukrayna'ya saldırmaya devam etti."), ['ASSAULT RUS>UKR']);
+  });
   it('"protesto etti" is a complaint by a government and a protest by civilians', () => {
     assert.deepEqual(one("Yunanistan, Türkiye'nin Ege'deki araştırma faaliyetlerini protesto etti."), ['ACCUSE/disapprove GRC>TUR']);
     assert.deepEqual(one("Ermeni diasporası Paris'te Azerbaycan'ı protesto etti."), ['PROTEST/demo ARM>AZE']);
