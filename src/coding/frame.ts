@@ -189,6 +189,20 @@ export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end
   return undefined;
 }
 
+/**
+ * "ABD'den Çin'e yeni yaptırım", "Ресейден Украинаға": where objects come before the verb, an
+ * ablative name right before the dative that is the recipient is the act's source, its actor.
+ */
+export function sourceBefore(view: SentenceView, lex: Lexicon, start: number, recipient: Slot | undefined): Slot | undefined {
+  if (lex.wordOrder !== 'sov' || !recipient) return undefined;
+  const { start: cs } = clauseBounds(view, start);
+  const to = recipient.mentions[0];
+  if (!to || to.case !== 'dat') return undefined;
+  const from = view.actors.find((m) => m.start >= cs && m.case === 'abl' && m.group !== to.group
+    && (m.end === to.start || (view.tokens[m.end]?.kind === 'suffix' && m.end + 1 === to.start)));
+  return from ? { mentions: groupOf(view, from), how: 'ablative before the dative' } : undefined;
+}
+
 /** Mentions after the trigger introduced by one of `preps` ("" = direct object, close to the trigger). */
 export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: readonly string[]): Slot | undefined {
   if (preps.length === 0) return undefined;

@@ -9,7 +9,7 @@ import { CUE, domesticSector, takesDiscourseParties } from '../lexicon/index.ts'
 import type { ActorRef, Flag, Sector } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
 import { discourseDyad, topStates, withMeeting, type DiscourseState, type Meeting } from './discourse.ts';
-import { objectOf, possessorOf, roleBefore, subjectOf, type Slot } from './frame.ts';
+import { objectOf, possessorOf, roleBefore, sourceBefore, subjectOf, type Slot } from './frame.ts';
 import { meetingOrganization } from './multilateral.ts';
 import { coordinatedWith, type PriorVerb } from './coordination.ts';
 import { resolveSlot, uniqueRefs } from './refs.ts';
@@ -75,7 +75,8 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     const owner = (x: string): boolean => x === '' || x === 'gen' || lex.preps.genitive.includes(x);
     const recipient = (nominal ? objectOf(view, lex, end, nominal) : undefined)
       ?? objectOf(view, lex, end, after.filter((x) => !owner(x))) ?? roleBefore(view, lex, start, before.filter((x) => x !== '' && x !== 'gen'), actor);
-    return { ...(actor ? { actor } : {}), ...(recipient ? { recipient } : {}) };
+    const source = actor ?? sourceBefore(view, lex, start, recipient);
+    return { ...(source ? { actor: source } : {}), ...(recipient ? { recipient } : {}) };
   }
   const leftmost = lex.subjectFirst;
   if (trig.passive) {
@@ -87,8 +88,8 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     if (!actor && subj && p.symmetric) return { actor: subj };
     return actor ? { actor } : {};
   }
-  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost);
-  const recipient = objectOf(view, lex, end, after) ?? roleBefore(view, lex, start, before, actor);
+  const recipient = objectOf(view, lex, end, after) ?? roleBefore(view, lex, start, before, shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost));
+  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost) ?? sourceBefore(view, lex, start, recipient);
   return { ...(actor ? { actor: shared ? { ...actor, how: `shared with "${shared.trigger.words}"` } : actor } : {}), ...(recipient ? { recipient } : {}) };
 }
 
