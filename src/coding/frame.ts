@@ -191,16 +191,20 @@ export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end
 
 /**
  * "ABD'den Çin'e yeni yaptırım", "Ресейден Украинаға": where objects come before the verb, an
- * ablative name right before the dative that is the recipient is the act's source, its actor.
+ * ablative name right before a dative one, in the trigger's clause, is the act's source and the
+ * dative its target — unless the recipient found already is another name.
  */
-export function sourceBefore(view: SentenceView, lex: Lexicon, start: number, recipient: Slot | undefined): Slot | undefined {
-  if (lex.wordOrder !== 'sov' || !recipient) return undefined;
+export function sourceBefore(view: SentenceView, lex: Lexicon, start: number, recipient: Slot | undefined): { actor: Slot; recipient: Slot } | undefined {
+  if (lex.wordOrder !== 'sov') return undefined;
   const { start: cs } = clauseBounds(view, start);
-  const to = recipient.mentions[0];
-  if (!to || to.case !== 'dat') return undefined;
-  const from = view.actors.find((m) => m.start >= cs && m.case === 'abl' && m.group !== to.group
-    && (m.end === to.start || (view.tokens[m.end]?.kind === 'suffix' && m.end + 1 === to.start)));
-  return from ? { mentions: groupOf(view, from), how: 'ablative before the dative' } : undefined;
+  for (const from of view.actors) {
+    if (from.start < cs || from.end > start || from.case !== 'abl') continue;
+    const next = view.tokens[from.end]?.kind === 'suffix' ? from.end + 1 : from.end;
+    const to = view.actors.find((m) => m.start === next && m.case === 'dat' && m.group !== from.group && m.end <= start);
+    if (!to || (recipient && !recipient.mentions.some((m) => m.group === to.group))) continue;
+    return { actor: { mentions: groupOf(view, from), how: 'ablative before the dative' }, recipient: recipient ?? { mentions: groupOf(view, to), how: 'dative after the ablative' } };
+  }
+  return undefined;
 }
 
 /** Mentions after the trigger introduced by one of `preps` ("" = direct object, close to the trigger). */

@@ -75,8 +75,9 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     const owner = (x: string): boolean => x === '' || x === 'gen' || lex.preps.genitive.includes(x);
     const recipient = (nominal ? objectOf(view, lex, end, nominal) : undefined)
       ?? objectOf(view, lex, end, after.filter((x) => !owner(x))) ?? roleBefore(view, lex, start, before.filter((x) => x !== '' && x !== 'gen'), actor);
-    const source = actor ?? sourceBefore(view, lex, start, recipient);
-    return { ...(source ? { actor: source } : {}), ...(recipient ? { recipient } : {}) };
+    const pair = actor ? undefined : sourceBefore(view, lex, start, recipient);
+    if (pair) return pair;
+    return { ...(actor ? { actor } : {}), ...(recipient ? { recipient } : {}) };
   }
   const leftmost = lex.subjectFirst;
   if (trig.passive) {
@@ -88,8 +89,10 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     if (!actor && subj && p.symmetric) return { actor: subj };
     return actor ? { actor } : {};
   }
-  const recipient = objectOf(view, lex, end, after) ?? roleBefore(view, lex, start, before, shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost));
-  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost) ?? sourceBefore(view, lex, start, recipient);
+  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost);
+  const recipient = objectOf(view, lex, end, after) ?? roleBefore(view, lex, start, before, actor);
+  const pair = actor ? undefined : sourceBefore(view, lex, start, recipient);
+  if (pair) return pair;
   return { ...(actor ? { actor: shared ? { ...actor, how: `shared with "${shared.trigger.words}"` } : actor } : {}), ...(recipient ? { recipient } : {}) };
 }
 
