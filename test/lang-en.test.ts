@@ -100,6 +100,11 @@ describe('English word senses', () => {
     assert.deepEqual(events('Tokayev welcomed Mirziyoyev at the airport in Nur-Sultan.'), ['CONSULT/visit UZB>KAZ']);
     assert.deepEqual(events('The European Union welcomed Uzbekistan\'s decision to abolish forced labour.'), ['SUPPORT EUR>UZB']);
   });
+  it('headline coordination with a comma: two names that open a headline share its verb, as a list with "and" does', () => {
+    assert.deepEqual(events('Kazakhstan, Uzbekistan sign deal on water sharing'), ['SUPPORT KAZ+UZB>']);
+    assert.deepEqual(events('Erdogan, Putin meet in Sochi'), ['CONSULT RUS+TUR>']);
+    assert.deepEqual(events('Kazakhstan, Uzbekistan and Kyrgyzstan signed a water deal.'), ['SUPPORT KAZ+KGZ+UZB>']);
+  });
 });
 
 describe('English that the engine does not read yet', () => {
@@ -115,6 +120,10 @@ describe('English that the engine does not read yet', () => {
     assert.deepEqual(events('Hundreds of Kyrgyz citizens protested outside the Chinese embassy.'), ['PROTEST/demo KGZ>CHN']);
   });
 
+  it('an apposition between commas is not the subject', { todo: 'the subject is the nearest name before the verb, also inside an apposition ("Turkey, a NATO member, signed")' }, () => {
+    assert.deepEqual(events('Turkey, a NATO member, signed the deal with Russia.'), ['SUPPORT TUR>RUS']);
+  });
+
   it('a passive whose subject is what is acted with', { todo: 'a passive verb takes its subject as the recipient, also when the subject is what is sent or imposed and the recipient follows "to" or "on"' }, () => {
     assert.deepEqual(events('New sanctions were imposed on Iran by the United States.'), ['SANCTION USA>IRN']);
   });
@@ -123,7 +132,4 @@ describe('English that the engine does not read yet', () => {
     assert.deepEqual(events('The expulsion of ten Russian diplomats by the United States was announced on Thursday.', '2021-04-16'), ['SANCTION/expel USA>RUS']);
   });
 
-  it('headline coordination with a comma', { todo: 'two names joined by a comma alone ("Kazakhstan, Uzbekistan sign deal") are not one group' }, () => {
-    assert.deepEqual(events('Kazakhstan, Uzbekistan sign deal on water sharing'), ['SUPPORT KAZ+UZB>']);
-  });
 });
