@@ -126,8 +126,10 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
 }
 
 function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, leftmost = false): Slot | undefined {
+  const apposition = appositionBefore(view, start);
   const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive).sort((a, b) => (leftmost ? a.start - b.start : b.start - a.start));
   for (const m of cands) {
+    if (apposition && m.start > apposition.open && m.end <= apposition.close) continue;
     if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m)) continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
@@ -135,6 +137,29 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
     const how = `subject "${view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ')}"`;
     const co = leftmost ? coSubject(view, lex, m, start) : undefined;
     return co ? { mentions: [...groupOf(view, m), ...groupOf(view, co)], how: `${how} and its co-subject` } : { mentions: groupOf(view, m), how };
+  }
+  return undefined;
+}
+
+/** How far an apposition between commas may run ("Turkey, a NATO member, signed"). */
+const APPOSITION_REACH = 8;
+
+/**
+ * "Turkey, a NATO member, signed": commas [open, close) right before the verb that set off a
+ * phrase or a relative clause after a name ("Tokayev, who met the NATO chief, thanked"); a name
+ * inside describes the subject and is not it. A phrase with a conjunction ends a list.
+ */
+function appositionBefore(view: SentenceView, start: number): { open: number; close: number } | undefined {
+  const close = start - 1;
+  if (view.tokens[close]?.key !== ',') return undefined;
+  for (let open = close - 2; open >= Math.max(view.sentence.first, close - APPOSITION_REACH); open--) {
+    const t = view.tokens[open];
+    if (!t) return undefined;
+    if (t.kind === 'punct' && t.key !== ',') return undefined;
+    if (view.tags.has(CUE.conjunctions, open)) return undefined;
+    if (t.key !== ',') continue;
+    const named = view.actors.some((m) => m.end === open && !m.attributive);
+    return named ? { open, close } : undefined;
   }
   return undefined;
 }
