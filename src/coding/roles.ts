@@ -84,7 +84,8 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     // the agent after the verb ("was accused by Russia"), or before it where objects come first ("Ресей тарапынан")
     const agentMarkers = p.actor.passive ?? lex.preps.agent;
     const actor = lex.wordOrder === 'sov' ? roleBefore(view, lex, start, agentMarkers) : objectOf(view, lex, end, agentMarkers);
-    const subj = subjectOf(view, lex, start, leftmost);
+    // "sanctions were imposed on Iran": where the subject is the thing acted with, the recipient is the phrase the pattern names
+    const subj = subjectOf(view, lex, start, leftmost) ?? objectOf(view, lex, end, after.filter((x) => x !== '' && !agentMarkers.includes(x) && !lex.preps.genitive.includes(x)));
     if (!p.symmetric && (after.length > 0 || before.length > 0)) return { ...(actor ? { actor } : {}), ...(subj ? { recipient: subj } : {}) };
     if (!actor && subj && p.symmetric) return { actor: subj };
     return actor ? { actor } : {};
