@@ -18,10 +18,10 @@ export function groupOf(view: SentenceView, m: ActorMention): ActorMention[] {
   return view.actors.filter((x) => x.group === m.group);
 }
 
-/** The token before i, skipping determiners. */
+/** The token before i, skipping determiners and numbers ("of ten Russian diplomats"). */
 function prevSkippingDet(view: SentenceView, lex: Lexicon, i: number): number {
   let k = i - 1;
-  while (k >= view.sentence.first && view.tags.has(CUE.determiners, k)) k--;
+  while (k >= view.sentence.first && (view.tags.has(CUE.determiners, k) || view.tags.has(CUE.numberWords, k) || view.tokens[k]?.kind === 'number')) k--;
   return k;
 }
 
