@@ -134,4 +134,19 @@ describe('English structure', () => {
   it('a subject after a quantity ("hundreds of")', () => {
     assert.deepEqual(events('Hundreds of Kyrgyz citizens protested outside the Chinese embassy.'), ['PROTEST/demo KGZ>CHN']);
   });
+
+  it('a headline infinitive: a visit is a plan, an expulsion a decision taken', () => {
+    assert.deepEqual(events('Kazakh President to visit China'), ['AGREE KAZ>CHN']);
+    assert.deepEqual(events('Russia to expel 10 US diplomats'), ['SANCTION/expel RUS>USA']);
+  });
+
+  it('a noun\'s agent after "by" acts, its object after "of" is acted on; a participle between takes the "by" itself', () => {
+    assert.deepEqual(events('The arrest of two Turkish businessmen by Uzbek authorities strained relations.'), ['COERCE/arrest UZB>TUR']);
+    assert.deepEqual(events('Turkey\'s strong support for the reforms carried out by Kazakhstan was noted.'), ['SUPPORT TUR>KAZ']);
+  });
+
+  it('two acts of one type in one sentence are two events; "for the warm welcome" is a noun', () => {
+    assert.deepEqual(events('Uzbekistan expelled the Russian ambassador and recalled its own envoy from Moscow.'), ['SANCTION/expel UZB>RUS', 'SANCTION/withdraw UZB>RUS']);
+    assert.deepEqual(events('Tokayev thanked Erdogan for the warm welcome and invited him to Astana.'), ['SUPPORT KAZ>TUR', 'AGREE KAZ>TUR']);
+  });
 });

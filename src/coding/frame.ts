@@ -98,11 +98,24 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   if (trig && end - start === 1 && isGerund(lex, trig.key) && !view.tags.has(CUE.passiveAux, start - 1) && !view.tags.has(CUE.perfectAux, start - 1)) return true;
   if (view.tags.has(CUE.determiners, start - 1) || view.tags.has(CUE.possessive, start - 1)) return true;
   if (prev.kind === 'number') return true;
+  if (trig && end - start === 1 && adjectiveBetween(view, lex, start, trig.key)) return true;
   if (view.actors.some((m) => m.end === start && m.attributive)) return true;
   if (view.tags.has(CUE.prepositions, start - 1)) return true;
   if (view.actors.some((m) => m.case === 'gen' && m.end <= start && start - m.end <= lex.policy.windows.possessor)) return true;
   if (next && view.tags.has(CUE.genitivePrep, end)) return true;
   return false;
+}
+
+/**
+ * "for the warm welcome", "a strong protest": where the language marks its participles, a bare
+ * form two words after a determiner, with a lowercase word that names no actor between, is a noun
+ * after its adjective ("the government welcomed" keeps its verb: "welcomed" is no bare form).
+ */
+function adjectiveBetween(view: SentenceView, lex: Lexicon, start: number, key: string): boolean {
+  if (lex.participleEndings.length === 0 || isParticiple(lex, key) || isGerund(lex, key) || isIrregularForm(lex, key)) return false;
+  const adj = view.tokens[start - 1];
+  if (!adj || adj.kind !== 'word' || adj.text !== adj.text.toLowerCase() || view.actors.some((m) => start - 1 >= m.start && start - 1 < m.end)) return false;
+  return start - 2 >= view.sentence.first && (view.tags.has(CUE.determiners, start - 2) || view.tags.has(CUE.possessive, start - 2));
 }
 
 /**
