@@ -149,4 +149,10 @@ describe('English structure', () => {
     assert.deepEqual(events('Uzbekistan expelled the Russian ambassador and recalled its own envoy from Moscow.'), ['SANCTION/expel UZB>RUS', 'SANCTION/withdraw UZB>RUS']);
     assert.deepEqual(events('Tokayev thanked Erdogan for the warm welcome and invited him to Astana.'), ['SUPPORT KAZ>TUR', 'AGREE KAZ>TUR']);
   });
+
+  it('an intent to expand trade or ties is AGREE; trade that expanded is a description', () => {
+    assert.deepEqual(events('Tokayev said Kazakhstan would expand trade with China.'), ['AGREE CHN+KAZ>']);
+    assert.deepEqual(events('Kazakhstan and Uzbekistan will deepen cooperation in energy.'), ['AGREE KAZ+UZB>']);
+    assert.deepEqual(events('Trade between Kazakhstan and China expanded by 20 percent.'), []);
+  });
 });
