@@ -22,7 +22,8 @@ export { DEFAULT_FETCH_LIMITS, fetchSource, type FetchedSource, type FetchLimits
 export { fileAddress } from './file-address.ts';
 export { htmlArticle, readHtml, type HtmlOptions } from './html.ts';
 export { DEFAULT_EXTRACT_BOUNDS, type ExtractBounds } from './html-text.ts';
-export { publishedOf } from './published.ts';
+export { givenDate, numericDate, publishedOf } from './published.ts';
+export type { DateInText } from './published.ts';
 export { DEFAULT_FEED_BUDGET_MS, DEFAULT_MAX_FILE_BYTES, readFileSource, readStreamSource, readUrlSource, streamFileSource, streamUrlSource, type ReadOptions } from './read.ts';
 export { EXTENSIONS, sniffFormat, type SourceFormat } from './sniff.ts';
 export { readText, splitText } from './text.ts';

@@ -2,7 +2,7 @@
 import { recode } from '../../archive/index.ts';
 import { problemLine } from '../format.ts';
 import { defineCommand } from '../options.ts';
-import { ARCHIVE_OPTIONS, LEXICON_OPTIONS, loadLexicons, withStore } from '../shared.ts';
+import { ARCHIVE_OPTIONS, LEXICON_OPTIONS, loadLexicons, READ_ONLY, withStore } from '../shared.ts';
 
 export const recodeCommand = defineCommand({
   name: 'recode',
@@ -11,7 +11,7 @@ export const recodeCommand = defineCommand({
   options: { ...ARCHIVE_OPTIONS, ...LEXICON_OPTIONS },
   async run({ values }) {
     const lexicons = loadLexicons(values);
-    const result = await withStore(values, (store) => recode(store, lexicons));
+    const result = await withStore(values, (store) => recode(store, lexicons), READ_ONLY);
     process.stdout.write(`recoded ${result.recoded} articles with lexicon ${lexicons.data.version}, failed ${result.failed.length}\n`);
     for (const f of result.failed) process.stdout.write(`  ${problemLine('failed', f)}\n`);
     return result.failed.length > 0 ? 1 : 0;

@@ -6,6 +6,23 @@ import { problemLine } from '../format.ts';
 import { defineCommand } from '../options.ts';
 import { ARCHIVE_OPTIONS, FETCH_OPTIONS, fetchLimits, LEXICON_OPTIONS, loadLexicons } from '../shared.ts';
 
+/** Listen, turning a port that is taken or forbidden into one clear line (exit code 1). */
+async function listen(app: { listen(o: { port: number; host: string }): Promise<unknown>; close(): Promise<unknown> }, port: number, host: string): Promise<void> {
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    // The server's coder threads would keep the process alive.
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? 'is taken by another program (give another with --port)'
+      : code === 'EACCES' ? 'needs privileges this user lacks (give one above 1023 with --port)'
+        : code === 'EADDRNOTAVAIL' ? 'is not on an address of this machine (check --host)'
+          : undefined;
+    if (why === undefined) throw error;
+    throw new DyadError('port_unavailable', `cannot listen on ${host}:${port}: the port ${why}`, '--port');
+  }
+}
+
 export const serveCommand = defineCommand({
   name: 'serve',
   summary: 'Serve the dashboard and the JSON API (OpenAPI at /api/openapi.json)',
@@ -26,7 +43,8 @@ export const serveCommand = defineCommand({
     if (values.port.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new DyadError('usage', `--port: expected a port number, got "${values.port}"`, '--port');
     const { host, token } = values;
     const lexicons = loadLexicons(values);
-    const store = await openStore(values.db);
+    // Serving alone only reads: a --db that names no archive is a mistake, not a new empty one.
+    const store = await openStore(values.db, { create: values.ingest.length > 0 });
     try {
       if (values.ingest.length > 0) {
         const s = await ingest(store, values.ingest, lexicons, { limits: fetchLimits(values) });
@@ -37,7 +55,7 @@ export const serveCommand = defineCommand({
       const { createServer } = await import('../../serve/index.ts');
       // The coder threads open the archive themselves: they need its full location (password, schema).
       const app = await createServer({ store, lexicons, archive: resolveLocation(values.db), ...(token ? { token } : {}) });
-      await app.listen({ port, host });
+      await listen(app, port, host);
       const stats = await store.stats();
       const bound = app.server.address();
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${typeof bound === 'object' && bound ? bound.port : port}/`;
