@@ -73,6 +73,24 @@ export async function* readSources(inputs: readonly string[], options: ReadOptio
 }
 
 /**
+ * How many items the inputs hold at least, told before reading them (for a progress bar): each
+ * readable file a folder holds, each file and each URL named. A feed counts one here and may give
+ * many items.
+ */
+export async function countSources(inputs: readonly string[]): Promise<number> {
+  let count = 0;
+  for (const input of inputs) {
+    const st = hasScheme(input) ? undefined : await stat(input).catch(() => undefined);
+    if (!st?.isDirectory()) {
+      count++;
+      continue;
+    }
+    for await (const entry of walkFolder(input)) if (typeof entry === 'string' || Buffer.isBuffer(entry)) count++;
+  }
+  return count;
+}
+
+/**
  * Run one reader; an exception it throws (a parser failing on a page no one foresaw) becomes
  * that source's problem, with its message, so the run goes on and the failure is still shown.
  * What the reader yielded before it threw has been handed on already.

@@ -2,8 +2,10 @@
 import { ingest } from '../../archive/index.ts';
 import { DyadError } from '../../model/index.ts';
 import { openStore, resolveLocation } from '../../store/index.ts';
+import { countSources } from '../../sources/index.ts';
 import { problemLine } from '../format.ts';
 import { defineCommand } from '../options.ts';
+import { progressBar } from '../progress.ts';
 import { ARCHIVE_OPTIONS, FETCH_OPTIONS, fetchLimits, LEXICON_OPTIONS, loadLexicons } from '../shared.ts';
 
 /** Listen, turning a port that is taken or forbidden into one clear line (exit code 1). */
@@ -47,9 +49,12 @@ export const serveCommand = defineCommand({
     const store = await openStore(values.db, { create: values.ingest.length > 0 });
     try {
       if (values.ingest.length > 0) {
-        const s = await ingest(store, values.ingest, lexicons, { limits: fetchLimits(values) });
+        const progress = progressBar(process.stderr.isTTY ? await countSources(values.ingest) : 0);
+        const s = await ingest(store, values.ingest, lexicons, { limits: fetchLimits(values), onItem: (done, address) => progress.tick(done, address) })
+          .finally(() => progress.stop());
         process.stderr.write(`ingested ${values.ingest.join(', ')}: ${s.added} added, ${s.replaced} replaced, ${s.unchanged} unchanged, ${s.skipped.length} skipped, ${s.failed.length} failed\n`);
         for (const f of s.failed) process.stderr.write(`  ${problemLine('failed', f)}\n`);
+        for (const w of s.warnings) process.stderr.write(`  ${problemLine('warning', w)}\n`);
       }
       // The server (fastify, the dashboard) is loaded only here: every other command starts without it.
       const { createServer } = await import('../../serve/index.ts');
