@@ -288,7 +288,9 @@ describe('a long ingest shows its progress on a terminal only', () => {
       child.on('error', reject);
       child.on('close', () => resolve(text));
     });
-    const plain = out.replace(/\x1b\[[0-9;?]*[a-zA-Z]|\x1b[78]/g, '');
+    // Terminal control sequences (ESC [ ... letter, ESC 7, ESC 8) out, the text of the bar left.
+    const ESC = String.fromCharCode(27);
+    const plain = out.replace(new RegExp(`${ESC}\\[[0-9;?]*[a-zA-Z]|${ESC}[78]`, 'g'), '');
     const files = readdirSync(join(DEMO, 'kk')).length;
     assert.match(plain, new RegExp(`\\d+/${files} items \\| \\d+\\.\\d/s \\| (\\d+[hms]|\\?)[\\dms]* left`), plain);
     assert.match(plain, new RegExp(`added ${files}, replaced 0, unchanged 0, skipped 0, failed 0`));
