@@ -155,4 +155,9 @@ describe('English structure', () => {
     assert.deepEqual(events('Kazakhstan and Uzbekistan will deepen cooperation in energy.'), ['AGREE KAZ+UZB>']);
     assert.deepEqual(events('Trade between Kazakhstan and China expanded by 20 percent.'), []);
   });
+
+  it('"the guest" is the last visit\'s visitor, and "him" after it is not the guest', () => {
+    assert.deepEqual(events('Erdogan received Mirziyoyev in Ankara. The guest thanked him for the hospitality.'), ['CONSULT/visit UZB>TUR', 'SUPPORT UZB>TUR']);
+    assert.deepEqual(events('Tokayev visited Beijing. The hosts praised Kazakhstan\'s neutrality.'), ['CONSULT/visit KAZ>CHN', 'SUPPORT CHN>KAZ']);
+  });
 });

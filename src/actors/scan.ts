@@ -13,7 +13,7 @@ export type Piece =
   | { readonly t: 'name'; readonly start: number; readonly end: number; readonly entry: NameEntry; readonly case?: Case }
   | { readonly t: 'office'; readonly start: number; readonly end: number; readonly office: Office }
   | { readonly t: 'sector'; readonly start: number; readonly end: number; readonly sector: Sector }
-  | { readonly t: 'discourse'; readonly start: number; readonly end: number; readonly refers: 'dyad' | 'group' }
+  | { readonly t: 'discourse'; readonly start: number; readonly end: number; readonly refers: 'dyad' | 'group' | 'guest' | 'host' }
   | { readonly t: 'pronoun'; readonly start: number; readonly end: number; readonly refers: 'person' | 'group' }
   | { readonly t: 'honorific'; readonly start: number; readonly end: number };
 

@@ -20,10 +20,15 @@ export interface DiscourseState {
   readonly ranking: readonly string[];
   /** The pair of the last event between two states. */
   readonly lastPair?: readonly string[];
-  /** The last person named in a sentence read so far. */
-  readonly lastPerson?: ActorMention;
+  /** The people named so far, the last named last (a few of them). */
+  readonly people?: readonly ActorMention[];
   readonly lastMeeting?: Meeting;
+  /** The sides of the last visit: "the guest" is its visitor, "the hosts" its host. */
+  readonly lastVisit?: { readonly guest: readonly string[]; readonly host: readonly string[] };
 }
+
+/** How many people named earlier a pronoun may point back to. */
+const PEOPLE_KEPT = 4;
 
 /** The opening scene: the states of every sentence counted, the title's twice. */
 export function openingScene(views: readonly SentenceView[], lex: Lexicon): DiscourseState {
@@ -48,22 +53,30 @@ export function discourseDyad(s: DiscourseState): readonly string[] {
   return s.lastPair ?? topStates(s, 2);
 }
 
-/** The person "he" or "she" at token `at` refers to: the last named before it in its sentence, else in the text before. */
-export function personAt(s: DiscourseState, mentions: readonly ActorMention[], at: number): ActorMention | undefined {
-  let found: ActorMention | undefined;
-  for (const m of mentions) if (m.end <= at && isNamedPerson(m)) found = m;
-  return found ?? s.lastPerson;
+/**
+ * The person "he" or "she" at token `at` refers to: the last named before it in its sentence, else
+ * in the text before — skipping the states in `not` ("the guest thanked him": not the guest).
+ */
+export function personAt(s: DiscourseState, mentions: readonly ActorMention[], at: number, not: readonly string[] = []): ActorMention | undefined {
+  const before = [...(s.people ?? []), ...mentions.filter((m) => m.end <= at && isNamedPerson(m))];
+  return before.reverse().find((m) => !not.includes(m.code));
 }
 
 function isNamedPerson(m: ActorMention): boolean {
   return m.kind === 'person' || (m.kind === 'office' && Boolean(m.name));
 }
 
-/** After a sentence: the last person it names. */
+/** After a sentence: the people it names, kept in the order they were last named. */
 export function withPeople(s: DiscourseState, mentions: readonly ActorMention[]): DiscourseState {
-  let last = s.lastPerson;
-  for (const m of mentions) if (isNamedPerson(m)) last = m;
-  return last === undefined || last === s.lastPerson ? s : { ...s, lastPerson: last };
+  const named = mentions.filter(isNamedPerson);
+  if (named.length === 0) return s;
+  const people = [...(s.people ?? []).filter((p) => !named.some((m) => m.code === p.code && m.name === p.name)), ...named];
+  return { ...s, people: people.slice(-PEOPLE_KEPT) };
+}
+
+/** After a visit: its visitor is "the guest", its host "the hosts". */
+export function withVisit(s: DiscourseState, guest: readonly string[], host: readonly string[]): DiscourseState {
+  return guest.length > 0 && host.length > 0 ? { ...s, lastVisit: { guest, host } } : s;
 }
 
 /** After an event: its two states, if it has two, are the pair the text now talks about. */

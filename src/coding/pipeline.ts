@@ -13,7 +13,7 @@ import type { Doc } from '../text/index.ts';
 import { annotate } from './annotate.ts';
 import type { ArticleInput, CodingContext } from './context.ts';
 import type { PriorVerb } from './coordination.ts';
-import { openingScene, withEvent, withPeople, type DiscourseState } from './discourse.ts';
+import { openingScene, withEvent, withPeople, withVisit, type DiscourseState } from './discourse.ts';
 import { emitEvents } from './emit.ts';
 import { eventDate } from './event-date.ts';
 import { sentenceFacts } from './fact-records.ts';
@@ -62,7 +62,10 @@ function codeTrigger(trig: Trigger, view: SentenceView, ctx: CodingContext, stat
   };
   if (!reading) return { events: [], state: assigned.state, verb };
   const events = emitEvents(trig, roles, reading, eventDate(view, trig.start, ctx), view, ctx);
-  return { events, state: withEvent(assigned.state, [...reading.actor, ...reading.recipient].map((a) => a.code), ctx.lex), verb };
+  const codes = (refs: readonly { readonly code: string }[]): string[] => refs.map((a) => a.code);
+  let after = withEvent(assigned.state, [...codes(reading.actor), ...codes(reading.recipient)], ctx.lex);
+  if (reading.type === 'CONSULT' && reading.mode === 'visit') after = withVisit(after, codes(reading.actor), codes(reading.recipient));
+  return { events, state: after, verb };
 }
 
 /** Tokens after a verb within which a noun trigger is its object. */

@@ -27,13 +27,19 @@ export function uniqueRefs(refs: readonly ActorRef[]): ActorRef[] {
   return [...seen.values()];
 }
 
-/** The actors a slot's mentions stand for; `type` is the event's (what "the leaders" sign, the members sign). */
-export function resolveSlot(slot: Slot | undefined, view: SentenceView, ctx: CodingContext, state: DiscourseState, type?: EventType): ActorRef[] {
+/**
+ * The actors a slot's mentions stand for; `type` is the event's (what "the leaders" sign, the
+ * members sign); an object pronoun is none of the states in `other` (the subject's: "the guest
+ * thanked him").
+ */
+export function resolveSlot(slot: Slot | undefined, view: SentenceView, ctx: CodingContext, state: DiscourseState, type?: EventType, other: readonly string[] = []): ActorRef[] {
   if (!slot) return [];
   const refs: ActorRef[] = [];
   for (const m of slot.mentions) {
     const words = wordsOf(view, m.start, m.end);
-    if (m.kind === 'discourse' || (m.kind === 'pronoun' && m.refers === 'group')) {
+    if (m.refers === 'guest' || m.refers === 'host') {
+      for (const code of state.lastVisit?.[m.refers] ?? []) refs.push({ code, text: words });
+    } else if (m.kind === 'discourse' || (m.kind === 'pronoun' && m.refers === 'group')) {
       // "the leaders" after a summit are its participants; "the two leaders" stay a pair.
       const pair = view.tags.find(CUE.dyadHeads, m.start, m.end) !== undefined;
       const meeting = state.lastMeeting;
@@ -46,7 +52,7 @@ export function resolveSlot(slot: Slot | undefined, view: SentenceView, ctx: Cod
       const home = topStates(state, 1)[0];
       if (home) refs.push({ code: home, sector: m.sector ?? 'GOV', text: words });
     } else if (m.kind === 'pronoun') {
-      const p = personAt(state, view.actors, m.start);
+      const p = personAt(state, view.actors, m.start, view.tags.has(CUE.objectPronouns, m.start) ? other : []);
       if (p) refs.push({ code: p.code, ...(p.sector ? { sector: p.sector } : {}), ...(p.name ? { name: p.name } : {}), text: view.tokens[m.start]?.text ?? '' });
     } else refs.push(refOf(m, view, ctx));
   }

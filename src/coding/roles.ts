@@ -129,7 +129,7 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   let actor = shared && shared.actor.length > 0 ? [...shared.actor] : resolveSlot(slots.actor, view, ctx, state, p.type);
   // the grammatical subject, before a meeting, a symmetric act or a reversed pattern rearranges the sides
   const subject: readonly ActorRef[] = actor;
-  let recipient = resolveSlot(slots.recipient, view, ctx, state, p.type);
+  let recipient = resolveSlot(slots.recipient, view, ctx, state, p.type, actor.map((a) => a.code));
   let multilateral = false;
   let proposer: ActorRef[] = [];
   let partner: ActorRef[] = [];

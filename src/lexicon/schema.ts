@@ -234,7 +234,7 @@ export const languageFile = z.strictObject({
     offices: z.record(z.string(), z.enum(OFFICES)),
     honorifics: z.string().array(),
     sectors: z.record(z.string(), sector),
-    discourse: z.record(z.string(), z.enum(['dyad', 'group'])),
+    discourse: z.record(z.string(), z.enum(['dyad', 'group', 'guest', 'host'])),
     adjectivesCapitalised: z.boolean().default(true)
       .describe('Adjectives and demonyms of states are capitalised (English "Kazakh"; not Russian "казахский").'),
     dyadHeads: z.string().array().default([])
