@@ -197,7 +197,7 @@ function report(name: string, rate: number, raw: number, stats: { events: number
 const lexicon = LexiconSet.load().get('en');
 const items: Item[] = Array.from({ length: total }, (_, i) => {
   const a = article(i);
-  const { records } = codeArticle({ id: a.address ?? '', text: a.text, lang: 'en', ...(a.published ? { published: a.published } : {}) }, lexicon);
+  const { records } = codeArticle({ id: a.address ?? '', text: a.text, lang: 'en', published: a.published ?? '2024' }, lexicon);
   return { article: a, coded: { records, lexiconVersion: lexicon.version } };
 });
 console.log(`node ${process.version}; ${total} generated English articles of 6 sentences each, coded before timing; ${BATCH} per transaction`);
