@@ -13,9 +13,9 @@
 import { dateBounds, dateOfDay, dayNumber } from '../model/index.ts';
 import { WINDOW_BEFORE, inheritIds } from './clustering.ts';
 import type { Connection } from './dialect.ts';
-import { IndexRows, insertEvent, refreshModes, rewriteEvents, type EventHead } from './event-writer.ts';
+import { IndexRows, insertEvents, refreshModes, rewriteEvents, type EventHead } from './event-writer.ts';
 import { chooseLeader, compareRanked, DAY_TOLERANCE, modeOf, sameEvent, type EventShape, type RankedShape } from './grouping.ts';
-import { chunks, marks, splitCodes } from './sql.ts';
+import { chunks, marks, splitCodes, updateById } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
 
 /** A mention about to be stored. */
@@ -217,28 +217,39 @@ export async function applyChanges(
   const index = new IndexRows();
   const eventOf = new Map<Node, number>();
   const rewritten = new Map<number, EventHead>();
+  const fresh: { leader: Node; head: EventHead; formers: (number | undefined)[] }[] = [];
   for (const l of leaders) {
     const members = groups.get(l) ?? [];
     const head: EventHead = { type: l.type, actors: l.actors, recipients: l.recipients, date: l.date, rank: l.rank, mode: modeOf(members) };
     const id = kept.get(l);
-    if (id !== undefined) rewritten.set(id, head);
-    eventOf.set(l, id ?? await insertEvent(c, head, await firstSeen(c, members.map(former), now), index));
+    if (id === undefined) {
+      fresh.push({ leader: l, head, formers: members.map(former) });
+    } else {
+      rewritten.set(id, head);
+      eventOf.set(l, id);
+    }
   }
+  // New events are numbered in their leaders' order, as when they were inserted one by one.
+  const seen = await firstSeen(c, caps, fresh.map((f) => f.formers), now);
+  const ids = await insertEvents(c, caps, fresh.map((f, i) => ({ head: f.head, firstSeen: seen[i] ?? now })), index);
+  fresh.forEach((f, i) => eventOf.set(f.leader, ids[i] as number));
   await rewriteEvents(c, caps, rewritten, index);
 
   // Events kept by their leader whose members changed may take another mode.
   const refresh = new Set<number>(changes.thinned);
   const movedArticles = new Set<number>();
   const addedEvents: number[] = [];
+  const moves: [number, number][] = [];
   for (const { node, leader } of decided) {
     const eventId = leader.event ?? eventOf.get(leader) as number;
     if (leader.event !== undefined && node.stored?.event !== eventId && node.mode !== null) refresh.add(eventId);
     if (node.added !== undefined) addedEvents[node.added] = eventId;
     if (!node.stored || node.stored.event === eventId) continue;
-    await c.run('UPDATE mentions SET event_id = ? WHERE id = ?', [eventId, node.stored.id]);
+    moves.push([node.stored.id, eventId]);
     movedArticles.add(node.stored.article);
     if (!dropped.has(node.stored.event)) refresh.add(node.stored.event);
   }
+  await updateById(c, caps, 'mentions', 'event_id', moves, true);
   await store(addedEvents, index);
   await index.write(c, caps);
   const keptIds = new Set(kept.values());
@@ -249,10 +260,20 @@ export async function applyChanges(
   return movedArticles;
 }
 
-/** When the archive first saw a group: the earliest first sighting of the events its members were in, else now. */
-async function firstSeen(c: Connection, formerEvents: readonly (number | undefined)[], now: string): Promise<string> {
-  const ids = [...new Set(formerEvents.filter((id): id is number => id !== undefined))];
-  if (ids.length === 0) return now;
-  const [row] = await c.all<{ t: string | null }>(`SELECT MIN(first_seen) AS t FROM events WHERE id IN (${marks(ids.length)})`, ids);
-  return row?.t ?? now;
+/**
+ * When the archive first saw each group: the earliest first sighting of the events its members
+ * were in, else now.
+ */
+async function firstSeen(c: Connection, caps: StoreCapabilities, groups: readonly (readonly (number | undefined)[])[], now: string): Promise<string[]> {
+  const ids = [...new Set(groups.flat().filter((id): id is number => id !== undefined))];
+  const seen = new Map<number, string>();
+  for (const part of chunks(ids, caps)) {
+    for (const r of await c.all<{ id: number; first_seen: string }>(`SELECT id, first_seen FROM events WHERE id IN (${marks(part.length)})`, part)) {
+      seen.set(Number(r.id), r.first_seen);
+    }
+  }
+  return groups.map((formers) => {
+    const times = formers.flatMap((id) => (id === undefined ? [] : [seen.get(id) ?? []].flat()));
+    return times.length === 0 ? now : times.reduce((a, b) => (b < a ? b : a));
+  });
 }

@@ -20,6 +20,20 @@ export async function insertRows(
   }
 }
 
+/** Insert rows as insertRows does, returning `returning` of each inserted row (in no set order). */
+export async function insertReturning<R extends Record<string, unknown>>(
+  c: Connection, caps: StoreCapabilities, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], returning: string,
+): Promise<R[]> {
+  const out: R[] = [];
+  const perStatement = Math.max(1, Math.floor(caps.maxParameters / columns.length));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const batch = rows.slice(i, i + perStatement);
+    const values = batch.map(() => `(${marks(columns.length)})`).join(', ');
+    out.push(...await c.all<R>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} RETURNING ${returning}`, batch.flat()));
+  }
+  return out;
+}
+
 /**
  * Set one column of many rows, found by id, in as few statements as the backend's parameter
  * limit allows (one statement a row costs a round trip each on a server). `integer` casts the
