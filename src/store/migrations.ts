@@ -6,6 +6,7 @@
  */
 import type { ColumnTypes, Connection, Dialect, Driver, SearchSpelling } from './dialect.ts';
 import { StoreError } from './errors.ts';
+import { FILL_DYAD_COUNTS } from './dyad-counts.ts';
 import { regroupArchive } from './regroup-archive.ts';
 import { indexAllArticles } from './search.ts';
 
@@ -208,6 +209,29 @@ export const MIGRATIONS: readonly Migration[] = [
     fill: async (c, dialect) => {
       if (dialect.adapter.search.rebuild) await indexAllArticles(c, dialect.adapter.search);
     },
+  },
+  {
+    // (Numbered 7 in the plan of issue 15; the lead renumbers on merge.)
+    version: 6,
+    name: 'event counts by actor, partner, period, type, mode and number of parties, kept with the events',
+    // Profiles and timelines counted the dyad index, which grows with the archive; the summary
+    // holds one row per actor, partner, period, type, mode and bilateral/multilateral, kept in the
+    // write transaction (dyad-counts.ts), so they cost the same at ten million events as at ten
+    // thousand. A partial index finds the counts that fell to zero, which are deleted.
+    up: () => `
+      CREATE TABLE dyad_counts (
+        actor TEXT NOT NULL,
+        partner TEXT NOT NULL,
+        period TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        multilateral INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        PRIMARY KEY (actor, partner, period, type, mode, multilateral)
+      );
+      CREATE INDEX dyad_counts_empty ON dyad_counts (actor) WHERE events = 0;
+      ${FILL_DYAD_COUNTS};
+    `,
   },
 ];
 

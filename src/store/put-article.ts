@@ -14,7 +14,7 @@ import type { Connection, Dialect, SqlValue } from './dialect.ts';
 import { codesOf } from './dyads.ts';
 import { StoreError } from './errors.ts';
 import { applyMentionPlans, mentionsOf, planMentions, storedMentions } from './article-mentions.ts';
-import { indexArticle } from './search.ts';
+import { indexArticles } from './search.ts';
 import { chunks, insertReturning, insertRows, joinCodes, marks } from './sql.ts';
 import type { CodedArticle, NewArticle, PutResult, StoreCapabilities } from './store.ts';
 import { factKey, linkTranslations, relinkArticle } from './translations.ts';
@@ -190,7 +190,9 @@ async function writeRun(c: Connection, dialect: Dialect, items: readonly PutItem
   const plans = writing.map((w) => planMentions(old.get(w.id) ?? [], mentionsOf(w.events, w.id, w.item.hash, w.item.coded.lexiconVersion)));
   const movedArticles = await applyMentionPlans(c, caps, plans, now);
   await insertFacts(c, caps, writing);
-  for (const w of writing) await indexArticle(c, dialect.adapter.search, w.id, w.item.article.lang, w.item.article.title, w.item.article.text);
+  await indexArticles(c, caps, dialect.adapter.search, writing.map((w) => ({
+    id: w.id, lang: w.item.article.lang, title: w.item.article.title, text: w.item.article.text, indexed: w.existing !== undefined,
+  })));
 
   // Links are computed from the events articles report: regrouping may have changed another
   // article's, so its links are computed again, as they would be had it been stored last.
