@@ -74,12 +74,13 @@ export function mentionsOf(events: readonly EventRecord[], articleId: number, ar
     const copy = copies.get(base) ?? 0;
     copies.set(base, copy + 1);
     const rank = copyRank(base, copy);
+    const record = JSON.stringify(e);
     return {
       type: e.type, actors, recipients, date: e.date, mode, rank,
       report: reportOf(e.type, joinCodes(actors), joinCodes(recipients), e.date, mode),
       values: [articleId, e.type, rank, e.lang, e.date, mode, joinCodes(actors), joinCodes(recipients), e.evidence.sentence,
-        e.evidence.start, e.evidence.end, e.evidence.text, e.pattern, e.confidence, lexiconVersion, JSON.stringify(e)],
-      refreshed: [e.lang, e.evidence.sentence, e.evidence.text, e.pattern, e.confidence, lexiconVersion, JSON.stringify(e)],
+        e.evidence.start, e.evidence.end, e.evidence.text, e.pattern, e.confidence, lexiconVersion, record],
+      refreshed: [e.lang, e.evidence.sentence, e.evidence.text, e.pattern, e.confidence, lexiconVersion, record],
     };
   });
 }
