@@ -72,6 +72,7 @@ const TABLES: readonly { name: string; order: string; parents: readonly { column
   { name: 'fact_parties', order: 'fact_id, code', parents: [{ column: 'fact_id', table: 'facts' }] },
   { name: 'article_links', order: 'a, kind, b', parents: [{ column: 'a', table: 'articles' }, { column: 'b', table: 'articles' }] },
   { name: 'article_search', order: 'article_id', parents: [{ column: 'article_id', table: 'articles' }] },
+  { name: 'dyad_counts', order: 'actor, partner, period, type, mode, multilateral', parents: [] },
 ];
 
 type Rows = Map<string, { columns: string[]; rows: unknown[][] }>;

@@ -18,6 +18,11 @@ type Contributions = Map<string, number>;
 
 const SEP = '|';
 
+/** The key of a dyad row's contribution. */
+export function contributionKey(a: string, b: string, period: string, type: string, mode: string, multilateral: boolean): string {
+  return [a, b, period, type, mode, multilateral ? 1 : 0].join(SEP);
+}
+
 /**
  * The rows of event_dyads spelled as the summary counts them (both sides, mode '' for none,
  * multilateral when the event has more than two codes): shared by the fill and the checks.
@@ -47,7 +52,7 @@ async function contributionsOf(c: Connection, caps: StoreCapabilities, ids: read
        FROM event_dyads d WHERE d.event_id IN (${marks(part.length)})
        GROUP BY d.a, d.b, d.period, d.type, COALESCE(d.mode, ''), multilateral`, part);
     for (const r of rows) {
-      const key = [r.a, r.b, r.period, r.type, r.mode, Number(r.multilateral)].join(SEP);
+      const key = contributionKey(r.a, r.b, r.period, r.type, r.mode, Number(r.multilateral) === 1);
       out.set(key, (out.get(key) ?? 0) + Number(r.n));
     }
   }
@@ -56,7 +61,7 @@ async function contributionsOf(c: Connection, caps: StoreCapabilities, ids: read
 
 /**
  * A change to some events, counted: `before` reads what they contribute before the change,
- * `commit` what they contribute after it (with any events created meanwhile) and adds the
+ * `commit` what they contribute after it (with the events created meanwhile) and adds the
  * difference to the summary.
  */
 export class CountChange {
@@ -78,11 +83,14 @@ export class CountChange {
     return new CountChange(c, caps, list, await contributionsOf(c, caps, list));
   }
 
-  /** Add to the summary what the changed events (and `created` ones) contribute now, less what they did. */
-  async commit(created: Iterable<number>): Promise<void> {
-    const after = await contributionsOf(this.#c, this.#caps, [...new Set([...this.#ids, ...created])]);
-    const delta = new Map<string, number>();
-    for (const [k, n] of after) delta.set(k, n);
+  /**
+   * Add to the summary what the changed events contribute now, and `created` (the contributions
+   * of the events created meanwhile, known without a read), less what the changed ones did.
+   */
+  async commit(created: ReadonlyMap<string, number>): Promise<void> {
+    const after = await contributionsOf(this.#c, this.#caps, this.#ids);
+    const delta = new Map<string, number>(created);
+    for (const [k, n] of after) delta.set(k, (delta.get(k) ?? 0) + n);
     for (const [k, n] of this.#before) delta.set(k, (delta.get(k) ?? 0) - n);
     const rows: SqlValue[][] = [];
     for (const [k, n] of delta) {

@@ -8,6 +8,7 @@
 import { dateBounds, type PartialDate } from '../model/index.ts';
 import type { Connection, SqlValue } from './dialect.ts';
 import { dyadPairs, rolesOf } from './dyads.ts';
+import { contributionKey } from './dyad-counts.ts';
 import { modeOf, type EventShape } from './grouping.ts';
 import { chunks, insertReturning, insertRows, joinCodes, marks, updateById } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
@@ -27,12 +28,26 @@ export class IndexRows {
   readonly #eventDyads: SqlValue[][] = [];
   readonly #mentionActors: SqlValue[][] = [];
 
+  readonly #multilateral = new Set<number>();
+
   /** An event's actor and dyad rows (the dyad rows carry what counts are grouped by). */
   event(id: number, e: EventHead): void {
     const { first, last } = dateBounds(e.date);
     const roles = rolesOf(e.actors, e.recipients);
+    if (roles.size > 2) this.#multilateral.add(id);
     for (const [code, role] of roles) this.#eventActors.push([id, code, role, e.type, first, last]);
     for (const [a, b] of dyadPairs(roles)) this.#eventDyads.push([id, a, b, first, last, periodOf(e.date), e.type, e.mode]);
+  }
+
+  /** What the dyad rows gathered for these events contribute to the count summary (dyad-counts.ts). */
+  contributions(ids: ReadonlySet<number>): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [id, a, b, , , period, type, mode] of this.#eventDyads) {
+      if (!ids.has(id as number)) continue;
+      const key = contributionKey(a as string, b as string, period as string, type as string, (mode as string | null) ?? '', this.#multilateral.has(id as number));
+      out.set(key, (out.get(key) ?? 0) + 1);
+    }
+    return out;
   }
 
   /** A mention's rows: one per code, with its type and date span. */

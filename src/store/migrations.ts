@@ -218,7 +218,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // holds one row per actor, partner, period, type, mode and bilateral/multilateral, kept in the
     // write transaction (dyad-counts.ts), so they cost the same at ten million events as at ten
     // thousand. A partial index finds the counts that fell to zero, which are deleted.
-    up: () => `
+    up: (t) => `
       CREATE TABLE dyad_counts (
         actor TEXT NOT NULL,
         partner TEXT NOT NULL,
@@ -228,7 +228,7 @@ export const MIGRATIONS: readonly Migration[] = [
         multilateral INTEGER NOT NULL,
         events INTEGER NOT NULL,
         PRIMARY KEY (actor, partner, period, type, mode, multilateral)
-      );
+      ) ${t.keyedTable};
       CREATE INDEX dyad_counts_empty ON dyad_counts (actor) WHERE events = 0;
       ${FILL_DYAD_COUNTS};
     `,

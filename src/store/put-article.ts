@@ -17,7 +17,7 @@ import { applyMentionPlans, mentionsOf, planMentions, storedMentions } from './a
 import { indexArticles } from './search.ts';
 import { chunks, insertReturning, insertRows, joinCodes, marks } from './sql.ts';
 import type { CodedArticle, NewArticle, PutResult, StoreCapabilities } from './store.ts';
-import { factKey, linkTranslations, relinkArticle } from './translations.ts';
+import { factKey, linkAllTranslations, relinkArticle } from './translations.ts';
 
 // A type alias, not an interface, so that it fits the driver's Row index signature.
 type Existing = {
@@ -198,10 +198,10 @@ async function writeRun(c: Connection, dialect: Dialect, items: readonly PutItem
   // article's, so its links are computed again, as they would be had it been stored last.
   const written = new Set(writing.map((w) => w.id));
   for (const other of [...movedArticles].filter((a) => !written.has(a)).sort((a, b) => a - b)) await relinkArticle(c, other);
-  for (const w of writing) {
+  await linkAllTranslations(c, caps, writing.map((w) => {
     const [first, last] = boundsOf(w.item.article.published);
-    await linkTranslations(c, { id: w.id, lang: w.item.article.lang, publishedFirst: first ?? undefined, publishedLast: last ?? undefined });
-  }
+    return { id: w.id, lang: w.item.article.lang, publishedFirst: first ?? undefined, publishedLast: last ?? undefined };
+  }));
   return items.map((item, i) => {
     const d = decisions[i] as Decision;
     return d.kind === 'unchanged' ? { status: 'unchanged', articleId: d.id } : { status: d.kind === 'replace' ? 'replaced' : 'added', articleId: ids.get(item) as number };

@@ -131,19 +131,21 @@ class StoredLookups {
     // Stored mentions after m report the same event only when as precise as m or less: a day at
     // most 3 days later, or m's month or year; so they start on one of a few days, each a point
     // of the mention index.
+    // Each is a range of days (the first few, for a day; the first, for a month) and the
+    // starts of its month and year.
     const followerRows = keys.flatMap((k) => {
       const m = todo.get(k) as EventShape;
       const { first, last } = dateBounds(m.date);
-      const days = first === last ? Array.from({ length: DAY_TOLERANCE + 1 }, (_, i) => shift(first, i)) : [first];
-      const starts = [...new Set([...days, `${first.slice(0, 7)}-01`, `${first.slice(0, 4)}-01-01`])];
-      return [...new Set([...m.actors, ...m.recipients])].flatMap((code) => starts.map((start) => [k, code, m.type, start]));
+      const days: [string, string] = [first, first === last ? shift(first, DAY_TOLERANCE) : first];
+      const ranges = [days, ...[`${first.slice(0, 7)}-01`, `${first.slice(0, 4)}-01-01`].filter((d) => d !== first).map((d): [string, string] => [d, d])];
+      return [...new Set([...m.actors, ...m.recipients])].flatMap((code) => ranges.map(([from, to]) => [k, code, m.type, from, to]));
     });
     for (let i = 0; i < followerRows.length; i += perStatement) {
       const part = followerRows.slice(i, i + perStatement);
       const rows = await this.#c.all<MentionRow & { k: string }>(
         `SELECT DISTINCT q.column1 AS k, ${MENTION_COLUMNS}
-         FROM (VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')}) AS q
-         JOIN mention_actors y ON y.code = q.column2 AND y.type = q.column3 AND y.date_first = q.column4
+         FROM (VALUES ${part.map(() => '(?, ?, ?, ?, ?)').join(', ')}) AS q
+         JOIN mention_actors y ON y.code = q.column2 AND y.type = q.column3 AND y.date_first >= q.column4 AND y.date_first <= q.column5
          JOIN mentions m ON m.id = y.mention_id JOIN events e ON e.id = m.event_id`, part.flat());
       for (const r of rows) this.#followers.get(r.k)?.push(nodeOf(r));
     }
@@ -350,13 +352,15 @@ export async function applyChanges(
   }
   await updateById(c, caps, 'mentions', 'event_id', moves, true);
   await store(addedEvents, index);
+  // What the new events add to the count summary, from their rows before they are written.
+  const created = index.contributions(new Set(ids));
   await index.write(c, caps);
   const keptIds = new Set(kept.values());
   const gone = [...dropped].filter((id) => !keptIds.has(id));
   for (const part of chunks(gone, caps)) await c.run(`DELETE FROM events WHERE id IN (${marks(part.length)})`, part);
   for (const id of [...gone, ...keptIds]) refresh.delete(id);
   await refreshModes(c, caps, refresh);
-  await counts.commit(ids);
+  await counts.commit(created);
   return movedArticles;
 }
 
