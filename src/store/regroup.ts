@@ -70,9 +70,16 @@ const shift = (day: string, days: number): string => dateOfDay(dayNumber(day) + 
 
 type EventRow = { id: number; rank: string; date: string; actors: string; recipients: string };
 
-/** What the stored lookups of a shape depend on: its type, its codes and its date. */
+const shapeKeys = new WeakMap<EventShape, string>();
+
+/** What the stored lookups of a shape depend on: its type, its codes and its date (kept with the shape). */
 function shapeKey(m: EventShape): string {
-  return `${m.type} ${[...new Set([...m.actors, ...m.recipients])].sort().join(' ')} ${m.date}`;
+  let key = shapeKeys.get(m);
+  if (key === undefined) {
+    key = `${m.type} ${[...new Set([...m.actors, ...m.recipients])].sort().join(' ')} ${m.date}`;
+    shapeKeys.set(m, key);
+  }
+  return key;
 }
 
 // Rows of a VALUES list per lookup statement: long enough to save round trips, short enough to plan.
@@ -226,12 +233,14 @@ class Queue {
   readonly #seen = new Set<number>();
 
   push(nodes: Iterable<Node>): void {
+    let added = false;
     for (const n of nodes) {
       if (this.#seen.has(n.seq)) continue;
       this.#seen.add(n.seq);
       this.#items.push(n);
+      added = true;
     }
-    this.#items.sort((a, b) => compareRanked(b, a));
+    if (added) this.#items.sort((a, b) => compareRanked(b, a));
   }
 
   /** The mentions waiting to be re-decided. */

@@ -3,8 +3,12 @@ import { dateBounds, DyadError, isPartialDate, type PartialDate } from '../model
 import type { Connection, SqlValue } from './dialect.ts';
 import type { Page, StoreCapabilities } from './store.ts';
 
+const markLists: string[] = [];
+
 /** "?, ?, ?" for n values. */
 export function marks(n: number): string {
+  // Multi-row inserts ask for the same short lists once per row.
+  if (n < 64) return (markLists[n] ??= Array.from({ length: n }, () => '?').join(', '));
   return Array.from({ length: n }, () => '?').join(', ');
 }
 
