@@ -1,5 +1,6 @@
 /**
- * API latency over real HTTP on an existing archive (build one with `npm run bench:query`):
+ * API latency over real HTTP on an existing archive (build one with `npm run bench:generate`, or
+ * through the store with `npm run bench:query`):
  * starts `createServer` on a local port and times the requests the dashboard makes for a pair
  * and for a country, one at a time (one client, keep-alive), after a warm-up request each.
  *
@@ -11,7 +12,7 @@ import { openStore } from '../src/store/index.ts';
 
 const location = process.argv[2];
 if (!location) {
-  console.error('usage: npm run bench:api -- DB [A B]   (build DB with npm run bench:query -- 1000000 DB)');
+  console.error('usage: npm run bench:api -- DB [A B]   (build DB with npm run bench:generate -- 1000000 DB)');
   process.exit(2);
 }
 const [a, b] = [process.argv[3] ?? 'KAZ', process.argv[4] ?? 'TUR'];

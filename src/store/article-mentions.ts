@@ -10,7 +10,7 @@ import type { Connection, SqlValue } from './dialect.ts';
 import { codesOf } from './dyads.ts';
 import { copyRank, rankOf } from './grouping.ts';
 import { applyChanges, type AddedMention } from './regroup.ts';
-import { chunks, insertRows, joinCodes, marks } from './sql.ts';
+import { chunks, insertReturning, joinCodes, marks } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
 
 /** A stored mention of the article being replaced. */
@@ -40,16 +40,27 @@ const REFRESHED = ['lang', 'sentence', 'evidence', 'pattern', 'confidence', 'lex
 const reportOf = (type: string, actors: string, recipients: string, date: string, mode: string | null): string =>
   [type, actors, recipients, date, mode ?? ''].join('|');
 
-/** The stored mentions of an article. */
-export async function storedMentions(c: Connection, articleId: number): Promise<StoredMention[]> {
-  const rows = await c.all<{ id: number; event_id: number; leads: number; rank: string; type: string; actors: string; recipients: string; date: string; mode: string | null }>(
-    `SELECT m.id, m.event_id, CASE WHEN e.rank = m.rank THEN 1 ELSE 0 END AS leads, m.rank, m.type, m.actors, m.recipients,
-            m.date, m.mode
-     FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.article_id = ? ORDER BY m.id`, [articleId]);
-  return rows.map((r) => ({
-    id: Number(r.id), event: Number(r.event_id), leads: Number(r.leads) === 1, rank: r.rank, type: r.type,
-    report: reportOf(r.type, r.actors, r.recipients, r.date, r.mode),
-  }));
+type StoredRow = {
+  id: number; article_id: number; event_id: number; leads: number; rank: string; type: string; actors: string; recipients: string;
+  date: string; mode: string | null;
+};
+
+/** The stored mentions of some articles, each article's in the order they were stored. */
+export async function storedMentions(c: Connection, caps: StoreCapabilities, articleIds: readonly number[]): Promise<Map<number, StoredMention[]>> {
+  const out = new Map<number, StoredMention[]>(articleIds.map((id) => [id, []]));
+  for (const part of chunks(articleIds, caps)) {
+    const rows = await c.all<StoredRow>(
+      `SELECT m.id, m.article_id, m.event_id, CASE WHEN e.rank = m.rank THEN 1 ELSE 0 END AS leads, m.rank, m.type, m.actors,
+              m.recipients, m.date, m.mode
+       FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.article_id IN (${marks(part.length)}) ORDER BY m.id`, part);
+    for (const r of rows) {
+      out.get(Number(r.article_id))?.push({
+        id: Number(r.id), event: Number(r.event_id), leads: Number(r.leads) === 1, rank: r.rank, type: r.type,
+        report: reportOf(r.type, r.actors, r.recipients, r.date, r.mode),
+      });
+    }
+  }
+  return out;
 }
 
 /** An article's event records as mention rows, each with a rank of its own. */
@@ -63,12 +74,13 @@ export function mentionsOf(events: readonly EventRecord[], articleId: number, ar
     const copy = copies.get(base) ?? 0;
     copies.set(base, copy + 1);
     const rank = copyRank(base, copy);
+    const record = JSON.stringify(e);
     return {
       type: e.type, actors, recipients, date: e.date, mode, rank,
       report: reportOf(e.type, joinCodes(actors), joinCodes(recipients), e.date, mode),
       values: [articleId, e.type, rank, e.lang, e.date, mode, joinCodes(actors), joinCodes(recipients), e.evidence.sentence,
-        e.evidence.start, e.evidence.end, e.evidence.text, e.pattern, e.confidence, lexiconVersion, JSON.stringify(e)],
-      refreshed: [e.lang, e.evidence.sentence, e.evidence.text, e.pattern, e.confidence, lexiconVersion, JSON.stringify(e)],
+        e.evidence.start, e.evidence.end, e.evidence.text, e.pattern, e.confidence, lexiconVersion, record],
+      refreshed: [e.lang, e.evidence.sentence, e.evidence.text, e.pattern, e.confidence, lexiconVersion, record],
     };
   });
 }
@@ -87,39 +99,60 @@ function byKey<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
   return out;
 }
 
+/** How one article's mentions change: rows kept (with their refreshed values), rows removed, mentions added. */
+export interface MentionPlan {
+  readonly refreshed: readonly { readonly id: number; readonly values: readonly SqlValue[] }[];
+  readonly removed: readonly StoredMention[];
+  readonly added: readonly NewMention[];
+}
+
 /**
- * Make the article's stored mentions `fresh` instead of `old`, regrouping what changes; returns
- * the other articles whose mentions moved to another event.
+ * What makes an article's stored mentions `fresh` instead of `old`: a mention of the same rank
+ * keeps its row; a report still in the new version (its offsets moved) stands for the one it
+ * replaces when event ids are handed on.
  */
-export async function replaceMentions(
-  c: Connection, caps: StoreCapabilities, articleId: number, old: readonly StoredMention[], fresh: readonly NewMention[], now: string,
-): Promise<ReadonlySet<number>> {
+export function planMentions(old: readonly StoredMention[], fresh: readonly NewMention[]): MentionPlan {
   const oldByRank = byKey(old, (m) => m.rank);
+  const refreshed: { id: number; values: readonly SqlValue[] }[] = [];
   const added: NewMention[] = [];
   for (const m of fresh) {
     const same = take(oldByRank, m.rank);
-    if (same) await c.run(`UPDATE mentions SET ${REFRESHED.map((col) => `${col} = ?`).join(', ')} WHERE id = ?`, [...m.refreshed, same.id]);
+    if (same) refreshed.push({ id: same.id, values: m.refreshed });
     else added.push(m);
   }
   const removed = [...oldByRank.values()].flat();
-  if (added.length === 0 && removed.length === 0) return new Set();
-
-  // A report still in the new version (its offsets moved) stands for the one it replaces when
-  // event ids are handed on.
   const removedByReport = byKey(removed, (m) => m.report);
-  const withFormer = added.map((m): NewMention => {
-    const former = take(removedByReport, m.report);
-    return former ? { ...m, formerEvent: former.event } : m;
-  });
+  return {
+    refreshed, removed,
+    added: added.map((m): NewMention => {
+      const former = take(removedByReport, m.report);
+      return former ? { ...m, formerEvent: former.event } : m;
+    }),
+  };
+}
+
+/**
+ * Carry out the mention plans of several articles at once, regrouping what changes in one
+ * sweep (the events are a function of the set of mentions, whatever the order they arrive in);
+ * returns the articles whose stored mentions moved to another event.
+ */
+export async function applyMentionPlans(
+  c: Connection, caps: StoreCapabilities, plans: readonly MentionPlan[], now: string,
+): Promise<ReadonlySet<number>> {
+  for (const { refreshed } of plans) {
+    for (const r of refreshed) await c.run(`UPDATE mentions SET ${REFRESHED.map((col) => `${col} = ?`).join(', ')} WHERE id = ?`, [...r.values, r.id]);
+  }
+  const removed = plans.flatMap((p) => p.removed);
+  const added = plans.flatMap((p) => p.added);
+  if (added.length === 0 && removed.length === 0) return new Set();
   for (const part of chunks(removed.map((m) => m.id), caps)) await c.run(`DELETE FROM mentions WHERE id IN (${marks(part.length)})`, part);
   const leaderless = new Set(removed.filter((m) => m.leads).map((m) => m.event));
   const thinned = new Set(removed.filter((m) => !m.leads && !leaderless.has(m.event)).map((m) => m.event));
-  return applyChanges(c, caps, { added: withFormer, leaderless, thinned }, now, async (events, index) => {
-    await insertRows(c, caps, 'mentions', ['event_id', ...COLUMNS], withFormer.map((m, i) => [events[i] ?? null, ...m.values]));
-    if (withFormer.length === 0) return;
+  return applyChanges(c, caps, { added, leaderless, thinned }, now, async (events, index) => {
     // Ranks are unique: they tell which row is which mention.
-    const ids = new Map((await c.all<{ id: number; rank: string }>('SELECT id, rank FROM mentions WHERE article_id = ?', [articleId]))
+    const ids = new Map((await insertReturning<{ id: number; rank: string }>(
+      c, caps, 'mentions', ['event_id', ...COLUMNS], added.map((m, i) => [events[i] ?? null, ...m.values]), 'id, rank'))
       .map((r) => [r.rank, Number(r.id)]));
-    for (const m of withFormer) index.mention(ids.get(m.rank) as number, m);
+    for (const m of added) index.mention(ids.get(m.rank) as number, m);
   });
 }

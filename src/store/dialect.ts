@@ -70,6 +70,9 @@ export interface SearchSpelling {
   readonly rebuild: string;
   /** Store one article's terms; parameters (article id, space-separated terms). */
   readonly insert: string;
+  /** Store several articles' terms: `insert` with a VALUES row per article, each of `row`'s two parameters. */
+  readonly insertInto: string;
+  readonly row: string;
   /** Remove one article's terms; parameter (article id). */
   readonly remove: string;
   /** The one parameter of `match` for a query: every group must match, any term of a group. */

@@ -8,8 +8,9 @@
 import { dateBounds, type PartialDate } from '../model/index.ts';
 import type { Connection, SqlValue } from './dialect.ts';
 import { dyadPairs, rolesOf } from './dyads.ts';
+import { contributionKey } from './dyad-counts.ts';
 import { modeOf, type EventShape } from './grouping.ts';
-import { chunks, insertRows, joinCodes, marks } from './sql.ts';
+import { chunks, insertReturning, insertRows, joinCodes, marks, updateById } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
 
 /** What an event row is written from: its leader's shape and rank, and its mode. */
@@ -27,12 +28,26 @@ export class IndexRows {
   readonly #eventDyads: SqlValue[][] = [];
   readonly #mentionActors: SqlValue[][] = [];
 
+  readonly #multilateral = new Set<number>();
+
   /** An event's actor and dyad rows (the dyad rows carry what counts are grouped by). */
   event(id: number, e: EventHead): void {
     const { first, last } = dateBounds(e.date);
     const roles = rolesOf(e.actors, e.recipients);
+    if (roles.size > 2) this.#multilateral.add(id);
     for (const [code, role] of roles) this.#eventActors.push([id, code, role, e.type, first, last]);
     for (const [a, b] of dyadPairs(roles)) this.#eventDyads.push([id, a, b, first, last, periodOf(e.date), e.type, e.mode]);
+  }
+
+  /** What the dyad rows gathered for these events contribute to the count summary (dyad-counts.ts). */
+  contributions(ids: ReadonlySet<number>): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [id, a, b, , , period, type, mode] of this.#eventDyads) {
+      if (!ids.has(id as number)) continue;
+      const key = contributionKey(a as string, b as string, period as string, type as string, (mode as string | null) ?? '', this.#multilateral.has(id as number));
+      out.set(key, (out.get(key) ?? 0) + 1);
+    }
+    return out;
   }
 
   /** A mention's rows: one per code, with its type and date span. */
@@ -49,17 +64,35 @@ export class IndexRows {
   }
 }
 
-/** Insert an event led by `head`; returns its id (its index rows go to `index`). */
-export async function insertEvent(c: Connection, head: EventHead, firstSeen: string, index: IndexRows): Promise<number> {
-  const { first, last } = dateBounds(head.date);
-  const [row] = await c.all<{ id: number }>(
-    `INSERT INTO events (type, mode, date, date_first, date_last, actors, recipients, first_seen, rank)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    [head.type, head.mode, head.date, first, last, joinCodes(head.actors), joinCodes(head.recipients), firstSeen, head.rank],
-  );
-  const id = Number(row?.id);
-  index.event(id, head);
-  return id;
+/** A new event: its leader's head and when the archive first saw it. */
+export interface NewEvent {
+  readonly head: EventHead;
+  readonly firstSeen: string;
+}
+
+const EVENT_COLUMNS = ['type', 'mode', 'date', 'date_first', 'date_last', 'actors', 'recipients', 'first_seen', 'rank'];
+
+/**
+ * Insert events in as few statements as the backend allows; returns their ids in the order
+ * given (their index rows go to `index`). A leader's rank is unique, so it tells which row is which.
+ */
+export async function insertEvents(c: Connection, caps: StoreCapabilities, events: readonly NewEvent[], index: IndexRows): Promise<number[]> {
+  const rows = events.map(({ head, firstSeen }) => {
+    const { first, last } = dateBounds(head.date);
+    return [head.type, head.mode, head.date, first, last, joinCodes(head.actors), joinCodes(head.recipients), firstSeen, head.rank];
+  });
+  const inserted = await insertReturning<{ id: number; rank: string }>(c, caps, 'events', EVENT_COLUMNS, rows, 'id, rank');
+  const idOf = new Map(inserted.map((r) => [r.rank, Number(r.id)]));
+  return events.map(({ head }) => {
+    const id = idOf.get(head.rank) as number;
+    index.event(id, head);
+    return id;
+  });
+}
+
+/** Insert one event led by `head`; returns its id. */
+export async function insertEvent(c: Connection, caps: StoreCapabilities, head: EventHead, firstSeen: string, index: IndexRows): Promise<number> {
+  return (await insertEvents(c, caps, [{ head, firstSeen }], index))[0] as number;
 }
 
 /**
@@ -68,6 +101,7 @@ export async function insertEvent(c: Connection, head: EventHead, firstSeen: str
  */
 export async function rewriteEvents(c: Connection, caps: StoreCapabilities, events: ReadonlyMap<number, EventHead>, index: IndexRows): Promise<void> {
   const reshaped: number[] = [];
+  const reranked: [number, string][] = [];
   for (const part of chunks([...events.keys()], caps)) {
     const rows = await c.all<{ id: number; type: string; mode: string | null; date: string; actors: string; recipients: string }>(
       `SELECT id, type, mode, date, actors, recipients FROM events WHERE id IN (${marks(part.length)})`, part);
@@ -75,10 +109,11 @@ export async function rewriteEvents(c: Connection, caps: StoreCapabilities, even
       const head = events.get(Number(r.id)) as EventHead;
       const same = r.type === head.type && r.mode === head.mode && r.date === head.date
         && r.actors === joinCodes(head.actors) && r.recipients === joinCodes(head.recipients);
-      if (same) await c.run('UPDATE events SET rank = ? WHERE id = ?', [head.rank, Number(r.id)]);
+      if (same) reranked.push([Number(r.id), head.rank]);
       else reshaped.push(Number(r.id));
     }
   }
+  await updateById(c, caps, 'events', 'rank', reranked);
   for (const part of chunks(reshaped, caps)) {
     await c.run(`DELETE FROM event_actors WHERE event_id IN (${marks(part.length)})`, part);
     await c.run(`DELETE FROM event_dyads WHERE event_id IN (${marks(part.length)})`, part);

@@ -19,7 +19,29 @@
  * overlap, then the closest date, then the leader taken first) or leads a new event. So the
  * archive's events are a function of the set of mentions it holds (docs/archive.md).
  */
-import { dateBounds, dayNumber, parseDate, type PartialDate } from '../model/index.ts';
+import { dateBounds, dayNumber as dayNumberOf, parseDate, type DateParts, type PartialDate } from '../model/index.ts';
+
+// A sweep compares each mention with every leader near it, parsing the same few dates again and
+// again: their parts and day numbers are kept (the cache is dropped when it grows large).
+const CACHE_SIZE = 50_000;
+const partsCache = new Map<string, { parts: DateParts | undefined; day: number }>();
+
+function dateInfo(date: PartialDate): { parts: DateParts | undefined; day: number } {
+  let info = partsCache.get(date);
+  if (!info) {
+    if (partsCache.size >= CACHE_SIZE) partsCache.clear();
+    const parts = parseDate(date);
+    info = { parts, day: parts ? dayNumberOf(date) : NaN };
+    partsCache.set(date, info);
+  }
+  return info;
+}
+
+const dayNumber = (date: PartialDate): number => {
+  const { day } = dateInfo(date);
+  if (Number.isNaN(day)) throw new RangeError(`not a date: ${date}`);
+  return day;
+};
 
 /** What grouping compares: an event's or a mention's type, parties and date. */
 export interface EventShape {
@@ -44,8 +66,8 @@ export const DAY_TOLERANCE = 3;
 
 /** True when two partial dates can be the same event's date (rule 3). */
 export function datesMatch(a: PartialDate, b: PartialDate): boolean {
-  const pa = parseDate(a);
-  const pb = parseDate(b);
+  const pa = dateInfo(a).parts;
+  const pb = dateInfo(b).parts;
   if (!pa || !pb) return false;
   if (pa.day !== undefined && pb.day !== undefined) return Math.abs(dayNumber(a) - dayNumber(b)) <= DAY_TOLERANCE;
   if (pa.year !== pb.year) return false;

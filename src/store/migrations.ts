@@ -6,6 +6,7 @@
  */
 import type { ColumnTypes, Connection, Dialect, Driver, SearchSpelling } from './dialect.ts';
 import { StoreError } from './errors.ts';
+import { FILL_DYAD_COUNTS } from './dyad-counts.ts';
 import { regroupArchive } from './regroup-archive.ts';
 import { indexAllArticles } from './search.ts';
 
@@ -215,6 +216,28 @@ export const MIGRATIONS: readonly Migration[] = [
     // Their date is the day they were read. Articles archived before are not flagged: the
     // date's origin was not kept, and the day of ingest may well be the day of publication.
     up: () => 'ALTER TABLE articles ADD COLUMN undated INTEGER NOT NULL DEFAULT 0',
+  },
+  {
+    version: 7,
+    name: 'event counts by actor, partner, period, type, mode and number of parties, kept with the events',
+    // Profiles and timelines counted the dyad index, which grows with the archive; the summary
+    // holds one row per actor, partner, period, type, mode and bilateral/multilateral, kept in the
+    // write transaction (dyad-counts.ts), so they cost the same at ten million events as at ten
+    // thousand. A partial index finds the counts that fell to zero, which are deleted.
+    up: (t) => `
+      CREATE TABLE dyad_counts (
+        actor TEXT NOT NULL,
+        partner TEXT NOT NULL,
+        period TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        multilateral INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        PRIMARY KEY (actor, partner, period, type, mode, multilateral)
+      ) ${t.keyedTable};
+      CREATE INDEX dyad_counts_empty ON dyad_counts (actor) WHERE events = 0;
+      ${FILL_DYAD_COUNTS};
+    `,
   },
 ];
 

@@ -13,11 +13,11 @@ import {
 import type { Connection, Dialect, SqlValue } from './dialect.ts';
 import { codesOf } from './dyads.ts';
 import { StoreError } from './errors.ts';
-import { mentionsOf, replaceMentions, storedMentions } from './article-mentions.ts';
-import { indexArticle } from './search.ts';
-import { insertRows, joinCodes, marks } from './sql.ts';
-import type { CodedArticle, NewArticle, PutResult } from './store.ts';
-import { factKey, linkTranslations, relinkArticle } from './translations.ts';
+import { applyMentionPlans, mentionsOf, planMentions, storedMentions } from './article-mentions.ts';
+import { indexArticles } from './search.ts';
+import { chunks, insertReturning, insertRows, joinCodes, marks } from './sql.ts';
+import type { CodedArticle, NewArticle, PutResult, StoreCapabilities } from './store.ts';
+import { factKey, linkAllTranslations, relinkArticle } from './translations.ts';
 
 // A type alias, not an interface, so that it fits the driver's Row index signature.
 type Existing = {
@@ -51,16 +51,8 @@ export function validateArticle(article: NewArticle, coded: CodedArticle): void 
   });
 }
 
-async function findExisting(c: Connection, address: string | undefined, hash: string): Promise<{ byAddress?: Existing; byHash?: Existing }> {
-  const cols = 'id, address, content_hash, lexicon_version, undated';
-  const [byAddress] = address === undefined ? [] : await c.all<Existing>(`SELECT ${cols} FROM articles WHERE address = ?`, [address]);
-  const [byHash] = await c.all<Existing>(`SELECT ${cols} FROM articles WHERE content_hash = ?`, [hash]);
-  return { ...(byAddress ? { byAddress } : {}), ...(byHash ? { byHash } : {}) };
-}
-
-/** What to do with an article, given what the archive holds under its address and its content. */
-export async function decide(c: Connection, address: string | undefined, hash: string, lexiconVersion: string, dated = false): Promise<Decision> {
-  const { byAddress, byHash } = await findExisting(c, address, hash);
+/** What to do with an article, given the rows archived under its address and under its content. */
+function decideFrom(byAddress: Existing | undefined, byHash: Existing | undefined, hash: string, lexiconVersion: string, dated: boolean): Decision {
   const target = byAddress ?? byHash;
   if (!target) return { kind: 'add' };
   if (target.content_hash === hash) {
@@ -73,6 +65,42 @@ export async function decide(c: Connection, address: string | undefined, hash: s
   return { kind: 'replace', existing: target };
 }
 
+const EXISTING_COLUMNS = 'id, address, content_hash, lexicon_version, undated';
+
+/** The archived rows under these addresses and contents, by address and by hash. */
+async function findExisting(c: Connection, caps: StoreCapabilities, addresses: readonly string[], hashes: readonly string[]): Promise<{
+  byAddress: Map<string, Existing>; byHash: Map<string, Existing>;
+}> {
+  const byAddress = new Map<string, Existing>();
+  const byHash = new Map<string, Existing>();
+  for (const part of chunks([...new Set(addresses)], caps)) {
+    for (const r of await c.all<Existing>(`SELECT ${EXISTING_COLUMNS} FROM articles WHERE address IN (${marks(part.length)})`, part)) {
+      byAddress.set(r.address as string, r);
+    }
+  }
+  for (const part of chunks([...new Set(hashes)], caps)) {
+    for (const r of await c.all<Existing>(`SELECT ${EXISTING_COLUMNS} FROM articles WHERE content_hash IN (${marks(part.length)})`, part)) {
+      byHash.set(r.content_hash, r);
+    }
+  }
+  return { byAddress, byHash };
+}
+
+/** An article to store, with its content hash. */
+export interface PutItem {
+  readonly article: NewArticle;
+  readonly coded: CodedArticle;
+  readonly hash: string;
+}
+
+/** What to do with each article, given what the archive holds now (read in two queries). */
+export async function decideAll(c: Connection, caps: StoreCapabilities, items: readonly PutItem[]): Promise<Decision[]> {
+  const { byAddress, byHash } = await findExisting(c, caps, items.flatMap((i) => (i.article.address === undefined ? [] : [i.article.address])),
+    items.map((i) => i.hash));
+  return items.map((i) => decideFrom(i.article.address === undefined ? undefined : byAddress.get(i.article.address), byHash.get(i.hash),
+    i.hash, i.coded.lexiconVersion, i.article.undated !== true));
+}
+
 function factDate(f: FactRecord): PartialDate | undefined {
   return f.kind === 'partnership' ? f.since : f.date;
 }
@@ -83,78 +111,176 @@ function boundsOf(date: PartialDate | undefined): [string | null, string | null]
   return [first, last];
 }
 
-/** The body of putArticle's write transaction (identity re-checked under the lock). */
-export async function writeArticle(
-  c: Connection, dialect: Dialect, article: NewArticle, coded: CodedArticle, hash: string,
-): Promise<PutResult> {
-  const caps = dialect.capabilities;
-  // Two writers storing the same address or the same text serialise here (PostgreSQL);
-  // SQLite writers are serialised already by BEGIN IMMEDIATE.
-  if (caps.concurrentWriters) {
-    await c.lock([`article:hash:${hash}`, ...(article.address === undefined ? [] : [`article:address:${article.address}`])]);
-  }
-  const decision = await decide(c, article.address, hash, coded.lexiconVersion, article.undated !== true);
-  if (decision.kind === 'unchanged') return { status: 'unchanged', articleId: decision.id };
-
-  const events = coded.records.filter((r): r is EventRecord => r.kind === 'event');
-  const facts = coded.records.filter((r): r is FactRecord => r.kind !== 'event');
-  const now = new Date().toISOString();
-  const [pubFirst, pubLast] = boundsOf(article.published);
-  const existing = decision.kind === 'replace' ? decision.existing : undefined;
-  const articleId = existing ? Number(existing.id) : undefined;
-
-  const old = articleId === undefined ? [] : await storedMentions(c, articleId);
-  if (caps.concurrentWriters) {
-    // Grouping reads and writes the events of each type this article touches, old and new: one
-    // lock per type keeps two writers from grouping the same mentions at once. Translation
-    // linking reads other articles through shared events and fact keys: locking the fact keys
-    // too means of two related articles stored at once, the second sees the first.
-    const oldFacts = articleId === undefined ? [] : (await c.all<{ fact_key: string }>(
-      'SELECT DISTINCT fact_key FROM facts WHERE article_id = ?', [articleId])).map((r) => r.fact_key);
-    await c.lock([
-      ...[...events.map((e) => e.type), ...old.map((m) => m.type)].map((t) => `events:${t}`),
-      ...[...facts.map(factKey), ...oldFacts].map((k) => `facts:${k}`),
-    ]);
-  }
-
-  const fields: SqlValue[] = [article.title ?? null, article.lang, article.published ?? null, pubFirst, pubLast,
-    article.undated === true ? 1 : 0, article.text, article.source ?? null, coded.lexiconVersion, now];
-  let id: number;
-  if (existing) {
-    id = Number(existing.id);
-    await c.run('DELETE FROM facts WHERE article_id = ?', [id]);
-    await c.run('DELETE FROM article_links WHERE a = ? OR b = ?', [id, id]);
-    await c.run(
-      `UPDATE articles SET address = ?, content_hash = ?, title = ?, lang = ?, published = ?, published_first = ?,
-       published_last = ?, undated = ?, text = ?, source = ?, lexicon_version = ?, ingested_at = ? WHERE id = ?`,
-      // A copy found by its content keeps the address it was archived under.
-      [existing.address ?? article.address ?? null, hash, ...fields, id]);
-  } else {
-    const [row] = await c.all<{ id: number }>(
-      `INSERT INTO articles (address, content_hash, title, lang, published, published_first, published_last, undated, text, source,
-       lexicon_version, ingested_at) VALUES (?, ?, ${marks(fields.length)}) RETURNING id`,
-      [article.address ?? null, hash, ...fields]);
-    id = Number(row?.id);
-  }
-
-  const movedArticles = await replaceMentions(c, caps, id, old, mentionsOf(events, id, hash, coded.lexiconVersion), now);
-
-  for (const f of facts) {
-    const date = factDate(f);
-    const parties = [...new Set(f.parties)].sort();
-    const [row] = await c.all<{ id: number }>(
-      `INSERT INTO facts (article_id, kind, fact_key, parties, lang, date, date_first, date_last, sentence, start_offset,
-       end_offset, evidence, lexicon_version, record) VALUES (${marks(14)}) RETURNING id`,
-      [id, f.kind, factKey(f), joinCodes(parties), f.lang, date ?? null, ...boundsOf(date), f.evidence.sentence,
-        f.evidence.start, f.evidence.end, f.evidence.text, coded.lexiconVersion, JSON.stringify(f)]);
-    await insertRows(c, caps, 'fact_parties', ['fact_id', 'code'], parties.map((p) => [Number(row?.id), p]));
-  }
-
-  await indexArticle(c, dialect.adapter.search, id, article.lang, article.title, article.text);
-  // Links are computed from the events articles report: regrouping may have changed another
-  // article's, so its links are computed again, as they would be had it been stored last.
-  for (const other of [...movedArticles].filter((a) => a !== id).sort((a, b) => a - b)) await relinkArticle(c, other);
-  await linkTranslations(c, { id, lang: article.lang, publishedFirst: pubFirst ?? undefined, publishedLast: pubLast ?? undefined });
-  return { status: existing ? 'replaced' : 'added', articleId: id };
+/** The identities an article's write touches: its own, and those of the row it replaces. */
+function identities(item: PutItem, decision: Decision): string[] {
+  const own = [`hash:${item.hash}`, ...(item.article.address === undefined ? [] : [`address:${item.article.address}`])];
+  if (decision.kind !== 'replace') return own;
+  const { existing } = decision;
+  return [...own, `hash:${existing.content_hash}`, ...(existing.address === null ? [] : [`address:${existing.address}`])];
 }
 
+/**
+ * The body of putArticles' write transaction. The batch is written in runs of articles that
+ * touch no identity an earlier one of the run touches (the common case: the whole batch), each
+ * run decided in one read, its events grouped in one sweep, its rows inserted a statement per
+ * table; an article that touches an earlier one's identity starts a new run, which sees the
+ * earlier run's writes as a later putArticle would.
+ */
+export async function writeArticles(c: Connection, dialect: Dialect, items: readonly PutItem[]): Promise<PutResult[]> {
+  const out: PutResult[] = [];
+  while (out.length < items.length) {
+    const rest = items.slice(out.length);
+    const caps = dialect.capabilities;
+    // Two writers storing the same address or the same text serialise here (PostgreSQL);
+    // SQLite writers are serialised already by BEGIN IMMEDIATE.
+    if (caps.concurrentWriters) {
+      await c.lock(rest.flatMap((i) => [`article:hash:${i.hash}`, ...(i.article.address === undefined ? [] : [`article:address:${i.article.address}`])]));
+    }
+    const decisions = await decideAll(c, caps, rest);
+    const touched = new Set<string>();
+    let n = 0;
+    for (; n < rest.length; n++) {
+      const keys = identities(rest[n] as PutItem, decisions[n] as Decision);
+      if (keys.some((k) => touched.has(k))) break;
+      for (const k of keys) touched.add(k);
+    }
+    out.push(...await writeRun(c, dialect, rest.slice(0, n), decisions.slice(0, n)));
+  }
+  return out;
+}
+
+/** An article being written in a run: its item, its row id, and the row it replaces. */
+interface Writing {
+  readonly item: PutItem;
+  readonly id: number;
+  readonly existing?: Existing;
+  readonly events: readonly EventRecord[];
+  readonly facts: readonly FactRecord[];
+}
+
+const FACT_COLUMNS = ['article_id', 'kind', 'fact_key', 'parties', 'lang', 'date', 'date_first', 'date_last', 'sentence', 'start_offset',
+  'end_offset', 'evidence', 'lexicon_version', 'record'];
+
+async function writeRun(c: Connection, dialect: Dialect, items: readonly PutItem[], decisions: readonly Decision[]): Promise<PutResult[]> {
+  const caps = dialect.capabilities;
+  const now = new Date().toISOString();
+  const replacing = decisions.flatMap((d) => (d.kind === 'replace' ? [Number(d.existing.id)] : []));
+  const old = await storedMentions(c, caps, replacing);
+  if (caps.concurrentWriters) await lockGrouping(c, caps, items, decisions, old, replacing);
+
+  // Article rows: replaced ones updated in place, new ones inserted together.
+  const ids = new Map<PutItem, number>();
+  for (const [i, item] of items.entries()) {
+    const d = decisions[i] as Decision;
+    if (d.kind === 'replace') ids.set(item, await updateArticle(c, item, d.existing, now));
+  }
+  await clearArticles(c, caps, replacing);
+  const added = items.filter((_, i) => decisions[i]?.kind === 'add');
+  const inserted = await insertReturning<{ id: number; content_hash: string }>(c, caps, 'articles', ARTICLE_COLUMNS,
+    added.map((item) => [item.article.address ?? null, item.hash, ...articleFields(item, now)]), 'id, content_hash');
+  const idOfHash = new Map(inserted.map((r) => [r.content_hash, Number(r.id)]));
+  for (const item of added) ids.set(item, idOfHash.get(item.hash) as number);
+
+  const writing: Writing[] = items.flatMap((item, i): Writing[] => {
+    const d = decisions[i] as Decision;
+    if (d.kind === 'unchanged') return [];
+    return [{
+      item, id: ids.get(item) as number, ...(d.kind === 'replace' ? { existing: d.existing } : {}),
+      events: item.coded.records.filter((r): r is EventRecord => r.kind === 'event'),
+      facts: item.coded.records.filter((r): r is FactRecord => r.kind !== 'event'),
+    }];
+  });
+  const plans = writing.map((w) => planMentions(old.get(w.id) ?? [], mentionsOf(w.events, w.id, w.item.hash, w.item.coded.lexiconVersion)));
+  const movedArticles = await applyMentionPlans(c, caps, plans, now);
+  await insertFacts(c, caps, writing);
+  await indexArticles(c, caps, dialect.adapter.search, writing.map((w) => ({
+    id: w.id, lang: w.item.article.lang, title: w.item.article.title, text: w.item.article.text, indexed: w.existing !== undefined,
+  })));
+
+  // Links are computed from the events articles report: regrouping may have changed another
+  // article's, so its links are computed again, as they would be had it been stored last.
+  const written = new Set(writing.map((w) => w.id));
+  for (const other of [...movedArticles].filter((a) => !written.has(a)).sort((a, b) => a - b)) await relinkArticle(c, other);
+  await linkAllTranslations(c, caps, writing.map((w) => {
+    const [first, last] = boundsOf(w.item.article.published);
+    return { id: w.id, lang: w.item.article.lang, publishedFirst: first ?? undefined, publishedLast: last ?? undefined };
+  }));
+  return items.map((item, i) => {
+    const d = decisions[i] as Decision;
+    return d.kind === 'unchanged' ? { status: 'unchanged', articleId: d.id } : { status: d.kind === 'replace' ? 'replaced' : 'added', articleId: ids.get(item) as number };
+  });
+}
+
+/**
+ * Grouping reads and writes the events of each type the articles touch, old and new: one lock
+ * per type keeps two writers from grouping the same mentions at once. Translation linking reads
+ * other articles through shared events and fact keys: locking the fact keys too means of two
+ * related articles stored at once, the second sees the first. All in one statement.
+ */
+async function lockGrouping(c: Connection, caps: StoreCapabilities, items: readonly PutItem[], decisions: readonly Decision[],
+  old: ReadonlyMap<number, readonly { readonly type: string }[]>, replacing: readonly number[]): Promise<void> {
+  const oldFacts: string[] = [];
+  for (const part of chunks(replacing, caps)) {
+    const rows = await c.all<{ fact_key: string }>(`SELECT DISTINCT fact_key FROM facts WHERE article_id IN (${marks(part.length)})`, part);
+    oldFacts.push(...rows.map((r) => r.fact_key));
+  }
+  const records = items.filter((_, i) => decisions[i]?.kind !== 'unchanged').flatMap((i) => i.coded.records);
+  await c.lock([
+    ...[...records.flatMap((r) => (r.kind === 'event' ? [r.type] : [])), ...[...old.values()].flat().map((m) => m.type)].map((t) => `events:${t}`),
+    ...[...records.flatMap((r) => (r.kind === 'event' ? [] : [factKey(r)])), ...oldFacts].map((k) => `facts:${k}`),
+  ]);
+}
+
+const ARTICLE_COLUMNS = ['address', 'content_hash', 'title', 'lang', 'published', 'published_first', 'published_last', 'undated', 'text',
+  'source', 'lexicon_version', 'ingested_at'];
+
+function articleFields({ article, coded }: PutItem, now: string): SqlValue[] {
+  const [pubFirst, pubLast] = boundsOf(article.published);
+  return [article.title ?? null, article.lang, article.published ?? null, pubFirst, pubLast, article.undated === true ? 1 : 0, article.text,
+    article.source ?? null, coded.lexiconVersion, now];
+}
+
+async function updateArticle(c: Connection, item: PutItem, existing: Existing, now: string): Promise<number> {
+  const id = Number(existing.id);
+  await c.run(
+    `UPDATE articles SET address = ?, content_hash = ?, title = ?, lang = ?, published = ?, published_first = ?,
+     published_last = ?, undated = ?, text = ?, source = ?, lexicon_version = ?, ingested_at = ? WHERE id = ?`,
+    // A copy found by its content keeps the address it was archived under.
+    [existing.address ?? item.article.address ?? null, item.hash, ...articleFields(item, now), id]);
+  return id;
+}
+
+/** Drop what replaced articles' new versions state again: their facts and translation links. */
+async function clearArticles(c: Connection, caps: StoreCapabilities, ids: readonly number[]): Promise<void> {
+  for (const part of chunks(ids, caps)) {
+    await c.run(`DELETE FROM facts WHERE article_id IN (${marks(part.length)})`, part);
+    await c.run(`DELETE FROM article_links WHERE a IN (${marks(part.length)}) OR b IN (${marks(part.length)})`, [...part, ...part]);
+  }
+}
+
+/** The facts of the articles written, and their parties; a row is told by its place in its article. */
+async function insertFacts(c: Connection, caps: StoreCapabilities, writing: readonly Writing[]): Promise<void> {
+  const rows: SqlValue[][] = [];
+  const partiesOf = new Map<string, string[][]>();
+  const placeOf = (article: number, key: string, sentence: number, start: number, end: number, kind: string): string =>
+    [article, kind, key, sentence, start, end].join('|');
+  for (const w of writing) {
+    for (const f of w.facts) {
+      const date = factDate(f);
+      const parties = [...new Set(f.parties)].sort();
+      const key = factKey(f);
+      rows.push([w.id, f.kind, key, joinCodes(parties), f.lang, date ?? null, ...boundsOf(date), f.evidence.sentence,
+        f.evidence.start, f.evidence.end, f.evidence.text, w.item.coded.lexiconVersion, JSON.stringify(f)]);
+      const place = placeOf(w.id, key, f.evidence.sentence, f.evidence.start, f.evidence.end, f.kind);
+      partiesOf.set(place, [...(partiesOf.get(place) ?? []), parties]);
+    }
+  }
+  const inserted = await insertReturning<{ id: number; article_id: number; kind: string; fact_key: string; sentence: number; start_offset: number; end_offset: number }>(
+    c, caps, 'facts', FACT_COLUMNS, rows, 'id, article_id, kind, fact_key, sentence, start_offset, end_offset');
+  // Facts at one place with one key have the same parties (the key holds them): any row will do.
+  const partyRows = inserted.sort((a, b) => Number(a.id) - Number(b.id)).flatMap((r) => {
+    const list = partiesOf.get(placeOf(Number(r.article_id), r.fact_key, Number(r.sentence), Number(r.start_offset), Number(r.end_offset), r.kind));
+    return (list?.shift() ?? []).map((p) => [Number(r.id), p]);
+  });
+  await insertRows(c, caps, 'fact_parties', ['fact_id', 'code'], partyRows);
+}

@@ -82,7 +82,7 @@ async function regroupType(c: Connection, caps: StoreCapabilities, type: string,
     } else {
       const ids = [...new Set(members.map((m) => m.event))];
       const [row] = await c.all<{ t: string | null }>(`SELECT MIN(first_seen) AS t FROM events WHERE id IN (${marks(ids.length)})`, ids);
-      id = await insertEvent(c, head, row?.t ?? now, index);
+      id = await insertEvent(c, caps, head, row?.t ?? now, index);
     }
     for (const m of members) {
       if (m.event === id) continue;

@@ -12,10 +12,11 @@
  */
 import { dateBounds, dateOfDay, dayNumber } from '../model/index.ts';
 import { WINDOW_BEFORE, inheritIds } from './clustering.ts';
+import { CountChange } from './dyad-counts.ts';
 import type { Connection } from './dialect.ts';
-import { IndexRows, insertEvent, refreshModes, rewriteEvents, type EventHead } from './event-writer.ts';
+import { IndexRows, insertEvents, refreshModes, rewriteEvents, type EventHead } from './event-writer.ts';
 import { chooseLeader, compareRanked, DAY_TOLERANCE, modeOf, sameEvent, type EventShape, type RankedShape } from './grouping.ts';
-import { chunks, marks, splitCodes } from './sql.ts';
+import { chunks, marks, splitCodes, updateById } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
 
 /** A mention about to be stored. */
@@ -65,50 +66,121 @@ function nodeOf(r: MentionRow): Node {
   };
 }
 
-/** The stored mentions of an event. */
-async function membersOf(c: Connection, eventId: number): Promise<Node[]> {
-  const rows = await c.all<MentionRow>(
-    `SELECT ${MENTION_COLUMNS} FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.event_id = ?`, [eventId]);
-  return rows.map(nodeOf);
-}
-
 const shift = (day: string, days: number): string => dateOfDay(dayNumber(day) + days);
 
 type EventRow = { id: number; rank: string; date: string; actors: string; recipients: string };
 
-/**
- * Stored events of a type sharing a code with a shape around its date. Nothing is written while
- * the sweep runs, so the answer for one shape holds for the whole sweep: the many reports of one
- * event that re-decide after a new leader arrives mostly share a shape, and ask once.
- */
-class StoredEvents {
-  readonly #c: Connection;
-  readonly #answers = new Map<string, EventRow[]>();
+const shapeKeys = new WeakMap<EventShape, string>();
 
-  constructor(c: Connection) {
+/** What the stored lookups of a shape depend on: its type, its codes and its date (kept with the shape). */
+function shapeKey(m: EventShape): string {
+  let key = shapeKeys.get(m);
+  if (key === undefined) {
+    key = `${m.type} ${[...new Set([...m.actors, ...m.recipients])].sort().join(' ')} ${m.date}`;
+    shapeKeys.set(m, key);
+  }
+  return key;
+}
+
+// Rows of a VALUES list per lookup statement: long enough to save round trips, short enough to plan.
+const LOOKUPS_PER_STATEMENT = 500;
+
+/**
+ * What the sweep reads of the stored archive around a shape: the stored events of its type
+ * sharing a code with it around its date, and the stored mentions that may follow it. Nothing is
+ * written while the sweep runs, so the answer for one shape holds for the whole sweep; the
+ * shapes known up front (the mentions being added) are looked up together, a few statements
+ * for a whole batch, each a join of a VALUES list on the index.
+ */
+class StoredLookups {
+  readonly #c: Connection;
+  readonly #caps: StoreCapabilities;
+  readonly #events = new Map<string, EventRow[]>();
+  readonly #followers = new Map<string, Node[]>();
+  readonly #members = new Map<number, Node[]>();
+
+  constructor(c: Connection, caps: StoreCapabilities) {
     this.#c = c;
+    this.#caps = caps;
   }
 
-  async near(m: EventShape): Promise<readonly EventRow[]> {
-    const codes = [...new Set([...m.actors, ...m.recipients])].sort();
-    const key = `${m.type} ${codes.join(' ')} ${m.date}`;
-    const known = this.#answers.get(key);
+  /** Look up every shape not known yet, a few statements for all of them. */
+  async prefetch(shapes: Iterable<EventShape>): Promise<void> {
+    const todo = new Map<string, EventShape>();
+    for (const m of shapes) {
+      const key = shapeKey(m);
+      if (!this.#events.has(key)) todo.set(key, m);
+    }
+    const keys = [...todo.keys()];
+    for (const k of keys) {
+      this.#events.set(k, []);
+      this.#followers.set(k, []);
+    }
+    const perStatement = Math.max(1, Math.min(LOOKUPS_PER_STATEMENT, Math.floor(this.#caps.maxParameters / 6)));
+    const eventRows = keys.flatMap((k) => {
+      const m = todo.get(k) as EventShape;
+      const { first, last } = dateBounds(m.date);
+      // A year-only event's first day lies up to a year before the mention's: the lower bound keeps
+      // the lookup on one range of the (code, type, date_first, date_last) index.
+      return [...new Set([...m.actors, ...m.recipients])].map((code) =>
+        [k, code, m.type, shift(first, -WINDOW_BEFORE), shift(last, DAY_TOLERANCE), shift(first, -DAY_TOLERANCE)]);
+    });
+    for (let i = 0; i < eventRows.length; i += perStatement) {
+      const part = eventRows.slice(i, i + perStatement);
+      const rows = await this.#c.all<EventRow & { k: string }>(
+        `SELECT DISTINCT q.column1 AS k, e.id, e.rank, e.date, e.actors, e.recipients
+         FROM (VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}) AS q
+         JOIN event_actors x ON x.code = q.column2 AND x.type = q.column3 AND x.date_first >= q.column4 AND x.date_first <= q.column5
+           AND x.date_last >= q.column6
+         JOIN events e ON e.id = x.event_id`, part.flat());
+      for (const r of rows) this.#events.get(r.k)?.push(r);
+    }
+    // Stored mentions after m report the same event only when as precise as m or less: a day at
+    // most 3 days later, or m's month or year; so they start on one of a few days, each a point
+    // of the mention index.
+    // Each is a range of days (the first few, for a day; the first, for a month) and the
+    // starts of its month and year.
+    const followerRows = keys.flatMap((k) => {
+      const m = todo.get(k) as EventShape;
+      const { first, last } = dateBounds(m.date);
+      const days: [string, string] = [first, first === last ? shift(first, DAY_TOLERANCE) : first];
+      const ranges = [days, ...[`${first.slice(0, 7)}-01`, `${first.slice(0, 4)}-01-01`].filter((d) => d !== first).map((d): [string, string] => [d, d])];
+      return [...new Set([...m.actors, ...m.recipients])].flatMap((code) => ranges.map(([from, to]) => [k, code, m.type, from, to]));
+    });
+    for (let i = 0; i < followerRows.length; i += perStatement) {
+      const part = followerRows.slice(i, i + perStatement);
+      const rows = await this.#c.all<MentionRow & { k: string }>(
+        `SELECT DISTINCT q.column1 AS k, ${MENTION_COLUMNS}
+         FROM (VALUES ${part.map(() => '(?, ?, ?, ?, ?)').join(', ')}) AS q
+         JOIN mention_actors y ON y.code = q.column2 AND y.type = q.column3 AND y.date_first >= q.column4 AND y.date_first <= q.column5
+         JOIN mentions m ON m.id = y.mention_id JOIN events e ON e.id = m.event_id`, part.flat());
+      for (const r of rows) this.#followers.get(r.k)?.push(nodeOf(r));
+    }
+  }
+
+  /** True when the lookups of m's shape are done. */
+  knows(m: EventShape): boolean {
+    return this.#events.has(shapeKey(m));
+  }
+
+  /** The stored mentions of an event; with `alongside`, those of these events too, read in the same statement. */
+  async membersOf(eventId: number, alongside: Iterable<number> = []): Promise<Node[]> {
+    const known = this.#members.get(eventId);
     if (known) return known;
-    const { first, last } = dateBounds(m.date);
-    // A year-only event's first day lies up to a year before the mention's: the lower bound keeps
-    // the lookup on one range of the (code, type, date_first, date_last) index.
-    const rows = await this.#c.all<EventRow>(
-      `SELECT DISTINCT e.id, e.rank, e.date, e.actors, e.recipients
-       FROM event_actors x JOIN events e ON e.id = x.event_id
-       WHERE x.code IN (${marks(codes.length)}) AND x.type = ? AND x.date_first >= ? AND x.date_first <= ? AND x.date_last >= ?`,
-      [...codes, m.type, shift(first, -WINDOW_BEFORE), shift(last, DAY_TOLERANCE), shift(first, -DAY_TOLERANCE)]);
-    this.#answers.set(key, rows);
-    return rows;
+    const ids = [...new Set([eventId, ...alongside])].filter((id) => !this.#members.has(id));
+    for (const id of ids) this.#members.set(id, []);
+    for (const part of chunks(ids, this.#caps)) {
+      const rows = await this.#c.all<MentionRow>(
+        `SELECT ${MENTION_COLUMNS} FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.event_id IN (${marks(part.length)})`, part);
+      for (const r of rows) this.#members.get(Number(r.event_id))?.push(nodeOf(r));
+    }
+    return this.#members.get(eventId) ?? [];
   }
 
   /** The leaders m may join among the stored events: those whose leaders still lead, other than m. */
   async leadersNear(m: Node, dropped: ReadonlySet<number>): Promise<Leader[]> {
-    return (await this.near(m))
+    await this.prefetch([m]);
+    return (this.#events.get(shapeKey(m)) ?? [])
       // An event with m's rank is the one m leads (ranks are unique).
       .filter((r) => !dropped.has(Number(r.id)) && r.rank !== m.rank)
       .map((r) => ({
@@ -116,25 +188,43 @@ class StoredEvents {
         actors: splitCodes(r.actors), recipients: splitCodes(r.recipients),
       }));
   }
+
+  /** Stored mentions that come after m in the grouping order and report the same event: those a new leader m may take over. */
+  async followersOf(m: Node): Promise<Node[]> {
+    await this.prefetch([m]);
+    const seen = new Set<number>();
+    return (this.#followers.get(shapeKey(m)) ?? []).filter((n) => {
+      // A mention found through two of its codes is one mention.
+      if (seen.has(n.seq)) return false;
+      seen.add(n.seq);
+      return compareRanked(n, m) > 0 && sameEvent(n, m);
+    });
+  }
 }
 
 /**
- * Stored mentions that come after m in the grouping order and report the same event: those a
- * new leader m may take over. Coming after m, they are as precise as m or less: a day at most 3
- * days later, or m's month or year; so they start on one of a few days, each a point of the
- * mention index.
+ * The mentions that lead new events since the sweep began, by type and code: a mention can only
+ * join a leader of its type that shares a code with it (rule 2), and a batch of articles makes
+ * hundreds of new leaders.
  */
-async function storedFollowersOf(c: Connection, m: Node): Promise<Node[]> {
-  const codes = [...new Set([...m.actors, ...m.recipients])];
-  const { first, last } = dateBounds(m.date);
-  const days = first === last ? Array.from({ length: DAY_TOLERANCE + 1 }, (_, i) => shift(first, i)) : [first];
-  const starts = [...new Set([...days, `${first.slice(0, 7)}-01`, `${first.slice(0, 4)}-01-01`])];
-  const rows = await c.all<MentionRow>(
-    `SELECT DISTINCT ${MENTION_COLUMNS}
-     FROM mention_actors y JOIN mentions m ON m.id = y.mention_id JOIN events e ON e.id = m.event_id
-     WHERE y.code IN (${marks(codes.length)}) AND y.type = ? AND y.date_first IN (${marks(starts.length)})`,
-    [...codes, m.type, ...starts]);
-  return rows.map(nodeOf).filter((n) => compareRanked(n, m) > 0 && sameEvent(n, m));
+class NewLeaders {
+  readonly #byCode = new Map<string, Node[]>();
+
+  add(m: Node): void {
+    for (const code of new Set([...m.actors, ...m.recipients])) {
+      const key = `${m.type} ${code}`;
+      const list = this.#byCode.get(key);
+      if (list) list.push(m);
+      else this.#byCode.set(key, [m]);
+    }
+  }
+
+  /** The new leaders m may join (each once). */
+  near(m: EventShape): Node[] {
+    const out = new Set<Node>();
+    for (const code of new Set([...m.actors, ...m.recipients])) for (const l of this.#byCode.get(`${m.type} ${code}`) ?? []) out.add(l);
+    return [...out];
+  }
 }
 
 /** The order in which the sweep re-decides mentions, each once. */
@@ -143,12 +233,19 @@ class Queue {
   readonly #seen = new Set<number>();
 
   push(nodes: Iterable<Node>): void {
+    let added = false;
     for (const n of nodes) {
       if (this.#seen.has(n.seq)) continue;
       this.#seen.add(n.seq);
       this.#items.push(n);
+      added = true;
     }
-    this.#items.sort((a, b) => compareRanked(b, a));
+    if (added) this.#items.sort((a, b) => compareRanked(b, a));
+  }
+
+  /** The mentions waiting to be re-decided. */
+  waiting(): readonly Node[] {
+    return this.#items;
   }
 
   pop(): Node | undefined {
@@ -162,17 +259,22 @@ interface Plan {
   readonly dropped: ReadonlySet<number>;
 }
 
-async function sweep(c: Connection, changes: MentionChanges): Promise<Plan> {
+async function sweep(c: Connection, caps: StoreCapabilities, changes: MentionChanges): Promise<Plan> {
   const queue = new Queue();
   const dropped = new Set<number>(changes.leaderless);
-  const newLeaders: Node[] = [];
+  const newLeaders = new NewLeaders();
   const decided: { node: Node; leader: Leader }[] = [];
-  const stored = new StoredEvents(c);
+  const stored = new StoredLookups(c, caps);
+  await stored.prefetch(changes.added);
   queue.push(changes.added.map((a, i): Node => ({ ...a, seq: ADDED_SEQ + i, added: i })));
-  for (const id of changes.leaderless) queue.push(await membersOf(c, id));
+  const leaderless = [...changes.leaderless];
+  for (const id of leaderless) queue.push(await stored.membersOf(id, leaderless));
 
   for (let m = queue.pop(); m; m = queue.pop()) {
-    const candidates = [...await stored.leadersNear(m, dropped), ...newLeaders.filter((l) => l.type === m.type)];
+    // What the sweep will read next is mostly known now: the shapes of the mentions waiting,
+    // and the members of the stored leaders among them, read in a few statements together.
+    if (!stored.knows(m)) await stored.prefetch([m, ...queue.waiting()]);
+    const candidates = [...await stored.leadersNear(m, dropped), ...newLeaders.near(m)];
     const leader = chooseLeader(m, candidates);
     const led = m.stored?.leads === true ? m.stored.event : undefined;
     if (leader) {
@@ -180,15 +282,15 @@ async function sweep(c: Connection, changes: MentionChanges): Promise<Plan> {
       if (led !== undefined) {
         // A leader that now follows an earlier one: its followers choose again.
         dropped.add(led);
-        queue.push(await membersOf(c, led));
+        queue.push(await stored.membersOf(led, queue.waiting().flatMap((n) => (n.stored?.leads ? [n.stored.event] : []))));
       }
     } else if (led !== undefined) {
       decided.push({ node: m, leader: { ...m, event: led } });
     } else {
       // A new leader: the later mentions it matches may prefer it (and a leader among them now follows it).
       decided.push({ node: m, leader: m });
-      newLeaders.push(m);
-      queue.push(await storedFollowersOf(c, m));
+      newLeaders.add(m);
+      queue.push(await stored.followersOf(m));
     }
   }
   return { decided, dropped };
@@ -203,7 +305,7 @@ export async function applyChanges(
   c: Connection, caps: StoreCapabilities, changes: MentionChanges, now: string,
   store: (events: readonly number[], index: IndexRows) => Promise<void>,
 ): Promise<ReadonlySet<number>> {
-  const { decided, dropped } = await sweep(c, changes);
+  const { decided, dropped } = await sweep(c, caps, changes);
 
   // Each new leader with its members (all of them: none followed it before); a group may keep a dropped event's id.
   const groups = new Map<Node, Node[]>();
@@ -214,45 +316,77 @@ export async function applyChanges(
   const former = (n: Node): number | undefined => n.stored?.event ?? n.formerEvent;
   const kept = inheritIds(leaders.map((key) => ({ key, formerEvents: (groups.get(key) ?? []).map(former) })), dropped);
 
+  // The stored events this change may touch, counted before it for the summary table.
+  const touched = new Set<number>([...dropped, ...changes.thinned, ...kept.values()]);
+  for (const { node, leader } of decided) {
+    if (leader.event !== undefined) touched.add(leader.event);
+    if (node.stored) touched.add(node.stored.event);
+  }
+  const counts = await CountChange.before(c, caps, touched);
+
   const index = new IndexRows();
   const eventOf = new Map<Node, number>();
   const rewritten = new Map<number, EventHead>();
+  const fresh: { leader: Node; head: EventHead; formers: (number | undefined)[] }[] = [];
   for (const l of leaders) {
     const members = groups.get(l) ?? [];
     const head: EventHead = { type: l.type, actors: l.actors, recipients: l.recipients, date: l.date, rank: l.rank, mode: modeOf(members) };
     const id = kept.get(l);
-    if (id !== undefined) rewritten.set(id, head);
-    eventOf.set(l, id ?? await insertEvent(c, head, await firstSeen(c, members.map(former), now), index));
+    if (id === undefined) {
+      fresh.push({ leader: l, head, formers: members.map(former) });
+    } else {
+      rewritten.set(id, head);
+      eventOf.set(l, id);
+    }
   }
+  // New events are numbered in their leaders' order, as when they were inserted one by one.
+  const seen = await firstSeen(c, caps, fresh.map((f) => f.formers), now);
+  const ids = await insertEvents(c, caps, fresh.map((f, i) => ({ head: f.head, firstSeen: seen[i] ?? now })), index);
+  fresh.forEach((f, i) => eventOf.set(f.leader, ids[i] as number));
   await rewriteEvents(c, caps, rewritten, index);
 
   // Events kept by their leader whose members changed may take another mode.
   const refresh = new Set<number>(changes.thinned);
   const movedArticles = new Set<number>();
   const addedEvents: number[] = [];
+  const moves: [number, number][] = [];
   for (const { node, leader } of decided) {
     const eventId = leader.event ?? eventOf.get(leader) as number;
     if (leader.event !== undefined && node.stored?.event !== eventId && node.mode !== null) refresh.add(eventId);
     if (node.added !== undefined) addedEvents[node.added] = eventId;
     if (!node.stored || node.stored.event === eventId) continue;
-    await c.run('UPDATE mentions SET event_id = ? WHERE id = ?', [eventId, node.stored.id]);
+    moves.push([node.stored.id, eventId]);
     movedArticles.add(node.stored.article);
     if (!dropped.has(node.stored.event)) refresh.add(node.stored.event);
   }
+  await updateById(c, caps, 'mentions', 'event_id', moves, true);
   await store(addedEvents, index);
+  // What the new events add to the count summary, from their rows before they are written.
+  const created = index.contributions(new Set(ids));
   await index.write(c, caps);
   const keptIds = new Set(kept.values());
   const gone = [...dropped].filter((id) => !keptIds.has(id));
   for (const part of chunks(gone, caps)) await c.run(`DELETE FROM events WHERE id IN (${marks(part.length)})`, part);
   for (const id of [...gone, ...keptIds]) refresh.delete(id);
   await refreshModes(c, caps, refresh);
+  await counts.commit(created);
   return movedArticles;
 }
 
-/** When the archive first saw a group: the earliest first sighting of the events its members were in, else now. */
-async function firstSeen(c: Connection, formerEvents: readonly (number | undefined)[], now: string): Promise<string> {
-  const ids = [...new Set(formerEvents.filter((id): id is number => id !== undefined))];
-  if (ids.length === 0) return now;
-  const [row] = await c.all<{ t: string | null }>(`SELECT MIN(first_seen) AS t FROM events WHERE id IN (${marks(ids.length)})`, ids);
-  return row?.t ?? now;
+/**
+ * When the archive first saw each group: the earliest first sighting of the events its members
+ * were in, else now.
+ */
+async function firstSeen(c: Connection, caps: StoreCapabilities, groups: readonly (readonly (number | undefined)[])[], now: string): Promise<string[]> {
+  const ids = [...new Set(groups.flat().filter((id): id is number => id !== undefined))];
+  const seen = new Map<number, string>();
+  for (const part of chunks(ids, caps)) {
+    for (const r of await c.all<{ id: number; first_seen: string }>(`SELECT id, first_seen FROM events WHERE id IN (${marks(part.length)})`, part)) {
+      seen.set(Number(r.id), r.first_seen);
+    }
+  }
+  return groups.map((formers) => {
+    const times = formers.flatMap((id) => (id === undefined ? [] : [seen.get(id) ?? []].flat()));
+    return times.length === 0 ? now : times.reduce((a, b) => (b < a ? b : a));
+  });
 }

@@ -8,7 +8,7 @@ import { queryTerms, searchTerms } from '../text/index.ts';
 import type { Connection, SearchSpelling, SqlValue } from './dialect.ts';
 import { ARTICLE_COLUMNS, toSummary } from './rows.ts';
 import { overlapping, pageOf } from './sql.ts';
-import type { SearchFilter, SearchHit } from './store.ts';
+import type { SearchFilter, SearchHit, StoreCapabilities } from './store.ts';
 
 const FILL_PAGE = 500;
 /** PostgreSQL refuses a lexeme of 2,047 bytes or more; a longer "word" is never prose. */
@@ -44,10 +44,24 @@ function termsOf(title: string | null | undefined, text: string, lang: Lang): st
   return indexableTerms(terms === '' ? [] : terms.split(' ')).join(' ');
 }
 
-/** Index one article's terms, replacing what was indexed for it before. */
-export async function indexArticle(c: Connection, search: SearchSpelling, id: number, lang: Lang, title: string | undefined, text: string): Promise<void> {
-  await c.run(search.remove, [id]);
-  await c.run(search.insert, [id, termsOf(title, text, lang)]);
+/** An article to index: its row id and what its terms come from. */
+export interface IndexedArticle {
+  readonly id: number;
+  readonly lang: Lang;
+  readonly title: string | undefined;
+  readonly text: string;
+  /** True when the article had terms indexed before (a new version or a recode). */
+  readonly indexed: boolean;
+}
+
+/** Index several articles' terms, replacing what was indexed for them before, in few statements. */
+export async function indexArticles(c: Connection, caps: StoreCapabilities, search: SearchSpelling, articles: readonly IndexedArticle[]): Promise<void> {
+  for (const a of articles) if (a.indexed) await c.run(search.remove, [a.id]);
+  const perStatement = Math.max(1, Math.min(500, Math.floor(caps.maxParameters / 2)));
+  for (let i = 0; i < articles.length; i += perStatement) {
+    const part = articles.slice(i, i + perStatement);
+    await c.run(`${search.insertInto} ${part.map(() => search.row).join(', ')}`, part.flatMap((a) => [a.id, termsOf(a.title, a.text, a.lang)]));
+  }
 }
 
 /** Index every archived article (the migration that introduced search). */

@@ -9,7 +9,7 @@ import type { Connection, Dialect, Driver } from './dialect.ts';
 import { StoreError } from './errors.ts';
 import { exportPage, findEventMentions, findEvents } from './event-queries.ts';
 import { findFacts } from './fact-queries.ts';
-import { decide, validateArticle, writeArticle } from './put-article.ts';
+import { decideAll, validateArticle, writeArticles } from './put-article.ts';
 import { countEvents } from './count-queries.ts';
 import { searchArticles } from './search.ts';
 import { readStats } from './stats.ts';
@@ -52,22 +52,14 @@ export class SqlStore implements Store {
       return contentHash(article.text);
     });
     // Re-ingesting an archive is mostly unchanged articles: settle those with a read, no lock.
-    const seen = await this.#read(async (c) => {
-      const out: (PutResult | undefined)[] = [];
-      for (const [i, { article, coded }] of items.entries()) {
-        const d = await decide(c, article.address, hashes[i] ?? '', coded.lexiconVersion, article.undated !== true);
-        out.push(d.kind === 'unchanged' ? { status: 'unchanged', articleId: d.id } : undefined);
-      }
-      return out;
-    });
+    const all = items.map((item, i) => ({ ...item, hash: hashes[i] ?? '' }));
+    const seen = (await this.#read((c) => decideAll(c, this.capabilities, all)))
+      .map((d): PutResult | undefined => (d.kind === 'unchanged' ? { status: 'unchanged', articleId: d.id } : undefined));
     if (seen.every((r) => r !== undefined)) return seen as PutResult[];
-    // The rest in one write transaction (writeArticle decides again under its locks).
+    // The rest in one write transaction (writeArticles decides again under its locks).
     return this.#write(async (c) => {
-      const out: PutResult[] = [];
-      for (const [i, { article, coded }] of items.entries()) {
-        out.push(seen[i] ?? await writeArticle(c, this.#dialect, article, coded, hashes[i] ?? ''));
-      }
-      return out;
+      const written = await writeArticles(c, this.#dialect, all.filter((_, i) => seen[i] === undefined));
+      return seen.map((r) => r ?? written.shift() as PutResult);
     });
   }
 

@@ -3,8 +3,12 @@ import { dateBounds, DyadError, isPartialDate, type PartialDate } from '../model
 import type { Connection, SqlValue } from './dialect.ts';
 import type { Page, StoreCapabilities } from './store.ts';
 
+const markLists: string[] = [];
+
 /** "?, ?, ?" for n values. */
 export function marks(n: number): string {
+  // Multi-row inserts ask for the same short lists once per row.
+  if (n < 64) return (markLists[n] ??= Array.from({ length: n }, () => '?').join(', '));
   return Array.from({ length: n }, () => '?').join(', ');
 }
 
@@ -18,6 +22,20 @@ export async function insertRows(
     const values = batch.map(() => `(${marks(columns.length)})`).join(', ');
     await c.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, batch.flat());
   }
+}
+
+/** Insert rows as insertRows does, returning `returning` of each inserted row (in no set order). */
+export async function insertReturning<R extends Record<string, unknown>>(
+  c: Connection, caps: StoreCapabilities, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], returning: string,
+): Promise<R[]> {
+  const out: R[] = [];
+  const perStatement = Math.max(1, Math.floor(caps.maxParameters / columns.length));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const batch = rows.slice(i, i + perStatement);
+    const values = batch.map(() => `(${marks(columns.length)})`).join(', ');
+    out.push(...await c.all<R>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} RETURNING ${returning}`, batch.flat()));
+  }
+  return out;
 }
 
 /**

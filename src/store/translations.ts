@@ -6,7 +6,9 @@
  * levels, counts, amounts). Linked when at least 2 keys are shared and Jaccard >= 0.5.
  */
 import type { FactRecord } from '../model/index.ts';
-import type { Connection } from './dialect.ts';
+import type { Connection, SqlValue } from './dialect.ts';
+import { chunks, marks } from './sql.ts';
+import type { StoreCapabilities } from './store.ts';
 import { jaccard } from './grouping.ts';
 
 export const MIN_SHARED_KEYS = 2;
@@ -78,6 +80,71 @@ export async function linkTranslations(c: Connection, a: LinkSubject): Promise<n
     linked++;
   }
   return linked;
+}
+
+/** Each article's event and fact keys, a statement for all of them. */
+async function keysOfMany(c: Connection, caps: StoreCapabilities, ids: readonly number[]): Promise<Map<number, Set<string>>> {
+  const out = new Map<number, Set<string>>(ids.map((id) => [id, new Set()]));
+  for (const part of chunks(ids, caps)) {
+    const rows = await c.all<{ article_id: number; k: string }>(
+      `SELECT DISTINCT article_id, 'e:' || CAST(event_id AS TEXT) AS k FROM mentions WHERE article_id IN (${marks(part.length)})
+       UNION SELECT DISTINCT article_id, 'f:' || fact_key AS k FROM facts WHERE article_id IN (${marks(part.length)})`, [...part, ...part]);
+    for (const r of rows) out.get(Number(r.article_id))?.add(r.k);
+  }
+  return out;
+}
+
+/**
+ * Link several articles to their translations archived (both ways), as linkTranslations does
+ * for each, in a few statements for all of them: their keys, the articles sharing a key with
+ * any of them, those articles' keys, and the links.
+ */
+export async function linkAllTranslations(c: Connection, caps: StoreCapabilities, subjects: readonly LinkSubject[]): Promise<void> {
+  const own = await keysOfMany(c, caps, subjects.map((s) => s.id));
+  const linking = subjects.filter((s) => s.publishedFirst !== undefined && s.publishedLast !== undefined && (own.get(s.id)?.size ?? 0) >= MIN_SHARED_KEYS);
+  if (linking.length === 0) return;
+  const subjectOf = new Map(linking.map((s) => [s.id, s]));
+  // Candidates: in another language, published within a few days (as linkTranslations asks).
+  const candidates = new Map<number, number[]>();
+  for (const part of chunks(linking.map((s) => s.id), caps)) {
+    const rows = await c.all<{ subject: number; id: number; lang: string; published_first: string | null; published_last: string | null }>(
+      `SELECT DISTINCT s.subject, a.id, a.lang, a.published_first, a.published_last FROM (
+         SELECT m1.article_id AS subject, m2.article_id AS other FROM mentions m1 JOIN mentions m2 ON m2.event_id = m1.event_id
+         WHERE m1.article_id IN (${marks(part.length)}) AND m2.article_id <> m1.article_id
+         UNION
+         SELECT f1.article_id, f2.article_id FROM facts f1 JOIN facts f2 ON f2.fact_key = f1.fact_key
+         WHERE f1.article_id IN (${marks(part.length)}) AND f2.article_id <> f1.article_id) s
+       JOIN articles a ON a.id = s.other`, [...part, ...part]);
+    for (const r of rows) {
+      const a = subjectOf.get(Number(r.subject)) as LinkSubject;
+      const from = shiftDay(a.publishedFirst as string, -MAX_DAYS_APART);
+      const to = shiftDay(a.publishedLast as string, MAX_DAYS_APART);
+      if (r.lang === a.lang || r.published_last === null || r.published_first === null || r.published_last < from || r.published_first > to) continue;
+      candidates.set(a.id, [...(candidates.get(a.id) ?? []), Number(r.id)]);
+    }
+  }
+  const others = await keysOfMany(c, caps, [...new Set([...candidates.values()].flat())]);
+  const links = new Map<string, SqlValue[]>();
+  for (const a of linking) {
+    const mine = own.get(a.id) as Set<string>;
+    for (const o of candidates.get(a.id) ?? []) {
+      const theirs = others.get(o) ?? new Set<string>();
+      const shared = [...mine].filter((k) => theirs.has(k)).length;
+      const score = jaccard(mine, theirs);
+      if (shared < MIN_SHARED_KEYS || score < MIN_KEY_OVERLAP) continue;
+      // Two articles of the batch that link find each other: one row each way, with one score.
+      links.set(`${a.id} ${o}`, [a.id, o, score]);
+      links.set(`${o} ${a.id}`, [o, a.id, score]);
+    }
+  }
+  const rows = [...links.values()];
+  const perStatement = Math.max(1, Math.floor(Math.min(caps.maxParameters, 15_000) / 3));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const part = rows.slice(i, i + perStatement);
+    await c.run(
+      `INSERT INTO article_links (a, b, kind, score) VALUES ${part.map(() => "(?, ?, 'translation', ?)").join(', ')}
+       ON CONFLICT (a, kind, b) DO UPDATE SET score = excluded.score`, part.flat());
+  }
 }
 
 /** Drop an article's translation links and link it again from what it reports now. */

@@ -12,6 +12,8 @@ export interface PgQueryResult<R> {
 
 export interface PgClient {
   query<R>(text: string, values?: unknown[]): Promise<PgQueryResult<R>>;
+  /** A named query is prepared on its connection the first time, then reused. */
+  query<R>(config: { readonly name: string; readonly text: string; readonly values: unknown[] }): Promise<PgQueryResult<R>>;
   /** Return the client to the pool; `true` destroys it (after a failed ROLLBACK). */
   release(destroy?: boolean): void;
 }

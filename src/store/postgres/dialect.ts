@@ -25,6 +25,8 @@ export const postgresAdapter: DialectAdapter = {
         terms TSVECTOR NOT NULL);
       CREATE INDEX article_search_terms ON article_search USING GIN (terms)`,
     insert: "INSERT INTO article_search (article_id, terms) VALUES (?, array_to_tsvector(string_to_array(?, ' ')))",
+    insertInto: 'INSERT INTO article_search (article_id, terms) VALUES',
+    row: "(CAST(? AS BIGINT), array_to_tsvector(string_to_array(?, ' ')))",
     // Lexemes were always whole here: nothing to make again.
     rebuild: '',
     remove: 'DELETE FROM article_search WHERE article_id = ?',

@@ -24,18 +24,44 @@ export function lockKey(key: string): bigint {
   return BigInt.asIntN(64, createHash('sha256').update(key).digest().readBigUInt64BE(0));
 }
 
+// Shared SQL strings are few; their $n spellings and prepared-statement names are kept.
+const SPELLINGS_CACHE_SIZE = 2000;
+const spellings = new Map<string, { text: string; name: string }>();
+
+/** The pg spelling of a shared SQL string, and the name it is prepared under on each connection. */
+function spellingOf(sql: string): { text: string; name: string } {
+  let known = spellings.get(sql);
+  if (!known) {
+    if (spellings.size >= SPELLINGS_CACHE_SIZE) spellings.clear();
+    known = { text: numberPlaceholders(sql), name: `dyad_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}` };
+    spellings.set(sql, known);
+  }
+  return known;
+}
+
+// Statements with many parameters are multi-row inserts and long IN lists, whose shapes vary
+// with the batch: preparing each would fill the server's memory with plans used once.
+const PREPARE_UP_TO = 64;
+
 function connectionOf(client: PgClient, scope: string): Connection {
-  const query = async <R>(sql: string, params: readonly SqlValue[]): Promise<{ rows: R[]; rowCount: number | null }> =>
-    client.query<R>(numberPlaceholders(sql), [...params]);
+  const query = async <R>(sql: string, params: readonly SqlValue[]): Promise<{ rows: R[]; rowCount: number | null }> => {
+    const { text, name } = spellingOf(sql);
+    // A named statement is parsed and planned once per connection, then only bound and run.
+    return params.length <= PREPARE_UP_TO ? client.query<R>({ name, text, values: [...params] }) : client.query<R>(text, [...params]);
+  };
   return {
     all: async <R extends Row>(sql: string, params: readonly SqlValue[] = []) => (await query<R>(sql, params)).rows,
     run: async (sql: string, params: readonly SqlValue[] = []) => (await query(sql, params)).rowCount ?? 0,
     exec: async (sql: string) => { await client.query(sql); },
     lock: async (keys: readonly string[]) => {
+      if (keys.length === 0) return;
       // One global order (by key number) for every transaction: no lock cycles, no deadlocks.
       // Keys are scoped by schema: archives side by side in one database do not wait on each other.
+      // All of them in one statement, taken in that order (the ordered subquery feeds the calls).
       const ordered = [...new Set(keys.map((k) => lockKey(`${scope}:${k}`)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const k of ordered) await client.query('SELECT pg_advisory_xact_lock($1)', [k.toString()]);
+      await client.query(
+        'SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS ordered',
+        [ordered.map(String)]);
     },
   };
 }

@@ -26,6 +26,8 @@ export const sqliteAdapter: DialectAdapter = {
     // Archives before schema 4 cut stems at punctuation: the index is made again.
     rebuild: 'DROP TABLE article_search',
     insert: 'INSERT INTO article_search (rowid, terms) VALUES (?, ?)',
+    insertInto: 'INSERT INTO article_search (rowid, terms) VALUES',
+    row: '(?, ?)',
     remove: 'DELETE FROM article_search WHERE rowid = ?',
     // Each stem is one quoted string: FTS5 operators, parentheses and column filters in a query
     // are only characters of a word.
