@@ -147,9 +147,9 @@ describe('Russian: conflict and diplomacy', () => {
     assert.deepEqual(events('Казахстан направил гуманитарную помощь Турции.'), ['AID KAZ>TUR 2022-05']);
     assert.deepEqual(events('Казахстан направит в Турцию гуманитарную помощь.'), ['AGREE KAZ>TUR 2022-05']);
   });
-  it('border fire and mutual accusations', () => {
+  it('border fire and mutual accusations (each accuses the other: two directed acts)', () => {
     assert.deepEqual(events('Таджикские пограничники открыли огонь по военнослужащим Кыргызстана.'), ['ASSAULT/firearms TJK>KGZ 2022-05']);
-    assert.deepEqual(events('Кыргызстан и Таджикистан обвинили друг друга в нарушении перемирия.'), ['ACCUSE/allege KGZ+TJK> 2022-05']);
+    assert.deepEqual(events('Кыргызстан и Таджикистан обвинили друг друга в нарушении перемирия.'), ['ACCUSE/allege KGZ>TJK 2022-05', 'ACCUSE/allege TJK>KGZ 2022-05']);
   });
 });
 
