@@ -126,7 +126,7 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
 }
 
 function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, leftmost = false): Slot | undefined {
-  const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive).sort((a, b) => (leftmost ? a.start - b.start : b.start - a.start));
+  const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive && !insideInsertion(view, lex, m, start)).sort((a, b) => (leftmost ? a.start - b.start : b.start - a.start));
   for (const m of cands) {
     if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m)) continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
@@ -137,6 +137,23 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
     return co ? { mentions: [...groupOf(view, m), ...groupOf(view, co)], how: `${how} and its co-subject` } : { mentions: groupOf(view, m), how };
   }
   return undefined;
+}
+
+/**
+ * Is a mention inside a phrase set off by commas that closes before the trigger: a relative clause
+ * ("Guterres, who visited Almaty, met") or a participle phrase ("Пашинян, принимавший участие в
+ * саммите ОДКБ, отказался")? Its names belong to the phrase, not to the verb after it.
+ */
+function insideInsertion(view: SentenceView, lex: Lexicon, m: ActorMention, before: number): boolean {
+  let open = m.start - 1;
+  while (open >= view.sentence.first && view.tokens[open]?.key !== ',') open--;
+  if (open < view.sentence.first) return false;
+  const opener = view.tokens[open + 1];
+  if (!opener || opener.kind !== 'word') return false;
+  const opens = view.tags.has(CUE.relativePronouns, open + 1) || lex.insertionEndings.some((e) => opener.key.endsWith(e));
+  if (!opens) return false;
+  for (let k = m.end; k < before; k++) if (view.tokens[k]?.key === ',') return true;
+  return false;
 }
 
 /**
