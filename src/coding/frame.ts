@@ -122,6 +122,12 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
     const antecedent = view.actors.find((m) => m.end === k + 1 && !m.attributive);
     if (antecedent) return { mentions: groupOf(view, antecedent), how: 'antecedent of a relative clause' };
   }
+  // "Азербайджан заявил, что выведет войска": a reported clause with no subject of its own is the reporter's
+  if (view.tags.has(CUE.complementizers, cs) && view.tags.find(CUE.reportingVerbs, Math.max(view.sentence.first, cs - 3), cs) !== undefined) {
+    const { start: ps } = clauseBounds(view, cs - 1);
+    const reporter = subjectIn(view, lex, ps, cs, leftmost);
+    if (reporter) return { ...reporter, how: `${reporter.how}, who reports the clause` };
+  }
   return undefined;
 }
 
