@@ -147,16 +147,19 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
 
 /**
  * Is a mention inside a phrase set off by commas that closes before the trigger: a relative clause
- * ("Guterres, who visited Almaty, met") or a participle phrase ("Пашинян, принимавший участие в
- * саммите ОДКБ, отказался")? Its names belong to the phrase, not to the verb after it.
+ * ("Guterres, who visited Almaty, met"), a participle phrase ("Пашинян, принимавший участие в
+ * саммите ОДКБ, отказался") or the source of what follows ("По мнению Токаева, переговоры")?
+ * Its names belong to the phrase, not to the verb after it.
  */
 function insideInsertion(view: SentenceView, lex: Lexicon, m: ActorMention, before: number): boolean {
   let open = m.start - 1;
   while (open >= view.sentence.first && view.tokens[open]?.key !== ',') open--;
-  if (open < view.sentence.first) return false;
-  const opener = view.tokens[open + 1];
+  const from = open + 1;
+  const opener = view.tokens[from];
   if (!opener || opener.kind !== 'word') return false;
-  const opens = view.tags.has(CUE.relativePronouns, open + 1) || lex.insertionEndings.some((e) => opener.key.endsWith(e));
+  // "По мнению Токаева, переговоры помогли": whose words these are, set off by a comma
+  const source = view.tags.find(CUE.reportingVerbs, from, Math.min(m.start, from + 2)) !== undefined;
+  const opens = source || (open >= view.sentence.first && (view.tags.has(CUE.relativePronouns, from) || lex.insertionEndings.some((e) => opener.key.endsWith(e))));
   if (!opens) return false;
   for (let k = m.end; k < before; k++) if (view.tokens[k]?.key === ',') return true;
   return false;
