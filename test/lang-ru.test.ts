@@ -276,6 +276,10 @@ describe('Russian: sentence structure', () => {
   it('a reported clause with no subject of its own is the reporter\'s', () => {
     assert.deepEqual(events('Турция заявила, что выведет войска из Ирака.'), ['CONCEDE TUR>IRQ 2022-05']);
   });
+  it('"the organisation" and "the alliance" are the organisation named last', () => {
+    assert.deepEqual(events('Выступая на заседании ОДКБ, Токаев призвал организацию усилить миротворческий потенциал.').sort(), ['CONSULT/multilateral CSTO+KAZ> 2022-05', 'REQUEST KAZ>CSTO 2022-05']);
+    assert.deepEqual(events('Финляндия вступила в НАТО. Россия пригрозила альянсу ответными мерами.'), ['THREATEN RUS>NATO 2022-05']);
+  });
   it('a host verb before a title: the title is the visitor', () => {
     assert.deepEqual(events('Мирзиёев принял министра обороны Турции.'), ['CONSULT/visit TUR>UZB 2022-05']);
   });

@@ -23,7 +23,7 @@ export interface ActorMention {
   /** How the mention resolved, for `explain`. */
   readonly how: string;
   /** "dyad" or "group" for discourse phrases; "person" or "group" for pronouns; "home" for a bare title. */
-  readonly refers?: 'dyad' | 'group' | 'person' | 'home';
+  readonly refers?: 'dyad' | 'group' | 'organization' | 'person' | 'home';
   /** The case the mention is in, where a suffix or postposition shows it ("Türkiye'ye": dat). */
   readonly case?: Case;
 }

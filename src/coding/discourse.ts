@@ -23,6 +23,8 @@ export interface DiscourseState {
   /** The last person named in a sentence read so far. */
   readonly lastPerson?: ActorMention;
   readonly lastMeeting?: Meeting;
+  /** The organisation last named in a sentence read so far ("the organisation" afterwards). */
+  readonly lastOrganization?: ActorMention;
 }
 
 /** The opening scene: the states of every sentence counted, the title's twice. */
@@ -64,6 +66,20 @@ export function withPeople(s: DiscourseState, mentions: readonly ActorMention[])
   let last = s.lastPerson;
   for (const m of mentions) if (isNamedPerson(m)) last = m;
   return last === undefined || last === s.lastPerson ? s : { ...s, lastPerson: last };
+}
+
+/** After a sentence: the last organisation it names. */
+export function withOrganizations(s: DiscourseState, mentions: readonly ActorMention[], lex: Lexicon): DiscourseState {
+  let last = s.lastOrganization;
+  for (const m of mentions) if (m.code && lex.isOrganization(m.code) && m.code !== 'IGO') last = m;
+  return last === undefined || last === s.lastOrganization ? s : { ...s, lastOrganization: last };
+}
+
+/** The organisation "the organisation" at token `at` refers to: the last named before it in its sentence, else in the text before. */
+export function organizationAt(s: DiscourseState, mentions: readonly ActorMention[], at: number, lex: Lexicon): ActorMention | undefined {
+  let found: ActorMention | undefined;
+  for (const m of mentions) if (m.end <= at && m.code && lex.isOrganization(m.code) && m.code !== 'IGO') found = m;
+  return found ?? s.lastOrganization ?? s.lastMeeting?.mention;
 }
 
 /** After an event: its two states, if it has two, are the pair the text now talks about. */

@@ -13,7 +13,7 @@ import type { Doc } from '../text/index.ts';
 import { annotate } from './annotate.ts';
 import type { ArticleInput, CodingContext } from './context.ts';
 import type { PriorVerb } from './coordination.ts';
-import { openingScene, withEvent, withPeople, type DiscourseState } from './discourse.ts';
+import { openingScene, withEvent, withOrganizations, withPeople, type DiscourseState } from './discourse.ts';
 import { emitEvents } from './emit.ts';
 import { eventDate } from './event-date.ts';
 import { sentenceFacts } from './fact-records.ts';
@@ -134,7 +134,7 @@ function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseS
       i = fired.end - 1;
     }
   }
-  state = withPeople(state, view.actors);
+  state = withOrganizations(withPeople(state, view.actors), view.actors, ctx.lex);
   return { records: [...events, ...sentenceFacts(view, events, ctx, state)], state };
 }
 

@@ -236,7 +236,8 @@ export const languageFile = z.strictObject({
     offices: z.record(z.string(), z.enum(OFFICES)),
     honorifics: z.string().array(),
     sectors: z.record(z.string(), sector),
-    discourse: z.record(z.string(), z.enum(['dyad', 'group'])),
+    discourse: z.record(z.string(), z.enum(['dyad', 'group', 'organization']))
+      .describe('Phrases that refer back: "dyad" the pair the text talks about ("the two countries"), "group" a meeting\'s participants ("the summit\'s participants"), "organization" the organisation last named ("the organisation", "организацию").'),
     adjectivesCapitalised: z.boolean().default(true)
       .describe('Adjectives and demonyms of states are capitalised (English "Kazakh"; not Russian "казахский").'),
     dyadHeads: z.string().array().default([])
