@@ -147,9 +147,9 @@ describe('Russian: conflict and diplomacy', () => {
     assert.deepEqual(events('Казахстан направил гуманитарную помощь Турции.'), ['AID KAZ>TUR 2022-05']);
     assert.deepEqual(events('Казахстан направит в Турцию гуманитарную помощь.'), ['AGREE KAZ>TUR 2022-05']);
   });
-  it('border fire and mutual accusations', () => {
+  it('border fire and mutual accusations (each accuses the other: two directed acts)', () => {
     assert.deepEqual(events('Таджикские пограничники открыли огонь по военнослужащим Кыргызстана.'), ['ASSAULT/firearms TJK>KGZ 2022-05']);
-    assert.deepEqual(events('Кыргызстан и Таджикистан обвинили друг друга в нарушении перемирия.'), ['ACCUSE/allege KGZ+TJK> 2022-05']);
+    assert.deepEqual(events('Кыргызстан и Таджикистан обвинили друг друга в нарушении перемирия.'), ['ACCUSE/allege KGZ>TJK 2022-05', 'ACCUSE/allege TJK>KGZ 2022-05']);
   });
 });
 
@@ -224,5 +224,98 @@ describe('Russian: the founding story yields what English yields', () => {
   });
   it('the same as the English text', () => {
     assert.deepEqual(keys(code(ru, '2022-05-11', 'ru', 'Казахстан и Турция')), keys(code(en, '2022-05-11', 'en', 'Kazakhstan and Turkey')));
+  });
+});
+
+describe('Russian: sentence structure', () => {
+  it('coordinated predicates share the subject; an object pronoun is the last named person', () => {
+    assert.deepEqual(events('Мирзиёев поблагодарил Жапарова за поддержку и пригласил его в Ташкент.').sort(), ['AGREE UZB>KGZ 2022-05', 'SUPPORT UZB>KGZ 2022-05']);
+  });
+  it('a noun after a second coordinated verb is that verb\'s act, not the first verb\'s object', () => {
+    assert.deepEqual(events('Латвия выслала российского дипломата и объявила о высылке сотрудников посольства Беларуси.').sort(), ['SANCTION/expel LVA>BLR 2022-05', 'SANCTION/expel LVA>RUS 2022-05']);
+  });
+  it('the addressee of a call or demand is the recipient; the act it names is no event', () => {
+    assert.deepEqual(events('ОБСЕ призвала Азербайджан отвести войска от границы.'), ['REQUEST OSCE>AZE 2022-05']);
+    assert.deepEqual(events('Эстония потребовала от России выдать подозреваемых.'), ['REQUEST EST>RUS 2022-05']);
+  });
+  it('a participle or a passive with an instrumental agent: the agent acts', () => {
+    assert.deepEqual(events('Меморандум, подписанный Турцией и Азербайджаном, касается энергетики.'), ['SUPPORT AZE+TUR> 2022-05']);
+    assert.deepEqual(events('Гражданин Литвы был задержан сотрудниками КГБ Беларуси.'), ['COERCE/arrest BLR>LTU 2022-05']);
+  });
+  it('reciprocals: each side acts on the other', () => {
+    assert.deepEqual(events('Индия и Китай обвинили друг друга в эскалации.').sort(), ['ACCUSE/allege CHN>IND 2022-05', 'ACCUSE/allege IND>CHN 2022-05']);
+  });
+  it('a perfective future, a plan or an intent is AGREE, never the act itself', () => {
+    assert.deepEqual(events('Премьер-министр Индии посетит Казахстан в июне.'), ['AGREE IND>KAZ 2022-06']);
+    assert.deepEqual(events('Эрдоган планирует посетить Туркменистан.'), ['AGREE TUR>TKM 2022-05']);
+    assert.deepEqual(events('Алиев намерен посетить Узбекистан.'), ['AGREE AZE>UZB 2022-05']);
+  });
+  it('the complement of an invitation, a request or an offer is no event of its own', () => {
+    assert.deepEqual(events('Рахмон пригласил Токаева посетить Душанбе.'), ['AGREE TJK>KAZ 2022-05']);
+    assert.deepEqual(events('Молдавия попросила Румынию направить пограничников.'), ['REQUEST MDA>ROU 2022-05']);
+  });
+  it('a count of repeated acts, in digits or in words, and a habitual adverb are no act of today', () => {
+    assert.deepEqual(events('Лавров и Фидан встречались 15 раз.'), []);
+    assert.deepEqual(events('Алиев и Эрдоган встречались более тридцати раз.'), []);
+    assert.deepEqual(events('Лидеры Казахстана и Киргизии регулярно встречаются.'), []);
+  });
+  it('the sides, the two leaders and the heads of state resolve to the article\'s pair', () => {
+    assert.deepEqual(events('Алиев провел переговоры с Мирзиёевым. Стороны подписали декларацию о дружбе.').sort(), ['CONSULT AZE+UZB> 2022-05', 'SUPPORT AZE+UZB> 2022-05']);
+    assert.deepEqual(events('Токаев встретился с Рахмоном. Главы государств подписали договор о границе.').sort(), ['CONSULT KAZ+TJK> 2022-05', 'SUPPORT KAZ+TJK> 2022-05']);
+  });
+  it('a meeting on the sidelines of a summit is its own, between the two', () => {
+    assert.deepEqual(events('На полях саммита СНГ в Бишкеке Алиев встретился с Пашиняном.').sort(), ['CONSULT ARM+AZE> 2022-05', 'CONSULT/multilateral ARM+AZE+CIS+KGZ> 2022-05']);
+  });
+  it('a dateline is no actor', () => {
+    assert.deepEqual(events('АНКАРА, 5 мая — Эрдоган провел переговоры с Мирзиёевым.'), ['CONSULT TUR+UZB> 2022-05-05']);
+  });
+  it('names inside a phrase set off by commas are no subject of the verb after it', () => {
+    assert.deepEqual(events('Токаев, находившийся с визитом в Баку, подписал с Алиевым декларацию.').sort(), ['CONSULT/visit KAZ>AZE 2022-05', 'SUPPORT AZE+KAZ> 2022-05']);
+    assert.deepEqual(events('По словам Пескова, Россия и Китай провели консультации.'), ['CONSULT CHN+RUS> 2022-05']);
+  });
+  it('a reported clause with no subject of its own is the reporter\'s', () => {
+    assert.deepEqual(events('Турция заявила, что выведет войска из Ирака.'), ['CONCEDE TUR>IRQ 2022-05']);
+  });
+  it('"the organisation" and "the alliance" are the organisation named last', () => {
+    assert.deepEqual(events('Выступая на заседании ОДКБ, Токаев призвал организацию усилить миротворческий потенциал.').sort(), ['CONSULT/multilateral CSTO+KAZ> 2022-05', 'REQUEST KAZ>CSTO 2022-05']);
+    assert.deepEqual(events('Финляндия вступила в НАТО. Россия пригрозила альянсу ответными мерами.'), ['THREATEN RUS>NATO 2022-05']);
+  });
+  it('a host verb before a title: the title is the visitor', () => {
+    assert.deepEqual(events('Мирзиёев принял министра обороны Турции.'), ['CONSULT/visit TUR>UZB 2022-05']);
+  });
+});
+
+describe('Russian: the codebook where the suite was weakest', () => {
+  it('people held are an arrest, ships and goods a seizure', () => {
+    assert.deepEqual(events('Грузия задержала российских туристов.'), ['COERCE/arrest GEO>RUS 2022-05']);
+    assert.deepEqual(events('Турция задержала российский сухогруз.'), ['COERCE/seize TUR>RUS 2022-05']);
+  });
+  it('weapons deployed, an army put on alert, a snap check', () => {
+    assert.deepEqual(events('США разместили в Польше ракетные комплексы.'), ['MOBILIZE/weapons USA> 2022-05']);
+    assert.deepEqual(events('Армения привела войска в полную боевую готовность.'), ['MOBILIZE/troops ARM> 2022-05']);
+    assert.deepEqual(events('Россия провела внезапную проверку боеготовности Северного флота.'), ['MOBILIZE/troops RUS> 2022-05']);
+  });
+  it('missiles fired at a state', () => {
+    assert.deepEqual(events('КНДР выпустила по Японии баллистическую ракету.'), ['ASSAULT/heavy-weapons PRK>JPN 2022-05']);
+  });
+  it('prisoners handed over and let out are a release, territory handed over a withdrawal', () => {
+    assert.deepEqual(events('Россия передала Украине двадцать военнопленных.'), ['RETREAT/release RUS>UKR 2022-05']);
+    assert.deepEqual(events('Белоруссия выпустила на свободу граждан Литвы.'), ['RETREAT/release BLR>LTU 2022-05']);
+    assert.deepEqual(events('Таджикистан передал Киргизии спорные участки границы.'), ['RETREAT/withdraw TJK>KGZ 2022-05']);
+  });
+});
+
+describe('Russian that the engine does not read yet', () => {
+  it('a name after a common noun in a prepositional phrase ("из сектора Газа")', { todo: 'a place named after a head noun ("из сектора Газа", "из города Херсон") is not marked by the preposition before the head noun, so a withdrawal from it finds no recipient' }, () => {
+    assert.deepEqual(events('Израиль вывел войска из сектора Газа.'), ['RETREAT/withdraw ISR>PSE 2022-05']);
+  });
+  it('the agent of an attack noun after "со стороны"', { todo: '"со стороны X" is not read as the agent of a noun ("обстрел со стороны Азербайджана"), and a bare "обстрел" is no trigger' }, () => {
+    assert.deepEqual(events('В результате обстрела со стороны Азербайджана пострадали армянские села.'), ['ASSAULT AZE>ARM 2022-05']);
+  });
+  it('a reciprocal four or more words after its verb', { todo: 'a reciprocal is looked for within four words of the trigger, so "возложили ответственность за столкновения друг на друга" is not seen' }, () => {
+    assert.deepEqual(events('Армения и Азербайджан возложили ответственность за обстрелы друг на друга.').sort(), ['ACCUSE/allege ARM>AZE 2022-05', 'ACCUSE/allege AZE>ARM 2022-05']);
+  });
+  it('a dative after a noun is not its owner ("встречи российскому дипломату")', { todo: 'Russian case endings are not read, so a dative right after a noun is taken as the noun\'s genitive owner' }, () => {
+    assert.deepEqual(events('Казахстан вызвал посла России. По итогам встречи российскому дипломату вручили ноту.'), ['ACCUSE/disapprove KAZ>RUS 2022-05']);
   });
 });

@@ -220,6 +220,9 @@ class Composer {
     const states: { r: number; e: NameEntry; start: number; end: number }[] = [{ r: r + 1, e: first.entry, start: first.start, end: first.end }];
     let k = r + 2;
     let last = first.end;
+    // "of X, Y and Z": a comma joins only a list that goes on to its conjunction ("По данным Генштаба
+    // Украины, Россия сосредоточила": the comma ends the phrase)
+    let joined = { count: 1, k, last };
     while (pieces[k]?.t === 'name') {
       const pk = pieces[k] as NamePiece;
       const between = tokens.slice(last, pk.start);
@@ -227,7 +230,10 @@ class Composer {
       states.push({ r: k, e: pk.entry, start: pk.start, end: pk.end });
       last = pk.end;
       k++;
+      if (between.some((b) => ctx.tags.has(CUE.conjunctions, b.i, to))) joined = { count: states.length, k, last };
     }
+    states.length = joined.count;
+    ({ k, last } = joined);
     for (const s of states) this.used.add(s.r);
     const g = this.group++;
     // Apposition: ", Mr. Kassym-Jomart Tokayev"

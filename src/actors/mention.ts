@@ -22,8 +22,8 @@ export interface ActorMention {
   readonly group: number;
   /** How the mention resolved, for `explain`. */
   readonly how: string;
-  /** "dyad", "group", "guest" or "host" for discourse phrases; "person" or "group" for pronouns; "home" for a bare title. */
-  readonly refers?: 'dyad' | 'group' | 'guest' | 'host' | 'person' | 'home';
+  /** "dyad", "group", "guest", "host" or "organization" for discourse phrases; "person" or "group" for pronouns; "home" for a bare title. */
+  readonly refers?: 'dyad' | 'group' | 'guest' | 'host' | 'organization' | 'person' | 'home';
   /** The case the mention is in, where a suffix or postposition shows it ("Türkiye'ye": dat). */
   readonly case?: Case;
 }

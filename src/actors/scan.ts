@@ -13,7 +13,7 @@ export type Piece =
   | { readonly t: 'name'; readonly start: number; readonly end: number; readonly entry: NameEntry; readonly case?: Case }
   | { readonly t: 'office'; readonly start: number; readonly end: number; readonly office: Office }
   | { readonly t: 'sector'; readonly start: number; readonly end: number; readonly sector: Sector }
-  | { readonly t: 'discourse'; readonly start: number; readonly end: number; readonly refers: 'dyad' | 'group' | 'guest' | 'host' }
+  | { readonly t: 'discourse'; readonly start: number; readonly end: number; readonly refers: 'dyad' | 'group' | 'guest' | 'host' | 'organization' }
   | { readonly t: 'pronoun'; readonly start: number; readonly end: number; readonly refers: 'person' | 'group' }
   | { readonly t: 'honorific'; readonly start: number; readonly end: number };
 
@@ -26,7 +26,9 @@ export function scanPieces(tokens: readonly Token[], from: number, to: number, c
   const pieces: Piece[] = [];
   const suffixCases = new Map<number, { case?: Case; suffix: string }>();
   for (let i = from; i < to; i++) {
-    const disc = tags.at(CUE.discourse, i, to) ?? dyadPhrase(tokens, i, to, ctx);
+    const found = tags.at(CUE.discourse, i, to) ?? dyadPhrase(tokens, i, to, ctx);
+    // "Организация Объединенных Наций": a name that begins with the word is the name, not a reference
+    const disc = found?.value === 'organization' && nameAt(lex, tokens, i, to) ? undefined : found;
     if (disc) {
       pieces.push({ t: 'discourse', start: i, end: i + disc.length, refers: disc.value });
       i += disc.length - 1;

@@ -25,6 +25,8 @@ export interface DiscourseState {
   readonly lastMeeting?: Meeting;
   /** The sides of the last visit: "the guest" is its visitor, "the hosts" its host. */
   readonly lastVisit?: { readonly guest: readonly string[]; readonly host: readonly string[] };
+  /** The organisation last named in a sentence read so far ("the organisation" afterwards). */
+  readonly lastOrganization?: ActorMention;
 }
 
 /** How many people named earlier a pronoun may point back to. */
@@ -77,6 +79,20 @@ export function withPeople(s: DiscourseState, mentions: readonly ActorMention[])
 /** After a visit: its visitor is "the guest", its host "the hosts". */
 export function withVisit(s: DiscourseState, guest: readonly string[], host: readonly string[]): DiscourseState {
   return guest.length > 0 && host.length > 0 ? { ...s, lastVisit: { guest, host } } : s;
+}
+
+/** After a sentence: the last organisation it names. */
+export function withOrganizations(s: DiscourseState, mentions: readonly ActorMention[], lex: Lexicon): DiscourseState {
+  let last = s.lastOrganization;
+  for (const m of mentions) if (m.code && lex.isOrganization(m.code) && m.code !== 'IGO') last = m;
+  return last === undefined || last === s.lastOrganization ? s : { ...s, lastOrganization: last };
+}
+
+/** The organisation "the organisation" at token `at` refers to: the last named before it in its sentence, else in the text before. */
+export function organizationAt(s: DiscourseState, mentions: readonly ActorMention[], at: number, lex: Lexicon): ActorMention | undefined {
+  let found: ActorMention | undefined;
+  for (const m of mentions) if (m.end <= at && m.code && lex.isOrganization(m.code) && m.code !== 'IGO') found = m;
+  return found ?? s.lastOrganization ?? s.lastMeeting?.mention;
 }
 
 /** After an event: its two states, if it has two, are the pair the text now talks about. */

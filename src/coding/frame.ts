@@ -135,14 +135,21 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
     const antecedent = view.actors.find((m) => m.end === k + 1 && !m.attributive);
     if (antecedent) return { mentions: groupOf(view, antecedent), how: 'antecedent of a relative clause' };
   }
+  // "Азербайджан заявил, что выведет войска": a reported clause with no subject of its own is the reporter's
+  if (view.tags.has(CUE.complementizers, cs) && view.tags.find(CUE.reportingVerbs, Math.max(view.sentence.first, cs - 3), cs) !== undefined) {
+    const { start: ps } = clauseBounds(view, cs - 1);
+    const reporter = subjectIn(view, lex, ps, cs, leftmost);
+    if (reporter) return { ...reporter, how: `${reporter.how}, who reports the clause` };
+  }
   return undefined;
 }
 
 function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, leftmost = false): Slot | undefined {
   const apposition = appositionBefore(view, start);
-  const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive).sort((a, b) => (leftmost ? a.start - b.start : b.start - a.start));
+  const inApposition = (m: ActorMention): boolean => apposition !== undefined && m.start > apposition.open && m.end <= apposition.close;
+  const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive && !insideInsertion(view, lex, m, start) && !inApposition(m))
+    .sort((a, b) => (leftmost ? a.start - b.start : b.start - a.start));
   for (const m of cands) {
-    if (apposition && m.start > apposition.open && m.end <= apposition.close) continue;
     if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m)) continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
@@ -175,6 +182,26 @@ function appositionBefore(view: SentenceView, start: number): { open: number; cl
     return named ? { open, close } : undefined;
   }
   return undefined;
+}
+
+/**
+ * Is a mention inside a phrase set off by commas that closes before the trigger: a relative clause
+ * ("Guterres, who visited Almaty, met"), a participle phrase ("Пашинян, принимавший участие в
+ * саммите ОДКБ, отказался") or the source of what follows ("По мнению Токаева, переговоры")?
+ * Its names belong to the phrase, not to the verb after it.
+ */
+function insideInsertion(view: SentenceView, lex: Lexicon, m: ActorMention, before: number): boolean {
+  let open = m.start - 1;
+  while (open >= view.sentence.first && view.tokens[open]?.key !== ',') open--;
+  const from = open + 1;
+  const opener = view.tokens[from];
+  if (!opener || opener.kind !== 'word') return false;
+  // "По мнению Токаева, переговоры помогли": whose words these are, set off by a comma
+  const source = view.tags.find(CUE.reportingVerbs, from, Math.min(m.start, from + 2)) !== undefined;
+  const opens = source || (open >= view.sentence.first && (view.tags.has(CUE.relativePronouns, from) || lex.insertionEndings.some((e) => opener.key.endsWith(e))));
+  if (!opens) return false;
+  for (let k = m.end; k < before; k++) if (view.tokens[k]?.key === ',') return true;
+  return false;
 }
 
 /**

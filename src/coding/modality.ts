@@ -57,8 +57,10 @@ export function modalityOf(view: SentenceView, lex: Lexicon, trig: Trigger, floo
   if (found.modality !== 'asserted') return found;
   const { end: ce } = clauseBounds(view, trig.start);
   // "have met 13 times since 1995": a count of acts over years, no one act of today
+  // (the count in digits or in words: "более двадцати раз")
   for (let k = trig.end; k < Math.min(ce, trig.end + lex.policy.windows.modality.reach); k++) {
-    if (view.tokens[k]?.kind === 'number' && view.tags.has(CUE.times, k + 1, k + 2)) return { modality: 'habitual', cue: wordsOf(view, k, k + 2) };
+    const count = view.tokens[k]?.kind === 'number' ? 1 : view.tags.at(CUE.numberWords, k, ce)?.length;
+    if (count !== undefined && view.tags.has(CUE.times, k + count, k + count + 1)) return { modality: 'habitual', cue: wordsOf(view, k, k + count + 1) };
   }
   // "the visit was postponed", "встреча так и не состоялась": a named act called off after it is named
   const off = view.tags.find(CUE.cancelled, trig.end, Math.min(ce, trig.end + lex.policy.windows.modality.reach));

@@ -19,10 +19,17 @@ const NAMED_AFTER = 6;
 export function meetingOrganization(view: SentenceView, lex: Lexicon, start: number, end: number, subject: readonly ActorMention[]): ActorMention | undefined {
   const isOrg = (m: ActorMention): boolean => lex.isOrganization(m.code);
   return subject.find(isOrg)
-    ?? view.actors.find((m) => isOrg(m) && m.end <= start && start - m.end <= NAMED_BEFORE)
+    ?? view.actors.find((m) => isOrg(m) && m.end <= start && start - m.end <= NAMED_BEFORE && !besideSummit(view, m))
     ?? view.actors.find((m) => isOrg(m) && m.start >= end && m.start - end <= NAMED_AFTER && view.tags.find(CUE.genitivePrep, end, m.start) !== undefined
       // "met on the sidelines of the SCO summit": a meeting of two beside the summit, not the summit
       && view.tags.find(CUE.sidelines, end, m.start) === undefined);
+}
+
+/** "на полях саммита ШОС Путин встретился", "ŞİÖ zirvesi marjında": the organisation's summit is the setting of a meeting beside it. */
+function besideSummit(view: SentenceView, org: ActorMention): boolean {
+  const { first, last } = view.sentence;
+  return view.tags.find(CUE.sidelines, Math.max(first, org.start - NAMED_BEFORE), org.start) !== undefined
+    || view.tags.find(CUE.sidelines, org.end, Math.min(last, org.end + NAMED_BEFORE)) !== undefined;
 }
 
 /** Members of an organisation on a date, or undefined when the lexicon lists none. */

@@ -7,13 +7,13 @@
  * context) or a plain discourse state that the pipeline hands from one step to the next. Every
  * stage writes its decisions to the trace hook, which `dyad explain` prints.
  */
-import type { Lexicon } from '../lexicon/index.ts';
+import { CUE, type Lexicon } from '../lexicon/index.ts';
 import type { EventRecord, OutputRecord } from '../model/index.ts';
 import type { Doc } from '../text/index.ts';
 import { annotate } from './annotate.ts';
 import type { ArticleInput, CodingContext } from './context.ts';
 import type { PriorVerb } from './coordination.ts';
-import { openingScene, withEvent, withPeople, withVisit, type DiscourseState } from './discourse.ts';
+import { openingScene, withEvent, withOrganizations, withPeople, withVisit, type DiscourseState } from './discourse.ts';
 import { emitEvents } from './emit.ts';
 import { eventDate } from './event-date.ts';
 import { sentenceFacts } from './fact-records.ts';
@@ -24,6 +24,7 @@ import { assignRoles } from './roles.ts';
 import { clauseAt, type SentenceView } from './sentence.ts';
 import type { TraceHook, TraceLine } from './trace.ts';
 import { triggersAt, type Trigger } from './triggers.ts';
+import { isPastForm } from './verb-forms.ts';
 
 /** The stages, in order, as `explain` names them. */
 export const STAGES = ['annotate', 'triggers', 'roles', 'modality', 'dates', 'emit', 'facts', 'merge'] as const;
@@ -72,8 +73,21 @@ function codeTrigger(trig: Trigger, view: SentenceView, ctx: CodingContext, stat
 const OBJECT_NOUN_REACH = 6;
 
 /** "pledged $500 million in aid", "condemned the attack": a noun right after a coded verb, in its clause, is what the verb acts on. */
-function objectOfVerb(view: SentenceView, trig: Trigger, verb: Trigger): boolean {
-  return trig.pos === 'noun' && trig.start >= verb.end && trig.start - verb.end <= OBJECT_NOUN_REACH && clauseAt(view, trig.start) === clauseAt(view, verb.start);
+function objectOfVerb(view: SentenceView, lex: Lexicon, trig: Trigger, verb: Trigger): boolean {
+  return trig.pos === 'noun' && trig.start >= verb.end && trig.start - verb.end <= OBJECT_NOUN_REACH && clauseAt(view, trig.start) === clauseAt(view, verb.start)
+    && !secondVerbBetween(view, lex, verb.end, trig.start);
+}
+
+/** "выслала 23 дипломата и объявила о высылке 60": a conjunction and a verb of its own between them make the noun the second verb's. */
+function secondVerbBetween(view: SentenceView, lex: Lexicon, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (!view.tags.has(CUE.conjunctions, k, to)) continue;
+    for (let j = k + 1; j < Math.min(to, k + 3); j++) {
+      const t = view.tokens[j];
+      if (t?.kind === 'word' && isPastForm(lex, t.key) && !view.actors.some((m) => j >= m.start && j < m.end)) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -97,7 +111,7 @@ function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseS
     let fired: Trigger | undefined;
     let verb: PriorVerb | undefined;
     for (const trig of triggersAt(view, i, ctx)) {
-      if (lastVerb && objectOfVerb(view, trig, lastVerb)) {
+      if (lastVerb && objectOfVerb(view, ctx.lex, trig, lastVerb)) {
         ctx.trace?.(view.sentence.index, 'skip', `${trig.pattern.data.id}: "${trig.words}" is what "${lastVerb.words}" acts on, no event of its own`);
         continue;
       }
@@ -123,7 +137,7 @@ function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseS
       i = fired.end - 1;
     }
   }
-  state = withPeople(state, view.actors);
+  state = withOrganizations(withPeople(state, view.actors), view.actors, ctx.lex);
   return { records: [...events, ...sentenceFacts(view, events, ctx, state)], state };
 }
 

@@ -7,7 +7,7 @@ import type { ActorMention } from '../actors/index.ts';
 import { CUE } from '../lexicon/index.ts';
 import type { ActorRef, EventType } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
-import { discourseDyad, personAt, topStates, type DiscourseState } from './discourse.ts';
+import { discourseDyad, organizationAt, personAt, topStates, type DiscourseState } from './discourse.ts';
 import type { Slot } from './frame.ts';
 import { signatories } from './multilateral.ts';
 import { wordsOf, type SentenceView } from './sentence.ts';
@@ -39,6 +39,10 @@ export function resolveSlot(slot: Slot | undefined, view: SentenceView, ctx: Cod
     const words = wordsOf(view, m.start, m.end);
     if (m.refers === 'guest' || m.refers === 'host') {
       for (const code of state.lastVisit?.[m.refers] ?? []) refs.push({ code, text: words });
+    } else if (m.kind === 'discourse' && m.refers === 'organization') {
+      // "Пашинян призвал организацию": the organisation named last
+      const org = organizationAt(state, view.actors, m.start, ctx.lex);
+      if (org) refs.push({ code: org.code, sector: 'IGO', text: words });
     } else if (m.kind === 'discourse' || (m.kind === 'pronoun' && m.refers === 'group')) {
       // "the leaders" after a summit are its participants; "the two leaders" stay a pair.
       const pair = view.tags.find(CUE.dyadHeads, m.start, m.end) !== undefined;

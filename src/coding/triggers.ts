@@ -36,7 +36,10 @@ export function triggersAt(view: SentenceView, i: number, ctx: CodingContext): T
   const hit = view.tags.at(CUE.trigger, i);
   if (!hit) return [];
   const start = i;
-  const end = i + hit.length;
+  // a phrase that runs on into a title after its verb ("принял министра", "прибыл президент"):
+  // the title is the verb's object or subject, so the trigger ends where the title begins
+  const title = view.actors.find((m) => m.kind === 'office' && m.start > start && m.start < i + hit.length);
+  const end = title ? title.start : i + hit.length;
   // a prefix trigger inside a name is part of the name ("бер*" in Бердімұхамедов)
   if (view.actors.some((m) => start < m.end && end > m.start && m.kind !== 'discourse' && m.kind !== 'pronoun')) return [];
   const { lex } = ctx;

@@ -23,7 +23,7 @@ export interface CueValues {
   pronouns: 'person' | 'group'; objectPronouns: true; reciprocals: true; complementizers: true; quantifiers: true; sidelines: true;
   negation: true; notNegation: true; advice: true; hypothetical: true; future: true; intent: true;
   proposal: true; futureInPast: true; habitual: true; reportingVerbs: true; aspectual: true; cancelled: true; times: true;
-  offices: Office; honorifics: true; sectors: Sector; discourse: 'dyad' | 'group' | 'guest' | 'host'; dyadHeads: true;
+  offices: Office; honorifics: true; sectors: Sector; discourse: 'dyad' | 'group' | 'guest' | 'host' | 'organization'; dyadHeads: true;
   hyphenModifiers: true; homeInstitutions: true; organizationHeads: true;
   months: number; weekdays: number; relativeDates: RelativeDate; yearWords: true; deadlineWords: true;
   numberWords: number; scales: number; currencies: string; units: string;

@@ -33,6 +33,8 @@ export interface Lexicon {
   /** Endings of participles ("signed") and gerunds ("signing"): verb forms a noun pattern does not fire on. */
   readonly participleEndings: readonly string[];
   readonly gerundEndings: readonly string[];
+  /** Endings of a participle that opens a phrase set off by commas: names inside it are no subject of the verb after it. */
+  readonly insertionEndings: readonly string[];
   /** Endings of an infinitive written on the verb (Russian -ть): a verb with no tense of its own. */
   readonly infinitiveEndings: readonly string[];
   /** What follows a prefix trigger when its verb is passive (Kazakh -ыл-, Turkish -n-/-ıl-). */
@@ -111,6 +113,7 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     pluralSuffixes: file.actors.pluralSuffixes,
     participleEndings: file.grammar.participleEndings,
     gerundEndings: file.grammar.gerundEndings,
+    insertionEndings: file.grammar.insertionEndings,
     infinitiveEndings: file.grammar.infinitiveEndings,
     pastEndings: file.grammar.pastEndings,
     passiveInfixes: file.grammar.passiveInfixes,

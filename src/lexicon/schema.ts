@@ -139,6 +139,8 @@ export const languageFile = z.strictObject({
     /** Endings of past participles ("signed") and gerunds ("signing"): a verb form that fires no noun pattern. */
     participleEndings: z.string().array().default([]),
     gerundEndings: z.string().array().default([]),
+    insertionEndings: z.string().array().default([])
+      .describe('Endings of a participle that opens a phrase set off by commas (Russian "Пашинян, принимавший участие в саммите ОДКБ, отказался"): names inside such a phrase, as inside a relative clause closed by a comma, are not the subject of the verb after it.'),
     finiteEndings: z.string().array().default([])
       .describe('Endings of finite verb forms (Turkish kına-dı, kına-dığını): a trigger word ending so is a verb, even after a genitive that owns its object ("İsrail\'in saldırısını kınadı").'),
     /** The preposition of the other party of a symmetric act when its pattern names none ("met with"). */
@@ -234,7 +236,8 @@ export const languageFile = z.strictObject({
     offices: z.record(z.string(), z.enum(OFFICES)),
     honorifics: z.string().array(),
     sectors: z.record(z.string(), sector),
-    discourse: z.record(z.string(), z.enum(['dyad', 'group', 'guest', 'host'])),
+    discourse: z.record(z.string(), z.enum(['dyad', 'group', 'guest', 'host', 'organization']))
+      .describe('Phrases that refer back: "dyad" the pair the text talks about ("the two countries"), "group" a meeting\'s participants ("the summit\'s participants"), "guest" and "host" the sides of the last visit ("the guest", "the hosts"), "organization" the organisation last named ("the organisation", "организацию").'),
     adjectivesCapitalised: z.boolean().default(true)
       .describe('Adjectives and demonyms of states are capitalised (English "Kazakh"; not Russian "казахский").'),
     dyadHeads: z.string().array().default([])
