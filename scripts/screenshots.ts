@@ -2,7 +2,7 @@
  * Screenshots of the dashboard for people to look at: the pair view, the country view and an
  * article view (one with translations) at 1440 and 390 px wide, over the demo corpus (or an
  * archive given with --db), saved as PNG files in screenshots/ (git-ignored). Prints each file and
- * whether the page is wider than the screen.
+ * whether the page is wider than the screen; `-top` files hold the first screen only.
  *
  *   npm run screenshots [-- --db PATH] [--out DIR] [--pair KAZ/TUR] [--country KAZ]
  */
@@ -54,6 +54,8 @@ try {
       await page.waitForLoadState('networkidle');
       const file = join(out, `${name}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
+      // The first screen too: what a reader sees before scrolling, at full size.
+      await page.screenshot({ path: join(out, `${name}-${width}-top.png`) });
       const wide = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as number;
       process.stdout.write(`${file}${wide > 0 ? `  WIDER THAN THE SCREEN by ${wide} px` : ''}\n`);
     }

@@ -169,9 +169,9 @@ function ladderList(rungs) {
 /** @param {readonly AgreementEntry[]} items */
 function agreementsTable(items) {
   if (items.length === 0) return h('p', { class: 'empty' }, 'No agreements recorded.');
-  return h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Date'), h('th', {}, 'Parties'), h('th', { class: 'num' }, 'Signed'), h('th', {}, 'Fields and sources'))),
+  return h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Date'), h('th', {}, 'Parties'), h('th', { class: 'num' }, 'Signed'), h('th', {}, 'Fields and sources'))),
     h('tbody', {}, ...items.map((a) => h('tr', {}, h('td', {}, a.date), h('td', {}, parties(a.parties)), h('td', { class: 'num' }, a.count ?? ''),
-      h('td', {}, a.fields.join(', '), sourceLinks(a.sources))))));
+      h('td', {}, a.fields.join(', '), sourceLinks(a.sources)))))));
 }
 
 /** @param {readonly CommitmentTrack[]} tracks */
@@ -185,8 +185,8 @@ function commitmentsList(tracks) {
         h('div', { style: `width:${Math.min(100, g.progress.share * 100)}%` })),
         h('span', { class: 'muted' }, `${money(g.progress.observed, t.unit)} reported for ${g.progress.date}: ${Math.round(g.progress.share * 100)}% of the target`)) : h('span', { class: 'muted' }, 'no value reported since'),
       sourceLinks(g.sources))),
-    t.observations.length ? h('table', {}, h('tbody', {}, ...t.observations.map((o) => h('tr', {},
-      h('td', {}, o.date), h('td', { class: 'num' }, money(o.value, t.unit)), h('td', {}, sourceLinks(o.sources)))))) : null)));
+    t.observations.length ? h('div', { class: 'table-wrap' }, h('table', {}, h('tbody', {}, ...t.observations.map((o) => h('tr', {},
+      h('td', {}, o.date), h('td', { class: 'num' }, money(o.value, t.unit)), h('td', {}, sourceLinks(o.sources))))))) : null)));
 }
 
 /**

@@ -109,7 +109,7 @@ export function timelineChart(points, quads, onPick, width) {
   if (points.length === 0) return h('p', { class: 'empty' }, 'No events for this selection.');
   const slots = slotsOf(points);
   const W = Math.max(300, Math.round(width));
-  const L = 40, R = 12, T = 10, BARS = 170, GAP = 34, SCORE = 70, B = 6;
+  const L = 40, R = 12, T = 10, BARS = 170, GAP = 46, SCORE = 70, B = 6;
   const H = T + BARS + GAP + SCORE + B;
   const plotW = W - L - R;
   const step = plotW / slots.length;
@@ -137,7 +137,7 @@ export function timelineChart(points, quads, onPick, width) {
     scoreAxis.append(s('line', { x1: L, x2: W - R, y1: ys(t), y2: ys(t), class: t === 0 ? 'zero' : 'grid' }),
       s('text', { x: L - 6, y: ys(t) + 4, 'text-anchor': 'end', class: 'tick', 'data-value': t }, t > 0 ? `+${t}` : t < 0 ? `−${-t}` : '0'));
   }
-  scoreAxis.append(s('text', { x: L, y: scoreTop - 6, class: 'axis-label' }, 'mean PLOVER score (−10 conflict … +10 cooperation)'));
+  scoreAxis.append(s('text', { x: L, y: scoreTop - 8, class: 'axis-label' }, W < 520 ? 'mean PLOVER score' : 'mean PLOVER score (−10 conflict … +10 cooperation)'));
   svg.append(scoreAxis);
 
   const wrap = h('div', { class: 'chart' });
@@ -159,16 +159,16 @@ export function timelineChart(points, quads, onPick, width) {
         s('line', { x1: x0 + step / 2 + 1, x2: x0 + step / 2 + 7, y1: y(0) + 6, y2: y(0) - 6 }));
       br.append(s('title', {}, `${slot.months} months without events left out`));
       svg.append(br);
-      lastLabelX = -Infinity;
       return;
     }
     // Labels at round months (January for years), and after a break whatever the month.
     const afterBreak = slots[i - 1]?.kind === 'break' || i === 0;
     const round = slot.kind === 'month' && (every < 12 ? slot.month % every === 0 : slot.month % 12 === 0 && Math.floor(slot.month / 12) % (every / 12) === 0);
-    const text = slot.kind === 'year' ? slot.period : every < 12 || afterBreak && every < 12 ? periodName(slot.period) : slot.period.slice(0, 4);
+    // A year slot (events dated to the year only) is always named; after a break, the month is named in full.
+    const text = slot.kind === 'year' || every >= 12 && !afterBreak ? slot.period.slice(0, 4) : periodName(slot.period);
     const labelW = text.length * 6.5;
-    if ((round || afterBreak) && slot.kind !== 'year' && x0 + step / 2 - labelW / 2 >= lastLabelX + 6) {
-      svg.append(s('text', { x: x0 + step / 2, y: T + BARS + 16, 'text-anchor': 'middle', class: 'month' }, afterBreak && every >= 12 ? periodName(slot.period) : text));
+    if ((round || afterBreak || slot.kind === 'year') && x0 + step / 2 - labelW / 2 >= lastLabelX + 6) {
+      svg.append(s('text', { x: x0 + step / 2, y: T + BARS + 16, 'text-anchor': 'middle', class: 'month' }, text));
       lastLabelX = x0 + step / 2 + labelW / 2;
     }
     const p = slot.point;
