@@ -483,10 +483,10 @@ async function showArticle(id, params) {
       h('h2', {}, 'Facts'),
       art.facts.length ? h('ul', {}, ...art.facts.map((f) => h('li', {}, `${f.kind}: ${names(f.parties)}`, factNote(f.record)))) : h('p', { class: 'empty' }, 'None.'),
       h('h2', {}, 'Translations'),
-      art.translations.length ? h('ul', {}, ...art.translations.map((t) => h('li', {},
+      art.translations.length ? h('ul', { class: 'translations' }, ...art.translations.map((t) => h('li', {},
         h('a', { href: `#/article/${t.article.id}` }, `${t.article.lang}: ${t.article.title ?? t.article.id}`), h('span', { class: 'muted' }, ` (agreement ${Math.round(t.score * 100)}%)`)))) : h('p', { class: 'empty' }, 'None found.'),
       h('h2', {}, 'Similar articles'),
-      art.similar.length ? h('ul', {}, ...art.similar.map((x) => h('li', {},
+      art.similar.length ? h('ul', { class: 'similar' }, ...art.similar.map((x) => h('li', {},
         h('a', { href: `#/article/${x.article.id}` }, `${x.article.lang}: ${x.article.title ?? x.article.id}`), h('span', { class: 'muted' }, ` (${x.sharedEvents} shared events)`)))) : h('p', { class: 'empty' }, 'None.')),
   );
   main.querySelector('mark.current')?.scrollIntoView({ block: 'center' });
