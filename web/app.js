@@ -220,7 +220,9 @@ function eventsTable(events) {
 
 /** Pixels the full-width panels leave a chart. */
 function chartWidth() {
-  return Math.min(1400, main.clientWidth - 2 * 20 - 2 * 17);
+  // The page's padding and a panel's padding and border, as style.css sets them for each width.
+  const narrow = window.matchMedia('(max-width: 600px)').matches;
+  return Math.min(1400, main.clientWidth - (narrow ? 2 * 10 + 2 * 11 : 2 * 20 + 2 * 17));
 }
 
 /**
@@ -565,6 +567,7 @@ async function route() {
   const sel = selectionOf(params);
   const month = params.get('month') ?? undefined;
   showSelection(sel);
+  /** @type {HTMLElement} */ (document.getElementById('filter-note')).textContent = `· ${selectionNote(sel)}`;
   try {
     if (view === 'pair' || view === '') {
       const a = parts[1] ?? (pickA.value || 'KAZ');
@@ -631,6 +634,9 @@ async function start() {
   });
   filters.addEventListener('submit', (e) => { e.preventDefault(); go(address(currentPath(), formSelection())); });
   filters.addEventListener('reset', (e) => { e.preventDefault(); go(address(currentPath(), {})); });
+  // On a phone the filters fold away (open when the address already filters).
+  const box = /** @type {HTMLDetailsElement} */ (document.getElementById('filter-box'));
+  box.open = window.innerWidth > 600 || FILTER_KEYS.some((k) => location.hash.includes(`${k}=`));
   window.addEventListener('hashchange', () => void route());
   await route();
   document.body.dataset['ready'] = 'true';
