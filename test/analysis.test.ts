@@ -224,6 +224,7 @@ for (const backend of backends()) {
             const t = await dyadTimeline(store, partner.code, code);
             assert.deepEqual([t.total.events, t.total.byScope.bilateral], [between, partner.bilateral], `${partner.code}–${code}: the pair's headline`);
           }
+          assert.equal((await store.actorEventCounts())[code], p.events, `${code}: the country list's count`);
         }
       } finally {
         await raw.close();

@@ -151,6 +151,13 @@ describe('dashboard in Chromium', { skip: existsSync(CHROMIUM) ? false : `no bro
     assert.match(await page.locator('#stats').textContent() ?? '', new RegExp(`${await raw.count('SELECT COUNT(*) FROM events')} events, each once`));
   });
 
+  test('an empty pair shows "—", not a mean score of 0', async () => {
+    await ready(`${base}/#/pair/KAZ/BRA`);
+    assert.equal(await raw.count(EVENTS_BETWEEN, ['KAZ', 'BRA']), 0);
+    assert.deepEqual(await Promise.all(['events', 'cooperation', 'score'].map((f) => page.locator(`[data-figure="${f}"] b`).textContent())), ['—', '—', '—']);
+    assert.match(await page.locator('main .panel').nth(1).textContent() ?? '', /No events for this selection/);
+  });
+
   test('the bilateral filter changes a pair\'s count, and the address keeps it', async () => {
     await ready(`${base}/#/pair/KAZ/UZB`);
     const all = await figure('events');
