@@ -317,7 +317,7 @@ function balanceChart(balance) {
     }
     svg.append(s('text', { x: L + i * step + step / 2, y: H - 8, 'text-anchor': 'middle' }, b.year));
     // n above every year: an index over few events is not shown at all.
-    svg.append(s('text', { x: L + i * step + step / 2, y: 14, 'text-anchor': 'middle', class: 'n' }, b.index === undefined ? `n=${b.cooperation}, too few` : `n=${b.cooperation}`));
+    svg.append(s('text', { x: L + i * step + step / 2, y: 14, 'text-anchor': 'middle', class: 'n' }, `n=${b.cooperation}`));
   });
   const pts = balance.map((b, i) => (b.index === undefined ? null : `${L + i * step + step / 2},${y(b.index)}`)).filter(Boolean);
   if (pts.length > 1) svg.append(s('polyline', { points: pts.join(' '), fill: 'none', stroke: '#14202e', 'stroke-width': 2 }));
@@ -326,7 +326,7 @@ function balanceChart(balance) {
     c.append(s('title', {}, `${b.year}: index ${sig(b.index)}, ${sig(b.effectivePartners ?? 0)} effective partners (n=${b.cooperation} cooperative events)`));
     svg.append(c);
   }
-  return h('div', {}, svg, h('div', { class: 'legend' }, h('span', {}, '● multi-vector index (0 one pole … 1 even), from 5 cooperative events'),
+  return h('div', {}, svg, h('div', { class: 'legend' }, h('span', {}, '● multi-vector index (0 one pole … 1 even), only for years with n ≥ 5 cooperative events'),
     ...Object.entries(POLE_COLORS).map(([p, c]) => h('span', {}, h('i', { style: `background:${c}` }), p))));
 }
 
