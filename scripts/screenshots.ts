@@ -56,7 +56,11 @@ try {
       await page.screenshot({ path: file, fullPage: true });
       // The first screen too: what a reader sees before scrolling, at full size.
       await page.screenshot({ path: join(out, `${name}-${width}-top.png`) });
-      const wide = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as number;
+      // A function, not a string: the page's policy refuses eval.
+      const wide = await page.evaluate(() => {
+        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
       process.stdout.write(`${file}${wide > 0 ? `  WIDER THAN THE SCREEN by ${wide} px` : ''}\n`);
     }
     await page.close();

@@ -511,8 +511,8 @@ async function showSearch(params) {
   main.replaceChildren(panel('Search articles', 'every word, in any inflected form', '', form, results));
   if (!q.trim()) return;
   const page = await api('/api/search', { q, lang, limit: 50 });
-  results.replaceChildren(page.items.length === 0 ? h('p', { class: 'empty' }, 'Nothing found.') : h('table', {}, h('tbody', {}, ...page.items.map((hit) => h('tr', {},
-    h('td', {}, hit.article.published ?? ''), h('td', {}, hit.article.lang), h('td', {}, h('a', { href: `#/article/${hit.article.id}` }, hit.article.title ?? `Article ${hit.article.id}`)))))));
+  results.replaceChildren(page.items.length === 0 ? h('p', { class: 'empty' }, 'Nothing found.') : h('div', { class: 'table-wrap' }, h('table', {}, h('tbody', {}, ...page.items.map((hit) => h('tr', {},
+    h('td', {}, hit.article.published ?? ''), h('td', {}, hit.article.lang), h('td', {}, h('a', { href: `#/article/${hit.article.id}` }, hit.article.title ?? `Article ${hit.article.id}`))))))));
 }
 
 // ——— Routing ———
