@@ -57,5 +57,15 @@ for (const backend of backends()) {
         await app.close();
       }
     });
+
+    test('two versions in one language are both in the set, and not each other\'s translations', async () => {
+      // A second English version joins the set; the two English ones are not each other's translations.
+      const copy = await store.putArticle({ address: 'v/en/2', lang: 'en', published: '2023-05-11', text: 'Story again.' },
+        coded([0, 1, 2, 3].map((n) => event({ type: 'CONSULT', actors: ['KAZ'], recipients: [['TUR', 'UZB', 'AZE', 'KGZ'][n] ?? 'TUR'], date: '2023-05-10', at: n * 40 }))));
+      const ids2 = async (id: number) => (await store.translationsOf(id)).map((t) => t.article.id).sort((a, b) => a - b);
+      assert.deepEqual(await ids2(copy.articleId), [ids.ru, ids.tr].sort((a, b) => a - b));
+      assert.deepEqual(await ids2(ids.ru), [ids.en, copy.articleId, ids.tr].sort((a, b) => a - b));
+      assert.ok(!(await ids2(ids.en)).includes(copy.articleId));
+    });
   });
 }

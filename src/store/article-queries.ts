@@ -47,10 +47,11 @@ export async function findArticle(c: Connection, caps: StoreCapabilities, id: nu
 }
 
 /**
- * The other versions of an article: every article its translation links reach, directly or
- * through another version (if A is a version of B and of C, B and C are versions of each other),
- * so that all versions of a story list the same set. Each with its agreement with this article,
- * best first.
+ * The other versions of an article: every article in another language that its translation
+ * links reach, directly or through another version (if A is a version of B and of C, B and C are
+ * versions of each other), so that the link is symmetric and all versions of a story list the
+ * same set, less their own language (two reports in one language are not translations of each
+ * other). Each with its agreement with this article, best first.
  */
 export async function findTranslations(c: Connection, articleId: number): Promise<ArticleLink[]> {
   // UNION (not UNION ALL) drops an article met again, so the walk ends on cycles.
@@ -60,7 +61,7 @@ export async function findTranslations(c: Connection, articleId: number): Promis
        UNION SELECT l.b FROM article_links l JOIN versions v ON l.a = v.id WHERE l.kind = 'translation')
      SELECT ${ARTICLE_COLUMNS}, l.score FROM versions v JOIN articles a ON a.id = v.id
      LEFT JOIN article_links l ON l.a = ? AND l.b = a.id AND l.kind = 'translation'
-     WHERE a.id <> ?`, [articleId, articleId, articleId]);
+     WHERE a.lang <> (SELECT o.lang FROM articles o WHERE o.id = ?)`, [articleId, articleId, articleId]);
   if (rows.length === 0) return [];
   const own = await keysOf(c, articleId);
   const links: ArticleLink[] = [];
