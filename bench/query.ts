@@ -80,5 +80,9 @@ await time('events of an actor (KAZ), first 100', () => store.events({ actor: 'K
 await time('ASSAULT events of RUS', () => store.events({ actor: 'RUS', type: 'ASSAULT', limit: 100 }));
 await time('counts of a dyad (KAZ,TUR) by month and type', () => store.eventCounts({ actor: 'KAZ', partner: 'TUR' }));
 await time('counts of an actor (KAZ) by partner, month, type', () => store.eventCounts({ actor: 'KAZ' }));
+await time('totals of an actor (KAZ), each event once', () => store.eventTotals({ actor: 'KAZ' }));
+await time('bilateral counts of an actor (KAZ)', () => store.eventCounts({ actor: 'KAZ', scope: 'bilateral' }));
+await time('verbal-cooperation counts reported in en', () => store.eventCounts({ actor: 'KAZ', quad: 1, lang: 'en' }));
+await time('events per actor (country list)', () => store.actorEventCounts());
 await time('full-text search, 20 best', () => store.search({ q: 'KAZ assault', limit: 20 }));
 await store.close();

@@ -132,7 +132,7 @@ describe('API: reading', () => {
     assert.equal(doc.openapi, '3.1.0');
     for (const path of ['/api/events', '/api/articles/{id}', '/api/dyads/{a}/{b}/timeline', '/api/profile/{code}', '/api/search']) assert.ok(doc.paths[path], path);
     const params = doc.paths['/api/events'].get.parameters.map((p: { name: string }) => p.name);
-    assert.deepEqual(params, ['actor', 'dyad', 'type', 'lang', 'from', 'to', 'limit', 'offset']);
+    assert.deepEqual(params, ['actor', 'dyad', 'type', 'quad', 'mode', 'scope', 'lang', 'from', 'to', 'limit', 'offset']);
     assert.deepEqual(doc.paths['/api/articles'].post.security, [{ bearer: [] }]);
     const components = doc.components.schemas as Record<string, Record<string, unknown>>;
     /** The component a $ref names, which must exist. */
@@ -179,6 +179,12 @@ describe('API: bad requests name the field', () => {
     ['/api/profile/k', 'params.code'],
     ['/api/search?q=', 'query.q'],
     ['/api/agreements', 'query.party'],
+    ['/api/events?quad=5', 'query.quad'],
+    ['/api/events?scope=trilateral', 'query.scope'],
+    ['/api/events?mode=stroll', 'query.mode'],
+    ['/api/profile/KAZ?scope=both', 'query.scope'],
+    ['/api/dyads/KAZ/TUR/timeline?quad=0', 'query.quad'],
+    ['/api/dyads/KAZ/TUR/timeline?lang=de', 'query.lang'],
   ] as const) {
     test(`${url} → 400 ${field}`, async () => {
       const res = await get(url);
@@ -188,6 +194,15 @@ describe('API: bad requests name the field', () => {
       assert.match(res.body.message, new RegExp(`^${field.replace('.', '\\.')}`));
     });
   }
+
+  test('an unknown country code is a 404 that says so, on every view', async () => {
+    for (const url of ['/api/profile/XYZ', '/api/dyads/KAZ/XYZ/timeline', '/api/dyads/XYZ/KAZ/ladder']) {
+      const res = await get(url);
+      assert.equal(res.status, 404, url);
+      assert.equal(res.body.error, 'unknown_actor');
+      assert.match(res.body.message, /^unknown actor "XYZ": no state or organisation has this code/);
+    }
+  });
 
   test('unknown ids and addresses are 404', async () => {
     assert.equal((await get('/api/articles/99999')).status, 404);
@@ -309,7 +324,7 @@ describe('API: every route answers with the schema it declares', () => {
     assert.equal(bodies['POST /api/articles']?.['status'], 'unchanged');
     const tracks = (bodies['GET /api/commitments'] as { items: { targets: { progress?: { observed: number } }[] }[] }).items;
     assert.equal(tracks[0]?.targets[0]?.progress?.observed, 7.2e9);
-    assert.ok((bodies['GET /api/profile/{code}'] as { conflicts: unknown[] }).conflicts.length > 0);
+    assert.ok((bodies['GET /api/profile/{code}'] as { partners: { conflict: number }[] }).partners.some((p) => p.conflict > 0));
     assert.ok((bodies['GET /api/dyads/{a}/{b}/ladder'] as { items: unknown[] }).items.length > 0);
   });
 

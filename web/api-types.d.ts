@@ -198,11 +198,17 @@ export type Stats = {
   readonly lexiconVersions: { [key: string]: number };
 };
 
+/** bilateral: an event with two parties; multilateral: three or more (a summit, a group's statement). */
+export type Scope = "bilateral" | "multilateral";
+
 /** The parameters of GET /api/events that list the events behind a figure. */
 export type EventQuery = {
   readonly actor?: ActorCode;
   readonly dyad?: readonly [ActorCode, ActorCode];
   readonly type?: EventType;
+  readonly quad?: Quad;
+  readonly mode?: Mode;
+  readonly scope?: Scope;
   readonly from?: PartialDate;
   readonly to?: PartialDate;
   readonly lang?: Lang;
@@ -210,7 +216,7 @@ export type EventQuery = {
   readonly offset?: number;
 };
 
-/** One month (or a year, for events dated only to it): events by type and quad class, and their PLOVER score. */
+/** One month (or a year, for events dated only to it): distinct events by type, quad class and scope, and their PLOVER score. */
 export type TimelinePoint = {
   readonly period: string;
   readonly events: number;
@@ -221,9 +227,13 @@ export type TimelinePoint = {
     readonly "3": number;
     readonly "4": number;
   };
+  readonly byScope: {
+    readonly bilateral: number;
+    readonly multilateral: number;
+  };
   readonly score: {
     readonly sum: number;
-    readonly mean: number;
+    readonly mean: number | null;
   };
   readonly query: EventQuery;
 };
@@ -239,9 +249,13 @@ export type Timeline = {
       readonly "3": number;
       readonly "4": number;
     };
+    readonly byScope: {
+      readonly bilateral: number;
+      readonly multilateral: number;
+    };
     readonly score: {
       readonly sum: number;
-      readonly mean: number;
+      readonly mean: number | null;
     };
   };
 };
@@ -295,24 +309,52 @@ export type CommitmentTrack = {
 /** The poles a multi-vector foreign policy balances between. */
 export type Pole = "russia" | "china" | "west" | "turkic" | "other";
 
+/** A partner's distinct events with the country: bilateral and multilateral, cooperative (quads 1–2) and conflictual (quads 3–4). */
 export type PartnerSummary = {
   readonly code: ActorCode;
   readonly pole: Pole;
   readonly events: number;
+  readonly bilateral: number;
+  readonly multilateral: number;
   readonly cooperation: number;
+  readonly bilateralCooperation: number;
   readonly conflict: number;
-  readonly score: number;
+  readonly byQuad: {
+    readonly "1": number;
+    readonly "2": number;
+    readonly "3": number;
+    readonly "4": number;
+  };
+  readonly score: {
+    readonly sum: number;
+    readonly mean: number | null;
+  };
 };
 
 /** A country's partners by cooperation and conflict, its multi-vector balance per year and its monthly timeline. */
 export type Profile = {
   readonly code: ActorCode;
   readonly events: number;
+  readonly byQuad: {
+    readonly "1": number;
+    readonly "2": number;
+    readonly "3": number;
+    readonly "4": number;
+  };
+  readonly byScope: {
+    readonly bilateral: number;
+    readonly multilateral: number;
+  };
+  readonly score: {
+    readonly sum: number;
+    readonly mean: number | null;
+  };
   readonly partners: readonly PartnerSummary[];
   readonly conflicts: readonly PartnerSummary[];
   readonly balance: readonly {
     readonly year: string;
     readonly cooperation: number;
+    readonly ties: { [K in Pole]: number };
     readonly poles: { [K in Pole]: number };
     readonly index?: number;
     readonly effectivePartners?: number;
@@ -328,6 +370,7 @@ export type Actor = {
   readonly pole: Pole;
   readonly numeric?: string;
   readonly members?: readonly ActorCode[];
+  readonly events: number;
 };
 
 /** World map shapes as SVG paths by alpha-3 code. */

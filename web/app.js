@@ -25,9 +25,11 @@
 /** @typedef {import('./api-types').TimelinePoint} TimelinePoint */
 /** @typedef {import('./api-types').WorldMap} WorldMap */
 
+import { timelineChart } from './chart.js';
+import { fmt, h, meanScore, periodName, s, share, sig } from './dom.js';
+
 /** @type {Readonly<Record<Pole, string>>} */
 const POLE_COLORS = { russia: '#c0392b', china: '#e0a030', west: '#1f5fa8', turkic: '#16a085', other: '#8e9aab' };
-const SVG = 'http://www.w3.org/2000/svg';
 
 /** @type {Map<string, Actor>} */
 const actors = new Map();
@@ -40,49 +42,52 @@ const vocabulary = {
   quads: [],
   /** @type {Map<EventType, Quad>} */
   quadOf: new Map(),
+  /** @type {Map<EventType, readonly string[]>} */
+  modesOf: new Map(),
   /** @type {readonly Lang[]} */
   languages: [],
 };
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));
 const pickA = /** @type {HTMLSelectElement} */ (document.getElementById('actor-a'));
 const pickB = /** @type {HTMLSelectElement} */ (document.getElementById('actor-b'));
-const fromInput = /** @type {HTMLInputElement} */ (document.getElementById('from'));
-const toInput = /** @type {HTMLInputElement} */ (document.getElementById('to'));
+const filters = /** @type {HTMLFormElement} */ (document.getElementById('filters'));
 
 /**
- * Create an element; strings among the children become text nodes (never parsed as markup).
- * @param {string} tag
- * @param {Record<string, string | number | boolean | ((e: Event) => void) | undefined>} [attrs]
- * @param {...(Node | string | number | null | undefined | false)} children
- * @returns {HTMLElement}
+ * The filters every view takes, as they travel in the address (#/pair/KAZ/TUR?quad=1&scope=bilateral)
+ * and in the API's query: a bookmarked or reloaded address shows the same figures.
  */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === false) continue;
-    if (typeof v === 'function') el.addEventListener(k.replace(/^on/, ''), v);
-    // Through the CSSOM: the Content-Security-Policy refuses style attributes in markup.
-    else if (k === 'style') el.style.cssText = String(v);
-    else el.setAttribute(k, String(v));
+const FILTER_KEYS = /** @type {const} */ (['type', 'quad', 'mode', 'lang', 'scope', 'from', 'to']);
+/** @typedef {Partial<Record<(typeof FILTER_KEYS)[number], string>>} Selection */
+
+/**
+ * The selection an address holds.
+ * @param {URLSearchParams} params
+ * @returns {Selection}
+ */
+function selectionOf(params) {
+  /** @type {Selection} */
+  const out = {};
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k)?.trim();
+    if (v) out[k] = v;
   }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'number' ? String(c) : c);
-  return el;
+  return out;
 }
 
 /**
- * @param {string} tag
- * @param {Record<string, string | number>} [attrs]
- * @param {...(Node | string)} children
- * @returns {SVGElement}
+ * An address: a view's path with the selection (and the chosen month) in its query.
+ * @param {string} path @param {Selection} selection @param {string} [month]
  */
-function s(tag, attrs = {}, ...children) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'style') el.style.cssText = String(v);
-    else el.setAttribute(k, String(v));
-  }
-  for (const c of children) el.append(c);
-  return el;
+function address(path, selection, month) {
+  const q = new URLSearchParams(/** @type {Record<string, string>} */ (selection));
+  if (month) q.set('month', month);
+  const qs = q.toString();
+  return `#${path}${qs ? `?${qs}` : ''}`;
+}
+
+/** @param {string} next */
+function go(next) {
+  if (location.hash === next) void route(); else location.hash = next;
 }
 
 /**
@@ -106,7 +111,7 @@ async function api(path, args = {}) {
   const qs = params.toString();
   const res = await fetch(`${url}${qs ? `?${qs}` : ''}`);
   const body = await res.json();
-  if (!res.ok) throw new Error(/** @type {import('./api-types').ApiError} */ (body).message ?? `${res.status}`);
+  if (!res.ok) throw Object.assign(new Error(/** @type {import('./api-types').ApiError} */ (body).message ?? `${res.status}`), { status: res.status });
   return body;
 }
 
@@ -114,8 +119,6 @@ async function api(path, args = {}) {
 const nameOf = (code) => actors.get(code)?.names.en ?? code;
 /** @param {readonly string[]} codes */
 const names = (codes) => codes.map(nameOf).join(', ') || '—';
-/** @param {number} n */
-const fmt = (n) => n.toLocaleString('en');
 /** @param {number} v @param {string} unit */
 function money(v, unit) {
   const sym = unit === 'USD' ? '$' : unit === 'EUR' ? '€' : '';
@@ -155,94 +158,6 @@ function panel(title, note, cls = '', ...body) {
 
 // ——— Pair view ———
 
-/**
- * Every period from the first point's to the last's, month by month, so that quiet months show as
- * gaps; events dated only to a year get their own slot before that year's January.
- * @param {readonly TimelinePoint[]} points
- * @returns {{ period: string, point: TimelinePoint | undefined }[]}
- */
-function slotsOf(points) {
-  const byPeriod = new Map(points.map((p) => [p.period, p]));
-  const months = points.map((p) => (p.period.length === 4 ? `${p.period}-01` : p.period)).sort();
-  const first = months[0], last = months[months.length - 1];
-  if (!first || !last) return [];
-  const slots = [];
-  let [y = 0, m = 1] = first.split('-').map(Number);
-  for (;;) {
-    const period = `${y}-${String(m).padStart(2, '0')}`;
-    if (m === 1 && byPeriod.has(String(y))) slots.push({ period: String(y), point: byPeriod.get(String(y)) });
-    slots.push({ period, point: byPeriod.get(period) });
-    if (period >= last) break;
-    if (++m > 12) { m = 1; y++; }
-  }
-  return slots;
-}
-
-/**
- * The monthly timeline as stacked bars by quad class, with the mean PLOVER score as a line.
- * @param {Timeline} timeline
- * @param {(from: string, to: string) => void} onPick
- */
-function timelineChart(timeline, onPick) {
-  const points = timeline.points;
-  if (points.length === 0) return h('p', { class: 'empty' }, 'No events between these two in the archive.');
-  const slots = slotsOf(points);
-  const W = 960, H = 240, L = 36, R = 36, T = 10, B = 34;
-  const max = Math.max(...points.map((p) => p.events));
-  const step = (W - L - R) / slots.length;
-  const bw = Math.max(1, Math.min(40, step * 0.8));
-  const y = (/** @type {number} */ v) => T + (H - T - B) * (1 - v / max);
-  const ys = (/** @type {number} */ v) => T + (H - T - B) * (1 - (v + 10) / 20);
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': 'Events per month by quad class', class: 'timeline' });
-  svg.append(s('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, stroke: '#dde2e8' }));
-  svg.append(s('text', { x: L - 6, y: y(max) + 4, 'text-anchor': 'end' }, String(max)));
-  svg.append(s('text', { x: W - R + 6, y: ys(10) + 4 }, '+10'), s('text', { x: W - R + 6, y: ys(0) + 4 }, '0'), s('text', { x: W - R + 6, y: ys(-10) + 4 }, '−10'));
-  svg.append(s('line', { x1: L, x2: W - R, y1: ys(0), y2: ys(0), stroke: '#dde2e8', 'stroke-dasharray': '3 3' }));
-  // Label every month on a short axis, else each year once (at its first slot).
-  const monthly = slots.length <= 24;
-  const labelEvery = Math.ceil(new Set(slots.map((x) => x.period.slice(0, 4))).size / 16);
-  /** @type {string[]} */
-  let line = [];
-  /** @type {string[][]} */
-  const lines = [];
-  slots.forEach(({ period, point: p }, i) => {
-    const x = L + i * step + (step - bw) / 2;
-    const year = Number(period.slice(0, 4));
-    const firstOfYear = period.length === 4 || (period.endsWith('-01') && slots[i - 1]?.period !== String(year)) || i === 0;
-    if (monthly ? true : firstOfYear && year % labelEvery === 0) {
-      svg.append(s('text', { x: x + bw / 2, y: H - B + 14, 'text-anchor': monthly ? 'middle' : 'start' }, monthly ? period : String(year)));
-    }
-    if (!p) {
-      // A quiet month breaks the score line: a mean of no events is not zero.
-      if (line.length) lines.push(line);
-      line = [];
-      return;
-    }
-    let base = 0;
-    for (const { quad: q } of vocabulary.quads) {
-      const n = p.byQuad[q];
-      if (!n) continue;
-      svg.append(s('rect', { x, y: y(base + n), width: bw, height: y(base) - y(base + n), fill: `var(--q${q})` }));
-      base += n;
-    }
-    line.push(`${x + bw / 2},${ys(p.score.mean)}`);
-    const hit = s('rect', { x: L + i * step, y: T, width: step, height: H - T - B, fill: 'transparent', class: 'bar-hit', 'data-period': p.period });
-    hit.append(s('title', {}, `${p.period}${p.period.length === 4 ? ' (dated to the year only)' : ''}: ${p.events} events, mean score ${p.score.mean}`));
-    hit.addEventListener('click', () => onPick(p.period, p.period));
-    svg.append(hit);
-  });
-  if (line.length) lines.push(line);
-  for (const l of lines) {
-    if (l.length === 1) {
-      const [cx, cy] = (l[0] ?? '0,0').split(',');
-      svg.append(s('circle', { cx, cy, r: 2.5, fill: '#14202e' }));
-    } else svg.append(s('polyline', { points: l.join(' '), fill: 'none', stroke: '#14202e', 'stroke-width': 1.5 }));
-  }
-  const legend = h('div', { class: 'legend' }, ...vocabulary.quads.map((q) => h('span', {}, h('i', { class: `quad-${q.quad}` }), q.name)),
-    h('span', {}, '— mean PLOVER score (right axis)'));
-  return h('div', {}, svg, legend);
-}
-
 /** @param {readonly Rung[]} rungs */
 function ladderList(rungs) {
   if (rungs.length === 0) return h('p', { class: 'empty' }, 'No partnership designation stated in the archive.');
@@ -254,9 +169,9 @@ function ladderList(rungs) {
 /** @param {readonly AgreementEntry[]} items */
 function agreementsTable(items) {
   if (items.length === 0) return h('p', { class: 'empty' }, 'No agreements recorded.');
-  return h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Date'), h('th', {}, 'Parties'), h('th', { class: 'num' }, 'Signed'), h('th', {}, 'Fields and sources'))),
+  return h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Date'), h('th', {}, 'Parties'), h('th', { class: 'num' }, 'Signed'), h('th', {}, 'Fields and sources'))),
     h('tbody', {}, ...items.map((a) => h('tr', {}, h('td', {}, a.date), h('td', {}, parties(a.parties)), h('td', { class: 'num' }, a.count ?? ''),
-      h('td', {}, a.fields.join(', '), sourceLinks(a.sources))))));
+      h('td', {}, a.fields.join(', '), sourceLinks(a.sources)))))));
 }
 
 /** @param {readonly CommitmentTrack[]} tracks */
@@ -270,8 +185,8 @@ function commitmentsList(tracks) {
         h('div', { style: `width:${Math.min(100, g.progress.share * 100)}%` })),
         h('span', { class: 'muted' }, `${money(g.progress.observed, t.unit)} reported for ${g.progress.date}: ${Math.round(g.progress.share * 100)}% of the target`)) : h('span', { class: 'muted' }, 'no value reported since'),
       sourceLinks(g.sources))),
-    t.observations.length ? h('table', {}, h('tbody', {}, ...t.observations.map((o) => h('tr', {},
-      h('td', {}, o.date), h('td', { class: 'num' }, money(o.value, t.unit)), h('td', {}, sourceLinks(o.sources)))))) : null)));
+    t.observations.length ? h('div', { class: 'table-wrap' }, h('table', {}, h('tbody', {}, ...t.observations.map((o) => h('tr', {},
+      h('td', {}, o.date), h('td', { class: 'num' }, money(o.value, t.unit)), h('td', {}, sourceLinks(o.sources))))))) : null)));
 }
 
 /**
@@ -299,69 +214,128 @@ function eventsTable(events) {
     row.addEventListener('keydown', (ev) => { if (/** @type {KeyboardEvent} */ (ev).key === 'Enter') void toggle(); });
     body.append(row);
   }
-  return h('table', { class: 'events' }, h('thead', {}, h('tr', {}, h('th', {}, 'Date'), h('th', {}, 'Event'), h('th', {}, 'Actor'), h('th', {}, 'Recipient'),
-    h('th', { class: 'num' }, 'Mentions'), h('th', { class: 'num' }, 'Sources'), h('th', {}, 'Languages'))), body);
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'events' }, h('thead', {}, h('tr', {}, h('th', {}, 'Date'), h('th', {}, 'Event'), h('th', {}, 'Actor'), h('th', {}, 'Recipient'),
+    h('th', { class: 'num' }, 'Mentions'), h('th', { class: 'num' }, 'Sources'), h('th', {}, 'Languages'))), body));
 }
 
-/** @param {string} a @param {string} b @param {{ from?: string, to?: string }} range */
-async function showPair(a, b, range) {
-  const [timeline, ladder, agreements, commitments] = await Promise.all([
-    api('/api/dyads/{a}/{b}/timeline', { a, b, ...range }), api('/api/dyads/{a}/{b}/ladder', { a, b }),
+/** Pixels the full-width panels leave a chart. */
+function chartWidth() {
+  // The page's padding and a panel's padding and border, as style.css sets them for each width.
+  const narrow = window.matchMedia('(max-width: 600px)').matches;
+  return Math.min(1400, main.clientWidth - (narrow ? 2 * 10 + 2 * 11 : 2 * 20 + 2 * 17));
+}
+
+/**
+ * A headline figure: the number, what it counts, and a note (its split, its n).
+ * @param {string} value @param {string} label @param {string} [note] @param {string} [name] a key for tests
+ */
+function card(value, label, note, name) {
+  return h('div', { class: 'card', 'data-figure': name }, h('b', {}, value), h('span', {}, label), note ? h('small', {}, note) : null);
+}
+
+/**
+ * The events behind a view, for the chosen month or the whole selection; the month can be cleared.
+ * @param {Record<string, string | number | undefined>} scope what the view is about (dyad or actor)
+ * @param {Selection} selection @param {string | undefined} month @param {string} path the view's address path
+ */
+async function eventsPanel(scope, selection, month, path) {
+  const query = { ...selection, ...(month ? { from: month, to: month } : {}) };
+  const page = await api('/api/events', { ...scope, ...query, limit: 200 });
+  const clear = month ? h('a', { class: 'clear', href: address(path, selection), title: 'show every month again' }, `✕ clear ${periodName(month)}`) : null;
+  return panel('Events', `${month ? `${periodName(month)} · ` : ''}${fmt(page.items.length)}${page.page.next !== null ? '+' : ''} listed, each real-world event once; click one for its sentences`, 'events-panel',
+    clear, eventsTable(page.items));
+}
+
+/**
+ * What a selection narrows to, in words, for the headline's note.
+ * @param {Selection} sel
+ */
+function selectionNote(sel) {
+  const parts = [];
+  if (sel.scope) parts.push(sel.scope);
+  if (sel.quad) parts.push(vocabulary.quads.find((q) => String(q.quad) === sel.quad)?.name ?? `quad ${sel.quad}`);
+  if (sel.type) parts.push(sel.type);
+  if (sel.mode) parts.push(`mode ${sel.mode}`);
+  if (sel.lang) parts.push(`reported in ${sel.lang}`);
+  if (sel.from || sel.to) parts.push(`${sel.from ?? '…'} – ${sel.to ?? '…'}`);
+  return parts.length ? `filtered: ${parts.join(', ')}` : 'all events';
+}
+
+/** @param {string} a @param {string} b @param {Selection} sel @param {string | undefined} month */
+async function showPair(a, b, sel, month) {
+  const range = { from: sel.from, to: sel.to };
+  const path = `/pair/${a}/${b}`;
+  const [timeline, ladder, agreements, commitments, events] = await Promise.all([
+    api('/api/dyads/{a}/{b}/timeline', { a, b, ...sel }), api('/api/dyads/{a}/{b}/ladder', { a, b }),
     api('/api/agreements', { party: a, partner: b, ...range }), api('/api/commitments', { party: a, partner: b, ...range }),
+    eventsPanel({ dyad: `${a},${b}` }, sel, month, path),
   ]);
-  const eventsPanel = panel('Events', 'each real-world event once; click one for its sentences', '');
-  const loadEvents = async (/** @type {string | undefined} */ from, /** @type {string | undefined} */ to) => {
-    const page = await api('/api/events', { dyad: `${a},${b}`, from, to, limit: 200 });
-    eventsPanel.replaceChildren(h('h2', {}, 'Events', h('small', {}, from ? `${from}${to && to !== from ? ` – ${to}` : ''} · ` : '', `${page.items.length}${page.page.next !== null ? '+' : ''} shown`)),
-      eventsTable(page.items));
-  };
   const t = timeline.total;
+  const coop = t.byQuad[1] + t.byQuad[2], conflict = t.byQuad[3] + t.byQuad[4];
   main.replaceChildren(
-    panel(`${nameOf(a)} – ${nameOf(b)}`, 'dyad', '', h('div', { class: 'cards' },
-      h('div', { class: 'card' }, h('b', {}, fmt(t.events)), h('span', {}, 'events')),
-      h('div', { class: 'card' }, h('b', {}, fmt(t.byQuad[1] + t.byQuad[2])), h('span', {}, 'cooperative')),
-      h('div', { class: 'card' }, h('b', {}, fmt(t.byQuad[3] + t.byQuad[4])), h('span', {}, 'conflictual')),
-      h('div', { class: 'card' }, h('b', {}, String(t.score.mean)), h('span', {}, 'mean PLOVER score')),
-      h('div', { class: 'card' }, h('b', {}, ladder.items.at(-1)?.level ?? '—'), h('span', {}, 'current designation')))),
-    panel('Timeline', 'events per month by quad class; click a month for its events', '', timelineChart(timeline, (f, to) => void loadEvents(f, to))),
+    panel(`${nameOf(a)} – ${nameOf(b)}`, `pair · ${selectionNote(sel)}`, 'headline', h('div', { class: 'cards' },
+      card(t.events ? fmt(t.events) : '—', 'events between the two', 'each real-world event once', 'events'),
+      card(fmt(t.byScope.bilateral), 'bilateral', 'the two alone', 'bilateral'),
+      card(fmt(t.byScope.multilateral), 'multilateral', 'with 3+ parties (summits)', 'multilateral'),
+      card(share(coop, t.events), 'cooperative', 'PLOVER quads 1–2', 'cooperation'),
+      card(share(conflict, t.events), 'conflictual', 'PLOVER quads 3–4', 'conflict'),
+      card(meanScore(t.score, t.events), 'mean PLOVER score', '−10 … +10', 'score'),
+      card(ladder.items.at(-1)?.level ?? '—', 'current designation', undefined, 'designation'))),
+    panel('Timeline', 'events per month by quad class; click a month for its events', '',
+      timelineChart(timeline.points, vocabulary.quads, (period) => go(address(path, sel, period)), chartWidth())),
     panel('Partnership ladder', 'designations and since when', 'third', ladderList(ladder.items)),
     panel('Agreements', 'signed, by date and field', 'third', agreementsTable(agreements.items)),
     panel('Targets and progress', 'commitments and what was later reported', 'third', commitmentsList(commitments.items)),
-    eventsPanel,
+    events,
   );
-  await loadEvents(range.from, range.to);
 }
 
 // ——— Country view ———
 
 /** @param {Profile['balance']} balance */
 function balanceChart(balance) {
-  const pts = balance.filter((b) => b.index !== undefined);
-  if (pts.length === 0) return h('p', { class: 'empty' }, 'Too few cooperative events for a balance index.');
-  const W = 600, H = 300, L = 30, R = 10, T = 10, B = 26;
+  if (balance.length === 0) return h('p', { class: 'empty' }, 'No cooperative events for this selection.');
+  const W = 600, H = 300, L = 34, R = 10, T = 22, B = 26;
   const step = (W - L - R) / balance.length;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': 'Multi-vector balance per year', class: 'balance' });
   const y = (/** @type {number} */ v) => T + (H - T - B) * (1 - v);
+  for (const t of [0, 0.5, 1]) {
+    svg.append(s('line', { x1: L, x2: W - R, y1: y(t), y2: y(t), class: 'grid' }), s('text', { x: L - 4, y: y(t) + 4, 'text-anchor': 'end' }, String(t)));
+  }
   balance.forEach((b, i) => {
+    const ties = Object.values(b.ties).reduce((n, x) => n + x, 0);
     let base = 0;
     for (const [pole, color] of /** @type {[Pole, string][]} */ (Object.entries(POLE_COLORS))) {
-      const share = b.poles[pole] ?? 0;
-      if (share > 0) svg.append(s('rect', { x: L + i * step + step * 0.2, y: y(base + share), width: step * 0.6, height: y(base) - y(base + share), fill: color, opacity: 0.35 }));
-      base += share;
+      const n = b.ties[pole] ?? 0;
+      const part = ties ? n / ties : 0;
+      if (n > 0) {
+        const r = s('rect', { x: L + i * step + step * 0.2, y: y(base + part), width: step * 0.6, height: y(base) - y(base + part), fill: color, opacity: 0.35 });
+        r.append(s('title', {}, `${b.year}, ${pole}: ${share(n, ties)} cooperative ties`));
+        svg.append(r);
+      }
+      base += part;
     }
     svg.append(s('text', { x: L + i * step + step / 2, y: H - 8, 'text-anchor': 'middle' }, b.year));
+    // n above every year: an index over few events is not shown at all.
+    svg.append(s('text', { x: L + i * step + step / 2, y: 14, 'text-anchor': 'middle', class: 'n' }, `n=${b.cooperation}`));
   });
-  const line = balance.map((b, i) => (b.index === undefined ? null : `${L + i * step + step / 2},${y(b.index)}`)).filter(Boolean).join(' ');
-  svg.append(s('polyline', { points: line, fill: 'none', stroke: '#14202e', 'stroke-width': 2 }));
+  const pts = balance.map((b, i) => (b.index === undefined ? null : `${L + i * step + step / 2},${y(b.index)}`)).filter(Boolean);
+  if (pts.length > 1) svg.append(s('polyline', { points: pts.join(' '), fill: 'none', stroke: '#14202e', 'stroke-width': 2 }));
   for (const [i, b] of balance.entries()) if (b.index !== undefined) {
     const c = s('circle', { cx: L + i * step + step / 2, cy: y(b.index), r: 3.5, fill: '#14202e' });
-    c.append(s('title', {}, `${b.year}: index ${b.index}, ${b.effectivePartners} effective partners, ${b.cooperation} cooperative events`));
+    c.append(s('title', {}, `${b.year}: index ${sig(b.index)}, ${sig(b.effectivePartners ?? 0)} effective partners (n=${b.cooperation} cooperative events)`));
     svg.append(c);
   }
-  svg.append(s('text', { x: L - 4, y: y(1) + 4, 'text-anchor': 'end' }, '1'), s('text', { x: L - 4, y: y(0) + 4, 'text-anchor': 'end' }, '0'));
-  return h('div', {}, svg, h('div', { class: 'legend' }, h('span', {}, '— multi-vector index (0 one pole … 1 even)'),
+  return h('div', {}, svg, h('div', { class: 'legend' }, h('span', {}, '● multi-vector index (0 one pole … 1 even), only for years with n ≥ 5 cooperative events'),
     ...Object.entries(POLE_COLORS).map(([p, c]) => h('span', {}, h('i', { style: `background:${c}` }), p))));
 }
+
+/**
+ * The relation with a partner by the rule of docs/analysis.md: cooperation when its cooperative
+ * events (PLOVER quads 1–2) are at least its conflictual ones (quads 3–4), never by a score's sign.
+ * @param {PartnerSummary} p
+ */
+const cooperative = (p) => p.cooperation >= p.conflict;
 
 /** @param {string} code @param {readonly PartnerSummary[]} partners */
 function network(code, partners) {
@@ -373,14 +347,13 @@ function network(code, partners) {
   top.forEach((p, i) => {
     const a = (2 * Math.PI * i) / top.length - Math.PI / 2;
     const x = cx + r * Math.cos(a), y = cy + r * Math.sin(a);
-    const mean = p.events ? p.score / p.events : 0;
-    svg.append(s('line', { x1: cx, y1: cy, x2: x, y2: y, stroke: mean >= 0 ? 'var(--q1)' : 'var(--q4)', 'stroke-width': 1 + 7 * (p.events / max), opacity: 0.7 }));
+    svg.append(s('line', { x1: cx, y1: cy, x2: x, y2: y, stroke: cooperative(p) ? 'var(--q1)' : 'var(--q4)', 'stroke-width': 1 + 7 * (p.events / max), opacity: 0.7 }));
     const node = s('circle', { cx: x, cy: y, r: 14, fill: POLE_COLORS[p.pole] });
-    node.append(s('title', {}, `${nameOf(p.code)}: ${p.events} events, ${p.cooperation} cooperative, ${p.conflict} conflictual`));
+    node.append(s('title', {}, `${nameOf(p.code)}: ${p.events} events (${p.bilateral} bilateral, ${p.multilateral} multilateral), ${p.cooperation} cooperative, ${p.conflict} conflictual`));
     node.addEventListener('click', () => { location.hash = `#/pair/${code}/${p.code}`; });
-    svg.append(node, s('text', { x, y: y + 4, 'text-anchor': 'middle', style: 'fill:#fff;font-weight:600;pointer-events:none' }, p.code));
+    svg.append(node, s('text', { x, y: y + 4, 'text-anchor': 'middle', class: 'node-label' }, p.code));
   });
-  svg.append(s('circle', { cx, cy, r: 20, fill: '#14202e' }), s('text', { x: cx, y: cy + 4, 'text-anchor': 'middle', style: 'fill:#fff;font-weight:700' }, code));
+  svg.append(s('circle', { cx, cy, r: 20, fill: '#14202e' }), s('text', { x: cx, y: cy + 4, 'text-anchor': 'middle', class: 'node-label self' }, code));
   return svg;
 }
 
@@ -398,9 +371,8 @@ async function worldMapView(code, partners) {
     const path = s('path', { d: c.d, 'data-code': c.code });
     if (c.code === code) path.setAttribute('class', 'self');
     else if (p) {
-      const mean = p.score / p.events;
       const alpha = 0.25 + 0.75 * Math.sqrt(p.events / max);
-      path.style.fill = mean >= 0 ? `rgba(31,122,74,${alpha})` : `rgba(192,57,43,${alpha})`;
+      path.style.fill = cooperative(p) ? `rgba(31,122,74,${alpha})` : `rgba(192,57,43,${alpha})`;
     }
     path.append(s('title', {}, p ? `${c.name}: ${p.events} events (${p.cooperation} cooperative, ${p.conflict} conflictual)` : c.name));
     if (c.code && c.code !== code) path.addEventListener('click', () => { location.hash = `#/pair/${code}/${c.code}`; });
@@ -410,31 +382,50 @@ async function worldMapView(code, partners) {
     h('span', {}, h('i', { style: 'background:#c0392b' }), 'mostly conflict'), h('span', {}, 'darker: more events; click a country for the pair')));
 }
 
-/** @param {readonly PartnerSummary[]} list @param {string} code @param {'cooperation' | 'conflict'} key */
-function partnerTable(list, code, key) {
-  if (list.length === 0) return h('p', { class: 'empty' }, 'None.');
-  return h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Partner'), h('th', {}, 'Pole'), h('th', { class: 'num' }, key === 'cooperation' ? 'Cooperative' : 'Conflictual'),
-    h('th', { class: 'num' }, 'All events'), h('th', { class: 'num' }, 'Score sum'))),
-  h('tbody', {}, ...list.slice(0, 15).map((p) => h('tr', {},
-    h('td', {}, h('a', { href: `#/pair/${code}/${p.code}` }, nameOf(p.code))), h('td', {}, p.pole),
-    h('td', { class: 'num' }, p[key]), h('td', { class: 'num' }, p.events), h('td', { class: 'num' }, p.score)))));
+/**
+ * @param {readonly PartnerSummary[]} list @param {string} code @param {Selection} sel
+ * @param {string} empty what to say when the list is empty
+ */
+function partnerTable(list, code, sel, empty) {
+  if (list.length === 0) return h('p', { class: 'empty' }, empty);
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'partners' }, h('thead', {}, h('tr', {}, h('th', {}, 'Partner'),
+    h('th', { class: 'num', title: 'cooperative events with no third party: the ranking' }, 'Bilateral coop.'),
+    h('th', { class: 'num', title: 'events in PLOVER quads 1–2, bilateral and multilateral' }, 'Cooperative'),
+    h('th', { class: 'num', title: 'events in PLOVER quads 3–4' }, 'Conflictual'),
+    h('th', { class: 'num', title: 'distinct events: bilateral + multilateral' }, 'Events (bi + multi)'),
+    h('th', { class: 'num' }, 'Mean score'))),
+  h('tbody', {}, ...list.slice(0, 15).map((p) => h('tr', { 'data-partner': p.code },
+    h('td', {}, h('a', { href: address(`/pair/${code}/${p.code}`, sel) }, nameOf(p.code)), h('span', { class: 'muted' }, ` ${p.pole}`)),
+    h('td', { class: 'num' }, fmt(p.bilateralCooperation)), h('td', { class: 'num' }, fmt(p.cooperation)), h('td', { class: 'num' }, fmt(p.conflict)),
+    h('td', { class: 'num' }, `${fmt(p.events)} (${fmt(p.bilateral)} + ${fmt(p.multilateral)})`), h('td', { class: 'num' }, meanScore(p.score, p.events)))))));
 }
 
-/** @param {string} code @param {{ from?: string, to?: string }} range */
-async function showCountry(code, range) {
-  const profile = await api('/api/profile/{code}', { code, ...range });
+/** @param {string} code @param {Selection} sel @param {string | undefined} month */
+async function showCountry(code, sel, month) {
+  const path = `/country/${code}`;
+  const [profile, events] = await Promise.all([api('/api/profile/{code}', { code, ...sel }), eventsPanel({ actor: code }, sel, month, path)]);
   const last = profile.balance.filter((b) => b.index !== undefined).at(-1);
+  const coop = profile.byQuad[1] + profile.byQuad[2], conflict = profile.byQuad[3] + profile.byQuad[4];
   main.replaceChildren(
-    panel(nameOf(code), 'country profile', '', h('div', { class: 'cards' },
-      h('div', { class: 'card' }, h('b', {}, fmt(profile.events)), h('span', {}, 'events with partners')),
-      h('div', { class: 'card' }, h('b', {}, fmt(profile.partners.length)), h('span', {}, 'partners')),
-      h('div', { class: 'card' }, h('b', {}, last ? String(last.index) : '—'), h('span', {}, last ? `multi-vector index, ${last.year}` : 'multi-vector index')),
-      h('div', { class: 'card' }, h('b', {}, last ? String(last.effectivePartners) : '—'), h('span', {}, 'effective partners')))),
-    panel('Partners by cooperation', '', 'half', partnerTable(profile.partners, code, 'cooperation')),
-    panel('Partners by conflict', '', 'half', partnerTable(profile.conflicts, code, 'conflict')),
-    panel('Multi-vector balance', 'pole shares of cooperation per year', 'half', balanceChart(profile.balance)),
+    panel(nameOf(code), `country profile · ${selectionNote(sel)}`, 'headline', h('div', { class: 'cards' },
+      card(profile.events ? fmt(profile.events) : '—', 'events with partners', 'each real-world event once', 'events'),
+      card(fmt(profile.byScope.bilateral), 'bilateral', 'with one partner', 'bilateral'),
+      card(fmt(profile.byScope.multilateral), 'multilateral', 'with 2+ partners (summits)', 'multilateral'),
+      card(share(coop, profile.events), 'cooperative', 'PLOVER quads 1–2', 'cooperation'),
+      card(share(conflict, profile.events), 'conflictual', 'PLOVER quads 3–4', 'conflict'),
+      card(fmt(profile.partners.length), 'partners', undefined, 'partners'),
+      card(last?.index !== undefined ? sig(last.index) : '—', last ? `multi-vector index, ${last.year}` : 'multi-vector index', last ? `n=${last.cooperation} cooperative events` : 'too few events', 'index'),
+      card(last?.effectivePartners !== undefined ? sig(last.effectivePartners) : '—', 'effective partners', last ? `n=${last.cooperation}` : undefined, 'effective'))),
+    panel('Timeline', 'the country\'s events with everyone per month, each once; click a month for its events', '',
+      timelineChart(profile.timeline, vocabulary.quads, (period) => go(address(path, sel, period)), chartWidth())),
+    panel('Partners by cooperation', 'ranked by bilateral cooperation, so shared summits do not make a top partner', 'half',
+      partnerTable(profile.partners, code, sel, 'No partners for this selection.')),
+    panel('Partners mostly in conflict', 'more conflictual (quads 3–4) than cooperative events', 'half',
+      partnerTable(profile.conflicts, code, sel, 'No partner with more conflict than cooperation.')),
+    panel('Multi-vector balance', 'pole shares of cooperative ties per year, with n', 'half', balanceChart(profile.balance)),
     panel('Network', 'top partners; width = events, colour = pole', 'half', network(code, profile.partners)),
     panel('Map', 'relations with the world', '', await worldMapView(code, profile.partners)),
+    events,
   );
 }
 
@@ -494,10 +485,10 @@ async function showArticle(id, params) {
       h('h2', {}, 'Facts'),
       art.facts.length ? h('ul', {}, ...art.facts.map((f) => h('li', {}, `${f.kind}: ${names(f.parties)}`, factNote(f.record)))) : h('p', { class: 'empty' }, 'None.'),
       h('h2', {}, 'Translations'),
-      art.translations.length ? h('ul', {}, ...art.translations.map((t) => h('li', {},
+      art.translations.length ? h('ul', { class: 'translations' }, ...art.translations.map((t) => h('li', {},
         h('a', { href: `#/article/${t.article.id}` }, `${t.article.lang}: ${t.article.title ?? t.article.id}`), h('span', { class: 'muted' }, ` (agreement ${Math.round(t.score * 100)}%)`)))) : h('p', { class: 'empty' }, 'None found.'),
       h('h2', {}, 'Similar articles'),
-      art.similar.length ? h('ul', {}, ...art.similar.map((x) => h('li', {},
+      art.similar.length ? h('ul', { class: 'similar' }, ...art.similar.map((x) => h('li', {},
         h('a', { href: `#/article/${x.article.id}` }, `${x.article.lang}: ${x.article.title ?? x.article.id}`), h('span', { class: 'muted' }, ` (${x.sharedEvents} shared events)`)))) : h('p', { class: 'empty' }, 'None.')),
   );
   main.querySelector('mark.current')?.scrollIntoView({ block: 'center' });
@@ -520,14 +511,50 @@ async function showSearch(params) {
   main.replaceChildren(panel('Search articles', 'every word, in any inflected form', '', form, results));
   if (!q.trim()) return;
   const page = await api('/api/search', { q, lang, limit: 50 });
-  results.replaceChildren(page.items.length === 0 ? h('p', { class: 'empty' }, 'Nothing found.') : h('table', {}, h('tbody', {}, ...page.items.map((hit) => h('tr', {},
-    h('td', {}, hit.article.published ?? ''), h('td', {}, hit.article.lang), h('td', {}, h('a', { href: `#/article/${hit.article.id}` }, hit.article.title ?? `Article ${hit.article.id}`)))))));
+  results.replaceChildren(page.items.length === 0 ? h('p', { class: 'empty' }, 'Nothing found.') : h('div', { class: 'table-wrap' }, h('table', {}, h('tbody', {}, ...page.items.map((hit) => h('tr', {},
+    h('td', {}, hit.article.published ?? ''), h('td', {}, hit.article.lang), h('td', {}, h('a', { href: `#/article/${hit.article.id}` }, hit.article.title ?? `Article ${hit.article.id}`))))))));
 }
 
 // ——— Routing ———
 
-function range() {
-  return { from: fromInput.value.trim() || undefined, to: toInput.value.trim() || undefined };
+/** The path of the current view (#/pair/KAZ/TUR, #/country/KAZ), without its query. */
+function currentPath() {
+  return location.hash.replace(/^#/, '').split('?')[0] || '/pair/KAZ/TUR';
+}
+
+/**
+ * Show a selection in the filter controls.
+ * @param {Selection} sel
+ */
+function showSelection(sel) {
+  for (const k of FILTER_KEYS) {
+    const el = /** @type {HTMLInputElement | HTMLSelectElement | null} */ (filters.elements.namedItem(k));
+    if (el) el.value = sel[k] ?? '';
+  }
+  fillModes(/** @type {EventType | undefined} */ (sel.type), sel.mode);
+}
+
+/**
+ * The mode choices: the chosen type's modes, or every mode.
+ * @param {EventType | undefined} type @param {string | undefined} chosen
+ */
+function fillModes(type, chosen) {
+  const select = /** @type {HTMLSelectElement} */ (filters.elements.namedItem('mode'));
+  const modes = type ? vocabulary.modesOf.get(type) ?? [] : [...new Set([...vocabulary.modesOf.values()].flat())].sort();
+  select.replaceChildren(h('option', { value: '' }, 'any mode'), ...modes.map((m) => h('option', { value: m }, m)));
+  select.value = chosen && modes.includes(chosen) ? chosen : '';
+}
+
+/** The selection the filter controls hold now. */
+function formSelection() {
+  /** @type {Selection} */
+  const out = {};
+  for (const k of FILTER_KEYS) {
+    const el = /** @type {HTMLInputElement | HTMLSelectElement | null} */ (filters.elements.namedItem(k));
+    const v = el?.value.trim();
+    if (v) out[k] = v;
+  }
+  return out;
 }
 
 async function route() {
@@ -537,16 +564,20 @@ async function route() {
   const view = parts[0] ?? 'pair';
   for (const a of document.querySelectorAll('.views a')) a.classList.toggle('active', a.getAttribute('data-view') === view);
   document.body.dataset['view'] = view;
+  const sel = selectionOf(params);
+  const month = params.get('month') ?? undefined;
+  showSelection(sel);
+  /** @type {HTMLElement} */ (document.getElementById('filter-note')).textContent = `· ${selectionNote(sel)}`;
   try {
     if (view === 'pair' || view === '') {
-      const a = parts[1] ?? pickA.value ?? 'KAZ';
-      const b = parts[2] ?? pickB.value ?? 'TUR';
+      const a = parts[1] ?? (pickA.value || 'KAZ');
+      const b = parts[2] ?? (pickB.value || 'TUR');
       pickA.value = a; pickB.value = b;
-      await showPair(a, b, range());
+      await showPair(a, b, sel, month);
     } else if (view === 'country') {
-      const code = parts[1] ?? pickA.value;
+      const code = parts[1] ?? (pickA.value || 'KAZ');
       pickA.value = code;
-      await showCountry(code, range());
+      await showCountry(code, sel, month);
     } else if (view === 'article') {
       await showArticle(Number(parts[1]), params);
     } else if (view === 'search') {
@@ -555,8 +586,22 @@ async function route() {
       main.replaceChildren(panel('Not found', '', '', h('p', {}, `No view "${view}".`)));
     }
   } catch (error) {
-    main.replaceChildren(panel('Something went wrong', '', '', h('p', { class: 'error' }, String(/** @type {Error} */ (error).message ?? error))));
+    const e = /** @type {Error & { status?: number }} */ (error);
+    main.replaceChildren(panel(e.status === 404 ? 'Not found' : 'Something went wrong', '', '', h('p', { class: 'error' }, String(e.message ?? error))));
   }
+}
+
+/**
+ * The country choices: actors with events in the archive first (most first), then the rest.
+ * @param {readonly Actor[]} items
+ */
+function actorOptions(items) {
+  const option = (/** @type {Actor} */ a) => h('option', { value: a.code }, `${a.names.en ?? a.code} (${a.code})${a.events ? ` · ${fmt(a.events)}` : ''}`);
+  const withData = items.filter((a) => a.events > 0);
+  return [
+    h('optgroup', { label: 'With events in the archive' }, ...withData.map(option)),
+    h('optgroup', { label: 'No events yet' }, ...items.filter((a) => a.events === 0).map(option)),
+  ];
 }
 
 async function start() {
@@ -564,20 +609,34 @@ async function start() {
   for (const a of list.items) actors.set(a.code, a);
   vocabulary.quads = ontology.quads;
   vocabulary.quadOf = new Map(ontology.types.map((t) => [t.type, t.quad]));
+  vocabulary.modesOf = new Map(ontology.types.map((t) => [t.type, t.modes.map((m) => m.mode)]));
   vocabulary.languages = ontology.languages;
-  const options = () => list.items.map((a) => h('option', { value: a.code }, `${a.names.en ?? a.code} (${a.code})`));
-  pickA.replaceChildren(...options());
-  pickB.replaceChildren(...options());
+  pickA.replaceChildren(...actorOptions(list.items));
+  pickB.replaceChildren(...actorOptions(list.items));
   pickA.value = 'KAZ';
   pickB.value = 'TUR';
+  const select = (/** @type {string} */ name) => /** @type {HTMLSelectElement} */ (filters.elements.namedItem(name));
+  select('type').append(...ontology.types.map((t) => h('option', { value: t.type }, t.type)));
+  select('quad').append(...ontology.quads.map((q) => h('option', { value: q.quad }, `${q.quad} ${q.name}`)));
+  select('lang').append(...ontology.languages.map((l) => h('option', { value: l }, l)));
   /** @type {HTMLElement} */ (document.getElementById('stats')).textContent =
-    `${fmt(stats.articles)} articles · ${fmt(stats.events)} events · ${Object.keys(stats.languages).join(' ')}`;
+    `${fmt(stats.articles)} articles · ${fmt(stats.events)} events, each once · ${Object.keys(stats.languages).join(' ')}`;
   /** @type {HTMLFormElement} */ (document.getElementById('pick')).addEventListener('submit', (e) => {
     e.preventDefault();
     const view = document.body.dataset['view'] === 'country' ? 'country' : 'pair';
-    const next = view === 'country' ? `#/country/${pickA.value}` : `#/pair/${pickA.value}/${pickB.value}`;
-    if (location.hash === next) void route(); else location.hash = next;
+    go(address(view === 'country' ? `/country/${pickA.value}` : `/pair/${pickA.value}/${pickB.value}`, formSelection()));
   });
+  // A changed filter is a new address: the view can be bookmarked, shared and reloaded as it is.
+  filters.addEventListener('change', (e) => {
+    if (/** @type {HTMLElement} */ (e.target).getAttribute('name') === 'type') fillModes(/** @type {EventType | undefined} */ (select('type').value || undefined), select('mode').value);
+    if (/** @type {HTMLInputElement} */ (e.target).validity?.valid === false) return;
+    go(address(currentPath(), formSelection()));
+  });
+  filters.addEventListener('submit', (e) => { e.preventDefault(); go(address(currentPath(), formSelection())); });
+  filters.addEventListener('reset', (e) => { e.preventDefault(); go(address(currentPath(), {})); });
+  // On a phone the filters fold away (open when the address already filters).
+  const box = /** @type {HTMLDetailsElement} */ (document.getElementById('filter-box'));
+  box.open = window.innerWidth > 600 || FILTER_KEYS.some((k) => location.hash.includes(`${k}=`));
   window.addEventListener('hashchange', () => void route());
   await route();
   document.body.dataset['ready'] = 'true';

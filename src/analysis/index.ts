@@ -3,7 +3,9 @@
  * agreements register, the commitments tracker and a country's profile with its multi-vector
  * balance. Reads the store only; writes nothing.
  */
-export { dyadTimeline, pointsOf, type Range, type Timeline, type TimelinePoint } from './timeline.ts';
+export { dyadTimeline, pointsOf, totalsOf, type CountedEvents, type Range, type Score, type Timeline, type TimelinePoint, type Totals } from './timeline.ts';
+export { countFilterOf, eventFilterOf, type EventSelection } from './filter.ts';
+export { relationOf, significant, type Relation } from './relation.ts';
 export {
   agreementsRegister, commitmentsTracker, partnershipLadder,
   type AgreementEntry, type CommitmentTrack, type FactScope, type Observation, type Rung, type Source, type Target,

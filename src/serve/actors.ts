@@ -8,8 +8,8 @@ import type { LexiconData } from '../lexicon/index.ts';
 import type { Lang } from '../model/index.ts';
 import type { ActorSchema } from './responses.ts';
 
-/** A state or organisation as the API lists it (its schema is in responses.ts). */
-export type Actor = z.output<typeof ActorSchema>;
+/** A state or organisation as the API lists it (its schema is in responses.ts), without the archive's counts. */
+export type Actor = Omit<z.output<typeof ActorSchema>, 'events'>;
 
 function firstNames(names: Readonly<Partial<Record<Lang, readonly string[]>>>): Partial<Record<Lang, string>> {
   return Object.fromEntries(Object.entries(names).flatMap(([l, list]) => (list?.[0] ? [[l, list[0]]] : [])));

@@ -3,7 +3,8 @@
  * problem into a 400 naming the field ("query.dyad: expected two codes such as KAZ,TUR").
  */
 import { z } from 'zod';
-import { EventTypeSchema, LangSchema, PartialDateSchema } from '../model/index.ts';
+import { EventTypeSchema, LangSchema, ModeSchema, PartialDateSchema, QUADS } from '../model/index.ts';
+import { SCOPES } from '../store/index.ts';
 
 /** A request the API refuses (4xx) or cannot answer now (503), with the field at fault. */
 export class HttpError extends Error {
@@ -54,6 +55,13 @@ export const page = {
   offset: wholeNumber(0).default(0),
 };
 export const range = { from: date.optional(), to: date.optional() };
+export const quad = z.enum(QUADS.map(String) as ['1', '2', '3', '4'], { error: 'expected a quad class: 1, 2, 3 or 4' })
+  .transform((q) => Number(q) as (typeof QUADS)[number]);
+export const scope = z.enum(SCOPES, { error: `expected ${SCOPES.join(' or ')}` });
+/** The events a figure is made of: every analysis view takes these. */
+export const selection = {
+  ...range, type: eventType.optional(), quad: quad.optional(), mode: ModeSchema.optional(), lang: lang.optional(), scope: scope.optional(),
+};
 
 /**
  * Text an archive can hold: no NUL character. PostgreSQL refuses it in text, and removing it

@@ -11,7 +11,7 @@ import {
   EvidenceSchema, FactRecordSchema, FlagSchema, LangSchema, ModeSchema, OutputRecordSchema, PartialDateSchema,
   PartnershipRecordSchema, QuadSchema, SectorSchema,
 } from '../model/index.ts';
-import { PUT_STATUSES } from '../store/index.ts';
+import { PUT_STATUSES, SCOPES } from '../store/index.ts';
 
 /** The named schemas of the API: each becomes a component of the OpenAPI document and a type of the page. */
 export const API_SCHEMAS = z.registry<{ id: string; description?: string }>();
@@ -137,11 +137,16 @@ export const StoreStatsSchema = named('Stats', obj({
   lexiconVersions: z.record(z.string(), count),
 }), 'What the archive holds.');
 
+export const ScopeSchema = named('Scope', z.enum(SCOPES), 'bilateral: an event with two parties; multilateral: three or more (a summit, a group\'s statement).');
+
 /** The events filter a timeline point names (the store's EventFilter). */
 export const EventQuerySchema = named('EventQuery', obj({
   actor: ActorCodeSchema.exactOptional(),
   dyad: z.tuple([ActorCodeSchema, ActorCodeSchema]).readonly().exactOptional(),
   type: EventTypeSchema.exactOptional(),
+  quad: QuadSchema.exactOptional(),
+  mode: ModeSchema.exactOptional(),
+  scope: ScopeSchema.exactOptional(),
   from: PartialDateSchema.exactOptional(),
   to: PartialDateSchema.exactOptional(),
   lang: LangSchema.exactOptional(),
@@ -152,21 +157,24 @@ export const EventQuerySchema = named('EventQuery', obj({
 // ——— The analyses ———
 
 const byQuad = obj({ 1: count, 2: count, 3: count, 4: count });
-const score = obj({ sum: z.number(), mean: z.number() });
+const byScope = obj({ bilateral: count, multilateral: count });
+/** The mean of no events is null (shown as "—"), never 0. */
+const score = obj({ sum: z.number(), mean: z.number().nullable() });
 
 export const TimelinePointSchema = named('TimelinePoint', obj({
   period: z.string().regex(/^\d{4}(-\d{2})?$/),
   events: count,
   byType: z.partialRecord(EventTypeSchema, count),
   byQuad,
+  byScope,
   score,
   query: EventQuerySchema,
-}), 'One month (or a year, for events dated only to it): events by type and quad class, and their PLOVER score.');
+}), 'One month (or a year, for events dated only to it): distinct events by type, quad class and scope, and their PLOVER score.');
 
 export const TimelineSchema = named('Timeline', obj({
   actors: z.tuple([ActorCodeSchema, ActorCodeSchema]).readonly(),
   points: list(TimelinePointSchema),
-  total: obj({ events: count, byQuad, score }),
+  total: obj({ events: count, byQuad, byScope, score }),
 }));
 
 export const SourceSchema = named('Source', obj({ article: ArticleRefSchema, evidence: EvidenceSchema }), 'One article stating a fact.');
@@ -207,19 +215,27 @@ export const PartnerSummarySchema = named('PartnerSummary', obj({
   code: ActorCodeSchema,
   pole: PoleSchema,
   events: count,
+  bilateral: count,
+  multilateral: count,
   cooperation: count,
+  bilateralCooperation: count,
   conflict: count,
-  score: z.number(),
-}));
+  byQuad,
+  score,
+}), 'A partner\'s distinct events with the country: bilateral and multilateral, cooperative (quads 1–2) and conflictual (quads 3–4).');
 
 export const ProfileSchema = named('Profile', obj({
   code: ActorCodeSchema,
   events: count,
+  byQuad,
+  byScope,
+  score,
   partners: list(PartnerSummarySchema),
   conflicts: list(PartnerSummarySchema),
   balance: list(obj({
     year: z.string().regex(/^\d{4}$/),
     cooperation: count,
+    ties: z.record(PoleSchema, count),
     poles: z.record(PoleSchema, z.number().min(0).max(1)),
     index: z.number().min(0).max(1).exactOptional(),
     effectivePartners: z.number().min(0).exactOptional(),
@@ -239,6 +255,8 @@ export const ActorSchema = named('Actor', obj({
   numeric: z.string().regex(/^\d{3}$/).exactOptional(),
   /** Member states, for organisations. */
   members: codes.exactOptional(),
+  /** Events in the archive with this actor and at least one partner. */
+  events: count,
 }), 'A state or organisation Dyad knows.');
 
 export const WorldMapSchema = named('WorldMap', obj({

@@ -12,7 +12,7 @@ import type { LexiconSet } from '../lexicon/index.ts';
 import type { Store } from '../store/index.ts';
 import type { Actor } from './actors.ts';
 import type { ArticleJob, ArticleStored } from './article-job.ts';
-import { code, date, dyad, eventType, HttpError, id, lang, page, range, text } from './input.ts';
+import { code, date, dyad, eventType, HttpError, id, lang, page, quad, range, scope, selection, text } from './input.ts';
 import type { WorldMap } from './map.ts';
 import { ontology } from './ontology.ts';
 import {
@@ -68,6 +68,18 @@ function notFound(what: string): never {
   throw new HttpError(404, 'not_found', `${what} not found`);
 }
 
+/**
+ * Refuse (404) a code that names no state or organisation Dyad knows and that no event in the
+ * archive holds: a figure of zero for a typing mistake would read as "no relations".
+ */
+async function known(codes: readonly string[], field: string, { actors, store }: ApiContext): Promise<void> {
+  for (const c of codes) {
+    if (actors.some((a) => a.code === c)) continue;
+    if ((await store.events({ actor: c, limit: 1 })).length > 0) continue;
+    throw new HttpError(404, 'unknown_actor', `unknown actor "${c}": no state or organisation has this code (GET /api/actors lists them)`, field);
+  }
+}
+
 const pairParams = z.strictObject({ a: code, b: code });
 const scopeQuery = z.strictObject({ party: code, partner: code.optional(), ...range });
 
@@ -79,10 +91,14 @@ export const ROUTES: readonly Route[] = [
   }),
   route({
     method: 'GET', path: '/api/events', tag: 'events', summary: 'Events (each real-world event once, with its mention, source and language counts), oldest first.',
-    query: z.strictObject({ actor: code.optional(), dyad: dyad.optional(), type: eventType.optional(), lang: lang.optional(), ...range, ...page }),
+    query: z.strictObject({
+      actor: code.optional(), dyad: dyad.optional(), type: eventType.optional(), quad: quad.optional(), mode: selection.mode,
+      scope: scope.optional(), lang: lang.optional(), ...range, ...page,
+    }),
     response: EventPageSchema,
     handler: async ({ query: q }, { store }) => paged(q, (limit, offset) => store.events({
       ...(q.actor ? { actor: q.actor } : {}), ...(q.dyad ? { dyad: q.dyad } : {}), ...(q.type ? { type: q.type } : {}),
+      ...(q.quad ? { quad: q.quad } : {}), ...(q.mode ? { mode: q.mode } : {}), ...(q.scope ? { scope: q.scope } : {}),
       ...(q.lang ? { lang: q.lang } : {}), ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), limit, offset,
     })),
   }),
@@ -147,29 +163,45 @@ export const ROUTES: readonly Route[] = [
     })),
   }),
   route({
-    method: 'GET', path: '/api/actors', tag: 'actors', summary: 'States and organisations Dyad knows, with names in en/tr/ru/kk and their pole.',
+    method: 'GET', path: '/api/actors', tag: 'actors',
+    summary: 'States and organisations Dyad knows, with names in en/tr/ru/kk, their pole and their events in the archive; those with events first (most first).',
     query: z.strictObject({ kind: z.enum(['state', 'organization']).optional() }),
     response: ActorListSchema,
-    handler: async ({ query }, { actors }) => ({ items: actors.filter((a) => !query.kind || a.kind === query.kind), poles: POLE_NAMES }),
+    handler: async ({ query }, { actors, store }) => {
+      const events = await store.actorEventCounts();
+      const items = actors.filter((a) => !query.kind || a.kind === query.kind).map((a) => ({ ...a, events: events[a.code] ?? 0 }))
+        // Stable: actors without events keep the directory's order (states, then organisations, by name).
+        .sort((x, y) => y.events - x.events);
+      return { items, poles: POLE_NAMES };
+    },
   }),
   route({
     method: 'GET', path: '/api/actors/{code}', tag: 'actors', summary: 'One actor.',
     params: z.strictObject({ code }),
     response: ActorSchema,
-    handler: async ({ params }, { actors }) => actors.find((a) => a.code === params.code) ?? notFound(`actor ${params.code}`),
+    handler: async ({ params }, { actors, store }) => {
+      const actor = actors.find((a) => a.code === params.code) ?? notFound(`actor ${params.code}`);
+      return { ...actor, events: (await store.actorEventCounts())[actor.code] ?? 0 };
+    },
   }),
   route({
     method: 'GET', path: '/api/dyads/{a}/{b}/timeline', tag: 'analysis',
-    summary: 'The two actors\' events per month, by type and quad class, with the PLOVER cooperation–conflict score; each point names the events query behind it.',
-    params: pairParams, query: z.strictObject(range),
+    summary: 'The two actors\' events per month (each once), by type, quad class and scope (bilateral, multilateral), with the PLOVER cooperation–conflict score; each point names the events query behind it. 404 for an unknown code.',
+    params: pairParams, query: z.strictObject(selection),
     response: TimelineSchema,
-    handler: async ({ params, query }, { store }) => dyadTimeline(store, params.a, params.b, query),
+    handler: async ({ params, query }, ctx) => {
+      await known([params.a, params.b], 'params', ctx);
+      return dyadTimeline(ctx.store, params.a, params.b, query);
+    },
   }),
   route({
     method: 'GET', path: '/api/dyads/{a}/{b}/ladder', tag: 'analysis', summary: 'The partnership designations the pair has held, since when, with sources.',
     params: pairParams,
     response: LadderSchema,
-    handler: async ({ params }, { store }) => ({ items: await partnershipLadder(store, { party: params.a, partner: params.b }) }),
+    handler: async ({ params }, ctx) => {
+      await known([params.a, params.b], 'params', ctx);
+      return { items: await partnershipLadder(ctx.store, { party: params.a, partner: params.b }) };
+    },
   }),
   route({
     method: 'GET', path: '/api/agreements', tag: 'analysis', summary: 'The agreements register: signings of a party (or a pair), with count, fields and sources.',
@@ -185,10 +217,13 @@ export const ROUTES: readonly Route[] = [
   }),
   route({
     method: 'GET', path: '/api/profile/{code}', tag: 'analysis',
-    summary: 'A country\'s partners by cooperation and conflict, its multi-vector balance index per year, and its monthly timeline.',
-    params: z.strictObject({ code }), query: z.strictObject(range),
+    summary: 'A country\'s events (each once), its partners by cooperation (bilateral first) and those it is mostly in conflict with, its multi-vector balance index per year, and its monthly timeline. 404 for an unknown code.',
+    params: z.strictObject({ code }), query: z.strictObject(selection),
     response: ProfileSchema,
-    handler: async ({ params, query }, { store }) => countryProfile(store, params.code, query),
+    handler: async ({ params, query }, ctx) => {
+      await known([params.code], 'params.code', ctx);
+      return countryProfile(ctx.store, params.code, query);
+    },
   }),
   route({
     method: 'GET', path: '/api/map', tag: 'actors', summary: 'World map shapes (Natural Earth 1:110m) as SVG paths by alpha-3 code.',

@@ -1,7 +1,9 @@
 /** Reading articles: lists, one article with what was coded from it, translations, recode batches. */
 import type { Connection, SqlValue } from './dialect.ts';
 import { ARTICLE_COLUMNS, selectFacts, selectMentions, toArticleText, toSummary } from './rows.ts';
+import { jaccard } from './grouping.ts';
 import { overlapping, pageOf } from './sql.ts';
+import { keysOf } from './translations.ts';
 import type {
   ArticleFilter, ArticleLink, ArticleSummary, ArticleText, SimilarArticle, StoreCapabilities, StoredArticle,
 } from './store.ts';
@@ -44,12 +46,31 @@ export async function findArticle(c: Connection, caps: StoreCapabilities, id: nu
   return { ...toArticleText(row), mentions, facts };
 }
 
-/** Articles linked to this one as translations, best first. */
+/**
+ * The other versions of an article: every article in another language that its translation
+ * links reach, directly or through another version (if A is a version of B and of C, B and C are
+ * versions of each other), so that the link is symmetric and all versions of a story list the
+ * same set, less their own language (two reports in one language are not translations of each
+ * other). Each with its agreement with this article, best first.
+ */
 export async function findTranslations(c: Connection, articleId: number): Promise<ArticleLink[]> {
+  // UNION (not UNION ALL) drops an article met again, so the walk ends on cycles.
   const rows = await c.all(
-    `SELECT ${ARTICLE_COLUMNS}, l.score FROM article_links l JOIN articles a ON a.id = l.b
-     WHERE l.a = ? AND l.kind = 'translation' ORDER BY l.score DESC, a.id`, [articleId]);
-  return rows.map((r) => ({ article: toSummary(r), kind: 'translation', score: Number(r['score']) }));
+    `WITH RECURSIVE versions (id) AS (
+       SELECT CAST(? AS BIGINT)
+       UNION SELECT l.b FROM article_links l JOIN versions v ON l.a = v.id WHERE l.kind = 'translation')
+     SELECT ${ARTICLE_COLUMNS}, l.score FROM versions v JOIN articles a ON a.id = v.id
+     LEFT JOIN article_links l ON l.a = ? AND l.b = a.id AND l.kind = 'translation'
+     WHERE a.lang <> (SELECT o.lang FROM articles o WHERE o.id = ?)`, [articleId, articleId, articleId]);
+  if (rows.length === 0) return [];
+  const own = await keysOf(c, articleId);
+  const links: ArticleLink[] = [];
+  for (const r of rows) {
+    // A version reached through another has no link of its own: its agreement is computed the same way.
+    const direct = r['score'] === null || r['score'] === undefined ? undefined : Number(r['score']);
+    links.push({ article: toSummary(r), kind: 'translation', score: direct ?? jaccard(own, await keysOf(c, Number(r['id']))) });
+  }
+  return links.sort((x, y) => y.score - x.score || x.article.id - y.article.id);
 }
 
 /** One batch of articles coded by another lexicon version, with ids above `after`. */

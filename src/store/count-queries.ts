@@ -1,15 +1,50 @@
 /**
- * Counting events without reading them: an actor's events grouped by partner, period, type and
- * mode, off the summary table kept with the events (dyad-counts.ts) when the date range is whole
- * months or years, else off the dyad index (either side of it; its rows carry those columns).
+ * Counting events without reading them: an actor's events grouped by partner, period, type, mode
+ * and scope (bilateral or multilateral). Off the summary table kept with the events
+ * (dyad-counts.ts) when the date range is whole months or years and no language is asked for,
+ * else off the dyad index (either side of it; its rows carry those columns). An event with
+ * several partners is one row per partner in both; `countTotals` counts each event once.
  */
-import type { EventType } from '../model/index.ts';
+import { EVENT_TYPES, QUAD, type EventType } from '../model/index.ts';
 import type { Connection, SqlValue } from './dialect.ts';
-import { filterBounds, overlapping } from './sql.ts';
-import type { CountFilter, EventCount } from './store.ts';
+import { filterBounds, marks, overlapping } from './sql.ts';
+import type { CountFilter, EventCount, EventTotal, Scope } from './store.ts';
 
-/** One side of the dyad index: rows where `actor` is in column `side`. */
-function sideQuery(side: 'a' | 'b', filter: CountFilter): { sql: string; params: SqlValue[] } {
+/**
+ * An event's scope from its number of distinct parties (actors and recipients): two is
+ * bilateral, three or more (a summit, a joint statement of a group) multilateral.
+ */
+const PARTIES = (event: string): string => `(SELECT COUNT(*) FROM event_actors p WHERE p.event_id = ${event})`;
+const SCOPE = (event: string): string => `CASE WHEN ${PARTIES(event)} > 2 THEN 'multilateral' ELSE 'bilateral' END`;
+
+/**
+ * Conditions on an event (its id in column `event`, its type and mode in `type` and `mode`) that
+ * every count and list shares: its type or quad class, mode, a language among its mentions, its scope.
+ */
+export function eventConditions(filter: Pick<CountFilter, 'type' | 'quad' | 'mode' | 'lang' | 'scope'>,
+  columns: { readonly event: string; readonly type: string; readonly mode: string }, where: string[], params: SqlValue[]): void {
+  if (filter.type !== undefined || filter.quad !== undefined) {
+    const types = EVENT_TYPES.filter((t) => (filter.type === undefined || t === filter.type) && (filter.quad === undefined || QUAD[t] === filter.quad));
+    // A type outside the asked quad class matches nothing.
+    if (types.length === 0) where.push('1 = 0');
+    else {
+      where.push(`${columns.type} IN (${marks(types.length)})`);
+      params.push(...types);
+    }
+  }
+  if (filter.mode !== undefined) {
+    where.push(`${columns.mode} = ?`);
+    params.push(filter.mode);
+  }
+  if (filter.lang !== undefined) {
+    where.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = ${columns.event} AND m.lang = ?)`);
+    params.push(filter.lang);
+  }
+  if (filter.scope !== undefined) where.push(`${PARTIES(columns.event)} ${filter.scope === 'multilateral' ? '> 2' : '<= 2'}`);
+}
+
+/** One side of the dyad index: rows where `actor` is in column `side`, with the filter's conditions. */
+function sideWhere(side: 'a' | 'b', filter: CountFilter): { where: string; params: SqlValue[] } {
   const other = side === 'a' ? 'b' : 'a';
   const where = [`x.${side} = ?`];
   const params: SqlValue[] = [filter.actor];
@@ -18,16 +53,22 @@ function sideQuery(side: 'a' | 'b', filter: CountFilter): { sql: string; params:
     params.push(filter.partner);
   }
   overlapping(filter, 'x.date_first', 'x.date_last', where, params);
-  return {
-    sql: `SELECT x.${other} AS partner, x.period, x.type, x.mode, COUNT(*) AS n
-      FROM event_dyads x WHERE ${where.join(' AND ')}
-      GROUP BY x.${other}, x.period, x.type, x.mode`,
-    params,
-  };
+  eventConditions(filter, { event: 'x.event_id', type: 'x.type', mode: 'x.mode' }, where, params);
+  return { where: where.join(' AND '), params };
 }
 
+/** The sides of the index an actor's rows are on: both, or the one its pair with the partner puts it on. */
+function sidesOf(filter: CountFilter): readonly ('a' | 'b')[] {
+  // A pair is stored once, with its codes in order: the actor may be either column.
+  return filter.partner === undefined ? ['a', 'b'] : [filter.actor < filter.partner ? 'a' : 'b'];
+}
+
+type CountRow = { period: string; type: EventType; mode: string | null; scope: Scope; n: number };
+
+const byPeriod = (x: { period: string }, y: { period: string }): number => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0);
+
 /** True when a filter date is a year or a month: the summary's periods answer it exactly. */
-const byPeriod = (date: string | undefined): boolean => date === undefined || /^\d{4}(-\d{2})?$/.test(date);
+const wholePeriod = (date: string | undefined): boolean => date === undefined || /^\d{4}(-\d{2})?$/.test(date);
 
 /**
  * The summary's conditions for events overlapping from–to: a month's events overlap when the
@@ -56,30 +97,79 @@ async function countFromSummary(c: Connection, filter: CountFilter): Promise<Eve
     params.push(filter.partner);
   }
   periodRange(filter, where, params);
-  const rows = await c.all<{ partner: string; period: string; type: EventType; mode: string; n: number }>(
-    `SELECT s.partner, s.period, s.type, s.mode, SUM(s.events) AS n FROM dyad_counts s WHERE ${where.join(' AND ')}
-     GROUP BY s.partner, s.period, s.type, s.mode`, params);
-  return rows.map((r) => ({ partner: r.partner, period: r.period, type: r.type, ...(r.mode ? { mode: r.mode } : {}), events: Number(r.n) }));
+  if (filter.type !== undefined || filter.quad !== undefined) {
+    const types = EVENT_TYPES.filter((t) => (filter.type === undefined || t === filter.type) && (filter.quad === undefined || QUAD[t] === filter.quad));
+    if (types.length === 0) where.push('1 = 0');
+    else {
+      where.push(`s.type IN (${marks(types.length)})`);
+      params.push(...types);
+    }
+  }
+  if (filter.mode !== undefined) {
+    where.push('s.mode = ?');
+    params.push(filter.mode);
+  }
+  if (filter.scope !== undefined) {
+    where.push('s.multilateral = ?');
+    params.push(filter.scope === 'multilateral' ? 1 : 0);
+  }
+  const rows = await c.all<{ partner: string; period: string; type: EventType; mode: string; multilateral: number; n: number }>(
+    `SELECT s.partner, s.period, s.type, s.mode, s.multilateral, SUM(s.events) AS n FROM dyad_counts s WHERE ${where.join(' AND ')}
+     GROUP BY s.partner, s.period, s.type, s.mode, s.multilateral HAVING SUM(s.events) > 0`, params);
+  return rows.map((r) => ({
+    partner: r.partner, period: r.period, type: r.type, ...(r.mode ? { mode: r.mode } : {}),
+    scope: Number(r.multilateral) === 1 ? 'multilateral' : 'bilateral', events: Number(r.n),
+  }));
 }
 
-/** An actor's events counted by partner, period, type and mode, ordered by period. */
+/** An actor's events counted by partner, period, type, mode and scope, ordered by period then partner, type and mode. */
 export async function countEvents(c: Connection, filter: CountFilter): Promise<EventCount[]> {
-  const out = byPeriod(filter.from) && byPeriod(filter.to) ? await countFromSummary(c, filter) : await countFromIndex(c, filter);
-  return out.sort((x, y) => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0) || (x.partner < y.partner ? -1 : x.partner > y.partner ? 1 : 0)
-    || (x.type < y.type ? -1 : x.type > y.type ? 1 : 0) || ((x.mode ?? '') < (y.mode ?? '') ? -1 : (x.mode ?? '') > (y.mode ?? '') ? 1 : 0));
+  const summary = wholePeriod(filter.from) && wholePeriod(filter.to) && filter.lang === undefined;
+  const out = summary ? await countFromSummary(c, filter) : await countFromIndex(c, filter);
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  return out.sort((x, y) => byPeriod(x, y) || cmp(x.partner, y.partner) || cmp(x.type, y.type) || cmp(x.mode ?? '', y.mode ?? '') || cmp(x.scope, y.scope));
 }
 
-/** An actor's counts off the dyad index, for date ranges finer than a month. */
+/** An actor's counts off the dyad index: for date ranges finer than a month, or a language. */
 async function countFromIndex(c: Connection, filter: CountFilter): Promise<EventCount[]> {
-  // A pair is stored once, with its codes in order: the actor may be either column.
-  const sides = filter.partner === undefined ? (['a', 'b'] as const)
-    : [filter.actor < filter.partner ? 'a' as const : 'b' as const];
   const out: EventCount[] = [];
-  for (const side of sides) {
-    const { sql, params } = sideQuery(side, filter);
-    for (const r of await c.all<{ partner: string; period: string; type: EventType; mode: string | null; n: number }>(sql, params)) {
-      out.push({ partner: r.partner, period: r.period, type: r.type, ...(r.mode ? { mode: r.mode } : {}), events: Number(r.n) });
+  for (const side of sidesOf(filter)) {
+    const other = side === 'a' ? 'b' : 'a';
+    const { where, params } = sideWhere(side, filter);
+    const rows = await c.all<CountRow & { partner: string }>(
+      `SELECT t.partner, t.period, t.type, t.mode, t.scope, COUNT(*) AS n FROM (
+         SELECT x.${other} AS partner, x.period, x.type, x.mode, ${SCOPE('x.event_id')} AS scope
+         FROM event_dyads x WHERE ${where}) t
+       GROUP BY t.partner, t.period, t.type, t.mode, t.scope`, params);
+    for (const r of rows) {
+      out.push({ partner: r.partner, period: r.period, type: r.type, ...(r.mode ? { mode: r.mode } : {}), scope: r.scope, events: Number(r.n) });
     }
   }
   return out;
+}
+
+/** An actor's events (with one partner, or with any) counted once each, by period, type, mode and scope. */
+export async function countTotals(c: Connection, filter: CountFilter): Promise<EventTotal[]> {
+  const parts = sidesOf(filter).map((side) => sideWhere(side, filter));
+  // UNION drops the second row of an event that has partners on both sides of the index.
+  const rows = await c.all<CountRow>(
+    `SELECT t.period, t.type, t.mode, t.scope, COUNT(*) AS n FROM (
+       ${parts.map((p) => `SELECT x.event_id, x.period, x.type, x.mode, ${SCOPE('x.event_id')} AS scope FROM event_dyads x WHERE ${p.where}`).join(' UNION ')}
+     ) t GROUP BY t.period, t.type, t.mode, t.scope`, parts.flatMap((p) => p.params));
+  return rows.map((r): EventTotal => ({ period: r.period, type: r.type, ...(r.mode ? { mode: r.mode } : {}), scope: r.scope, events: Number(r.n) }))
+    .sort((x, y) => byPeriod(x, y) || x.type.localeCompare(y.type) || x.scope.localeCompare(y.scope) || (x.mode ?? '').localeCompare(y.mode ?? ''));
+}
+
+/** How many events each actor takes part in with at least one partner (for lists that put actors with data first). */
+export async function countByActor(c: Connection): Promise<Record<string, number>> {
+  // Every event of each actor off the actor index, less its events with no other party (an
+  // event of its own): two index scans, where reading both sides of the dyad index takes longer.
+  const all = await c.all<{ code: string; n: number }>('SELECT code, COUNT(*) AS n FROM event_actors GROUP BY code');
+  const alone = await c.all<{ code: string; n: number }>(
+    `SELECT x.code, COUNT(*) AS n FROM event_actors x
+     JOIN (SELECT event_id FROM event_actors GROUP BY event_id HAVING COUNT(*) = 1) s ON s.event_id = x.event_id
+     GROUP BY x.code`);
+  const out: Record<string, number> = Object.fromEntries(all.map((r) => [r.code, Number(r.n)]));
+  for (const r of alone) out[r.code] = (out[r.code] ?? 0) - Number(r.n);
+  return Object.fromEntries(Object.entries(out).filter(([, n]) => n > 0));
 }

@@ -5,6 +5,7 @@
  */
 import { dateOfDay, dayNumber } from '../model/index.ts';
 import type { Connection, SqlValue } from './dialect.ts';
+import { eventConditions } from './count-queries.ts';
 import { selectMentions, withCounts } from './rows.ts';
 import { filterBounds, pageOf } from './sql.ts';
 import type { EventFilter, EventRow, ExportedEvent, MentionRow, StoreCapabilities } from './store.ts';
@@ -33,10 +34,6 @@ export async function findEvents(c: Connection, caps: StoreCapabilities, filter:
     }
     params.push(filter.actor);
   }
-  if (filter.type !== undefined) {
-    where.push('e.type = ?');
-    params.push(filter.type);
-  }
   if (filter.from !== undefined) {
     const { first } = filterBounds(filter.from, 'from');
     // The exact test is on date_last; the bound on date_first (a year earlier at most) lets the
@@ -48,10 +45,7 @@ export async function findEvents(c: Connection, caps: StoreCapabilities, filter:
     where.push(`${date} <= ?`);
     params.push(filterBounds(filter.to, 'to').last);
   }
-  if (filter.lang !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id AND m.lang = ?)');
-    params.push(filter.lang);
-  }
+  eventConditions(filter, { event: 'e.id', type: 'e.type', mode: 'e.mode' }, where, params);
   const [limit, offset] = pageOf(filter);
   const rows = await c.all(
     `SELECT e.* FROM ${source} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ? OFFSET ?`,

@@ -10,7 +10,7 @@ import { SqlStore } from './sql-store.ts';
 import type { Store } from './store.ts';
 
 export type * from './store.ts';
-export { PUT_STATUSES } from './store.ts';
+export { PUT_STATUSES, SCOPES } from './store.ts';
 export { StoreError, isStoreError, STORE_ERROR_REASONS, type StoreErrorReason } from './errors.ts';
 export { contentHash, normalizeContent } from './content-hash.ts';
 export { SCHEMA_VERSION } from './migrations.ts';

@@ -10,11 +10,11 @@ import { StoreError } from './errors.ts';
 import { exportPage, findEventMentions, findEvents } from './event-queries.ts';
 import { findFacts } from './fact-queries.ts';
 import { decideAll, validateArticle, writeArticles } from './put-article.ts';
-import { countEvents } from './count-queries.ts';
+import { countByActor, countEvents, countTotals } from './count-queries.ts';
 import { searchArticles } from './search.ts';
 import { readStats } from './stats.ts';
 import type {
-  ArticleFilter, ArticleLink, ArticleSummary, ArticleText, CodedArticle, CountFilter, EventCount, EventFilter, EventRow,
+  ArticleFilter, ArticleLink, ArticleSummary, ArticleText, CodedArticle, CountFilter, EventCount, EventTotal, EventFilter, EventRow,
   ExportedEvent, FactFilter, FactRow, MentionRow, NewArticle, PutResult, SearchFilter, SearchHit, SimilarArticle, Store, StoreCapabilities,
   StoreStats, StoredArticle,
 } from './store.ts';
@@ -91,6 +91,16 @@ export class SqlStore implements Store {
   /** An actor's events counted by partner, period, type and mode. */
   eventCounts(filter: CountFilter): Promise<EventCount[]> {
     return this.#read((c) => countEvents(c, filter));
+  }
+
+  /** An actor's events counted once each, by period, type, mode and scope. */
+  eventTotals(filter: CountFilter): Promise<EventTotal[]> {
+    return this.#read((c) => countTotals(c, filter));
+  }
+
+  /** Events per actor. */
+  actorEventCounts(): Promise<Readonly<Record<string, number>>> {
+    return this.#read((c) => countByActor(c));
   }
 
   /** Facts matching the filter. */

@@ -3,7 +3,7 @@
  * Rows are plain read-only records; every method is async so a server backend fits the same shape.
  */
 import type {
-  EventRecord, EventType, Evidence, FactRecord, Lang, OutputRecord, PartialDate, RecordKind,
+  EventRecord, EventType, Evidence, FactRecord, Lang, OutputRecord, PartialDate, Quad, RecordKind,
 } from '../model/index.ts';
 
 /**
@@ -164,6 +164,12 @@ export interface EventFilter extends Page {
   /** Events between the two: on opposite sides, or co-actors of an event with no recipient. */
   readonly dyad?: readonly [string, string];
   readonly type?: EventType;
+  /** Events of a type in this quad class (1 verbal, 2 material cooperation, 3 verbal, 4 material conflict). */
+  readonly quad?: Quad;
+  /** Events of this PLOVER mode. */
+  readonly mode?: string;
+  /** Bilateral (two parties) or multilateral (three or more) events only. */
+  readonly scope?: Scope;
   /** Events whose date may fall on or after this date (partial dates allowed). */
   readonly from?: PartialDate;
   readonly to?: PartialDate;
@@ -206,22 +212,45 @@ export interface SearchHit {
   readonly rank: number;
 }
 
-/** Which events to count: those of one actor, with every partner or with one. */
+/**
+ * An event's scope by its number of distinct parties: bilateral (two), multilateral (three or
+ * more: a summit, a group's joint statement).
+ */
+export const SCOPES = ['bilateral', 'multilateral'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Which events to count: those of one actor, with every partner or with one, narrowed as asked. */
 export interface CountFilter {
   readonly actor: string;
   /** Only the events between `actor` and this partner. */
   readonly partner?: string;
   readonly from?: PartialDate;
   readonly to?: PartialDate;
+  readonly type?: EventType;
+  readonly quad?: Quad;
+  readonly mode?: string;
+  /** Events with at least one mention in this language. */
+  readonly lang?: Lang;
+  readonly scope?: Scope;
 }
 
-/** How many events an actor had with one partner in one period, of one type and mode. */
+/** How many events an actor had with one partner in one period, of one type, mode and scope. */
 export interface EventCount {
   readonly partner: string;
   /** "YYYY-MM", or "YYYY" for events dated only to their year. */
   readonly period: string;
   readonly type: EventType;
   readonly mode?: string;
+  readonly scope: Scope;
+  readonly events: number;
+}
+
+/** How many distinct events (each once, whatever its number of partners) in one period, of one type, mode and scope. */
+export interface EventTotal {
+  readonly period: string;
+  readonly type: EventType;
+  readonly mode?: string;
+  readonly scope: Scope;
   readonly events: number;
 }
 
@@ -271,6 +300,13 @@ export interface Store {
    * counts once for each), for timelines and profiles that need no single event.
    */
   eventCounts(filter: CountFilter): Promise<EventCount[]>;
+  /**
+   * The same events counted once each (an event with several partners is one event), by month,
+   * type, mode and scope: the figures a headline or a country's timeline gives.
+   */
+  eventTotals(filter: CountFilter): Promise<EventTotal[]>;
+  /** For each actor, the events it takes part in with at least one partner. */
+  actorEventCounts(): Promise<Readonly<Record<string, number>>>;
   /** Facts matching the filter, oldest first. */
   facts(filter?: FactFilter): Promise<FactRow[]>;
   /** Articles linked to this one as translations, best first. */

@@ -28,7 +28,8 @@ export function factKey(f: FactRecord): string {
   }
 }
 
-async function keysOf(c: Connection, articleId: number): Promise<Set<string>> {
+/** What an article reports, as keys comparable across languages: its events' ids and its facts' keys. */
+export async function keysOf(c: Connection, articleId: number): Promise<Set<string>> {
   const rows = await c.all<{ k: string }>(
     `SELECT DISTINCT 'e:' || CAST(event_id AS TEXT) AS k FROM mentions WHERE article_id = ?
      UNION SELECT DISTINCT 'f:' || fact_key AS k FROM facts WHERE article_id = ?`, [articleId, articleId]);
