@@ -84,12 +84,32 @@ export function bomCharset(bytes: Uint8Array): { charset: string; length: number
   return undefined;
 }
 
-/** A charset label in canonical lower case, or undefined when it names nothing we can decode. */
+/**
+ * A charset label in canonical lower case, or undefined when it names nothing a page or feed is
+ * written in: a label iconv cannot decode, or one of a charset that does not read ASCII as ASCII
+ * (iconv also takes "base64", "hex", "utf16" and "ucs2", under which a page labelled by mistake
+ * would be decoded whole into garbage; detection reads it instead).
+ */
 export function normalizeCharset(label: string | undefined): string | undefined {
   if (label === undefined) return undefined;
   const l = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
   const name = ALIASES[l] ?? l;
-  return iconv.encodingExists(DECODE_AS[name] ?? name) ? name : undefined;
+  const decoder = DECODE_AS[name] ?? name;
+  return iconv.encodingExists(decoder) && readsAscii(decoder) ? name : undefined;
+}
+
+/** Printable ASCII, tab and the line breaks: what every charset text is published in reads as itself. */
+const ASCII_PROBE = Buffer.from([0x09, 0x0a, 0x0d, ...Array.from({ length: 0x5f }, (_, i) => 0x20 + i)]);
+const asciiCompatible = new Map<string, boolean>();
+
+/** True when the charset decodes ASCII bytes to the same characters (cached per name). */
+function readsAscii(charset: string): boolean {
+  let known = asciiCompatible.get(charset);
+  if (known === undefined) {
+    known = iconv.decode(ASCII_PROBE, charset, { stripBOM: false }) === ASCII_PROBE.toString('latin1');
+    asciiCompatible.set(charset, known);
+  }
+  return known;
 }
 
 /** The charset parameter of a Content-Type header value. */
