@@ -271,6 +271,15 @@ describe('regressions found by fuzzing the readers', () => {
     assert.equal('code' in only ? only.code : only.text, 'not_article');
   });
 
+  test('a feed nested 200,000 deep is read in time, its items whole (the XML parse was quadratic in the depth: minutes)', () => {
+    const deep = `${'<x>'.repeat(200_000)}deep${'</x>'.repeat(200_000)}`;
+    const rss = `<rss><channel><title>F</title><item><title>Deep</title><description>${deep} text</description></item><item><title>Plain</title><description>ok</description></item></channel></rss>`;
+    const items = withinTime(READ_MS, 'readFeed', () => readFeed('feed.xml', utf8(rss)));
+    assert.deepEqual(items.map((r) => ('code' in r ? r.code : r.text)), ['Deep\n\ndeep text', 'Plain\n\nok']);
+    const atom = `<feed><entry><title>A</title><content type="xhtml"><div>${'<div>'.repeat(200_000)}<p>para</p></div></content></entry></feed>`;
+    assert.deepEqual(withinTime(READ_MS, 'readFeed', () => readFeed('feed.xml', utf8(atom))).map((r) => ('code' in r ? r.code : r.text)), ['A\n\npara']);
+  });
+
   test('a feed item titled by control characters alone takes its first paragraph as title, or is no article', () => {
     const feed = (item: string): (SourceArticle | SourceProblem)[] => readFeed('feed.xml', utf8(`<rss><channel><title>F</title><item>${item}</item></channel></rss>`));
     assert.deepEqual(feed('<title>&#1;</title>').map((r) => ('code' in r ? r.code : r.title)), ['not_article']);
