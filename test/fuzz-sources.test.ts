@@ -23,6 +23,7 @@ import { LANGS, PartialDateSchema } from '../src/model/index.ts';
 import {
   decodeBytes, PROBLEM_CODES, readFeed, readHtml, readSources, readText, SOURCE_KINDS, WARNING_CODES, type SourceArticle, type SourceProblem,
 } from '../src/sources/index.ts';
+import { bomCharset } from '../src/sources/charset.ts';
 import { CONTROL, fuzzParams, withinTime } from './fixtures/fuzz.ts';
 import { articleText, escapeXml, feedDocument, htmlPage, wordsOf } from './fixtures/fuzz-documents.ts';
 
@@ -106,7 +107,11 @@ describe('fuzz: charsets and bytes', () => {
   ] as const) {
     test(`text in ${charset}, so labelled, decodes to itself`, () => {
       fc.assert(fc.property(wordsOf(alphabet), (text) => {
-        const decoded = decodeBytes(iconv.encode(text, charset), charset);
+        const bytes = iconv.encode(text, charset);
+        // Text that opens with the bytes of a byte-order mark ("яю" in windows-1251 are FF FE) is
+        // read by the mark, as browsers read it (WHATWG Encoding: the mark outranks the label).
+        fc.pre(bomCharset(bytes) === undefined);
+        const decoded = decodeBytes(bytes, charset);
         assert.equal(decoded.text, text);
       }), fuzzParams(50, READ_MS));
     });
@@ -237,7 +242,7 @@ describe('fuzz: the public entry over a folder', () => {
       // Articles go by their path from the folder given, never by the server's path.
       const articles = records.filter((r): r is SourceArticle => !('code' in r));
       for (const a of articles) assert.ok(a.address.startsWith(`run-${run}/`) || /^https?:/.test(a.address), `stored as ${a.address}`);
-      assert.ok(new Set(articles.map((a) => a.address.split('#')[0])).size <= files.length);
+      assert.ok(new Set(articles.filter((a) => !/^https?:/.test(a.address)).map((a) => a.address.split('#')[0])).size <= files.length);
       rmSync(folder, { recursive: true, force: true });
     }), fuzzParams(20, READ_MS * 2));
   });
@@ -252,6 +257,25 @@ describe('regressions found by fuzzing the readers', () => {
       const page = readHtml('https://news.example/a', utf8(`<title>T</title><p>${text}</p>`), { source: 'url', charset: declared });
       assert.equal('code' in page ? page.message : page.text, `T\n\n${text}`);
     }
+  });
+
+  test('text decoded from GB18030 or UTF-16 holds no lone surrogate: each is U+FFFD', () => {
+    const detected = decodeBytes(Buffer.from([252, 53, 235, 50, 220, 97]));
+    assert.deepEqual([detected.charset, detected.text], ['gb18030', '\uFFFD\uFFFD躠']);
+    assert.equal(decodeBytes(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00])).text, '\uFFFDA');
+    const r = readText('a.txt', Buffer.from([252, 53, 235, 50, 220, 97]));
+    assert.ok(!('code' in r) && !LONE_SURROGATE.test(r.text));
+  });
+
+  test('markup before <html> (a <meta>, a <head>, a <title>) goes inside it: the page keeps its text and language', () => {
+    for (const before of ['<meta charset="utf-8">', '<head></head>', '<title>T</title>', '<head><title>T</title></head>']) {
+      const r = readHtml('page.html', utf8(`<!DOCTYPE html>${before}<html lang="ru"><body><p>Токаев посетил Анкару.</p></body></html>`));
+      assert.deepEqual('code' in r ? r : [r.text.split('\n\n').slice(1), r.lang], [['Токаев посетил Анкару.'], 'ru'], before);
+    }
+    // The page the fuzzer found: Readability threw a TypeError on the tree linkedom made of it.
+    const found = `<head><html lang="en"></head><body><div><p class="<body><div><div role="main"></body>${'<div>'.repeat(402)}aaaa aaaa</body>`;
+    const r = readHtml('p.html', utf8(found));
+    assert.deepEqual('code' in r ? r : [r.text, r.lang], ['p\n\naaaa aaaa', 'en']);
   });
 
   test('a file of control characters is empty, not an article with no title', () => {

@@ -225,6 +225,15 @@ function mostlyUtf8(scan: Utf8Scan): boolean {
   return scan.valid > scan.invalid.count;
 }
 
+/**
+ * Text decoded from a charset other than UTF-8, with every lone surrogate made U+FFFD: iconv
+ * leaves some in text decoded from GB18030 or from UTF-16 with an unpaired half, and no archive
+ * can store one as it is.
+ */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
+}
+
 /** Decode as UTF-8, telling the bytes that are not. */
 function decodeUtf8(bytes: Uint8Array, scan: Utf8Scan): Decoded {
   const text = iconv.decode(Buffer.from(bytes), 'utf-8', { stripBOM: false });
@@ -239,7 +248,7 @@ function decodeUtf8(bytes: Uint8Array, scan: Utf8Scan): Decoded {
 export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
   const bom = bomCharset(bytes);
   if (bom?.charset === 'utf-8') return decodeUtf8(bytes.subarray(bom.length), scanUtf8(bytes.subarray(bom.length)));
-  if (bom) return { text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.charset, { stripBOM: false }), charset: bom.charset };
+  if (bom) return { text: wellFormed(iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.charset, { stripBOM: false })), charset: bom.charset };
   let charset = normalizeCharset(declared);
   // UTF-16/32 without a mark is a mislabel (the HTML spec reads such pages as UTF-8): text in
   // them would be full of NUL bytes, which decodeSource has already refused.
@@ -252,7 +261,7 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
   if (charset === 'utf-8' && !utf8) charset = undefined;
   charset ??= utf8 ? 'utf-8' : detectCharset(bytes);
   if (charset === 'utf-8') return decodeUtf8(bytes, scan);
-  return { text: iconv.decode(Buffer.from(bytes), DECODE_AS[charset] ?? charset, { stripBOM: false }), charset };
+  return { text: wellFormed(iconv.decode(Buffer.from(bytes), DECODE_AS[charset] ?? charset, { stripBOM: false })), charset };
 }
 
 /** What a source's invalid bytes are reported as. */
