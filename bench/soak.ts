@@ -289,15 +289,19 @@ interface Options {
   readonly backends: readonly BackendName[];
 }
 
-/** One run: kills at random moments, each followed by a check, then an ingest to its end and the comparison. */
-async function soakRun(backend: BackendName, location: string, folder: string, reference: Snapshot, cleanMs: number, rand: () => number, options: Options, tally: Tally): Promise<void> {
+/**
+ * One run: kills at random moments, each followed by a check, then an ingest to its end and the
+ * comparison. Kill moments are drawn over the time an ingest last took to finish (`scale.ms`,
+ * a little past it), which the run's last ingest updates: the machine's load varies.
+ */
+async function soakRun(backend: BackendName, location: string, folder: string, reference: Snapshot, scale: { ms: number }, rand: () => number, options: Options, tally: Tally): Promise<void> {
   const kills = 1 + Math.floor(rand() * options.kills);
   const mismatch = (what: string): void => {
     tally.mismatches++;
     process.stdout.write(`  MISMATCH ${backend} run ${tally.runs}: ${what}\n`);
   };
   for (let k = 0; k < kills; k++) {
-    const run = await runIngest(location, folder, rand() * cleanMs);
+    const run = await runIngest(location, folder, rand() * scale.ms * 1.1);
     if (run.end !== 'killed') {
       tally.finishedFirst++;
       if (run.end !== 0) mismatch(`an ingest exited with ${run.end}`);
@@ -310,6 +314,7 @@ async function soakRun(backend: BackendName, location: string, folder: string, r
   }
   const last = await runIngest(location, folder);
   if (last.end !== 0) mismatch(`the last ingest exited with ${last.end}`);
+  else scale.ms = last.ms;
   const after = await checkWhole(backend, location, reference);
   for (const p of after.problems) mismatch(`after the last ingest: ${p}`);
   for (const d of differences(await snapshot(location), reference)) mismatch(`against a clean ingest: ${d}`);
@@ -325,10 +330,10 @@ async function soakBackend(backend: BackendName, folder: string, options: Option
     const reference = await snapshot(cleanLocation);
     process.stdout.write(`${backend}: clean ingest of ${reference.articles.size} articles, ${reference.events.length} events in ${(clean.ms / 1000).toFixed(1)} s\n`);
     const rand = random(options.seed + (backend === 'sqlite' ? 1 : 2));
+    const scale = { ms: clean.ms };
     for (let r = 0; r < options.runs; r++) {
       tally.runs++;
-      // Kill moments drawn over the whole of a clean ingest's time, a little past it.
-      await soakRun(backend, where.fresh(), folder, reference, clean.ms * 1.1, rand, options, tally);
+      await soakRun(backend, where.fresh(), folder, reference, scale, rand, options, tally);
       process.stdout.write(`  ${backend} run ${tally.runs}: ${tally.kills} kills so far, ${tally.mismatches} mismatches\n`);
     }
   } finally {
