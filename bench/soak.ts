@@ -16,7 +16,9 @@
  *   npm run bench:soak -- [--runs N] [--kills N] [--articles N] [--backend sqlite|postgres|both] [--seed N]
  *
  * --runs: archives per backend (default 8); --kills: the most kills in one run (default 3, each
- * run draws 1 to N); --articles: the folder's size (default 150); PostgreSQL is
+ * run draws 1 to N); --articles: the folder's size (default 150); --sabotage (SQLite): after each
+ * kill, delete one stored mention behind the store's back, to see the checks catch a half-written
+ * article (every run must then report mismatches); PostgreSQL is
  * DYAD_TEST_PG (default postgres://127.0.0.1:5432/test), a fresh schema per archive, dropped after.
  */
 import { spawn } from 'node:child_process';
@@ -287,6 +289,17 @@ interface Options {
   readonly articles: number;
   readonly seed: number;
   readonly backends: readonly BackendName[];
+  readonly sabotage: boolean;
+}
+
+/** What --sabotage does to an archive after a kill: one mention of the first article gone. */
+function sabotage(path: string): void {
+  const db = new Database(path);
+  try {
+    db.prepare('DELETE FROM mentions WHERE id = (SELECT min(id) FROM mentions)').run();
+  } finally {
+    db.close();
+  }
 }
 
 /**
@@ -308,6 +321,7 @@ async function soakRun(backend: BackendName, location: string, folder: string, r
       continue;
     }
     tally.kills++;
+    if (options.sabotage && backend === 'sqlite') sabotage(location);
     const { problems, stored } = await checkWhole(backend, location, reference);
     if (stored > 0 && stored < reference.articles.size) tally.midway++;
     for (const p of problems) mismatch(`after kill ${k + 1} (${stored} articles stored): ${p}`);
@@ -356,6 +370,7 @@ function parseOptions(args: readonly string[]): Options {
   return {
     runs: value('runs', 8), kills: value('kills', 3), articles: value('articles', 150), seed: value('seed', 2022),
     backends: backend === 'both' ? ['sqlite', 'postgres'] : [backend],
+    sabotage: args.includes('--sabotage'),
   };
 }
 

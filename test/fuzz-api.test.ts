@@ -19,7 +19,7 @@ import { createServer, ROUTES, type Route } from '../src/serve/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { fuzzParams, hostileString } from './fixtures/fuzz.ts';
 import { articleText, dateString } from './fixtures/fuzz-documents.ts';
-import { backends } from './fixtures/store/backends.ts';
+import { backends, type Backend } from './fixtures/store/backends.ts';
 import { agreement, coded, commitment, event, partnership } from './fixtures/store/records.ts';
 
 const TOKEN = 'fuzz-token-0123456789';
@@ -164,21 +164,46 @@ function checkStored(detail: { text: string; mentions: { evidence: Evidence }[];
   }
 }
 
-for (const backend of backends()) {
+/** A server with a token over a filled archive, the faults it logs, and when its coder thread is warm. */
+interface Served {
+  readonly store: Store;
+  readonly app: FastifyInstance;
+  readonly faults: string[];
+  readonly warm: Promise<void>;
+}
+
+async function serve(backend: Backend): Promise<Served> {
+  const faults: string[] = [];
+  // The coder thread opens the archive from its full location (a PostgreSQL schema included).
+  const location = backend.fresh();
+  const store = await openStore(location);
+  await fill(store);
+  const app = await createServer({ store, lexicons, token: TOKEN, coders: 1, archive: location, errorLog: (line) => faults.push(line) });
+  // A coder thread loads its code and compiles its lexicons before its first article: warmed up
+  // while the reads are fuzzed, not in a timed run.
+  const warm = app.inject({ method: 'POST', url: '/api/articles', payload: { text: SENTENCES[0] }, headers: { authorization: `Bearer ${TOKEN}` } })
+    .then((first) => assert.equal(first.statusCode, 200, first.body));
+  warm.catch(() => undefined);
+  return { store, app, faults, warm };
+}
+
+// Every backend's server is started at once, so that their coder threads warm up side by side.
+const servers = backends().map((backend) => {
+  const served = backend.skip ? undefined : serve(backend);
+  // A failure is reported by the suite that awaits it.
+  served?.catch(() => undefined);
+  return { backend, served };
+});
+
+for (const { backend, served } of servers) {
   describe(`fuzz: the API on ${backend.name}`, { skip: backend.skip }, () => {
     let store: Store;
     let app: FastifyInstance;
-    const faults: string[] = [];
+    let faults: string[] = [];
+    let warm: Promise<void> = Promise.resolve();
 
     before(async () => {
-      // The coder thread opens the archive from its full location (a PostgreSQL schema included).
-      const location = backend.fresh();
-      store = await openStore(location);
-      await fill(store);
-      app = await createServer({ store, lexicons, token: TOKEN, coders: 1, archive: location, errorLog: (line) => faults.push(line) });
-      // The coder thread compiles its lexicons on its first article: warmed up here, not in a timed run.
-      const first = await app.inject({ method: 'POST', url: '/api/articles', payload: { text: SENTENCES[0] }, headers: { authorization: `Bearer ${TOKEN}` } });
-      assert.equal(first.statusCode, 200, first.body);
+      ({ store, app, faults, warm } = await (served as Promise<Served>));
     });
     after(async () => {
       await app.close();
@@ -206,6 +231,7 @@ for (const backend of backends()) {
     });
 
     test('POST /api/articles, any body, type and token: stored clean, or refused in the error shape', async () => {
+      await warm;
       const statuses = new Map<number, number>();
       await fc.assert(fc.asyncProperty(postRequest, async ({ body, type, auth }) => {
         const headers: Record<string, string> = { ...(type ? { 'content-type': type } : {}), ...(auth ? { authorization: auth } : {}) };

@@ -168,7 +168,7 @@ describe('fuzz: HTML pages', () => {
     fc.assert(fc.property(htmlPage, fc.constantFrom('utf-8', 'windows-1251'), (page, charset) => {
       const bytes = iconv.encode(page, charset);
       checkRecord(withinTime(READ_MS, 'readHtml', () => readHtml('https://news.example/page.html', bytes, { source: 'url' })));
-    }), fuzzParams(80, READ_MS));
+    }), fuzzParams(60, READ_MS));
   });
 
   test('any bytes read as a page: never a throw', () => {
@@ -215,7 +215,7 @@ describe('fuzz: feeds', () => {
           assert.ok(['http:', 'https:'].includes(url.protocol), `item ${i + 1} goes by ${r.address}`);
           assert.equal(url.href, r.address, 'an address that is not a URL\'s own form');
         });
-      }), fuzzParams(150, READ_MS));
+      }), fuzzParams(100, READ_MS));
     });
   }
 
