@@ -17,13 +17,15 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { LexiconSet } from '../src/lexicon/index.ts';
 import { createServer, ROUTES, type Route } from '../src/serve/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
-import { fuzzParams, hostileString } from './fixtures/fuzz.ts';
+import { fuzzParams, hostileString, runsOf } from './fixtures/fuzz.ts';
 import { articleText, dateString } from './fixtures/fuzz-documents.ts';
 import { backends, type Backend } from './fixtures/store/backends.ts';
 import { agreement, coded, commitment, event, partnership } from './fixtures/store/records.ts';
 
 const TOKEN = 'fuzz-token-0123456789';
 const lexicons = LexiconSet.load();
+/** Posts fuzzed per backend (each is coded and stored). */
+const POST_RUNS = 20;
 /** Time one request may take to be answered (a posted article is coded, on a loaded machine). */
 const REQUEST_MS = 30_000;
 
@@ -216,7 +218,7 @@ for (const { backend, served } of servers) {
         const res = await app.inject({ method: 'GET', url });
         checkAnswer(res, route, `GET ${url.slice(0, 150)}`);
         assert.ok([200, 400, 404].includes(res.statusCode), `GET ${url.slice(0, 150)}: ${res.statusCode}`);
-      }), fuzzParams(150, REQUEST_MS));
+      }), fuzzParams(120, REQUEST_MS));
       assert.deepEqual(faults, [], 'a fault was logged');
     });
 
@@ -226,7 +228,7 @@ for (const { backend, served } of servers) {
         // A HEAD answer has no body to check.
         if (method === 'HEAD') assert.notEqual(res.statusCode, 500, `HEAD ${url.slice(0, 150)}`);
         else checkAnswer(res, undefined, `${method} ${url.slice(0, 150)}`);
-      }), fuzzParams(100, REQUEST_MS));
+      }), fuzzParams(80, REQUEST_MS));
       assert.deepEqual(faults, [], 'a fault was logged');
     });
 
@@ -244,10 +246,10 @@ for (const { backend, served } of servers) {
         const detail = await app.inject({ method: 'GET', url: `/api/articles/${res.json<{ articleId: number }>().articleId}` });
         checkAnswer(detail, ROUTES.find((r) => r.path === '/api/articles/{id}'), `${what}: its article`);
         checkStored(detail.json(), what);
-      }), fuzzParams(25, REQUEST_MS));
+      }), fuzzParams(POST_RUNS, REQUEST_MS));
       assert.deepEqual(faults, [], 'a fault was logged');
       // The property is worth something only when some bodies get through and some do not.
-      assert.ok((statuses.get(200) ?? 0) > 0 && (statuses.get(400) ?? 0) > 0, `answers: ${JSON.stringify([...statuses])}`);
+      if (runsOf(POST_RUNS) >= POST_RUNS) assert.ok((statuses.get(200) ?? 0) > 0 && (statuses.get(400) ?? 0) > 0, `answers: ${JSON.stringify([...statuses])}`);
     });
   });
 }

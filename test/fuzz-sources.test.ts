@@ -85,7 +85,7 @@ describe('fuzz: charsets and bytes', () => {
       // A leading U+FEFF is the UTF-8 byte-order mark, which decoding removes.
       assert.equal(decoded.text, s.startsWith('\uFEFF') ? s.slice(1) : s);
       assert.equal(decoded.invalid, undefined);
-    }), fuzzParams(300, READ_MS));
+    }), fuzzParams(200, READ_MS));
   });
 
   test('any bytes, any label: decoding never throws, and reports invalid bytes only of text read as UTF-8', () => {
@@ -96,7 +96,7 @@ describe('fuzz: charsets and bytes', () => {
         assert.equal(decoded.charset, 'utf-8');
         assert.ok(!isUtf8(bytes) && decoded.invalid.count > 0 && decoded.invalid.lines.length > 0);
       }
-    }), fuzzParams(200, READ_MS));
+    }), fuzzParams(150, READ_MS));
   });
 
   for (const [charset, alphabet] of [
@@ -113,7 +113,7 @@ describe('fuzz: charsets and bytes', () => {
         fc.pre(bomCharset(bytes) === undefined);
         const decoded = decodeBytes(bytes, charset);
         assert.equal(decoded.text, text);
-      }), fuzzParams(50, READ_MS));
+      }), fuzzParams(40, READ_MS));
     });
   }
 
@@ -141,7 +141,7 @@ describe('fuzz: plain text', () => {
   test('any bytes: an article or a problem, clean, never a throw', () => {
     fc.assert(fc.property(anyBytes, fc.option(label, { nil: undefined }), (bytes, declared) => {
       checkRecord(withinTime(READ_MS, 'readText', () => readText('a.txt', bytes, 'file', declared)));
-    }), fuzzParams(200, READ_MS));
+    }), fuzzParams(150, READ_MS));
   });
 
   test('every word of a text reaches the article, in order (but a first paragraph that repeats the title)', () => {
@@ -159,7 +159,7 @@ describe('fuzz: plain text', () => {
       // The title, then the rest of the text's words; what is missing between is one paragraph saying the title again.
       assert.deepEqual(out.slice(0, title), words.slice(0, title));
       assert.deepEqual(out.slice(title), words.slice(words.length - (out.length - title)));
-    }), fuzzParams(200, READ_MS));
+    }), fuzzParams(150, READ_MS));
   });
 });
 
@@ -168,13 +168,13 @@ describe('fuzz: HTML pages', () => {
     fc.assert(fc.property(htmlPage, fc.constantFrom('utf-8', 'windows-1251'), (page, charset) => {
       const bytes = iconv.encode(page, charset);
       checkRecord(withinTime(READ_MS, 'readHtml', () => readHtml('https://news.example/page.html', bytes, { source: 'url' })));
-    }), fuzzParams(60, READ_MS));
+    }), fuzzParams(40, READ_MS));
   });
 
   test('any bytes read as a page: never a throw', () => {
     fc.assert(fc.property(anyBytes, (bytes) => {
       checkRecord(withinTime(READ_MS, 'readHtml', () => readHtml('page.html', bytes)));
-    }), fuzzParams(100, READ_MS));
+    }), fuzzParams(80, READ_MS));
   });
 
   test('the paragraphs of a page\'s <article> all reach the article, and no script does', () => {
@@ -215,14 +215,14 @@ describe('fuzz: feeds', () => {
           assert.ok(['http:', 'https:'].includes(url.protocol), `item ${i + 1} goes by ${r.address}`);
           assert.equal(url.href, r.address, 'an address that is not a URL\'s own form');
         });
-      }), fuzzParams(100, READ_MS));
+      }), fuzzParams(60, READ_MS));
     });
   }
 
   test('any bytes read as a feed: never a throw', () => {
     fc.assert(fc.property(anyBytes, (bytes) => {
       for (const r of withinTime(READ_MS, 'readFeed', () => readFeed('feed.xml', bytes))) checkRecord(r);
-    }), fuzzParams(100, READ_MS));
+    }), fuzzParams(80, READ_MS));
   });
 });
 
@@ -245,7 +245,7 @@ describe('fuzz: the public entry over a folder', () => {
       for (const a of articles) assert.ok(a.address.startsWith(`run-${run}/`) || /^https?:/.test(a.address), `stored as ${a.address}`);
       assert.ok(new Set(articles.filter((a) => !/^https?:/.test(a.address)).map((a) => a.address.split('#')[0])).size <= files.length);
       rmSync(folder, { recursive: true, force: true });
-    }), fuzzParams(20, READ_MS * 2));
+    }), fuzzParams(15, READ_MS * 2));
   });
 });
 
