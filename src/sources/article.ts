@@ -101,9 +101,14 @@ export function isSourceProblem(record: SourceArticle | SourceProblem): record i
   return 'code' in record;
 }
 
-/** Collapse a title or paragraph to one line: NFC, single spaces, no zero-width or soft hyphens. */
+/**
+ * Collapse a title or paragraph to one line: NFC, single spaces, no zero-width or soft hyphens,
+ * and no control characters (a page or feed may carry them as bytes or as &#1;; plain text loses
+ * them when its lines are cleaned).
+ */
 export function oneLine(title: string): string {
-  return title.normalize('NFC').replace(/[\s\u200b\u00ad]+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  return title.normalize('NFC').replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '').replace(/[\s\u200b\u00ad]+/g, ' ').trim();
 }
 
 /**

@@ -84,12 +84,32 @@ export function bomCharset(bytes: Uint8Array): { charset: string; length: number
   return undefined;
 }
 
-/** A charset label in canonical lower case, or undefined when it names nothing we can decode. */
+/**
+ * A charset label in canonical lower case, or undefined when it names nothing a page or feed is
+ * written in: a label iconv cannot decode, or one of a charset that does not read ASCII as ASCII
+ * (iconv also takes "base64", "hex", "utf16" and "ucs2", under which a page labelled by mistake
+ * would be decoded whole into garbage; detection reads it instead).
+ */
 export function normalizeCharset(label: string | undefined): string | undefined {
   if (label === undefined) return undefined;
   const l = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
   const name = ALIASES[l] ?? l;
-  return iconv.encodingExists(DECODE_AS[name] ?? name) ? name : undefined;
+  const decoder = DECODE_AS[name] ?? name;
+  return iconv.encodingExists(decoder) && readsAscii(decoder) ? name : undefined;
+}
+
+/** Printable ASCII, tab and the line breaks: what every charset text is published in reads as itself. */
+const ASCII_PROBE = Buffer.from([0x09, 0x0a, 0x0d, ...Array.from({ length: 0x5f }, (_, i) => 0x20 + i)]);
+const asciiCompatible = new Map<string, boolean>();
+
+/** True when the charset decodes ASCII bytes to the same characters (cached per name). */
+function readsAscii(charset: string): boolean {
+  let known = asciiCompatible.get(charset);
+  if (known === undefined) {
+    known = iconv.decode(ASCII_PROBE, charset, { stripBOM: false }) === ASCII_PROBE.toString('latin1');
+    asciiCompatible.set(charset, known);
+  }
+  return known;
 }
 
 /** The charset parameter of a Content-Type header value. */
@@ -205,6 +225,15 @@ function mostlyUtf8(scan: Utf8Scan): boolean {
   return scan.valid > scan.invalid.count;
 }
 
+/**
+ * Text decoded from a charset other than UTF-8, with every lone surrogate made U+FFFD: iconv
+ * leaves some in text decoded from GB18030 or from UTF-16 with an unpaired half, and no archive
+ * can store one as it is.
+ */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
+}
+
 /** Decode as UTF-8, telling the bytes that are not. */
 function decodeUtf8(bytes: Uint8Array, scan: Utf8Scan): Decoded {
   const text = iconv.decode(Buffer.from(bytes), 'utf-8', { stripBOM: false });
@@ -219,7 +248,7 @@ function decodeUtf8(bytes: Uint8Array, scan: Utf8Scan): Decoded {
 export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
   const bom = bomCharset(bytes);
   if (bom?.charset === 'utf-8') return decodeUtf8(bytes.subarray(bom.length), scanUtf8(bytes.subarray(bom.length)));
-  if (bom) return { text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.charset, { stripBOM: false }), charset: bom.charset };
+  if (bom) return { text: wellFormed(iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.charset, { stripBOM: false })), charset: bom.charset };
   let charset = normalizeCharset(declared);
   // UTF-16/32 without a mark is a mislabel (the HTML spec reads such pages as UTF-8): text in
   // them would be full of NUL bytes, which decodeSource has already refused.
@@ -232,7 +261,7 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded {
   if (charset === 'utf-8' && !utf8) charset = undefined;
   charset ??= utf8 ? 'utf-8' : detectCharset(bytes);
   if (charset === 'utf-8') return decodeUtf8(bytes, scan);
-  return { text: iconv.decode(Buffer.from(bytes), DECODE_AS[charset] ?? charset, { stripBOM: false }), charset };
+  return { text: wellFormed(iconv.decode(Buffer.from(bytes), DECODE_AS[charset] ?? charset, { stripBOM: false })), charset };
 }
 
 /** What a source's invalid bytes are reported as. */

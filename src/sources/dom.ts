@@ -60,11 +60,24 @@ export interface ParsedPage {
  */
 export function parsePage(html: string, maxDepth = MAX_PARSE_DEPTH): ParsedPage {
   // linkedom parses a fragment without <html> into a bare element, so fragments are wrapped.
-  const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const at = html.search(/<html[\s>]/i);
+  const source = at >= 0 ? htmlFirst(html, at) : `<!doctype html><html><head></head><body>${html}</body></html>`;
   const bounded = boundNesting(source, maxDepth);
   const doc = (parseHTML(bounded.html) as unknown as { document: DomDocument }).document;
   repairSkeleton(doc);
   return { doc, depth: bounded.depth, flattened: bounded.flattened };
+}
+
+/**
+ * A page with markup before its <html> tag (a <meta> or a whole <head> written first), with that
+ * markup moved inside it, where a browser puts it: linkedom would make the first element the
+ * document and lose the page's text. A doctype and comments before <html> stay where they are.
+ */
+function htmlFirst(html: string, at: number): string {
+  const prefix = html.slice(0, at).replace(/<!doctype[^>]*>|<!--[\s\S]*?-->/gi, '');
+  if (prefix.trim() === '') return html;
+  const end = html.indexOf('>', at);
+  return `${html.slice(at, end + 1)}${prefix}${html.slice(end + 1)}`;
 }
 
 /** Parse an HTML page (or a fragment) into a document, as parsePage does. */

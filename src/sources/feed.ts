@@ -42,7 +42,8 @@ export function readFeed(address: string, bytes: Uint8Array, options: FeedOption
 /** An article from a feed item; `fallback` is its address when the item has no link. */
 export function feedArticle(item: FeedItem, fallback: string, charset?: string): SourceArticle | SourceProblem {
   const address = item.link ?? fallback;
-  const paragraphs = [...item.paragraphs];
+  // Paragraphs as they will be stored: one of nothing but control characters is none.
+  const paragraphs = item.paragraphs.map(oneLine).filter((p) => p !== '');
   // An item may be a description alone; its first paragraph then serves as the title.
   const title = item.title ?? paragraphs.shift();
   if (title === undefined) return problem(address, 'not_article', `${address}: feed item without title or text`);

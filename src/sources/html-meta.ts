@@ -4,6 +4,7 @@
  * which is more reliable than anything guessed from the visible text.
  */
 import { isLang, type Lang } from '../model/index.ts';
+import { oneLine } from './article.ts';
 import { normalizeDate } from './dates.ts';
 import type { DomDocument, DomElement } from './dom.ts';
 
@@ -140,7 +141,8 @@ function pageLang(doc: DomDocument, metas: Map<string, string>, ld: Record<strin
   return langOf(declared);
 }
 
+/** Text on one line as an article stores it (oneLine), or undefined when none is left. */
 function clean(text: string | null | undefined): string | undefined {
-  const t = text?.replace(/\s+/g, ' ').trim();
+  const t = text ? oneLine(text) : '';
   return t ? t : undefined;
 }

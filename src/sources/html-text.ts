@@ -66,12 +66,26 @@ export function mainText(page: ParsedPage, bounds: ExtractBounds = {}): MainText
   }
   // Readability rewrites the tree it reads; the clone keeps the cleaned page for the fallback.
   const reader = new Readability<DomNode>(doc.cloneNode(true) as never, { serializer: (node) => node as unknown as DomNode });
-  const read = runWithin(timeoutMs, () => reader.parse());
+  const read = readable(timeoutMs, () => reader.parse());
   if (read === TIMED_OUT) {
     return plainWalk(doc, { code: 'slow_markup', message: `Readability took more than ${timeoutMs} ms: the main text was read without it` });
   }
   const fromReader = read?.content ? paragraphsOf(read.content) : [];
   return fromReader.length > 0 ? { paragraphs: fromReader } : plainWalk(doc);
+}
+
+/**
+ * Readability's article, TIMED_OUT, or null when it found none or failed: on some trees it throws
+ * (a TypeError walking up from a candidate that has no <body> above it), and the plain walk then
+ * reads the page as it does one where Readability found nothing.
+ */
+function readable<T>(timeoutMs: number, parse: () => T | null): T | null | typeof TIMED_OUT {
+  try {
+    return runWithin(timeoutMs, parse);
+  } catch (e) {
+    if (e instanceof Error) return null;
+    throw e;
+  }
 }
 
 /** The page's article (or main) element, else its body, as paragraphs: the text Readability did not pick. */

@@ -1,6 +1,6 @@
 /** HTML pages, from a file or the web: metadata and main text. */
 import { basename, extname } from 'node:path';
-import { composeText, problem, warning, type SourceArticle, type SourceKind, type SourceProblem } from './article.ts';
+import { composeText, oneLine, problem, warning, type SourceArticle, type SourceKind, type SourceProblem } from './article.ts';
 import { decodeSource, declaredHtmlCharset } from './charset.ts';
 import { parsePage } from './dom.ts';
 import { pageMeta } from './html-meta.ts';
@@ -32,9 +32,12 @@ export function readHtml(address: string, bytes: Uint8Array, options: HtmlOption
 export function htmlArticle(address: string, html: string, source: SourceKind, charset?: string, bounds?: ExtractBounds): SourceArticle | SourceProblem {
   const page = parsePage(html, bounds?.maxDepth ?? DEFAULT_EXTRACT_BOUNDS.maxDepth);
   const meta = pageMeta(page.doc);
-  const { paragraphs, note } = mainText(page, bounds);
+  const main = mainText(page, bounds);
+  // Paragraphs as they will be stored: one of nothing but control characters is none.
+  const paragraphs = main.paragraphs.map(oneLine).filter((p) => p !== '');
+  const note = main.note;
   if (paragraphs.length === 0) return problem(address, 'not_article', `${address}: no article text found in the page`);
-  const title = meta.title ?? titleFromAddress(address);
+  const title = oneLine(meta.title ?? '') || oneLine(titleFromAddress(address)) || address;
   return {
     address,
     title,

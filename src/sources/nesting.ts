@@ -5,7 +5,9 @@
  * One pass of htmlparser2's own tokenizer follows the open elements as its parser would (void
  * elements, end tags implied by a start tag, end tags without a start); elements opened past the
  * bound lose their tags but keep their text: a block's tags become a paragraph break (two <br>),
- * a table cell's a space, any other element's nothing.
+ * a table cell's a space, any other element's nothing. An XML document (a feed) is read by XML's
+ * rules instead: no void elements and no implied end tags, every "<x/>" closed, and a flattened
+ * block's break written "<br/><br/>" (an open <br> would nest what follows it).
  */
 import { Tokenizer } from 'htmlparser2';
 import { BLOCK_TAGS, CELL_TAGS } from './tags.ts';
@@ -44,6 +46,9 @@ function stands(tag: string): string {
 }
 
 const BREAK = '<br><br>';
+const XML_BREAK = '<br/><br/>';
+const NONE: ReadonlySet<string> = new Set();
+const NOTHING_CLOSED: ReadonlyMap<string, ReadonlySet<string>> = new Map();
 
 interface Open {
   readonly tag: string;
@@ -51,8 +56,15 @@ interface Open {
   readonly kept: boolean;
 }
 
-/** `html` with the elements opened deeper than `maxDepth` flattened; unchanged when it nests no deeper. */
-export function boundNesting(html: string, maxDepth: number): BoundedMarkup {
+/**
+ * `html` (or an XML document, with `xml`) with the elements opened deeper than `maxDepth`
+ * flattened; unchanged when it nests no deeper.
+ */
+export function boundNesting(html: string, maxDepth: number, { xml = false }: { readonly xml?: boolean } = {}): BoundedMarkup {
+  const voids = xml ? NONE : VOID;
+  const closedBy = xml ? NOTHING_CLOSED : CLOSED_BY;
+  const breakTags = xml ? XML_BREAK : BREAK;
+  const flat = (tag: string): string => (stands(tag) === BREAK ? breakTags : stands(tag));
   const stack: Open[] = [];
   const openCount = new Map<string, number>();
   // Pieces of the output: [start, end, replacement] spans of the input, in order.
@@ -63,7 +75,7 @@ export function boundNesting(html: string, maxDepth: number): BoundedMarkup {
     const last = edits[edits.length - 1];
     if (last && html.slice(last[1], start).trim() === '') {
       last[1] = end;
-      if (replacement === BREAK || last[2] === '') last[2] = replacement;
+      if (replacement === breakTags || last[2] === '') last[2] = replacement;
     } else {
       edits.push([start, end, replacement]);
     }
@@ -83,21 +95,21 @@ export function boundNesting(html: string, maxDepth: number): BoundedMarkup {
     return top;
   };
   const open = (end: number, selfClosing: boolean): void => {
-    if (VOID.has(tag) || (selfClosing && foreign > 0)) return;
+    if (voids.has(tag) || (selfClosing && (xml || foreign > 0))) return;
     const within = kept < maxDepth;
     stack.push({ tag, kept: within });
     openCount.set(tag, (openCount.get(tag) ?? 0) + 1);
     if (within) kept++;
-    else edit(tagStart, end + 1, stands(tag));
+    else edit(tagStart, end + 1, flat(tag));
     if (FOREIGN.has(tag)) foreign++;
     depth = Math.max(depth, stack.length);
   };
 
-  const tokenizer = new Tokenizer({ decodeEntities: false }, {
+  const tokenizer = new Tokenizer({ decodeEntities: false, xmlMode: xml }, {
     onopentagname(start, end) {
       tag = html.slice(start, end).toLowerCase();
       tagStart = start - 1;
-      const closes = CLOSED_BY.get(tag);
+      const closes = closedBy.get(tag);
       while (closes && stack.length > 0 && closes.has(stack[stack.length - 1]?.tag ?? '')) pop();
     },
     onopentagend(end) {
@@ -112,7 +124,7 @@ export function boundNesting(html: string, maxDepth: number): BoundedMarkup {
       const close = html.indexOf('>', end);
       for (let top = pop(); top !== undefined; top = pop()) {
         if (top.tag !== name) continue;
-        if (!top.kept) edit(start - 2, close < 0 ? html.length : close + 1, stands(name));
+        if (!top.kept) edit(start - 2, close < 0 ? html.length : close + 1, flat(name));
         break;
       }
     },

@@ -1,5 +1,5 @@
 /** Plain text sources: the first line is the title, the rest are paragraphs. */
-import { composeText, oneLine, type SourceArticle, type SourceKind, type SourceProblem } from './article.ts';
+import { composeText, oneLine, problem, type SourceArticle, type SourceKind, type SourceProblem } from './article.ts';
 import { decodeSource } from './charset.ts';
 
 /** Lines that open a list item: they always start a paragraph of their own. */
@@ -10,16 +10,18 @@ export function readText(address: string, bytes: Uint8Array, source: SourceKind 
   const decoded = decodeSource(address, bytes, declaredCharset);
   if ('code' in decoded) return decoded;
   const { title, paragraphs } = splitText(decoded.text);
+  // Nothing but control characters, zero-width spaces and the like: no title, so no article.
+  if (title === '') return problem(address, 'empty', `${address}: no text`);
   return {
     address, title, text: composeText(title, paragraphs), source, charset: decoded.charset,
     ...(decoded.warning ? { warnings: [decoded.warning] } : {}),
   };
 }
 
-/** Title (first non-blank line) and paragraphs of decoded plain text. */
+/** Title (first line with some text once cleaned; '' when none has) and paragraphs of decoded plain text. */
 export function splitText(text: string): { title: string; paragraphs: string[] } {
   const lines = cleanLines(text);
-  const first = lines.findIndex((l) => l.trim().length > 0);
+  const first = lines.findIndex((l) => oneLine(l).length > 0);
   const title = oneLine(lines[first] ?? '');
   return { title, paragraphs: paragraphsOf(lines.slice(first + 1)) };
 }
