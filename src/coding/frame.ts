@@ -128,7 +128,7 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
 function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, leftmost = false): Slot | undefined {
   const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive).sort((a, b) => (leftmost ? a.start - b.start : b.start - a.start));
   for (const m of cands) {
-    if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m)) continue;
+    if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m) && !ownsOpeningSubject(view, lex, m, cs, start, leftmost)) continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
     // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
@@ -137,6 +137,17 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
     return co ? { mentions: [...groupOf(view, m), ...groupOf(view, co)], how: `${how} and its co-subject` } : { mentions: groupOf(view, m), how };
   }
   return undefined;
+}
+
+/**
+ * Where a clause opens with its subject, a genitive name that opens it owns the subject's head
+ * noun and stands for it: "[Еуропалық Одақтың] ... санкциялары күшіне енді", "[Өзбекстан СІМ-нің]
+ * өкілі ... кездесті" — unless a comma closes its phrase before the verb.
+ */
+function ownsOpeningSubject(view: SentenceView, lex: Lexicon, m: ActorMention, cs: number, start: number, leftmost: boolean): boolean {
+  if (!leftmost || !lex.subjectFirst || m.case !== 'gen' || m.start !== cs) return false;
+  // "Ақорданың хабарлауынша, ...": a genitive set off by a comma owns an aside, not the subject
+  return !view.tokens.slice(m.end, start).some((t) => t.key === ',');
 }
 
 /**
