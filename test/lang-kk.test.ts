@@ -251,6 +251,13 @@ describe('Kazakh that the engine does not read yet', () => {
     assert.deepEqual(events('Ресей Украинаның ұсынысын қабылдамады.'), ['REJECT RUS>UKR 2022-05']);
     assert.deepEqual(events('Қазақстан ҰҚК Қырғызстанның үш азаматын ұстады.'), ['COERCE/arrest KAZ>KGZ 2022-05']);
   });
+  it('a light verb after a noun ending in -ыл/-іл is active ("наразылық білдірді", "алаңдаушылық білдірді")', () => {
+    assert.deepEqual(events('Қазақстан Сыртқы істер министрлігі Литва депутатының мәлімдемесіне байланысты наразылық білдірді.'), ['ACCUSE/disapprove KAZ>LTU 2022-05']);
+    assert.deepEqual(events('Тоқаев сотталған белсенділерге рақымшылық жасады.'), ['CONCEDE KAZ>KAZ 2022-05']);
+  });
+  it('a genitive of the subject\'s own state owns a nearer noun, not the criticised act', () => {
+    assert.deepEqual(events('Қазақстан Қытайдың Қазақстанның шекарасына қатысты мәлімдемелерін сынға алды.'), ['ACCUSE/disapprove KAZ>CHN 2022-05']);
+  });
   it('a genitive that opens the clause owns its subject ("Еуропалық Одақтың ... санкциялары күшіне енді")', () => {
     assert.deepEqual(events('Еуропалық Одақтың Беларуське қарсы санкциялары күшіне енді.'), ['SANCTION EUR>BLR 2022-05']);
     // set off by a comma, it owns an aside, not the subject

@@ -75,7 +75,7 @@ function checked(view: SentenceView, ctx: CodingContext, ref: PatternTrigger, st
     trace?.(sIdx, 'skip', `${p.data.id}: an excluding word next to "${words}"`);
     return undefined;
   }
-  const passive = ref.pos === 'verb' && isPassive(view, lex, start, rest);
+  const passive = ref.pos === 'verb' && isPassive(view, lex, start, rest, end);
   const flags: Flag[] = [];
   if (passive) flags.push('passive');
   if (ref.pos === 'noun') flags.push('nominal');
