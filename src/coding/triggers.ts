@@ -45,8 +45,9 @@ export function triggersAt(view: SentenceView, i: number, ctx: CodingContext): T
   // verb form ("talks", "summit") may still fire a noun pattern.
   const last = view.tokens[end - 1]?.key ?? '';
   const fitting = hit.value.filter((r) => r.pos === (nominal ? 'noun' : 'verb'));
-  const first = hit.value[0];
-  const refs = fitting.length > 0 ? fitting : nominal || isParticiple(lex, last) || isGerund(lex, last) || !first ? [] : [first];
+  // none fits: every pattern of the phrase in the lexicon's order, so that one whose word checks
+  // fail leaves the word to the next ("сапармен болды": a planned visit, else a visit)
+  const refs = fitting.length > 0 ? fitting : nominal || isParticiple(lex, last) || isGerund(lex, last) ? [] : hit.value;
   const words = view.tokens.slice(start, end).map((t) => t.text).join(' ');
   const out: Trigger[] = [];
   for (const ref of refs) {
