@@ -262,6 +262,13 @@ describe('Kazakh that the engine does not read yet', () => {
   it('a genitive of the subject\'s own state owns a nearer noun, not the criticised act', () => {
     assert.deepEqual(events('Қазақстан Қытайдың Қазақстанның шекарасына қатысты мәлімдемелерін сынға алды.'), ['ACCUSE/disapprove KAZ>CHN 2022-05']);
   });
+  it('a bare name before a possessed noun in a case owns it and takes its case ("Армения позицияларына")', () => {
+    assert.deepEqual(events('Әзірбайжан әскерилері Армения позицияларына оқ атты.'), ['ASSAULT/firearms AZE>ARM 2022-05']);
+    assert.deepEqual(events('Ресей Грузия жемістерінің импортына тыйым салды.'), ['SANCTION RUS>GEO 2022-05']);
+    // the subject keeps its own possessed object ("Ресей позицияларын"), and a postposition takes the phrase after it
+    assert.deepEqual(mentions('Ресей позицияларын нығайтты.'), ['RUS:nom']);
+    assert.deepEqual(mentions('Ресей Литваға Калининград транзитіне қатысты ескертті.'), ['RUS:nom', 'LTU:dat', 'RUS:nom']);
+  });
   it('a genitive that opens the clause owns its subject ("Еуропалық Одақтың ... санкциялары күшіне енді")', () => {
     assert.deepEqual(events('Еуропалық Одақтың Беларуське қарсы санкциялары күшіне енді.'), ['SANCTION EUR>BLR 2022-05']);
     // set off by a comma, it owns an aside, not the subject

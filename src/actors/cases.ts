@@ -33,3 +33,24 @@ export function withCases(mentions: readonly ActorMention[], tokens: readonly To
     return { ...m, ...(c ? { case: c } : {}), how: `${m.how}${why ? `; ${why}` : ''}${c ? ` → ${c}` : ''}` };
   });
 }
+
+/**
+ * "Ресей Армения позицияларына оқ атты": where the language writes possession on the noun
+ * (`morphology.possessed`), a bare name right before a possessed noun in a case owns that noun and
+ * takes its case — once the sentence has its subject, an unmarked name before it.
+ */
+export function withOwnedCases(mentions: readonly ActorMention[], tokens: readonly Token[], lex: Lexicon): ActorMention[] {
+  const morph = lex.morphology;
+  if (morph.nameMatch !== 'suffix') return [...mentions];
+  return mentions.map((m, i) => {
+    if (m.case !== undefined || m.attributive || mentions.some((x) => x.start === m.end)) return m;
+    const next = tokens[m.end];
+    if (next?.kind !== 'word') return m;
+    // "Калининград транзитіне қатысты": the phrase belongs to the postposition after it, no role of its own
+    if (morph.caseOfPostposition(tokens[m.end + 1]) !== undefined) return m;
+    const owned = morph.possessedCase(next.key);
+    const subject = mentions.slice(0, i).some((x) => (x.case === undefined || x.case === 'nom') && !x.attributive && x.group !== m.group);
+    if (!owned?.case || owned.case === 'nom' || !subject) return m;
+    return { ...m, case: owned.case, how: `${m.how}; owns "${next.text}" (-${owned.suffix}) → ${owned.case}` };
+  });
+}
