@@ -269,6 +269,15 @@ describe('Kazakh that the engine does not read yet', () => {
     assert.deepEqual(mentions('Ресей позицияларын нығайтты.'), ['RUS:nom']);
     assert.deepEqual(mentions('Ресей Литваға Калининград транзитіне қатысты ескертті.'), ['RUS:nom', 'LTU:dat', 'RUS:nom']);
   });
+  it('a nationality adjective stands for its phrase in the case of the phrase\'s head ("қазақстандық жүк көліктеріне")', () => {
+    assert.deepEqual(events('Өзбекстан тәжік жүк көліктеріне шекараны қайта ашты.'), ['CONCEDE UZB>TJK 2022-05']);
+    // an accusative head may be the object inside a reported charge: the accused stays the recipient
+    assert.deepEqual(events('Тәжікстан тарапы қырғыз шекарашыларын тәжік ауылдарын атқылады деп айыптады.'), ['ACCUSE/allege TJK>KGZ 2022-05']);
+  });
+  it('a complement verb (-йтынын, -майтынын, -ғанын) after a genitive object is still a verb', () => {
+    assert.deepEqual(events('Түркия Әзірбайжанның аумақтық тұтастығын қолдайтынын растады.'), ['SUPPORT TUR>AZE 2022-05']);
+    assert.deepEqual(events('Ресей Еуропалық Одақтың шешімін мойындамайтынын мәлімдеді.'), ['REJECT RUS>EUR 2022-05']);
+  });
   it('a genitive that opens the clause owns its subject ("Еуропалық Одақтың ... санкциялары күшіне енді")', () => {
     assert.deepEqual(events('Еуропалық Одақтың Беларуське қарсы санкциялары күшіне енді.'), ['SANCTION EUR>BLR 2022-05']);
     // set off by a comma, it owns an aside, not the subject

@@ -43,7 +43,8 @@ export function withOwnedCases(mentions: readonly ActorMention[], tokens: readon
   const morph = lex.morphology;
   if (morph.nameMatch !== 'suffix') return [...mentions];
   return mentions.map((m, i) => {
-    if (m.case !== undefined || m.attributive || mentions.some((x) => x.start === m.end)) return m;
+    if (m.case !== undefined || mentions.some((x) => x.start === m.end)) return m;
+    if (m.attributive) return headCase(m, mentions.slice(0, i), tokens, lex) ?? m;
     const next = tokens[m.end];
     if (next?.kind !== 'word') return m;
     // "Калининград транзитіне қатысты": the phrase belongs to the postposition after it, no role of its own
@@ -53,4 +54,23 @@ export function withOwnedCases(mentions: readonly ActorMention[], tokens: readon
     if (!owned?.case || owned.case === 'nom' || !subject) return m;
     return { ...m, case: owned.case, how: `${m.how}; owns "${next.text}" (-${owned.suffix}) → ${owned.case}` };
   });
+}
+
+/**
+ * "Қырғызстан қазақстандық жүк көліктеріне шекараны ашты": a nationality adjective after the
+ * subject stands for the side its noun phrase names, in the case of the phrase's head (up to two
+ * words on, before any other name).
+ */
+function headCase(m: ActorMention, before: readonly ActorMention[], tokens: readonly Token[], lex: Lexicon): ActorMention | undefined {
+  if (!before.some((x) => (x.case === undefined || x.case === 'nom') && !x.attributive && x.group !== m.group)) return undefined;
+  for (let k = m.end; k < m.end + 2; k++) {
+    const t = tokens[k];
+    if (t?.kind !== 'word') return undefined;
+    const own = lex.morphology.ownCase(t.key);
+    if (own?.case === undefined) continue;
+    // an accusative phrase may be the object of a verb inside a report ("тәжік заставаларын атқылады деп")
+    if (own.case === 'nom' || own.case === 'acc') return undefined;
+    return { ...m, attributive: false, case: own.case, how: `${m.how}; its noun "${t.text}" (-${own.suffix}) → ${own.case}` };
+  }
+  return undefined;
 }
