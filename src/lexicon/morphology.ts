@@ -63,9 +63,15 @@ export class Morphology {
 
   /** The case a word's own ending marks, when all its readings agree ("комитетін": acc; "комитеті": possessed or acc, none). */
   ownCase(word: string): Analysis | undefined {
-    const cased = this.analyses(word).filter((x) => x.case !== undefined);
+    // a case ending follows no other ("ұсынысынан" is -ынан, not ұсынысына + -н)
+    const cased = this.analyses(word).filter((x) => x.case !== undefined && !this.endsInCase(x.base));
     const a = cased[0];
     return a && cased.every((x) => x.case === a.case) ? a : undefined;
+  }
+
+  /** True when a base itself ends in a case ending of two letters or more other than the nominative. */
+  private endsInCase(base: string): boolean {
+    return this.analyses(base).some((a) => a.case !== undefined && a.case !== 'nom' && a.suffix.length >= 2);
   }
 
   /** A word less its suffixes, stripped one after another (елдерімізбен → ел). */
