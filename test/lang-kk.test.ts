@@ -278,6 +278,10 @@ describe('Kazakh that the engine does not read yet', () => {
     assert.deepEqual(events('Түркия Әзірбайжанның аумақтық тұтастығын қолдайтынын растады.'), ['SUPPORT TUR>AZE 2022-05']);
     assert.deepEqual(events('Ресей Еуропалық Одақтың шешімін мойындамайтынын мәлімдеді.'), ['REJECT RUS>EUR 2022-05']);
   });
+  it('a body one joins is the topic, not the other side ("Швецияның НАТО-ға кіруіне қарсылығын")', () => {
+    assert.deepEqual(events('Венгрия Швецияның НАТО-ға кіруіне қарсылығын алып тастады.'), ['CONCEDE HUN>SWE 2022-05']);
+    assert.deepEqual(events('Ресей Грузияның НАТО-ға кіруіне қарсы шықты.'), ['REJECT RUS>GEO 2022-05']);
+  });
   it('a genitive that opens the clause owns its subject ("Еуропалық Одақтың ... санкциялары күшіне енді")', () => {
     assert.deepEqual(events('Еуропалық Одақтың Беларуське қарсы санкциялары күшіне енді.'), ['SANCTION EUR>BLR 2022-05']);
     // set off by a comma, it owns an aside, not the subject

@@ -24,11 +24,15 @@ export function withCases(mentions: readonly ActorMention[], tokens: readonly To
     const next = tokens[m.end + 1];
     const hyphenated = tokens[m.end]?.key === '-' && next && !next.space ? morph.caseOfWord(next.key) : undefined;
     const suffixCase = morph.caseOfSuffix(tokens[m.end]) ?? hyphenated;
-    const post = after < to ? morph.caseOfPostposition(tokens[after]) : undefined;
+    // the word after the name and its suffix ("НАТО-ға кіруіне": after the hyphen and "ға")
+    const postAt = hyphenated ? m.end + 2 : after;
+    const post = postAt < to ? morph.caseOfPostposition(tokens[postAt]) : undefined;
     // "елшісін", "Президентіне": a title or an organ ends the mention and carries its case itself
     const titled = m.kind === 'office' || m.kind === 'sector' ? ownCase(tokens[m.end - 1]?.key ?? '', lex) : undefined;
-    const c = named?.case ?? suffixCase ?? post ?? titled?.case;
-    const why = named ? `suffix -${named.suffix}` : suffixCase ? `suffix ${tokens[m.end]?.text ?? ''}` : post ? `postposition "${tokens[after]?.text ?? ''}"` : titled ? `suffix -${titled.suffix}` : '';
+    // "НАТО-ға кіруіне": a name in a case before a postposition of topic is that topic, whatever its own case
+    const topic = post === 'ins' ? post : undefined;
+    const c = topic ?? named?.case ?? suffixCase ?? post ?? titled?.case;
+    const why = topic ? `postposition "${tokens[postAt]?.text ?? ''}"` : named ? `suffix -${named.suffix}` : suffixCase ? `suffix ${tokens[m.end]?.text ?? ''}` : post ? `postposition "${tokens[postAt]?.text ?? ''}"` : titled ? `suffix -${titled.suffix}` : '';
     if (!c && !why) return m;
     return { ...m, ...(c ? { case: c } : {}), how: `${m.how}${why ? `; ${why}` : ''}${c ? ` → ${c}` : ''}` };
   });
