@@ -282,6 +282,12 @@ describe('Kazakh that the engine does not read yet', () => {
     assert.deepEqual(events('Венгрия Швецияның НАТО-ға кіруіне қарсылығын алып тастады.'), ['CONCEDE HUN>SWE 2022-05']);
     assert.deepEqual(events('Ресей Грузияның НАТО-ға кіруіне қарсы шықты.'), ['REJECT RUS>GEO 2022-05']);
   });
+  it('a reciprocal right after the subject makes two directed acts, however far the verb', () => {
+    assert.deepEqual(events('Армения мен Әзірбайжан бір-бірін атысты тоқтату режимін бұзды деп айыптады.'), ['ACCUSE/allege ARM>AZE 2022-05', 'ACCUSE/allege AZE>ARM 2022-05']);
+  });
+  it('a threat\'s topic is not its target ("Швецияның НАТО-ға кіруін бұғаттаймын деп қорқытты")', () => {
+    assert.deepEqual(events('Түркия Финляндияның НАТО-ға кіруін бұғаттаймын деп қорқытты.'), ['THREATEN TUR>FIN 2022-05']);
+  });
   it('a genitive that opens the clause owns its subject ("Еуропалық Одақтың ... санкциялары күшіне енді")', () => {
     assert.deepEqual(events('Еуропалық Одақтың Беларуське қарсы санкциялары күшіне енді.'), ['SANCTION EUR>BLR 2022-05']);
     // set off by a comma, it owns an aside, not the subject
