@@ -69,8 +69,9 @@ function codeTrigger(trig: Trigger, view: SentenceView, ctx: CodingContext, stat
 const OBJECT_NOUN_REACH = 6;
 
 /** "pledged $500 million in aid", "condemned the attack": a noun right after a coded verb, in its clause, is what the verb acts on. */
-function objectOfVerb(view: SentenceView, trig: Trigger, verb: Trigger): boolean {
-  return trig.pos === 'noun' && trig.start >= verb.end && trig.start - verb.end <= OBJECT_NOUN_REACH && clauseAt(view, trig.start) === clauseAt(view, verb.start);
+function objectOfVerb(view: SentenceView, ctx: CodingContext, trig: Trigger, verb: Trigger): boolean {
+  // where objects come before the verb, a noun after it opens the next phrase ("алғыс айтып, оны ... шақырды")
+  return ctx.lex.wordOrder !== 'sov' && trig.pos === 'noun' && trig.start >= verb.end && trig.start - verb.end <= OBJECT_NOUN_REACH && clauseAt(view, trig.start) === clauseAt(view, verb.start);
 }
 
 /**
@@ -94,7 +95,7 @@ function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseS
     let fired: Trigger | undefined;
     let verb: PriorVerb | undefined;
     for (const trig of triggersAt(view, i, ctx)) {
-      if (lastVerb && objectOfVerb(view, trig, lastVerb)) {
+      if (lastVerb && objectOfVerb(view, ctx, trig, lastVerb)) {
         ctx.trace?.(view.sentence.index, 'skip', `${trig.pattern.data.id}: "${trig.words}" is what "${lastVerb.words}" acts on, no event of its own`);
         continue;
       }
