@@ -297,6 +297,21 @@ describe('Kazakh that the engine does not read yet', () => {
     assert.deepEqual(events('Тоқаев Мәскеуге барды. Ресей елшісі Қазақстан Сыртқы істер министрлігіне шақырылды.'),
       ['CONSULT/visit KAZ>RUS 2022-05', 'ACCUSE/disapprove KAZ>RUS 2022-05']);
   });
+  it('an object pronoun of a coordinated verb ("алғыс айтып, оны ... шақырды")', { todo: '"оны", "оған" are no mentions: the pronouns list has "ол" alone, and roles before a verb-final trigger skip pronouns' }, () => {
+    assert.deepEqual(events('Тоқаев Ердоғанға алғыс айтып, оны Астанаға ресми сапармен келуге шақырды.'), ['SUPPORT KAZ>TUR 2022-05', 'AGREE KAZ>TUR 2022-05']);
+  });
+  it('a passive with no agent: the state where it happened acts ("Иранда ... тұтқындалды")', { todo: 'a passive written with -л- after a vowel stem (тұтқында-л-ды, ұста-л-ды) is not read as passive, so its subject is taken as the actor' }, () => {
+    assert.deepEqual(events('Иранда британдық азамат тұтқындалды.'), ['COERCE/arrest IRN>GBR 2022-05']);
+  });
+  it('a place before a sector noun names its state ("Ауғанстандағы содырлар")', { todo: 'a name in the attributive locative (-дағы) does not join the sector noun after it, so the militants have no state' }, () => {
+    assert.deepEqual(events('Ауғанстандағы содырлар Тәжікстан шекарашыларына оқ атты.'), ['ASSAULT/firearms AFG>TJK 2022-05']);
+  });
+  it('a sector noun in the accusative after a nationality adjective ("американдық журналисті")', { todo: 'the ending -ті/-і reads as accusative or possessive, so the mention has no case and is no object' }, () => {
+    assert.deepEqual(events('Ресей ұсталған американдық журналисті босатты.'), ['RETREAT/release RUS>USA 2022-05']);
+  });
+  it('a call on the unnamed sides of a conflict ("тараптарды ... шақырды")', { todo: 'a REQUEST needs a recipient, and "тараптар" with no dyad in the discourse resolves to none' }, () => {
+    assert.deepEqual(events('БҰҰ Бас хатшысы тараптарды ұстамдылыққа шақырды.'), ['REQUEST UNO> 2022-05']);
+  });
 });
 
 describe('Kazakh facts', () => {
