@@ -288,6 +288,10 @@ describe('Kazakh that the engine does not read yet', () => {
   it('a threat\'s topic is not its target ("Швецияның НАТО-ға кіруін бұғаттаймын деп қорқытты")', () => {
     assert.deepEqual(events('Түркия Финляндияның НАТО-ға кіруін бұғаттаймын деп қорқытты.'), ['THREATEN TUR>FIN 2022-05']);
   });
+  it('a protest against another state: unnamed protesters are of the place in the locative', () => {
+    assert.deepEqual(events('Алматыда белсенділер Қытай консулдығының алдында пикет өткізді.'), ['PROTEST/demo KAZ>CHN 2022-05']);
+    assert.deepEqual(events('Бішкекте мыңдаған адам Қырғызстан үкіметіне қарсы митинг өткізді.'), ['PROTEST/demo KGZ>KGZ 2022-05']);
+  });
   it('a genitive that opens the clause owns its subject ("Еуропалық Одақтың ... санкциялары күшіне енді")', () => {
     assert.deepEqual(events('Еуропалық Одақтың Беларуське қарсы санкциялары күшіне енді.'), ['SANCTION EUR>BLR 2022-05']);
     // set off by a comma, it owns an aside, not the subject

@@ -169,6 +169,17 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   if (p.reverse) [actor, recipient] = [recipient, actor];
   recipient = recipient.filter((r) => !actor.some((a) => a.code === r.code));
   let domestic = false;
+  if (p.domestic && actor.length === 0 && recipient.length > 0) {
+    // "Бішкекте ... үкіметіне қарсы митинг өткізді", "Алматыдағы Қытай консулдығының алдында": unnamed
+    // protesters are of the state where it happens (a name in the locative case), else the target's own
+    const places = view.actors.filter((m) => m.case === 'loc' && m.code !== '').map((m) => m.code);
+    const home = places.find((c) => !recipient.some((r) => r.code === c)) ?? places[0];
+    if (home) {
+      actor = [{ code: home, sector: domesticSector(lex.policy, p.type), text: '' }];
+      flags.push('discourse-actor');
+    }
+    recipient = recipient.filter((r) => !actor.some((a) => a.code === r.code));
+  }
   if (p.domestic && recipient.length === 0) {
     // Arrests, protests and emergencies inside one state: the state acts on its own people.
     if (actor.length === 0) {
