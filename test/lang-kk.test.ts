@@ -292,6 +292,10 @@ describe('Kazakh that the engine does not read yet', () => {
     assert.deepEqual(events('Алматыда белсенділер Қытай консулдығының алдында пикет өткізді.'), ['PROTEST/demo KAZ>CHN 2022-05']);
     assert.deepEqual(events('Бішкекте мыңдаған адам Қырғызстан үкіметіне қарсы митинг өткізді.'), ['PROTEST/demo KGZ>KGZ 2022-05']);
   });
+  it('an organisation\'s agents after its name carry the case ("МАГАТЭ инспекторларын", "ЕҚЫҰ бақылаушыларына")', () => {
+    assert.deepEqual(events('Иран МАГАТЭ инспекторларын елге кіргізуден бас тартты.'), ['REJECT IRN>IAEA 2022-05']);
+    assert.deepEqual(events('Тәжікстан ЕҚЫҰ бақылаушыларына шекара аймағына кіруге рұқсат берді.'), ['RETREAT/access TJK>OSCE 2022-05']);
+  });
   it('a genitive that opens the clause owns its subject ("Еуропалық Одақтың ... санкциялары күшіне енді")', () => {
     assert.deepEqual(events('Еуропалық Одақтың Беларуське қарсы санкциялары күшіне енді.'), ['SANCTION EUR>BLR 2022-05']);
     // set off by a comma, it owns an aside, not the subject

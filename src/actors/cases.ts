@@ -28,7 +28,8 @@ export function withCases(mentions: readonly ActorMention[], tokens: readonly To
     const postAt = hyphenated ? m.end + 2 : after;
     const post = postAt < to ? morph.caseOfPostposition(tokens[postAt]) : undefined;
     // "елшісін", "Президентіне": a title or an organ ends the mention and carries its case itself
-    const titled = m.kind === 'office' || m.kind === 'sector' ? ownCase(tokens[m.end - 1]?.key ?? '', lex) : undefined;
+    // likewise an organisation's agents after its name ("МАГАТЭ инспекторларын", "ЕҚЫҰ бақылаушыларына")
+    const titled = m.kind === 'office' || m.kind === 'sector' || (m.kind === 'org' && m.end - m.start > 1) ? ownCase(tokens[m.end - 1]?.key ?? '', lex) : undefined;
     // "НАТО-ға кіруіне": a name in a case before a postposition of topic is that topic, whatever its own case
     const topic = post === 'ins' ? post : undefined;
     const c = topic ?? named?.case ?? suffixCase ?? post ?? titled?.case;
