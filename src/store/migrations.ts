@@ -209,6 +209,13 @@ export const MIGRATIONS: readonly Migration[] = [
       if (dialect.adapter.search.rebuild) await indexAllArticles(c, dialect.adapter.search);
     },
   },
+  {
+    version: 6,
+    name: 'articles whose publication date was found nowhere are flagged (undated)',
+    // Their date is the day they were read. Articles archived before are not flagged: the
+    // date's origin was not kept, and the day of ingest may well be the day of publication.
+    up: () => 'ALTER TABLE articles ADD COLUMN undated INTEGER NOT NULL DEFAULT 0',
+  },
 ];
 
 /** The schema version this Dyad writes. */
