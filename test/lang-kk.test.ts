@@ -229,8 +229,9 @@ describe('Kazakh that the engine does not read yet', () => {
   it('the case of an office or sector word ("тарапына", "Президентіне")', () => {
     assert.deepEqual(events('Қазақстан Ресей тарапына наразылық нотасын жолдады.'), ['ACCUSE/disapprove KAZ>RUS 2022-05']);
   });
-  it('one word, several senses: an envoy called in is summoned, a state called on is urged', { todo: 'a trigger word fires only the first pattern that takes it; when that pattern\'s required words are missing the next is not tried' }, () => {
+  it('one word, several senses: an envoy called in is summoned, a state called on is urged', () => {
     assert.deepEqual(events('Қазақстан Сыртқы істер министрлігі АҚШ елшісін шақырды.'), ['ACCUSE/disapprove KAZ>USA 2022-05']);
+    assert.deepEqual(events('Қазақстан Ресей мен Украинаны келіссөздерге шақырды.'), ['REQUEST KAZ>RUS+UKR 2022-05']);
   });
   it('the case on the last of coordinated names is the group\'s ("АҚШ пен ЕО-ны")', () => {
     assert.deepEqual(events('Ресей АҚШ пен ЕО-ны сынға алды.'), ['ACCUSE/disapprove RUS>EUR+USA 2022-05']);
@@ -244,15 +245,80 @@ describe('Kazakh that the engine does not read yet', () => {
   it('a mobilisation needs no other side', () => {
     assert.deepEqual(events('Ресей ішінара жұмылдыру жариялады.'), ['MOBILIZE/troops RUS> 2022-05']);
   });
-  it('modality written after a noun trigger ("сапары ... жоспарланған")', { todo: 'words after a trigger are read only as its excludes, so a planned visit is dropped, not made AGREE' }, () => {
+  it('modality written after a noun trigger ("сапары ... жоспарланған", "сапары ... өтеді")', () => {
     assert.deepEqual(events('Тоқаевтың Мәскеуге сапары келесі айға жоспарланған.'), ['AGREE KAZ>RUS 2022-06']);
+    assert.deepEqual(events('Ердоғанның Астанаға ресми сапары келесі айда өтеді.'), ['AGREE TUR>KAZ 2022-06']);
+    // with no such word after it, the same phrase is the visit
+    assert.deepEqual(events('Мишустин Бішкекте ресми сапармен болды.'), ['CONSULT/visit RUS>KGZ 2022-05']);
   });
-  it('a genitive that owns the object, not the trigger', { todo: 'any genitive within six words makes a verb nominal' }, () => {
+  it('a genitive that owns the object, not the trigger: a finite verb (-ды/-ді/-ты/-ті) is no noun', () => {
     assert.deepEqual(events('Ресей Украинаның ұсынысын қабылдамады.'), ['REJECT RUS>UKR 2022-05']);
+    assert.deepEqual(events('Қазақстан ҰҚК Қырғызстанның үш азаматын ұстады.'), ['COERCE/arrest KAZ>KGZ 2022-05']);
+  });
+  it('a light verb after a noun ending in -ыл/-іл is active ("наразылық білдірді", "алаңдаушылық білдірді")', () => {
+    assert.deepEqual(events('Қазақстан Сыртқы істер министрлігі Литва депутатының мәлімдемесіне байланысты наразылық білдірді.'), ['ACCUSE/disapprove KAZ>LTU 2022-05']);
+    assert.deepEqual(events('Тоқаев сотталған белсенділерге рақымшылық жасады.'), ['CONCEDE KAZ>KAZ 2022-05']);
+  });
+  it('a genitive of the subject\'s own state owns a nearer noun, not the criticised act', () => {
+    assert.deepEqual(events('Қазақстан Қытайдың Қазақстанның шекарасына қатысты мәлімдемелерін сынға алды.'), ['ACCUSE/disapprove KAZ>CHN 2022-05']);
+  });
+  it('a bare name before a possessed noun in a case owns it and takes its case ("Армения позицияларына")', () => {
+    assert.deepEqual(events('Әзірбайжан әскерилері Армения позицияларына оқ атты.'), ['ASSAULT/firearms AZE>ARM 2022-05']);
+    assert.deepEqual(events('Ресей Грузия жемістерінің импортына тыйым салды.'), ['SANCTION RUS>GEO 2022-05']);
+    // the subject keeps its own possessed object ("Ресей позицияларын"), and a postposition takes the phrase after it
+    assert.deepEqual(mentions('Ресей позицияларын нығайтты.'), ['RUS:nom']);
+    assert.deepEqual(mentions('Ресей Литваға Калининград транзитіне қатысты ескертті.'), ['RUS:nom', 'LTU:dat', 'RUS:nom']);
+  });
+  it('a nationality adjective stands for its phrase in the case of the phrase\'s head ("қазақстандық жүк көліктеріне")', () => {
+    assert.deepEqual(events('Өзбекстан тәжік жүк көліктеріне шекараны қайта ашты.'), ['CONCEDE UZB>TJK 2022-05']);
+    // an accusative head may be the object inside a reported charge: the accused stays the recipient
+    assert.deepEqual(events('Тәжікстан тарапы қырғыз шекарашыларын тәжік ауылдарын атқылады деп айыптады.'), ['ACCUSE/allege TJK>KGZ 2022-05']);
+  });
+  it('a complement verb (-йтынын, -майтынын, -ғанын) after a genitive object is still a verb', () => {
+    assert.deepEqual(events('Түркия Әзірбайжанның аумақтық тұтастығын қолдайтынын растады.'), ['SUPPORT TUR>AZE 2022-05']);
+    assert.deepEqual(events('Ресей Еуропалық Одақтың шешімін мойындамайтынын мәлімдеді.'), ['REJECT RUS>EUR 2022-05']);
+  });
+  it('a body one joins is the topic, not the other side ("Швецияның НАТО-ға кіруіне қарсылығын")', () => {
+    assert.deepEqual(events('Венгрия Швецияның НАТО-ға кіруіне қарсылығын алып тастады.'), ['CONCEDE HUN>SWE 2022-05']);
+    assert.deepEqual(events('Ресей Грузияның НАТО-ға кіруіне қарсы шықты.'), ['REJECT RUS>GEO 2022-05']);
+  });
+  it('a reciprocal right after the subject makes two directed acts, however far the verb', () => {
+    assert.deepEqual(events('Армения мен Әзірбайжан бір-бірін атысты тоқтату режимін бұзды деп айыптады.'), ['ACCUSE/allege ARM>AZE 2022-05', 'ACCUSE/allege AZE>ARM 2022-05']);
+  });
+  it('a threat\'s topic is not its target ("Швецияның НАТО-ға кіруін бұғаттаймын деп қорқытты")', () => {
+    assert.deepEqual(events('Түркия Финляндияның НАТО-ға кіруін бұғаттаймын деп қорқытты.'), ['THREATEN TUR>FIN 2022-05']);
+  });
+  it('a protest against another state: unnamed protesters are of the place in the locative', () => {
+    assert.deepEqual(events('Алматыда белсенділер Қытай консулдығының алдында пикет өткізді.'), ['PROTEST/demo KAZ>CHN 2022-05']);
+    assert.deepEqual(events('Бішкекте мыңдаған адам Қырғызстан үкіметіне қарсы митинг өткізді.'), ['PROTEST/demo KGZ>KGZ 2022-05']);
+  });
+  it('an organisation\'s agents after its name carry the case ("МАГАТЭ инспекторларын", "ЕҚЫҰ бақылаушыларына")', () => {
+    assert.deepEqual(events('Иран МАГАТЭ инспекторларын елге кіргізуден бас тартты.'), ['REJECT IRN>IAEA 2022-05']);
+    assert.deepEqual(events('Тәжікстан ЕҚЫҰ бақылаушыларына шекара аймағына кіруге рұқсат берді.'), ['RETREAT/access TJK>OSCE 2022-05']);
+  });
+  it('a genitive that opens the clause owns its subject ("Еуропалық Одақтың ... санкциялары күшіне енді")', () => {
+    assert.deepEqual(events('Еуропалық Одақтың Беларуське қарсы санкциялары күшіне енді.'), ['SANCTION EUR>BLR 2022-05']);
+    // set off by a comma, it owns an aside, not the subject
+    assert.deepEqual(events('Ақорданың хабарлауынша, Тоқаев пен Жапаров бірлескен мәлімдемеге қол қойды.'), ['SUPPORT KAZ+KGZ> 2022-05']);
   });
   it('a passive inside the verb (шақыр-ыл-ды)', () => {
     assert.deepEqual(events('Тоқаев Мәскеуге барды. Ресей елшісі Қазақстан Сыртқы істер министрлігіне шақырылды.'),
       ['CONSULT/visit KAZ>RUS 2022-05', 'ACCUSE/disapprove KAZ>RUS 2022-05']);
+  });
+  it('an object pronoun of a coordinated verb ("алғыс айтып, оны ... шақырды")', { todo: '"оны", "оған" are no mentions: the pronouns list has "ол" alone, and roles before a verb-final trigger skip pronouns' }, () => {
+    assert.deepEqual(events('Тоқаев Ердоғанға алғыс айтып, оны Астанаға ресми сапармен келуге шақырды.'), ['SUPPORT KAZ>TUR 2022-05', 'AGREE KAZ>TUR 2022-05']);
+  });
+  it('a passive with no agent: the state where it happened acts ("Иранда ... тұтқындалды")', { todo: 'a passive written with -л- after a vowel stem (тұтқында-л-ды, ұста-л-ды) is not read as passive, so its subject is taken as the actor' }, () => {
+    assert.deepEqual(events('Иранда британдық азамат тұтқындалды.'), ['COERCE/arrest IRN>GBR 2022-05']);
+  });
+  it('a place before a sector noun names its state ("Ауғанстандағы содырлар")', { todo: 'a name in the attributive locative (-дағы) does not join the sector noun after it, so the militants have no state' }, () => {
+    assert.deepEqual(events('Ауғанстандағы содырлар Тәжікстан шекарашыларына оқ атты.'), ['ASSAULT/firearms AFG>TJK 2022-05']);
+  });
+  it('a sector noun in the accusative after a nationality adjective ("американдық журналисті")', { todo: 'the ending -ті/-і reads as accusative or possessive, so the mention has no case and is no object' }, () => {
+    assert.deepEqual(events('Ресей ұсталған американдық журналисті босатты.'), ['RETREAT/release RUS>USA 2022-05']);
+  });
+  it('a call on the unnamed sides of a conflict ("тараптарды ... шақырды")', { todo: 'a REQUEST needs a recipient, and "тараптар" with no dyad in the discourse resolves to none' }, () => {
+    assert.deepEqual(events('БҰҰ Бас хатшысы тараптарды ұстамдылыққа шақырды.'), ['REQUEST UNO> 2022-05']);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { CUE } from '../lexicon/index.ts';
 import type { Token } from '../text/index.ts';
-import { withCases } from './cases.ts';
+import { withCases, withOwnedCases } from './cases.ts';
 import { composeMentions } from './compose.ts';
 import type { MentionContext } from './context.ts';
 import { groupCases, joinGroups } from './groups.ts';
@@ -23,7 +23,7 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
   const nextGroup = Math.max(groupBase, ...composed.map((m) => m.group + 1));
   parties.push(...unnamedOrganizations(tokens, from, to, ctx.lex, ctx.tags, composed, nextGroup));
   parties.sort((a, b) => a.start - b.start);
-  const grouped = joinGroups(withCases(parties, tokens, to, ctx.lex, suffixCases), tokens, { from, to, groupCase: ctx.lex.morphology.groupCase }, ctx.tags);
+  const grouped = joinGroups(withOwnedCases(withCases(parties, tokens, to, ctx.lex, suffixCases), tokens, ctx.lex), tokens, { from, to, groupCase: ctx.lex.morphology.groupCase }, ctx.tags);
   const next = Math.max(nextGroup, ...grouped.map((m) => m.group + 1));
   return groupCases(grouped, ctx.lex.morphology.groupCase, tokens, from, next);
 }

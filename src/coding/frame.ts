@@ -49,7 +49,8 @@ export function roleBefore(view: SentenceView, lex: Lexicon, start: number, mark
   const { start: cs } = clauseBounds(view, start);
   const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && m.kind !== 'pronoun').sort((a, b) => b.start - a.start);
   for (const m of cands) {
-    if (not?.mentions.some((x) => x.group === m.group)) continue;
+    // nor a genitive of the subject's own state ("Қазақстан Ресейдің Қазақстанның ... мәлімдемелерін"): it owns a nearer noun
+    if (not?.mentions.some((x) => x.group === m.group || (m.case === 'gen' && x.code !== '' && x.code === m.code))) continue;
     const marker = markerOf(view, lex, m);
     if (!markers.includes(marker)) continue;
     return { mentions: groupOf(view, m), how: marker ? `${marker} before the trigger` : 'unmarked before the trigger' };
@@ -61,11 +62,13 @@ export function roleBefore(view: SentenceView, lex: Lexicon, start: number, mark
  * Is the trigger at [start, end) passive ("was signed", "have been raised"), or a participle
  * after a noun ("the agreement signed in 2009")?
  */
-export function isPassive(view: SentenceView, lex: Lexicon, start: number, rest?: string): boolean {
+export function isPassive(view: SentenceView, lex: Lexicon, start: number, rest?: string, end = start + 1): boolean {
   const trig = view.tokens[start];
-  // "шақыр|ылды", "шақырыл|ды": a passive written inside the verb, right after its root
-  if (rest !== undefined && trig) {
-    const root = trig.key.slice(0, trig.key.length - rest.length);
+  // "шақыр|ылды", "шақырыл|ды": a passive written inside the verb, right after its root — the
+  // last word of the phrase, where the prefix ends ("наразылық білдір|ді" is active)
+  const verb = view.tokens[end - 1];
+  if (rest !== undefined && verb) {
+    const root = verb.key.slice(0, verb.key.length - rest.length);
     if (lex.passiveInfixes.some((x) => rest.startsWith(x) || root.endsWith(x))) return true;
   }
   // "has been sending" is active; only a participle can be passive.
@@ -150,7 +153,7 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
   const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive && !insideInsertion(view, lex, m, start) && !inApposition(m))
     .sort((a, b) => (leftmost ? a.start - b.start : b.start - a.start));
   for (const m of cands) {
-    if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m)) continue;
+    if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m) && !ownsOpeningSubject(view, lex, m, cs, start, leftmost)) continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
     // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
@@ -202,6 +205,17 @@ function insideInsertion(view: SentenceView, lex: Lexicon, m: ActorMention, befo
   if (!opens) return false;
   for (let k = m.end; k < before; k++) if (view.tokens[k]?.key === ',') return true;
   return false;
+}
+
+/**
+ * Where a clause opens with its subject, a genitive name that opens it owns the subject's head
+ * noun and stands for it: "[Еуропалық Одақтың] ... санкциялары күшіне енді", "[Өзбекстан СІМ-нің]
+ * өкілі ... кездесті" — unless a comma closes its phrase before the verb.
+ */
+function ownsOpeningSubject(view: SentenceView, lex: Lexicon, m: ActorMention, cs: number, start: number, leftmost: boolean): boolean {
+  if (!leftmost || !lex.subjectFirst || m.case !== 'gen' || m.start !== cs) return false;
+  // "Ақорданың хабарлауынша, ...": a genitive set off by a comma owns an aside, not the subject
+  return !view.tokens.slice(m.end, start).some((t) => t.key === ',');
 }
 
 /**

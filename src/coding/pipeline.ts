@@ -74,8 +74,9 @@ const OBJECT_NOUN_REACH = 6;
 
 /** "pledged $500 million in aid", "condemned the attack": a noun right after a coded verb, in its clause, is what the verb acts on. */
 function objectOfVerb(view: SentenceView, lex: Lexicon, trig: Trigger, verb: Trigger): boolean {
-  return trig.pos === 'noun' && trig.start >= verb.end && trig.start - verb.end <= OBJECT_NOUN_REACH && clauseAt(view, trig.start) === clauseAt(view, verb.start)
-    && !secondVerbBetween(view, lex, verb.end, trig.start);
+  // where objects come before the verb, a noun after it opens the next phrase ("алғыс айтып, оны ... шақырды")
+  return lex.wordOrder !== 'sov' && trig.pos === 'noun' && trig.start >= verb.end && trig.start - verb.end <= OBJECT_NOUN_REACH
+    && clauseAt(view, trig.start) === clauseAt(view, verb.start) && !secondVerbBetween(view, lex, verb.end, trig.start);
 }
 
 /** "выслала 23 дипломата и объявила о высылке 60": a conjunction and a verb of its own between them make the noun the second verb's. */

@@ -47,11 +47,17 @@ interface Slots {
   readonly recipient?: Slot;
 }
 
-/** Words that make a directed act mutual, right after the trigger or (verb-final languages) before it in its clause. */
-function reciprocalNear(view: SentenceView, trig: Trigger): boolean {
+/**
+ * Words that make a directed act mutual, right after the trigger, before it in its clause (verb-final
+ * languages), or right after the subject however far the verb ("Ресей мен Украина бір-бірін ... деп
+ * айыптады").
+ */
+function reciprocalNear(view: SentenceView, trig: Trigger, subject?: Slot): boolean {
   const { start: cs, end: ce } = clauseBounds(view, trig.start);
+  const subjectEnd = subject ? Math.max(...subject.mentions.map((m) => m.end)) : -1;
   return view.tags.find(CUE.reciprocals, trig.end, Math.min(ce, trig.end + 4)) !== undefined
-    || view.tags.find(CUE.reciprocals, Math.max(cs, trig.start - 4), trig.start) !== undefined;
+    || view.tags.find(CUE.reciprocals, Math.max(cs, trig.start - 4), trig.start) !== undefined
+    || (subjectEnd >= cs && subjectEnd < trig.start && view.tags.has(CUE.reciprocals, subjectEnd));
 }
 
 /** A side's sector: as its mention says, else a state's government or an organisation. */
@@ -184,6 +190,17 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   if (p.reverse) [actor, recipient] = [recipient, actor];
   recipient = recipient.filter((r) => !actor.some((a) => a.code === r.code));
   let domestic = false;
+  if (p.domestic && actor.length === 0 && recipient.length > 0) {
+    // "Бішкекте ... үкіметіне қарсы митинг өткізді", "Алматыдағы Қытай консулдығының алдында": unnamed
+    // protesters are of the state where it happens (a name in the locative case), else the target's own
+    const places = view.actors.filter((m) => m.case === 'loc' && m.code !== '').map((m) => m.code);
+    const home = places.find((c) => !recipient.some((r) => r.code === c)) ?? places[0];
+    if (home) {
+      actor = [{ code: home, sector: domesticSector(lex.policy, p.type), text: '' }];
+      flags.push('discourse-actor');
+    }
+    recipient = recipient.filter((r) => !actor.some((a) => a.code === r.code));
+  }
   if (p.domestic && recipient.length === 0) {
     // Arrests, protests and emergencies inside one state: the state acts on its own people.
     if (actor.length === 0) {
@@ -220,7 +237,7 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   const alone = trig.pos === 'verb' && lex.policy.singleParty.includes(p.type);
   if (!domestic && !alone && new Set([...actor, ...recipient].map((a) => a.code)).size < 2) return skip('only one side');
   // "Kyrgyzstan and Tajikistan accused each other": a directed act between the members of one group
-  const reciprocal = !p.symmetric && recipient.length === 0 && actor.length >= 2 && reciprocalNear(view, trig);
+  const reciprocal = !p.symmetric && recipient.length === 0 && actor.length >= 2 && reciprocalNear(view, trig, slots.actor);
   if (p.needsRecipient && recipient.length === 0 && !reciprocal) return skip('needs a recipient');
   const directed = !p.symmetric && trig.pos === 'verb' && (p.recipient.after ?? []).length > 0;
   // A one-sided verb with no one on the other side says little about relations between states.

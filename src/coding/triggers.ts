@@ -48,8 +48,9 @@ export function triggersAt(view: SentenceView, i: number, ctx: CodingContext): T
   // verb form ("talks", "summit") may still fire a noun pattern.
   const last = view.tokens[end - 1]?.key ?? '';
   const fitting = hit.value.filter((r) => r.pos === (nominal ? 'noun' : 'verb'));
-  const first = hit.value[0];
-  const refs = fitting.length > 0 ? fitting : nominal || isParticiple(lex, last) || isGerund(lex, last) || !first ? [] : [first];
+  // none fits: every pattern of the phrase in the lexicon's order, so that one whose word checks
+  // fail leaves the word to the next ("сапармен болды": a planned visit, else a visit)
+  const refs = fitting.length > 0 ? fitting : nominal || isParticiple(lex, last) || isGerund(lex, last) ? [] : hit.value;
   const words = view.tokens.slice(start, end).map((t) => t.text).join(' ');
   const out: Trigger[] = [];
   for (const ref of refs) {
@@ -78,7 +79,7 @@ function checked(view: SentenceView, ctx: CodingContext, ref: PatternTrigger, st
     trace?.(sIdx, 'skip', `${p.data.id}: an excluding word next to "${words}"`);
     return undefined;
   }
-  const passive = ref.pos === 'verb' && isPassive(view, lex, start, rest);
+  const passive = ref.pos === 'verb' && isPassive(view, lex, start, rest, end);
   const flags: Flag[] = [];
   if (passive) flags.push('passive');
   if (ref.pos === 'noun') flags.push('nominal');

@@ -24,6 +24,7 @@ export class Morphology {
   readonly stemSuffixes: boolean;
   /** Where a coordinated group shows its case: on each member, or on the last only. */
   readonly groupCase: 'each' | 'last';
+  private readonly possessed: readonly string[];
 
   constructor(file: LanguageFile, fold: (w: string) => string) {
     const m = file.morphology;
@@ -39,6 +40,14 @@ export class Morphology {
     this.minStem = m.minStem;
     this.stemSuffixes = m.stemSuffixes;
     this.groupCase = m.groupCase;
+    this.possessed = [...new Set(m.possessed.map(fold))].sort((a, b) => b.length - a.length);
+  }
+
+  /** The case of a possessed noun ("позицияларына": dat), when its longest reading ends in a possessed suffix and all its readings agree. */
+  possessedCase(word: string): Analysis | undefined {
+    const a = this.ownCase(word);
+    const longest = this.analyses(word)[0];
+    return a && longest && this.possessed.includes(longest.suffix) ? a : undefined;
   }
 
   /** Ways to read a word as a base plus one suffix, longest suffix first. */
@@ -54,9 +63,15 @@ export class Morphology {
 
   /** The case a word's own ending marks, when all its readings agree ("комитетін": acc; "комитеті": possessed or acc, none). */
   ownCase(word: string): Analysis | undefined {
-    const cased = this.analyses(word).filter((x) => x.case !== undefined);
+    // a case ending follows no other ("ұсынысынан" is -ынан, not ұсынысына + -н)
+    const cased = this.analyses(word).filter((x) => x.case !== undefined && !this.endsInCase(x.base));
     const a = cased[0];
     return a && cased.every((x) => x.case === a.case) ? a : undefined;
+  }
+
+  /** True when a base itself ends in a case ending of two letters or more other than the nominative. */
+  private endsInCase(base: string): boolean {
+    return this.analyses(base).some((a) => a.case !== undefined && a.case !== 'nom' && a.suffix.length >= 2);
   }
 
   /** A word less its suffixes, stripped one after another (елдерімізбен → ел). */

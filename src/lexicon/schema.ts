@@ -130,7 +130,9 @@ export const languageFile = z.strictObject({
     minStem: z.number().int().min(1).default(3),
     groupCase: z.enum(['each', 'last']).default('each')
       .describe('"last": a coordinated group takes its case from the suffix on its last member ("Rusya ve Ukrayna\'ya": both dative); "each": every member shows its own.'),
-  }).default({ nameMatch: 'key', suffixes: [], cases: {}, stemSuffixes: false, minStem: 3, groupCase: 'each' })
+    possessed: z.string().array().default([])
+      .describe('Suffixes of a possessed noun in a case (Kazakh -ының, -ына, -ын): a bare name right before such a noun, after the sentence\'s subject, owns it and takes its case ("Армения позицияларына оқ атты": Armenia\'s positions, dative).'),
+  }).default({ nameMatch: 'key', suffixes: [], cases: {}, stemSuffixes: false, minStem: 3, groupCase: 'each', possessed: [] })
     .describe('How words inflect.'),
   lemmas: z.record(z.string(), z.string()).default({}),
   grammar: z.strictObject({
