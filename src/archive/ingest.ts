@@ -7,7 +7,7 @@ import { codeArticle } from '../coding/index.ts';
 import { isSourceProblem, publishedOf, readSources, type ReadOptions, type SourceArticle } from '../sources/index.ts';
 import type { LexiconSet } from '../lexicon/index.ts';
 import { isDyadError, type Lang, type PartialDate } from '../model/index.ts';
-import type { CodedArticle, NewArticle, PutResult, PutStatus, Store } from '../store/index.ts';
+import type { ArticleText, CodedArticle, NewArticle, PutResult, PutStatus, Store } from '../store/index.ts';
 import { identifyLanguage } from '../text/index.ts';
 
 export interface IngestProblem {
@@ -188,12 +188,7 @@ export async function recode(store: Store, lexicons: LexiconSet, onItem?: (done:
   const version = lexicons.data.version;
   for await (const a of store.articlesCodedBefore(version)) {
     try {
-      const lex = lexicons.get(a.lang);
-      const { records } = codeArticle({ id: a.address ?? String(a.id), text: a.text, lang: a.lang, published: a.published ?? a.ingestedAt.slice(0, 10) }, lex);
-      await store.putArticle(
-        { ...(a.address ? { address: a.address } : {}), ...(a.title ? { title: a.title } : {}), lang: a.lang, ...(a.published ? { published: a.published } : {}), text: a.text, ...(a.source ? { source: a.source } : {}) },
-        { records, lexiconVersion: lex.version },
-      );
+      await recodeText(store, lexicons, a);
       recoded++;
     } catch (e) {
       if (!isDyadError(e)) throw e;
@@ -202,4 +197,23 @@ export async function recode(store: Store, lexicons: LexiconSet, onItem?: (done:
     onItem?.(recoded + failed.length);
   }
   return { recoded, failed };
+}
+
+/**
+ * Recode one archived article with these lexicons and store the result: 'unchanged' when this
+ * lexicon version coded it already (so a recode done twice writes nothing), undefined when the
+ * article is no longer in the archive.
+ */
+export async function recodeArticle(store: Store, lexicons: LexiconSet, articleId: number): Promise<PutStatus | undefined> {
+  const a = await store.article(articleId);
+  return a === undefined ? undefined : (await recodeText(store, lexicons, a)).status;
+}
+
+async function recodeText(store: Store, lexicons: LexiconSet, a: ArticleText): Promise<PutResult> {
+  const lex = lexicons.get(a.lang);
+  const { records } = codeArticle({ id: a.address ?? String(a.id), text: a.text, lang: a.lang, published: a.published ?? a.ingestedAt.slice(0, 10) }, lex);
+  return store.putArticle(
+    { ...(a.address ? { address: a.address } : {}), ...(a.title ? { title: a.title } : {}), lang: a.lang, ...(a.published ? { published: a.published } : {}), text: a.text, ...(a.source ? { source: a.source } : {}) },
+    { records, lexiconVersion: lex.version },
+  );
 }
