@@ -58,3 +58,14 @@ export function articleJobOf(a: SourceArticle, today?: PartialDate): ArticleJob 
     ...(today !== undefined && { today }),
   };
 }
+
+/** The source article an article job carries. */
+export function sourceArticleOf(job: ArticleJob): SourceArticle {
+  const a = job.article;
+  return {
+    address: a.address, title: a.title, text: a.text, source: a.source,
+    ...(a.published !== undefined && { published: a.published }),
+    ...(a.lang !== undefined && { lang: a.lang }),
+    ...(a.charset !== undefined && { charset: a.charset }),
+  };
+}

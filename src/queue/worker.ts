@@ -1,0 +1,86 @@
+/**
+ * A worker: takes jobs from the queue and runs them until told to stop. On stop (SIGTERM) it
+ * takes no new job, lets the jobs in hand finish within the grace time, and fails back to the
+ * queue (to be retried by another worker) any that do not. A worker killed outright holds its
+ * jobs until they expire; the queue's maintenance, run by every worker, then hands them on.
+ */
+import type PgBoss from 'pg-boss';
+import type { LexiconSet } from '../lexicon/index.ts';
+import type { FetchLimits } from '../sources/index.ts';
+import type { Store } from '../store/index.ts';
+import type { OpenQueue } from './connect.ts';
+import { recordLexicon } from './fingerprint.ts';
+import { runJob, type JobResult } from './handlers.ts';
+import { JOB_KINDS, queueName, type JobKind } from './jobs.ts';
+
+/** One line of the worker's log: a job taken, done or failed. */
+export interface JobEvent {
+  readonly phase: 'start' | 'done' | 'failed';
+  readonly kind: JobKind;
+  readonly id: string;
+  readonly result?: JobResult;
+  readonly error?: string;
+}
+
+export interface WorkerOptions {
+  readonly queue: OpenQueue;
+  readonly store: Store;
+  readonly lexicons: LexiconSet;
+  readonly limits?: FetchLimits;
+  /** Jobs taken from the queue at once per kind (default 1): more saves round trips on small jobs. */
+  readonly batchSize?: number;
+  /** How often an idle worker asks for jobs (seconds, default 1). */
+  readonly pollingSeconds?: number;
+  readonly onJob?: (event: JobEvent) => void;
+}
+
+export interface RunningWorker {
+  /** Stop taking jobs, finish (or hand back) the ones in hand, close the queue; the store stays open. */
+  stop(graceMs?: number): Promise<void>;
+  /** Resolves when no job is waiting, retrying or held by any worker. */
+  idle(pollMs?: number): Promise<void>;
+}
+
+/** Start working; resolves once the worker listens on every queue. */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const { queue, store, lexicons } = options;
+  await recordLexicon(store, lexicons);
+  const ctx = { store, lexicons, limits: options.limits ?? {} };
+  const emit = options.onJob ?? (() => undefined);
+  for (const kind of JOB_KINDS) {
+    const name = queueName(kind);
+    await queue.boss.work<unknown>(name, { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingSeconds ?? 1 }, async (jobs: PgBoss.Job<unknown>[]) => {
+      // Each job of a batch succeeds or fails on its own: a failed one is failed here, and
+      // pg-boss then completes only those still active.
+      for (const job of jobs) {
+        emit({ phase: 'start', kind, id: job.id });
+        try {
+          const result = await runJob(kind, job.data, ctx);
+          emit({ phase: 'done', kind, id: job.id, result });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          emit({ phase: 'failed', kind, id: job.id, error: message });
+          if (jobs.length === 1) throw error;
+          await queue.boss.fail(name, job.id, { message });
+        }
+      }
+    });
+  }
+  return {
+    stop: (graceMs = 30_000) => queue.close({ graceful: true, timeoutMs: graceMs }),
+    idle: async (pollMs = 500) => {
+      for (;;) {
+        if (await pendingJobs(queue) === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+      }
+    },
+  };
+}
+
+/** Jobs waiting, retrying or held by a worker, in every queue of Dyad's. */
+export async function pendingJobs(queue: OpenQueue): Promise<number> {
+  const { rows } = await queue.boss.getDb().executeSql(
+    `SELECT COUNT(*)::int AS n FROM ${queue.schema}.job WHERE name = ANY($1) AND state IN ('created', 'retry', 'active')`,
+    [JOB_KINDS.map(queueName)]) as { rows: { n: number }[] };
+  return Number(rows[0]?.n ?? 0);
+}
