@@ -3,6 +3,7 @@
  * the archive's (the archive's schema name + "_queue", or dyad_queue), so that archives side by
  * side in one database (tests, tenants) each have their own queue.
  */
+import { userInfo } from 'node:os';
 import { DyadError } from '../model/index.ts';
 
 export interface QueueLocation {
@@ -27,6 +28,8 @@ export function queueLocation(archive: string): QueueLocation {
   const url = new URL(archive);
   const schema = url.searchParams.get('schema');
   url.searchParams.delete('schema');
+  // As the store does (and psql): the system user when neither the URL nor the environment names one.
+  if (!url.username && !process.env['PGUSER'] && !process.env['USER']) url.username = userInfo().username;
   const name = schema === null ? 'dyad_queue' : `${schema}_queue`;
   if (!IDENTIFIER.test(name)) throw new DyadError('usage', `the archive's schema "${schema ?? ''}" cannot name a queue schema: use a plain identifier of at most 56 characters`, '--db');
   return { connectionString: url.href, schema: name };

@@ -47,9 +47,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await recordLexicon(store, lexicons);
   const ctx = { store, lexicons, limits: options.limits ?? {} };
   const emit = options.onJob ?? (() => undefined);
+  const batchSize = options.batchSize ?? 1;
   for (const kind of JOB_KINDS) {
     const name = queueName(kind);
-    await queue.boss.work<unknown>(name, { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingSeconds ?? 1 }, async (jobs: PgBoss.Job<unknown>[]) => {
+    const ids: { worker?: string } = {};
+    ids.worker = await queue.boss.work<unknown>(name, { batchSize, pollingIntervalSeconds: options.pollingSeconds ?? 1 }, async (jobs: PgBoss.Job<unknown>[]) => {
+      // pg-boss waits out its polling interval after every fetch; a full batch means more are
+      // likely waiting, so the next fetch is asked for at once.
+      if (jobs.length >= batchSize && ids.worker !== undefined) queue.boss.notifyWorker(ids.worker);
       // Each job of a batch succeeds or fails on its own: a failed one is failed here, and
       // pg-boss then completes only those still active.
       for (const job of jobs) {
