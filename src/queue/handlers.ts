@@ -34,7 +34,7 @@ function parse<K extends JobKind>(kind: K, data: unknown): ReturnType<(typeof JO
   const checked = JOB_SCHEMAS[kind].safeParse(data);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw new BadJobError(`a ${kind} job whose payload is not one: ${issue?.path.join('.') || '(payload)'}: ${issue?.message ?? 'invalid'}`);
+    throw new BadJobError(`the payload of this ${kind} job is not one: ${issue?.path.join('.') || '(payload)'}: ${issue?.message ?? 'invalid'}`);
   }
   return checked.data as ReturnType<(typeof JOB_SCHEMAS)[K]['parse']>;
 }

@@ -19,8 +19,8 @@ export const JOB_POLICIES: Readonly<Record<JobKind, JobPolicy>> = {
   // A feed with --full-pages may take its 5-minute page budget plus the feed's own fetch.
   fetch: { retryLimit: 5, retryDelay: 30, expireInSeconds: 10 * 60 },
   // Coding is bounded by the text limit (2,000,000 characters take well under a minute).
-  article: { retryLimit: 3, retryDelay: 10, expireInSeconds: 5 * 60 },
-  recode: { retryLimit: 3, retryDelay: 10, expireInSeconds: 5 * 60 },
+  article: { retryLimit: 3, retryDelay: 5, expireInSeconds: 5 * 60 },
+  recode: { retryLimit: 3, retryDelay: 5, expireInSeconds: 5 * 60 },
 };
 
 /** How often the queue's maintenance looks for expired jobs (seconds); the kill test shortens it. */
