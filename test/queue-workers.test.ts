@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ingest } from '../src/archive/index.ts';
 import { LexiconSet } from '../src/lexicon/index.ts';
-import { enqueueSources, openQueue, queueLocation, queueSink, queueStatus, rerunFailed } from '../src/queue/index.ts';
+import { enqueueSources, openQueue, queueLocation, queueSink, queueStatus, rerunFailed, type QueueStatus } from '../src/queue/index.ts';
+import { createServer, ROUTES } from '../src/serve/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { postgresConfig } from '../src/store/postgres/config.ts';
 import { writeArticles } from './fixtures/queue/articles.ts';
@@ -171,6 +172,19 @@ describe('workers on PostgreSQL', { skip }, () => {
       const shown = run([MAIN, 'status', '--db', location]);
       assert.equal(await shown.exited, 0);
       assert.ok(shown.lines.some((l) => l.includes(`parked   article ${parked?.id ?? ''} x after 2 tries: the payload of this article job is not one`)), shown.lines.join('\n'));
+
+      // The API answers the same, in the shape its document gives.
+      const app = await createServer({ store, lexicons, queue });
+      try {
+        const res = await app.inject({ method: 'GET', url: '/api/status' });
+        assert.equal(res.statusCode, 200);
+        const body = res.json() as QueueStatus;
+        assert.deepEqual(body.failures.map((f) => [f.id, f.state, f.reason]), [[parked?.id, 'failed', parked?.reason]]);
+        assert.equal(body.depth.find((d) => d.kind === 'article')?.completed, 2);
+        assert.ok(ROUTES.find((r) => r.path === '/api/status')?.response.safeParse(body).success);
+      } finally {
+        await app.close();
+      }
 
       assert.equal(await rerunFailed(queue, [parked?.id ?? '']), 1);
       assert.equal((await queueStatus(store, queue)).depth.find((d) => d.kind === 'article')?.retrying, 1);

@@ -1,6 +1,7 @@
 /** `dyad serve`: ingest what it is given (if anything), then serve the API and dashboard. */
 import { ingest } from '../../archive/index.ts';
 import { DyadError } from '../../model/index.ts';
+import { hasQueue, openQueue } from '../../queue/index.ts';
 import { openStore, resolveLocation } from '../../store/index.ts';
 import { problemLine } from '../format.ts';
 import { defineCommand } from '../options.ts';
@@ -27,6 +28,8 @@ export const serveCommand = defineCommand({
     const { host, token } = values;
     const lexicons = loadLexicons(values);
     const store = await openStore(values.db);
+    // A PostgreSQL archive's job queue, shown by GET /api/status and the dashboard's queue panel.
+    const queue = hasQueue(resolveLocation(values.db)) ? await openQueue(resolveLocation(values.db)) : undefined;
     try {
       if (values.ingest.length > 0) {
         const s = await ingest(store, values.ingest, lexicons, { limits: fetchLimits(values) });
@@ -36,7 +39,7 @@ export const serveCommand = defineCommand({
       // The server (fastify, the dashboard) is loaded only here: every other command starts without it.
       const { createServer } = await import('../../serve/index.ts');
       // The coder threads open the archive themselves: they need its full location (password, schema).
-      const app = await createServer({ store, lexicons, archive: resolveLocation(values.db), ...(token ? { token } : {}) });
+      const app = await createServer({ store, lexicons, archive: resolveLocation(values.db), ...(token ? { token } : {}), ...(queue ? { queue } : {}) });
       await app.listen({ port, host });
       const stats = await store.stats();
       const bound = app.server.address();
@@ -49,6 +52,7 @@ export const serveCommand = defineCommand({
       });
       return 0;
     } finally {
+      await queue?.close({ graceful: false });
       await store.close();
     }
   },
