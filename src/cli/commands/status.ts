@@ -8,8 +8,9 @@ import { ARCHIVE_OPTIONS } from '../shared.ts';
 function ago(iso: string | undefined): string {
   if (iso === undefined) return 'never';
   const s = Math.round((Date.now() - Date.parse(iso)) / 1000);
-  if (s < 0) return `in ${-s} s`;
-  return s < 120 ? `${s} s ago` : s < 7200 ? `${Math.round(s / 60)} min ago` : `${Math.round(s / 3600)} h ago`;
+  const a = Math.abs(s);
+  const span = a < 120 ? `${a} s` : a < 7200 ? `${Math.round(a / 60)} min` : `${Math.round(a / 3600)} h`;
+  return s < 0 ? `in ${span}` : `${span} ago`;
 }
 
 /** The status as people read it. */
