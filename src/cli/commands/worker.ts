@@ -1,5 +1,5 @@
 /** `dyad worker`: take fetch, article and recode jobs from the archive's queue and run them. */
-import { DyadError } from '../../model/index.ts';
+import { DyadError, LANGS } from '../../model/index.ts';
 import { hasQueue, openQueue, startWorker, type JobEvent } from '../../queue/index.ts';
 import { openStore, resolveLocation } from '../../store/index.ts';
 import { defineCommand } from '../options.ts';
@@ -41,6 +41,8 @@ export const workerCommand = defineCommand({
     const graceMs = wholeNumber('grace', values.grace) * 1000;
     const maintenanceSeconds = Math.max(1, wholeNumber('maintenance', values.maintenance));
     const lexicons = loadLexicons(values);
+    // Compile every language now, so that the first job of each language is not the slow one.
+    for (const lang of LANGS) if (lexicons.has(lang)) lexicons.get(lang);
     const store = await openStore(location);
     try {
       const queue = await openQueue(location, { supervise: true, maintenanceSeconds });
