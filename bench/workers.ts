@@ -53,7 +53,7 @@ function article(i: number): { address: string; title: string; text: string; pub
 
 async function runWorkers(location: string, n: number): Promise<void> {
   const procs = Array.from({ length: n }, () => spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker', '--db', location, '--until-idle', '--batch', batch],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] }));
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore'] }));
   const codes = await Promise.all(procs.map((p) => new Promise((resolve) => p.on('close', resolve))));
   if (codes.some((c) => c !== 0)) throw new Error(`a worker exited with ${codes.join(', ')}`);
 }

@@ -66,6 +66,47 @@ export async function storeArticle(store: Store, lexicons: LexiconSet, a: Source
   return { status: result.status, articleId: result.articleId, events: c.events };
 }
 
+/** What storeArticles did with one article: stored (with its status), or failed with its reason. */
+export type StoredOrFailed =
+  | { readonly status: PutStatus; readonly articleId: number; readonly events: number }
+  | { readonly status: 'failed'; readonly problem: IngestProblem };
+
+/**
+ * Code several articles and store them in one transaction (one commit, one round of locks); when
+ * the batch is refused because of one article, each is stored on its own so that only that one
+ * fails. The results are in the order of the articles.
+ */
+export async function storeArticles(store: Store, lexicons: LexiconSet, articles: readonly SourceArticle[], today: PartialDate): Promise<StoredOrFailed[]> {
+  const out: (StoredOrFailed | undefined)[] = [];
+  const coded: { readonly k: number; readonly c: Coded }[] = [];
+  const failure = (a: SourceArticle, e: unknown): StoredOrFailed => {
+    if (!isDyadError(e)) throw e;
+    return { status: 'failed', problem: { address: a.address, reason: e.code, message: e.message } };
+  };
+  for (const [k, a] of articles.entries()) {
+    try {
+      coded.push({ k, c: codeSource(lexicons, a, today) });
+    } catch (e) {
+      out[k] = failure(a, e);
+    }
+  }
+  let results: readonly PutResult[] | undefined;
+  try {
+    results = await store.putArticles(coded.map(({ c }) => c));
+  } catch (e) {
+    if (!isDyadError(e)) throw e;
+  }
+  for (const [i, { k, c }] of coded.entries()) {
+    try {
+      const r = results?.[i] ?? await store.putArticle(c.article, c.coded);
+      out[k] = { status: r.status, articleId: r.articleId, events: c.events };
+    } catch (e) {
+      out[k] = failure(articles[k] as SourceArticle, e);
+    }
+  }
+  return out as StoredOrFailed[];
+}
+
 /** Articles stored per transaction: fewer commits (and lock rounds on PostgreSQL) on long runs. */
 const BATCH = 50;
 const FLUSH_MS = 2000;

@@ -4,7 +4,7 @@
  * run twice (a retry after a timeout, a killed worker's job taken up again) stores nothing new.
  * A handler throws to fail the job (the queue retries it, then parks it with the message).
  */
-import { ingest, recodeArticle, storeArticle } from '../archive/index.ts';
+import { ingest, recodeArticle, storeArticle, storeArticles } from '../archive/index.ts';
 import type { LexiconSet } from '../lexicon/index.ts';
 import type { FetchLimits } from '../sources/index.ts';
 import type { Store } from '../store/index.ts';
@@ -64,4 +64,33 @@ export async function runJob(kind: JobKind, data: unknown, ctx: HandlerContext):
       return { status: status ?? 'gone', subject: `article ${job.articleId}` };
     }
   }
+}
+
+/**
+ * Run a batch of article jobs: coded one by one, stored in one transaction. Each job gets its
+ * own result, or its own error (a payload that is no article, an article the archive refuses).
+ */
+export async function runArticleJobs(batch: readonly unknown[], ctx: HandlerContext): Promise<(JobResult | Error)[]> {
+  const out: (JobResult | Error)[] = [];
+  const valid: { readonly k: number; readonly job: ReturnType<typeof JOB_SCHEMAS.article.parse> }[] = [];
+  for (const [k, data] of batch.entries()) {
+    try {
+      valid.push({ k, job: parse('article', data) });
+    } catch (e) {
+      out[k] = e as Error;
+    }
+  }
+  // One date for the batch: the jobs of one enqueue share it, and a job without one takes today.
+  const byDay = new Map<string, typeof valid>();
+  for (const v of valid) byDay.set(v.job.today ?? today(), [...(byDay.get(v.job.today ?? today()) ?? []), v]);
+  for (const [day, group] of byDay) {
+    const stored = await storeArticles(ctx.store, ctx.lexicons, group.map((g) => sourceArticleOf(g.job)), day);
+    for (const [i, r] of stored.entries()) {
+      const { k, job } = group[i] as (typeof group)[number];
+      out[k] = r.status === 'failed'
+        ? new Error(`${r.problem.reason}: ${r.problem.message}`)
+        : { status: r.status, subject: job.article.address, events: r.events };
+    }
+  }
+  return out;
 }

@@ -10,7 +10,7 @@ import type { FetchLimits } from '../sources/index.ts';
 import type { Store } from '../store/index.ts';
 import type { OpenQueue } from './connect.ts';
 import { recordLexicon } from './fingerprint.ts';
-import { runJob, type JobResult } from './handlers.ts';
+import { runArticleJobs, runJob, type JobResult } from './handlers.ts';
 import { JOB_KINDS, queueName, type JobKind } from './jobs.ts';
 
 /** One line of the worker's log: a job taken, done or failed. */
@@ -55,18 +55,20 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       // pg-boss waits out its polling interval after every fetch; a full batch means more are
       // likely waiting, so the next fetch is asked for at once.
       if (jobs.length >= batchSize && ids.worker !== undefined) queue.boss.notifyWorker(ids.worker);
-      // Each job of a batch succeeds or fails on its own: a failed one is failed here, and
-      // pg-boss then completes only those still active.
-      for (const job of jobs) {
-        emit({ phase: 'start', kind, id: job.id });
-        try {
-          const result = await runJob(kind, job.data, ctx);
-          emit({ phase: 'done', kind, id: job.id, result });
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
+      // Each job of a batch succeeds or fails on its own: a failed one is failed here (to be
+      // retried or parked), and pg-boss then completes only those still active.
+      for (const job of jobs) emit({ phase: 'start', kind, id: job.id });
+      const results = kind === 'article'
+        ? await runArticleJobs(jobs.map((j) => j.data), ctx)
+        : await Promise.all(jobs.map(async (j) => runJob(kind, j.data, ctx).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
+      for (const [i, job] of jobs.entries()) {
+        const r = results[i];
+        if (r instanceof Error || r === undefined) {
+          const message = r?.message ?? 'no result';
           emit({ phase: 'failed', kind, id: job.id, error: message });
-          if (jobs.length === 1) throw error;
           await queue.boss.fail(name, job.id, { message });
+        } else {
+          emit({ phase: 'done', kind, id: job.id, result: r });
         }
       }
     });
