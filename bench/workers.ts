@@ -18,7 +18,7 @@ import { openStore } from '../src/store/index.ts';
 
 const total = Number(process.argv[2] ?? 600);
 const base = process.argv[3] ?? 'postgres://127.0.0.1:5432/test';
-const batch = process.argv[4] ?? '10';
+const batch = process.argv[4] ?? '1';
 const COUNTS = [1, 2, 4];
 /** Seconds the jobs wait before they are due: workers start and compile their lexicons meanwhile. */
 const HEAD_START = 20;
