@@ -193,4 +193,23 @@ describe('workers on PostgreSQL', { skip }, () => {
       await store.close();
     }
   });
+  test('SIGTERM: the worker finishes the job in hand, takes no other, and exits 0', async () => {
+    const location = fresh();
+    const store = await openStore(location);
+    const queue = await openQueue(location);
+    try {
+      await enqueueSources(queueSink(queue, { today: TODAY }), [folder]);
+      const worker = run([MAIN, 'worker', '--db', location]);
+      await until('the first job done', () => worker.lines.some((l) => l.startsWith('done article')));
+      worker.kill('SIGTERM');
+      assert.equal(await worker.exited, 0);
+      const articles = (await queueStatus(store, queue)).depth.find((d) => d.kind === 'article');
+      const done = worker.lines.filter((l) => l.startsWith('done article')).length;
+      assert.deepEqual(articles, { kind: 'article', queued: ARTICLES - done, retrying: 0, active: 0, completed: done, failed: 0 });
+      assert.equal((await store.stats()).articles, done);
+    } finally {
+      await queue.close({ graceful: false });
+      await store.close();
+    }
+  });
 });
