@@ -121,6 +121,7 @@ export type ArticleSummary = {
   readonly title?: string;
   readonly lang: Lang;
   readonly published?: PartialDate;
+  readonly undated: boolean;
   readonly source?: string;
   readonly contentHash: string;
   readonly lexiconVersion: string;
@@ -446,6 +447,7 @@ export type ArticleDetail = {
   readonly title?: string;
   readonly lang: Lang;
   readonly published?: PartialDate;
+  readonly undated: boolean;
   readonly source?: string;
   readonly contentHash: string;
   readonly lexiconVersion: string;

@@ -103,13 +103,15 @@ export function findDates(tokens: readonly Token[], from: number, to: number, ta
     const mo = tags.at(CUE.months, i, to);
     if (mo && (t.cap || !capitalised)) {
       let j = i + mo.length;
+      // "Dec. 22, 2022": the dot of an abbreviated month inside a sentence
+      if (tokens[j]?.key === '.' && isDay(tokens[j + 1]) !== undefined) j++;
       const day = isDay(tokens[j]);
       if (day !== undefined && j < to) {
-        j++;
+        const dayEnd = ++j;
         if (tokens[j]?.key === ',') j++;
         const y = isYear(tokens[j]);
         const year = y ?? yearFor(mo.value, published);
-        const end = y !== undefined ? j + 1 : i + mo.length + 1;
+        const end = y !== undefined ? j + 1 : dayEnd;
         out.push({ start: i, end, date: formatDate({ year, month: mo.value, day: Math.min(day, daysInMonth(year, mo.value)) }), how: 'month day' });
         i = end - 1;
         continue;

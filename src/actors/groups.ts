@@ -33,7 +33,8 @@ export function groupCases(mentions: readonly ActorMention[], groupCase: 'each' 
 }
 
 /** The mentions with coordinated ones sharing the group of the first. */
-export function joinGroups(mentions: readonly ActorMention[], tokens: readonly Token[], to: number, tags: Tags): ActorMention[] {
+export function joinGroups(mentions: readonly ActorMention[], tokens: readonly Token[], span: { from: number; to: number; groupCase: 'each' | 'last' }, tags: Tags): ActorMention[] {
+  const { to } = span;
   const merged: ActorMention[] = [];
   const isJoiner = (b: Token): boolean => b.key === ',' || tags.has(CUE.conjunctions, b.i, to) || tags.has(CUE.determiners, b.i, to);
   for (const m of mentions) {
@@ -44,7 +45,7 @@ export function joinGroups(mentions: readonly ActorMention[], tokens: readonly T
       const hyphen = between.length === 1 && (between[0]?.key === '-' || between[0]?.key === '/');
       const onlyJoiners = between.length > 0 && between.length <= 3 && between.every(isJoiner);
       const hasConj = between.some((b) => tags.has(CUE.conjunctions, b.i, to));
-      const commaList = onlyJoiners && !hasConj && isListContinued(tokens, m.end, to, tags);
+      const commaList = onlyJoiners && !hasConj && (isListContinued(tokens, m.end, to, tags) || isHeadlinePair(prev, m, merged.length, tokens, span));
       // "Kyrgyz and Tajik forces": the agent noun after the last adjective is every adjective's
       if (onlyJoiners && hasConj && prev.attributive && prev.kind === 'adjective' && m.kind === 'sector' && m.sector) {
         const g = prev.group;
@@ -71,6 +72,23 @@ export function joinGroups(mentions: readonly ActorMention[], tokens: readonly T
     merged.push(m);
   }
   return merged;
+}
+
+const HEADLINE_KINDS: ReadonlySet<ActorMention['kind']> = new Set(['state', 'capital', 'org', 'person']);
+
+/**
+ * "Kazakhstan, Uzbekistan sign deal": a headline joins two names by a comma alone. Only two
+ * caseless names that open a sentence with no final stop, the second followed by a lowercase
+ * word (the verb). Where a comma after the first name marks the subject (the languages that
+ * write a group's case on its last member: "Rusya, Ukrayna ile görüştü"), never.
+ */
+function isHeadlinePair(prev: ActorMention, m: ActorMention, before: number, tokens: readonly Token[], span: { from: number; to: number; groupCase: 'each' | 'last' }): boolean {
+  if (span.groupCase !== 'each' || before !== 1 || prev.start !== span.from || m.start !== prev.end + 1) return false;
+  if (!HEADLINE_KINDS.has(prev.kind) || !HEADLINE_KINDS.has(m.kind) || prev.case || m.case) return false;
+  const last = tokens[span.to - 1];
+  if (!last || (last.kind === 'punct' && /^[.!?…]$/u.test(last.key))) return false;
+  const next = tokens[m.end];
+  return next !== undefined && m.end < span.to && next.kind === 'word' && next.text === next.text.toLowerCase();
 }
 
 /** "X, Y and Z": a comma joins two mentions only when the list goes on to a conjunction. */

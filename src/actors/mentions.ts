@@ -23,7 +23,7 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
   const nextGroup = Math.max(groupBase, ...composed.map((m) => m.group + 1));
   parties.push(...unnamedOrganizations(tokens, from, to, ctx.lex, ctx.tags, composed, nextGroup));
   parties.sort((a, b) => a.start - b.start);
-  const grouped = joinGroups(withCases(parties, tokens, to, ctx.lex, suffixCases), tokens, to, ctx.tags);
+  const grouped = joinGroups(withCases(parties, tokens, to, ctx.lex, suffixCases), tokens, { from, to, groupCase: ctx.lex.morphology.groupCase }, ctx.tags);
   const next = Math.max(nextGroup, ...grouped.map((m) => m.group + 1));
   return groupCases(grouped, ctx.lex.morphology.groupCase, tokens, from, next);
 }

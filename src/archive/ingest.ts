@@ -4,11 +4,12 @@
  * skipped and failed, each with its reason.
  */
 import { codeArticle } from '../coding/index.ts';
-import { isSourceProblem, publishedOf, readSources, type ReadOptions, type SourceArticle } from '../sources/index.ts';
+import { isSourceProblem, readSources, type ReadOptions, type SourceArticle } from '../sources/index.ts';
 import type { LexiconSet } from '../lexicon/index.ts';
 import { isDyadError, type Lang, type PartialDate } from '../model/index.ts';
 import type { ArticleText, CodedArticle, NewArticle, PutResult, PutStatus, Store } from '../store/index.ts';
 import { identifyLanguage } from '../text/index.ts';
+import { publicationDate, undatedMessage } from './published.ts';
 
 export interface IngestProblem {
   readonly address: string;
@@ -22,7 +23,10 @@ export interface IngestSummary {
   readonly replaced: number;
   readonly skipped: readonly IngestProblem[];
   readonly failed: readonly IngestProblem[];
-  /** Articles stored, but read less well than usual (a page too deep for the extractor). */
+  /**
+   * Articles stored, but read less well than usual: a page too deep for the extractor, an
+   * article whose publication date was found nowhere (`undated`).
+   */
   readonly warnings: readonly IngestProblem[];
   readonly events: number;
 }
@@ -30,7 +34,10 @@ export interface IngestSummary {
 export interface IngestOptions extends ReadOptions {
   /** Called after each item with the running counts. */
   readonly onItem?: (done: number, address: string, status: PutStatus | 'skipped' | 'failed') => void;
-  /** The publication date to assume when neither the source nor the text gives one. */
+  /**
+   * The publication date to assume when neither the source nor the text gives one (`--published`);
+   * without it such an article is dated the day it is read, flagged undated, and warned of.
+   */
   readonly today?: PartialDate;
   /**
    * Articles read are stored within this many milliseconds (default 2,000) even when fewer than
@@ -46,22 +53,36 @@ interface Coded {
   readonly events: number;
 }
 
+/**
+ * The date to code an article as of when none is found: the day it is read (the article is then
+ * undated), or a date the user gave for such articles.
+ */
+interface Fallback {
+  readonly date: PartialDate;
+  readonly given: boolean;
+}
+
 /** Code one article in its language (identified when the source does not say it). */
-function codeSource(lexicons: LexiconSet, a: SourceArticle, today: PartialDate): Coded {
+function codeSource(lexicons: LexiconSet, a: SourceArticle, fallback: Fallback): Coded {
   const lang: Lang = a.lang ?? identifyLanguage(a.text);
   const lex = lexicons.get(lang);
-  const published = publishedOf(a, today);
+  const found = publicationDate(a, lex);
+  const published = found ?? fallback.date;
+  const undated = found === undefined && !fallback.given;
   const { records } = codeArticle({ id: a.address, text: a.text, lang, published }, lex);
   return {
-    article: { address: a.address, title: a.title, lang, published, text: a.text, source: a.source },
+    article: { address: a.address, title: a.title, lang, published, ...(undated ? { undated } : {}), text: a.text, source: a.source },
     coded: { records, lexiconVersion: lex.version },
     events: records.filter((r) => r.kind === 'event').length,
   };
 }
 
-/** Code and store one article; returns its status and the number of events coded. */
+/**
+ * Code and store one article, dated `today` (and flagged undated) when no date is found for it;
+ * returns its status and the number of events coded.
+ */
 export async function storeArticle(store: Store, lexicons: LexiconSet, a: SourceArticle, today: PartialDate): Promise<{ status: PutStatus; articleId: number; events: number }> {
-  const c = codeSource(lexicons, a, today);
+  const c = codeSource(lexicons, a, { date: today, given: false });
   const result = await store.putArticle(c.article, c.coded);
   return { status: result.status, articleId: result.articleId, events: c.events };
 }
@@ -72,11 +93,14 @@ export type StoredOrFailed =
   | { readonly status: 'failed'; readonly problem: IngestProblem };
 
 /**
- * Code several articles and store them in one transaction (one commit, one round of locks); when
+ * Code several articles and store them in one transaction (one commit, one round of locks),
+ * dated by `fallback` when no date is found for them (flagged undated unless the date was given); when
  * the batch is refused because of one article, each is stored on its own so that only that one
  * fails. The results are in the order of the articles.
  */
-export async function storeArticles(store: Store, lexicons: LexiconSet, articles: readonly SourceArticle[], today: PartialDate): Promise<StoredOrFailed[]> {
+export async function storeArticles(
+  store: Store, lexicons: LexiconSet, articles: readonly SourceArticle[], fallback: { readonly date: PartialDate; readonly given: boolean },
+): Promise<StoredOrFailed[]> {
   const out: (StoredOrFailed | undefined)[] = [];
   const coded: { readonly k: number; readonly c: Coded }[] = [];
   const failure = (a: SourceArticle, e: unknown): StoredOrFailed => {
@@ -85,7 +109,7 @@ export async function storeArticles(store: Store, lexicons: LexiconSet, articles
   };
   for (const [k, a] of articles.entries()) {
     try {
-      coded.push({ k, c: codeSource(lexicons, a, today) });
+      coded.push({ k, c: codeSource(lexicons, a, fallback) });
     } catch (e) {
       out[k] = failure(a, e);
     }
@@ -121,7 +145,7 @@ export async function ingest(store: Store, inputs: readonly string[], lexicons: 
   const skipped: IngestProblem[] = [];
   const failed: IngestProblem[] = [];
   const warnings: IngestProblem[] = [];
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const fallback: Fallback = options.today !== undefined ? { date: options.today, given: true } : { date: new Date().toISOString().slice(0, 10), given: false };
   const fail = (done: number, address: string, e: unknown): void => {
     if (!isDyadError(e)) throw e;
     failed.push({ address, reason: e.code, message: e.message });
@@ -171,7 +195,9 @@ export async function ingest(store: Store, inputs: readonly string[], lexicons: 
     }
     for (const w of item.warnings ?? []) warnings.push({ address: w.address, reason: w.code, message: w.message });
     try {
-      batch.push({ ...codeSource(lexicons, item, today), done, address: item.address });
+      const c = codeSource(lexicons, item, fallback);
+      if (c.article.undated === true) warnings.push({ address: item.address, reason: 'undated', message: undatedMessage(item.address, fallback.date) });
+      batch.push({ ...c, done, address: item.address });
     } catch (e) {
       fail(done, item.address, e);
     }
@@ -252,9 +278,13 @@ export async function recodeArticle(store: Store, lexicons: LexiconSet, articleI
 
 async function recodeText(store: Store, lexicons: LexiconSet, a: ArticleText): Promise<PutResult> {
   const lex = lexicons.get(a.lang);
-  const { records } = codeArticle({ id: a.address ?? String(a.id), text: a.text, lang: a.lang, published: a.published ?? a.ingestedAt.slice(0, 10) }, lex);
+  // An undated article is looked at again: the new lexicon may read its dateline.
+  const found = a.undated ? publicationDate({ address: a.address ?? '', text: a.text }, lex) : undefined;
+  const published = found ?? a.published ?? a.ingestedAt.slice(0, 10);
+  const undated = a.undated && found === undefined;
+  const { records } = codeArticle({ id: a.address ?? String(a.id), text: a.text, lang: a.lang, published }, lex);
   return store.putArticle(
-    { ...(a.address ? { address: a.address } : {}), ...(a.title ? { title: a.title } : {}), lang: a.lang, ...(a.published ? { published: a.published } : {}), text: a.text, ...(a.source ? { source: a.source } : {}) },
+    { ...(a.address ? { address: a.address } : {}), ...(a.title ? { title: a.title } : {}), lang: a.lang, published, ...(undated ? { undated } : {}), text: a.text, ...(a.source ? { source: a.source } : {}) },
     { records, lexiconVersion: lex.version },
   );
 }

@@ -34,10 +34,12 @@ export interface Workplace {
 
 /** Open the archive named by --db and, on PostgreSQL, its queue; run `work`; close both. */
 export async function withWorkplace<T>(
-  values: { readonly db?: string }, work: (w: Workplace) => Promise<T>, queueOptions: QueueOptions & { readonly open?: boolean } = {},
+  values: { readonly db?: string }, work: (w: Workplace) => Promise<T>,
+  queueOptions: QueueOptions & { readonly open?: boolean; readonly create?: boolean } = {},
 ): Promise<T> {
   const location = resolveLocation(values.db);
-  const store = await openStore(location);
+  // A command that only reads (status) refuses an archive that does not exist instead of making one.
+  const store = await openStore(location, { create: queueOptions.create !== false });
   let queue: OpenQueue | undefined;
   try {
     if (hasQueue(location) && queueOptions.open !== false) queue = await openQueue(location, queueOptions);

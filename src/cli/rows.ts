@@ -1,12 +1,12 @@
 /** Printing archive rows (events, articles) as a table, JSON lines or CSV. */
+import { csvField } from './csv.ts';
 
 /** Row formats the archive listings offer; the first is their default. */
 export const ROW_FORMATS = ['table', 'jsonl', 'csv'] as const;
 
 /** One CSV cell: lists joined by spaces, quoted when it holds a quote, comma or line break. */
 export function csvCell(v: unknown): string {
-  const s = Array.isArray(v) ? v.join(' ') : v === undefined || v === null ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvField(v, ',');
 }
 
 /** Print rows with the given columns in the given format. */

@@ -5,7 +5,7 @@
 import { LexiconSet } from '../lexicon/index.ts';
 import { DyadError, isPartialDate, LANGS } from '../model/index.ts';
 import type { FetchLimits } from '../sources/index.ts';
-import { openStore, type Store } from '../store/index.ts';
+import { openStore, type OpenOptions, type Store } from '../store/index.ts';
 import { HELP_OPTION, type OptionSpecs } from './options.ts';
 
 /** For commands that read or write the archive. */
@@ -42,15 +42,21 @@ export function loadLexicons(values: { readonly lexicon: readonly string[] }): L
   return LexiconSet.load([...values.lexicon]);
 }
 
-/** Open the archive named by --db, run `work`, always close it. */
-export async function withStore<T>(values: { readonly db?: string }, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(values.db);
+/**
+ * Open the archive named by --db, run `work`, always close it. A command that only reads
+ * (`create: false`) refuses an archive that does not exist instead of making an empty one.
+ */
+export async function withStore<T>(values: { readonly db?: string }, work: (store: Store) => Promise<T>, options: OpenOptions = {}): Promise<T> {
+  const store = await openStore(values.db, options);
   try {
     return await work(store);
   } finally {
     await store.close();
   }
 }
+
+/** How the commands that only read open the archive. */
+export const READ_ONLY: OpenOptions = { create: false };
 
 /** A date option's value checked: YYYY-MM-DD, YYYY-MM or YYYY. */
 export function dateValue(name: string, value: string | undefined): string | undefined {

@@ -18,10 +18,10 @@ export function groupOf(view: SentenceView, m: ActorMention): ActorMention[] {
   return view.actors.filter((x) => x.group === m.group);
 }
 
-/** The token before i, skipping determiners. */
+/** The token before i, skipping determiners and numbers ("of ten Russian diplomats"). */
 function prevSkippingDet(view: SentenceView, lex: Lexicon, i: number): number {
   let k = i - 1;
-  while (k >= view.sentence.first && view.tags.has(CUE.determiners, k)) k--;
+  while (k >= view.sentence.first && (view.tags.has(CUE.determiners, k) || view.tags.has(CUE.numberWords, k) || view.tokens[k]?.kind === 'number')) k--;
   return k;
 }
 
@@ -98,11 +98,24 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   if (trig && end - start === 1 && isGerund(lex, trig.key) && !view.tags.has(CUE.passiveAux, start - 1) && !view.tags.has(CUE.perfectAux, start - 1)) return true;
   if (view.tags.has(CUE.determiners, start - 1) || view.tags.has(CUE.possessive, start - 1)) return true;
   if (prev.kind === 'number') return true;
+  if (trig && end - start === 1 && adjectiveBetween(view, lex, start, trig.key)) return true;
   if (view.actors.some((m) => m.end === start && m.attributive)) return true;
   if (view.tags.has(CUE.prepositions, start - 1)) return true;
   if (view.actors.some((m) => m.case === 'gen' && m.end <= start && start - m.end <= lex.policy.windows.possessor)) return true;
   if (next && view.tags.has(CUE.genitivePrep, end)) return true;
   return false;
+}
+
+/**
+ * "for the warm welcome", "a strong protest": where the language marks its participles, a bare
+ * form two words after a determiner, with a lowercase word that names no actor between, is a noun
+ * after its adjective ("the government welcomed" keeps its verb: "welcomed" is no bare form).
+ */
+function adjectiveBetween(view: SentenceView, lex: Lexicon, start: number, key: string): boolean {
+  if (lex.participleEndings.length === 0 || isParticiple(lex, key) || isGerund(lex, key) || isIrregularForm(lex, key)) return false;
+  const adj = view.tokens[start - 1];
+  if (!adj || adj.kind !== 'word' || adj.text !== adj.text.toLowerCase() || view.actors.some((m) => start - 1 >= m.start && start - 1 < m.end)) return false;
+  return start - 2 >= view.sentence.first && (view.tags.has(CUE.determiners, start - 2) || view.tags.has(CUE.possessive, start - 2));
 }
 
 /**
@@ -126,8 +139,10 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
 }
 
 function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, leftmost = false): Slot | undefined {
+  const apposition = appositionBefore(view, start);
   const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive).sort((a, b) => (leftmost ? a.start - b.start : b.start - a.start));
   for (const m of cands) {
+    if (apposition && m.start > apposition.open && m.end <= apposition.close) continue;
     if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m)) continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
@@ -135,6 +150,29 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
     const how = `subject "${view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ')}"`;
     const co = leftmost ? coSubject(view, lex, m, start) : undefined;
     return co ? { mentions: [...groupOf(view, m), ...groupOf(view, co)], how: `${how} and its co-subject` } : { mentions: groupOf(view, m), how };
+  }
+  return undefined;
+}
+
+/** How far an apposition between commas may run ("Turkey, a NATO member, signed"). */
+const APPOSITION_REACH = 8;
+
+/**
+ * "Turkey, a NATO member, signed": commas [open, close) right before the verb that set off a
+ * phrase or a relative clause after a name ("Tokayev, who met the NATO chief, thanked"); a name
+ * inside describes the subject and is not it. A phrase with a conjunction ends a list.
+ */
+function appositionBefore(view: SentenceView, start: number): { open: number; close: number } | undefined {
+  const close = start - 1;
+  if (view.tokens[close]?.key !== ',') return undefined;
+  for (let open = close - 2; open >= Math.max(view.sentence.first, close - APPOSITION_REACH); open--) {
+    const t = view.tokens[open];
+    if (!t) return undefined;
+    if (t.kind === 'punct' && t.key !== ',') return undefined;
+    if (view.tags.has(CUE.conjunctions, open)) return undefined;
+    if (t.key !== ',') continue;
+    const named = view.actors.some((m) => m.end === open && !m.attributive);
+    return named ? { open, close } : undefined;
   }
   return undefined;
 }

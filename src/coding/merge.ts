@@ -45,17 +45,31 @@ function withoutTalksOfVisits(records: readonly OutputRecord[]): OutputRecord[] 
     && visits.has(`${codes(r.actor)}|${r.date.slice(0, 7)}`)));
 }
 
+/**
+ * Two events of one identity that one sentence tells apart by their modes ("expelled the
+ * ambassador and recalled its envoy"). Across sentences, other modes are other words for the
+ * same event ("protests" that became "unrest").
+ */
+function distinctActs(a: OutputRecord, b: OutputRecord): boolean {
+  return a.kind === 'event' && b.kind === 'event' && a.mode !== undefined && b.mode !== undefined && a.mode !== b.mode
+    && a.evidence.sentence === b.evidence.sentence;
+}
+
 /** Merge records with the same identity, keeping the order of first mentions. */
 export function mergeRecords(input: readonly OutputRecord[]): OutputRecord[] {
   const records = withoutTalksOfVisits(input);
   const out: OutputRecord[] = [];
-  const at = new Map<string, number>();
+  const at = new Map<string, number[]>();
   for (const r of records) {
     const key = keyOf(r);
-    const i = at.get(key);
+    const same = at.get(key) ?? [];
+    const i = same.find((k) => {
+      const prev = out[k];
+      return prev !== undefined && !distinctActs(prev, r);
+    });
     const prev = i === undefined ? undefined : out[i];
     if (i === undefined || !prev) {
-      at.set(key, out.length);
+      at.set(key, [...same, out.length]);
       out.push(r);
     } else out[i] = combine(prev, r);
   }

@@ -35,7 +35,7 @@ function nonFinite(view: SentenceView, lex: Lexicon, trig: Trigger): string | un
   return ending !== undefined ? `-${ending}` : undefined;
 }
 
-/** "Russia to expel 10 diplomats": a headline's subject right before the marker states a decision. */
+/** "Kazakh President to visit China", "Russia to expel 10 diplomats": a headline's subject right before the marker. */
 function headlineSubject(view: SentenceView, trig: Trigger): boolean {
   const marker = trig.start - 1;
   const subject = view.actors.find((m) => m.end === marker && !m.attributive);
@@ -49,8 +49,8 @@ function headlineSubject(view: SentenceView, trig: Trigger): boolean {
 /**
  * Look inside the trigger and at the words before it in its clause for modal cues. A verb with no
  * tense is the complement of another ("asked him to visit Moscow": the request is the event, not a
- * visit) unless a cue makes it a plan ("agreed to"), the act itself ("began to"), or a headline's
- * decision ("Russia to expel").
+ * visit) unless a cue makes it a plan ("agreed to"), the act itself ("began to"), or it is a
+ * headline's plan ("Tokayev to visit China": the future) or decision ("Russia to expel": the act).
  */
 export function modalityOf(view: SentenceView, lex: Lexicon, trig: Trigger, floor = view.sentence.first): ModalityDecision {
   const found = cuedModality(view, lex, trig.start, trig.rest, floor);
@@ -68,7 +68,9 @@ export function modalityOf(view: SentenceView, lex: Lexicon, trig: Trigger, floo
   const w = lex.policy.windows.modality;
   const aspect = view.tags.findLast(CUE.aspectual, Math.max(clauseBounds(view, trig.start).start, trig.start - w.reach), trig.start);
   const byMarker = view.tags.has(CUE.infinitive, trig.start - 1, trig.start);
-  if (aspect || (byMarker && headlineSubject(view, trig))) return found;
+  if (aspect) return found;
+  // "Kazakh President to visit China": a headline's plan, as "will visit"; "Russia to expel": a decision taken
+  if (byMarker && headlineSubject(view, trig)) return lex.policy.headlinePlans.includes(trig.pattern.data.type) ? { modality: 'future', cue: marker } : found;
   return { modality: 'complement', cue: marker };
 }
 

@@ -53,6 +53,10 @@ function readingOf(trig: Trigger, roles: Roles, view: SentenceView, ctx: CodingC
   const as = (type: EventType, cameo: string, mode?: string): Reading => ({ type, ...(mode ? { mode } : {}), cameo, actor: roles.actor, recipient: roles.recipient });
   switch (mod.modality) {
     case 'asserted':
+      if (p.planOnly) {
+        trace?.(sIdx, 'skip', `${p.id}: a description of relations unless planned or promised`);
+        return undefined;
+      }
       return as(p.type, p.cameo, roles.multilateral ? 'multilateral' : p.mode);
     case 'advised':
     case 'hypothetical':

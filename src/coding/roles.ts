@@ -15,6 +15,7 @@ import { coordinatedWith, type PriorVerb } from './coordination.ts';
 import { resolveSlot, uniqueRefs } from './refs.ts';
 import { clauseBounds, type SentenceView } from './sentence.ts';
 import type { Trigger } from './triggers.ts';
+import { isParticiple } from './verb-forms.ts';
 
 export interface Roles {
   readonly actor: readonly ActorRef[];
@@ -58,6 +59,23 @@ function sectorOf(r: ActorRef, lex: CodingContext['lex']): Sector {
   return r.sector ?? (lex.isOrganization(r.code) ? 'IGO' : 'GOV');
 }
 
+/**
+ * "the arrest of two Turkish businessmen by Turkmen authorities": the agent of a noun, unless the
+ * noun has a possessor ("Turkey's support ... by") or a participle between takes the "by" phrase
+ * ("the reforms carried out by Kazakhstan").
+ */
+function nounAgent(view: SentenceView, ctx: CodingContext, start: number, end: number, preps: readonly string[]): Slot | undefined {
+  const { lex } = ctx;
+  if (preps.length === 0 || possessorOf(view, lex, start, end, true)) return undefined;
+  const agent = objectOf(view, lex, end, preps);
+  const first = agent?.mentions[0];
+  if (!first) return undefined;
+  for (let k = end; k < first.start; k++) {
+    if (isParticiple(lex, view.tokens[k]?.key ?? '')) return undefined;
+  }
+  return agent;
+}
+
 /** The slots of a trigger, by how it is used: as a noun, a passive verb or an active verb (one coordinated with a prior verb takes its subject). */
 function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?: PriorVerb): Slots {
   const { lex } = ctx;
@@ -66,15 +84,17 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
   const after = p.recipient.after ?? [];
   const before = p.recipient.before ?? [];
   if (trig.pos === 'noun') {
-    // a pattern may say what follows its noun: "the expulsion of X [by Y]"
-    const nominal = p.recipient.nominal;
+    // "the arrest of X by Y": an agent after the noun acts (where prepositions mark it), and "of X" is then its object;
+    // a pattern may name other markers for either
+    const agentPreps = p.actor.nominal ?? (lex.wordOrder === 'sov' ? [] : lex.preps.agent);
+    const byAgent = p.actor.nominal ? objectOf(view, lex, end, agentPreps) : nounAgent(view, ctx, start, end, agentPreps);
+    const nominal = p.recipient.nominal ?? (byAgent ? lex.preps.genitive : undefined);
     const ofIsObject = nominal?.some((x) => x === 'gen' || lex.preps.genitive.includes(x)) ?? false;
-    const byAgent = p.actor.nominal ? objectOf(view, lex, end, p.actor.nominal) : undefined;
     const actor = byAgent ?? possessorOf(view, lex, start, end, ofIsObject) ?? subjectOf(view, lex, start);
     // after a noun, "of X" / a genitive is its owner, not its recipient, unless the pattern says so
     const owner = (x: string): boolean => x === '' || x === 'gen' || lex.preps.genitive.includes(x);
     const recipient = (nominal ? objectOf(view, lex, end, nominal) : undefined)
-      ?? objectOf(view, lex, end, after.filter((x) => !owner(x))) ?? roleBefore(view, lex, start, before.filter((x) => x !== '' && x !== 'gen'), actor);
+      ?? objectOf(view, lex, end, after.filter((x) => !owner(x) && !agentPreps.includes(x))) ?? roleBefore(view, lex, start, before.filter((x) => x !== '' && x !== 'gen'), actor);
     const pair = actor ? undefined : sourceBefore(view, lex, start, recipient);
     if (pair) return pair;
     return { ...(actor ? { actor } : {}), ...(recipient ? { recipient } : {}) };
@@ -84,7 +104,8 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     // the agent after the verb ("was accused by Russia"), or before it where objects come first ("Ресей тарапынан")
     const agentMarkers = p.actor.passive ?? lex.preps.agent;
     const actor = lex.wordOrder === 'sov' ? roleBefore(view, lex, start, agentMarkers) : objectOf(view, lex, end, agentMarkers);
-    const subj = subjectOf(view, lex, start, leftmost);
+    // "sanctions were imposed on Iran": where the subject is the thing acted with, the recipient is the phrase the pattern names
+    const subj = subjectOf(view, lex, start, leftmost) ?? objectOf(view, lex, end, after.filter((x) => x !== '' && !agentMarkers.includes(x) && !lex.preps.genitive.includes(x)));
     if (!p.symmetric && (after.length > 0 || before.length > 0)) return { ...(actor ? { actor } : {}), ...(subj ? { recipient: subj } : {}) };
     if (!actor && subj && p.symmetric) return { actor: subj };
     return actor ? { actor } : {};

@@ -19,6 +19,11 @@ const sections = {
    * proposer's offer to the other side. A type not listed stays itself.
    */
   future: z.partialRecord(type, z.strictObject({ type, cameo: cameo.optional(), proposal: z.boolean().default(false), note })),
+  /**
+   * Types whose headline infinitive ("Kazakh President to visit China") announces a plan, read as
+   * the future; in the other types it reports a decision taken ("Russia to expel 10 diplomats").
+   */
+  headlinePlans: z.array(type),
   /** Types whose parties may come from the discourse when the sentence names no actor, by quad class. */
   discourseParties: z.strictObject({ quads: z.array(z.number().int().min(1).max(4)), note }),
   /** Directed types that are events even with no recipient named ("troops were mobilised"). */

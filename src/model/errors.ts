@@ -15,11 +15,13 @@ export const ERROR_CODES = [
   'gold_invalid',
   'corpus_invalid',
   'store_unavailable',
+  'store_missing',
   'store_newer',
   'store_conflict',
   'store_invalid',
   'fetch_failed',
   'record_invalid',
+  'port_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -4,7 +4,7 @@
  * run twice (a retry after a timeout, a killed worker's job taken up again) stores nothing new.
  * A handler throws to fail the job (the queue retries it, then parks it with the message).
  */
-import { ingest, recodeArticle, storeArticle, storeArticles } from '../archive/index.ts';
+import { ingest, recodeArticle, storeArticles } from '../archive/index.ts';
 import type { LexiconSet } from '../lexicon/index.ts';
 import type { FetchLimits } from '../sources/index.ts';
 import type { Store } from '../store/index.ts';
@@ -45,14 +45,14 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 export async function runJob(kind: JobKind, data: unknown, ctx: HandlerContext): Promise<JobResult> {
   switch (kind) {
     case 'article': {
-      const job = parse('article', data);
-      const r = await storeArticle(ctx.store, ctx.lexicons, sourceArticleOf(job), job.today ?? today());
-      return { status: r.status, subject: job.article.address, events: r.events };
+      const [r] = await runArticleJobs([data], ctx);
+      if (r === undefined || r instanceof Error) throw r ?? new Error('no result');
+      return r;
     }
     case 'fetch': {
       const job = parse('fetch', data);
       const limits = { ...ctx.limits, ...(job.allowPrivate === true && { allowPrivate: true }) };
-      const s = await ingest(ctx.store, [job.url], ctx.lexicons, { fullPages: job.fullPages === true, limits, today: job.today ?? today() });
+      const s = await ingest(ctx.store, [job.url], ctx.lexicons, { fullPages: job.fullPages === true, limits, ...(job.today !== undefined && { today: job.today }) });
       // A source that could not be read is worth a retry (a server down, a timeout); what was
       // stored before stays, and is 'unchanged' the next time.
       if (s.failed.length > 0) throw new Error(s.failed.map((f) => `${f.reason}: ${f.message}`).join('; '));
@@ -80,11 +80,13 @@ export async function runArticleJobs(batch: readonly unknown[], ctx: HandlerCont
       out[k] = e as Error;
     }
   }
-  // One date for the batch: the jobs of one enqueue share it, and a job without one takes today.
+  // Stored by the date they fall back on: the one given when they were enqueued (--published),
+  // else today's, and then an article with no date of its own is flagged undated.
   const byDay = new Map<string, typeof valid>();
-  for (const v of valid) byDay.set(v.job.today ?? today(), [...(byDay.get(v.job.today ?? today()) ?? []), v]);
+  for (const v of valid) byDay.set(v.job.today ?? '', [...(byDay.get(v.job.today ?? '') ?? []), v]);
   for (const [day, group] of byDay) {
-    const stored = await storeArticles(ctx.store, ctx.lexicons, group.map((g) => sourceArticleOf(g.job)), day);
+    const fallback = day === '' ? { date: today(), given: false } : { date: day, given: true };
+    const stored = await storeArticles(ctx.store, ctx.lexicons, group.map((g) => sourceArticleOf(g.job)), fallback);
     for (const [i, r] of stored.entries()) {
       const { k, job } = group[i] as (typeof group)[number];
       out[k] = r.status === 'failed'

@@ -3,7 +3,7 @@
  * done at once in this process (no queue server: the embedded default stays one command). Watch,
  * ingest and recode hand their work to a sink and need not know which.
  */
-import { ingest, recodeArticle, storeArticle } from '../archive/index.ts';
+import { ingest, recodeArticle, storeArticles } from '../archive/index.ts';
 import type { LexiconSet } from '../lexicon/index.ts';
 import type { PartialDate } from '../model/index.ts';
 import type { FetchLimits, SourceArticle } from '../sources/index.ts';
@@ -69,7 +69,7 @@ export function queueSink(queue: OpenQueue, options: SinkOptions = {}): WorkSink
 
 /** A sink that does the work at once, in this process, through the archive stage. */
 export function localSink(store: Store, lexicons: LexiconSet, options: SinkOptions = {}): WorkSink {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const fallback = options.today !== undefined ? { date: options.today, given: true } : { date: new Date().toISOString().slice(0, 10), given: false };
   const each = async <T>(items: readonly T[], work: (item: T) => Promise<Handed>): Promise<Handed[]> => {
     const out: Handed[] = [];
     for (const item of items) {
@@ -83,9 +83,12 @@ export function localSink(store: Store, lexicons: LexiconSet, options: SinkOptio
   };
   return {
     queued: false,
-    articles: (items) => each(items, async (a) => ({ status: (await storeArticle(store, lexicons, a, today)).status })),
+    articles: async (items) => (await storeArticles(store, lexicons, items, fallback)).map((r): Handed =>
+      (r.status === 'failed' ? { status: 'failed', reason: r.problem.message } : { status: r.status })),
     fetches: (items) => each(items, async (f) => {
-      const s = await ingest(store, [f.url], lexicons, { fullPages: f.fullPages === true, ...(options.limits && { limits: options.limits }), today });
+      const s = await ingest(store, [f.url], lexicons, {
+        fullPages: f.fullPages === true, ...(options.limits && { limits: options.limits }), ...(options.today !== undefined && { today: options.today }),
+      });
       if (s.failed.length > 0) return { status: 'failed', reason: s.failed.map((p) => p.message).join('; ') };
       return { status: s.added > 0 ? 'added' : s.replaced > 0 ? 'replaced' : 'unchanged' };
     }),

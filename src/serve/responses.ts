@@ -63,6 +63,7 @@ export const ArticleRefSchema = named('ArticleRef', obj(articleRef), 'The articl
 
 const articleSummary = {
   ...articleRef,
+  undated: z.boolean().describe('No publication date was found in its metadata, address or text: `published` is the day it was read.'),
   /** Site, feed or collection the article came from. */
   source: z.string().exactOptional(),
   contentHash: z.string(),

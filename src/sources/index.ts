@@ -22,7 +22,8 @@ export { DEFAULT_FETCH_LIMITS, fetchSource, isHttpUrl, type FetchedSource, type 
 export { fileAddress } from './file-address.ts';
 export { htmlArticle, readHtml, type HtmlOptions } from './html.ts';
 export { DEFAULT_EXTRACT_BOUNDS, type ExtractBounds } from './html-text.ts';
-export { publishedOf } from './published.ts';
+export { givenDate, numericDate, publishedOf } from './published.ts';
+export type { DateInText } from './published.ts';
 export {
   DEFAULT_FEED_BUDGET_MS, DEFAULT_MAX_FILE_BYTES, readFetchedSource, readFileSource, readStreamSource, readUrlSource, streamFileSource, streamUrlSource,
   type ReadOptions,
@@ -72,6 +73,24 @@ export async function* readSources(inputs: readonly string[], options: ReadOptio
       yield* readFile(input, input);
     }
   }
+}
+
+/**
+ * How many items the inputs hold at least, told before reading them (for a progress bar): each
+ * readable file a folder holds, each file and each URL named. A feed counts one here and may give
+ * many items.
+ */
+export async function countSources(inputs: readonly string[]): Promise<number> {
+  let count = 0;
+  for (const input of inputs) {
+    const st = hasScheme(input) ? undefined : await stat(input).catch(() => undefined);
+    if (!st?.isDirectory()) {
+      count++;
+      continue;
+    }
+    for await (const entry of walkFolder(input)) if (typeof entry === 'string' || Buffer.isBuffer(entry)) count++;
+  }
+  return count;
 }
 
 /**

@@ -90,12 +90,21 @@ export interface DialectAdapter {
   isTransient(error: unknown): boolean;
 }
 
+/** How an archive is opened. */
+export interface OpenOptions {
+  /** Create the archive when it does not exist (default true); false for commands that only read. */
+  readonly create?: boolean;
+}
+
 /** A backend: its capabilities, its SQL spellings and a way to connect. */
 export interface Dialect {
   readonly capabilities: StoreCapabilities;
   readonly adapter: DialectAdapter;
   /** Where the archive lives, for messages (no password). */
   readonly location: string;
-  /** Open the file or the pool; loads the driver package only now. */
-  createDriver(): Promise<Driver>;
+  /**
+   * Open the file or the pool; loads the driver package only now. With `create: false` nothing
+   * is created (no file, no schema): a missing archive is a `store_missing` error.
+   */
+  createDriver(options?: OpenOptions): Promise<Driver>;
 }

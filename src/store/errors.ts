@@ -7,6 +7,8 @@ import { DyadError } from '../model/index.ts';
 export const STORE_ERROR_REASONS = [
   /** The archive cannot be opened: missing driver package, unwritable file, server unreachable. */
   'store_unavailable',
+  /** A read was asked of an archive that does not exist (reading never creates one). */
+  'store_missing',
   /** The archive was written by a newer Dyad (its schema has migrations this one lacks). */
   'store_newer',
   /** A write kept failing on conflicts with other writers. */

@@ -210,6 +210,13 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 6,
+    name: 'articles whose publication date was found nowhere are flagged (undated)',
+    // Their date is the day they were read. Articles archived before are not flagged: the
+    // date's origin was not kept, and the day of ingest may well be the day of publication.
+    up: () => 'ALTER TABLE articles ADD COLUMN undated INTEGER NOT NULL DEFAULT 0',
+  },
+  {
     // Numbered 8 on the queue branch: 6 and 7 are taken by other work in flight (renumbered on merge).
     version: 8,
     name: 'watched sources, the items handed on from them, lexicon fingerprints per language',

@@ -25,6 +25,7 @@ type Existing = {
   readonly address: string | null;
   readonly content_hash: string;
   readonly lexicon_version: string;
+  readonly undated: number;
 };
 
 type Decision =
@@ -51,19 +52,21 @@ export function validateArticle(article: NewArticle, coded: CodedArticle): void 
 }
 
 async function findExisting(c: Connection, address: string | undefined, hash: string): Promise<{ byAddress?: Existing; byHash?: Existing }> {
-  const cols = 'id, address, content_hash, lexicon_version';
+  const cols = 'id, address, content_hash, lexicon_version, undated';
   const [byAddress] = address === undefined ? [] : await c.all<Existing>(`SELECT ${cols} FROM articles WHERE address = ?`, [address]);
   const [byHash] = await c.all<Existing>(`SELECT ${cols} FROM articles WHERE content_hash = ?`, [hash]);
   return { ...(byAddress ? { byAddress } : {}), ...(byHash ? { byHash } : {}) };
 }
 
 /** What to do with an article, given what the archive holds under its address and its content. */
-export async function decide(c: Connection, address: string | undefined, hash: string, lexiconVersion: string): Promise<Decision> {
+export async function decide(c: Connection, address: string | undefined, hash: string, lexiconVersion: string, dated = false): Promise<Decision> {
   const { byAddress, byHash } = await findExisting(c, address, hash);
   const target = byAddress ?? byHash;
   if (!target) return { kind: 'add' };
   if (target.content_hash === hash) {
-    return target.lexicon_version === lexiconVersion ? { kind: 'unchanged', id: Number(target.id) } : { kind: 'replace', existing: target };
+    // An undated article given its date now is coded again as of that date.
+    const redated = dated && Number(target.undated) === 1;
+    return target.lexicon_version === lexiconVersion && !redated ? { kind: 'unchanged', id: Number(target.id) } : { kind: 'replace', existing: target };
   }
   // A new text at a known address, but that text is archived already under another identity.
   if (byHash) return { kind: 'unchanged', id: Number(byHash.id) };
@@ -90,7 +93,7 @@ export async function writeArticle(
   if (caps.concurrentWriters) {
     await c.lock([`article:hash:${hash}`, ...(article.address === undefined ? [] : [`article:address:${article.address}`])]);
   }
-  const decision = await decide(c, article.address, hash, coded.lexiconVersion);
+  const decision = await decide(c, article.address, hash, coded.lexiconVersion, article.undated !== true);
   if (decision.kind === 'unchanged') return { status: 'unchanged', articleId: decision.id };
 
   const events = coded.records.filter((r): r is EventRecord => r.kind === 'event');
@@ -115,7 +118,7 @@ export async function writeArticle(
   }
 
   const fields: SqlValue[] = [article.title ?? null, article.lang, article.published ?? null, pubFirst, pubLast,
-    article.text, article.source ?? null, coded.lexiconVersion, now];
+    article.undated === true ? 1 : 0, article.text, article.source ?? null, coded.lexiconVersion, now];
   let id: number;
   if (existing) {
     id = Number(existing.id);
@@ -123,12 +126,12 @@ export async function writeArticle(
     await c.run('DELETE FROM article_links WHERE a = ? OR b = ?', [id, id]);
     await c.run(
       `UPDATE articles SET address = ?, content_hash = ?, title = ?, lang = ?, published = ?, published_first = ?,
-       published_last = ?, text = ?, source = ?, lexicon_version = ?, ingested_at = ? WHERE id = ?`,
+       published_last = ?, undated = ?, text = ?, source = ?, lexicon_version = ?, ingested_at = ? WHERE id = ?`,
       // A copy found by its content keeps the address it was archived under.
       [existing.address ?? article.address ?? null, hash, ...fields, id]);
   } else {
     const [row] = await c.all<{ id: number }>(
-      `INSERT INTO articles (address, content_hash, title, lang, published, published_first, published_last, text, source,
+      `INSERT INTO articles (address, content_hash, title, lang, published, published_first, published_last, undated, text, source,
        lexicon_version, ingested_at) VALUES (?, ?, ${marks(fields.length)}) RETURNING id`,
       [article.address ?? null, hash, ...fields]);
     id = Number(row?.id);

@@ -11,7 +11,7 @@ export function readJson<T>(caps: StoreCapabilities, value: unknown): T {
   return (caps.nativeJson ? value : JSON.parse(String(value))) as T;
 }
 
-export const ARTICLE_COLUMNS = 'a.id, a.address, a.title, a.lang, a.published, a.source, a.content_hash, a.lexicon_version, a.ingested_at';
+export const ARTICLE_COLUMNS = 'a.id, a.address, a.title, a.lang, a.published, a.undated, a.source, a.content_hash, a.lexicon_version, a.ingested_at';
 
 /** An articles row (ARTICLE_COLUMNS) as a summary. */
 export function toSummary(r: Row): ArticleSummary {
@@ -21,6 +21,7 @@ export function toSummary(r: Row): ArticleSummary {
     ...maybe('title', r['title'] as string | null),
     lang: r['lang'] as Lang,
     ...maybe('published', r['published'] as string | null),
+    undated: Number(r['undated']) === 1,
     ...maybe('source', r['source'] as string | null),
     contentHash: String(r['content_hash']),
     lexiconVersion: String(r['lexicon_version']),

@@ -59,7 +59,7 @@ export class SqlStore implements Store {
     const seen = await this.#read(async (c) => {
       const out: (PutResult | undefined)[] = [];
       for (const [i, { article, coded }] of items.entries()) {
-        const d = await decide(c, article.address, hashes[i] ?? '', coded.lexiconVersion);
+        const d = await decide(c, article.address, hashes[i] ?? '', coded.lexiconVersion, article.undated !== true);
         out.push(d.kind === 'unchanged' ? { status: 'unchanged', articleId: d.id } : undefined);
       }
       return out;

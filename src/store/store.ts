@@ -25,6 +25,11 @@ export interface NewArticle {
   readonly title?: string;
   readonly lang: Lang;
   readonly published?: PartialDate;
+  /**
+   * No publication date was found in the source, its address or its text, nor given: `published`
+   * is the day it was read.
+   */
+  readonly undated?: boolean;
   readonly text: string;
   /** Site, feed or collection the article came from. */
   readonly source?: string;
@@ -51,6 +56,8 @@ export interface ArticleSummary {
   readonly title?: string;
   readonly lang: Lang;
   readonly published?: PartialDate;
+  /** No publication date was found for it: `published` is the day it was read (NewArticle.undated). */
+  readonly undated: boolean;
   readonly source?: string;
   /** sha256 of the NFC text with whitespace collapsed. */
   readonly contentHash: string;

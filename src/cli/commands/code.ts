@@ -1,7 +1,8 @@
 /** `dyad code`: code articles and print their records, without an archive. */
 import { codeArticle } from '../../coding/index.ts';
 import type { OutputRecord } from '../../model/index.ts';
-import { isSourceProblem, publishedOf } from '../../sources/index.ts';
+import { publicationDate } from '../../archive/index.ts';
+import { isSourceProblem } from '../../sources/index.ts';
 import { identifyLanguage } from '../../text/index.ts';
 import { problemLine, toJsonl, toTable } from '../format.ts';
 import { readInput } from '../input.ts';
@@ -18,7 +19,7 @@ export const codeCommand = defineCommand({
   ],
   args: [{ name: 'FILE', variadic: true, required: true, description: 'a text, HTML or feed file; "-" reads standard input' }],
   options: {
-    published: { type: 'string', value: 'DATE', description: 'the publication date to code as of (else from metadata, file name or text; else today)' },
+    published: { type: 'string', value: 'DATE', description: 'the publication date to code as of (else from metadata, file name, dateline or text; else today, with a warning)' },
     lang: { ...LANG_OPTION, description: "the articles' language (else the page's, else identified)" },
     format: { type: 'string', value: 'F', choices: ['jsonl', 'table'], default: 'jsonl', description: 'one JSON record a line, or a table' },
     ...LEXICON_OPTIONS,
@@ -40,8 +41,13 @@ export const codeCommand = defineCommand({
         }
         for (const w of item.warnings ?? []) process.stderr.write(`dyad: ${problemLine('warning', { address: w.address, reason: w.code, message: w.message })}\n`);
         const lang = values.lang ?? item.lang ?? identifyLanguage(item.text);
-        const published = forced ?? publishedOf(item, today);
-        const { records } = codeArticle({ id: input.nameOf(item.address), text: item.text, lang, published }, lexicons.get(lang));
+        const lex = lexicons.get(lang);
+        const published = forced ?? publicationDate(item, lex);
+        if (published === undefined) {
+          const message = `${input.nameOf(item.address)}: no publication date in its metadata, name or text; coded as of today, ${today} (give --published DATE)`;
+          process.stderr.write(`dyad: ${problemLine('warning', { address: input.nameOf(item.address), reason: 'undated', message })}\n`);
+        }
+        const { records } = codeArticle({ id: input.nameOf(item.address), text: item.text, lang, published: published ?? today }, lex);
         if (values.format === 'jsonl') process.stdout.write(toJsonl(records));
         else table.push(...records);
         coded++;

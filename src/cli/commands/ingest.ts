@@ -1,9 +1,11 @@
 /** `dyad ingest`: read sources, code each article in its language, store it. */
 import { ingest } from '../../archive/index.ts';
 import { enqueueSources, hasQueue, recordLexicon } from '../../queue/index.ts';
+import { countSources } from '../../sources/index.ts';
 import { resolveLocation } from '../../store/index.ts';
 import { problemLine } from '../format.ts';
 import { defineCommand } from '../options.ts';
+import { progressBar } from '../progress.ts';
 import { JOB_OPTIONS, jobTimeout, withWorkplace } from '../queue.ts';
 import { ARCHIVE_OPTIONS, dateValue, FETCH_OPTIONS, fetchLimits, LEXICON_OPTIONS, loadLexicons, withStore } from '../shared.ts';
 
@@ -31,18 +33,15 @@ export const ingestCommand = defineCommand({
     if (values.queue && hasQueue(resolveLocation(values.db))) return enqueue(args, values, fallback);
     if (values.queue) process.stderr.write('dyad ingest: a SQLite archive has no queue: ingesting here\n');
     const lexicons = loadLexicons(values);
-    const tty = process.stderr.isTTY;
     const started = Date.now();
+    // The total is known before reading only on a terminal, where it is shown.
+    const progress = progressBar(process.stderr.isTTY ? await countSources(args) : 0);
     const summary = await withStore(values, (store) => ingest(store, args, lexicons, {
       fullPages: values['full-pages'],
       limits: fetchLimits(values),
       ...(fallback !== undefined ? { today: fallback } : {}),
-      onItem: (done, address, status) => {
-        if (tty) process.stderr.write(`\r\x1b[K${done} items  ${status.padEnd(9)} ${address.slice(-60)}`);
-        else if (done % 100 === 0) process.stderr.write(`${done} items\n`);
-      },
-    }));
-    if (tty) process.stderr.write('\r\x1b[K');
+      onItem: (done, address) => progress.tick(done, address),
+    })).finally(() => progress.stop());
     const secs = ((Date.now() - started) / 1000).toFixed(1);
     const out = process.stdout;
     out.write(`added ${summary.added}, replaced ${summary.replaced}, unchanged ${summary.unchanged}, skipped ${summary.skipped.length}, failed ${summary.failed.length} (${summary.events} events coded, ${secs} s)\n`);

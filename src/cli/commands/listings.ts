@@ -2,7 +2,7 @@
 import { DyadError, EVENT_TYPES, isEventType } from '../../model/index.ts';
 import { defineCommand, type OptionSpecs } from '../options.ts';
 import { printRows, ROW_FORMATS } from '../rows.ts';
-import { actorCode, ARCHIVE_OPTIONS, dateValue, LANG_OPTION, wholeNumber, withStore } from '../shared.ts';
+import { actorCode, ARCHIVE_OPTIONS, dateValue, LANG_OPTION, READ_ONLY, wholeNumber, withStore } from '../shared.ts';
 
 /** Options both listings take: a period, a page, a format and the archive. */
 const LISTING_OPTIONS = {
@@ -49,7 +49,7 @@ export const eventsCommand = defineCommand({
       ...(values.lang !== undefined ? { lang: values.lang } : {}),
       ...period(values),
     };
-    const rows = await withStore(values, (store) => store.events(filter));
+    const rows = await withStore(values, (store) => store.events(filter), READ_ONLY);
     printRows(rows as unknown as Record<string, unknown>[], ['id', 'date', 'type', 'mode', 'actors', 'recipients', 'mentions', 'sources', 'languages'], values.format);
     return 0;
   },
@@ -70,7 +70,7 @@ export const articlesCommand = defineCommand({
       ...(values.q !== undefined ? { q: values.q } : {}),
       ...period(values),
     };
-    const rows = await withStore(values, (store) => store.articles(filter));
+    const rows = await withStore(values, (store) => store.articles(filter), READ_ONLY);
     printRows(rows as unknown as Record<string, unknown>[], ['id', 'published', 'lang', 'title', 'address'], values.format);
     return 0;
   },

@@ -55,6 +55,6 @@ export const statusCommand = defineCommand({
       const s = await queueStatus(store, queue);
       process.stdout.write(values.format === 'json' ? `${JSON.stringify(s, null, 2)}\n` : statusText(s));
       return 0;
-    });
+    }, { create: false });
   },
 });

@@ -77,5 +77,7 @@ export function postgresConfig(location: string): PostgresConfig {
   if (!url.username && !process.env['PGUSER'] && !process.env['USER']) url.username = userInfo().username;
   const shown = new URL(url.href);
   if (shown.password) shown.password = '***';
+  // Messages name the schema too: two archives in one database differ only by it.
+  if (schema) shown.searchParams.set('schema', schema);
   return { connectionString: url.href, location: shown.href, ...(schema ? { schema } : {}), poolSize: 4 };
 }

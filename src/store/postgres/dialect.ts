@@ -1,5 +1,5 @@
 /** The PostgreSQL backend: a shared archive for many processes and machines. */
-import type { Dialect, DialectAdapter, Driver } from '../dialect.ts';
+import type { Dialect, DialectAdapter, Driver, OpenOptions } from '../dialect.ts';
 import { StoreError } from '../errors.ts';
 import type { StoreCapabilities } from '../store.ts';
 import { postgresConfig, type PgModule, type PgTypeParsers, type PostgresConfig } from './config.ts';
@@ -56,7 +56,8 @@ export class PostgresDialect implements Dialect {
   }
 
   /** Load pg, create the pool and check that the server answers. */
-  async createDriver(): Promise<Driver> {
+  async createDriver(options: OpenOptions = {}): Promise<Driver> {
+    const create = options.create ?? true;
     const pg = await loadPg();
     const { schema } = this.#config;
     const pool = new pg.Pool({
@@ -75,7 +76,7 @@ export class PostgresDialect implements Dialect {
       try {
         // CREATE SCHEMA IF NOT EXISTS still fails when two processes run it at once; the lock
         // makes the second wait and then find the schema.
-        if (schema) {
+        if (schema && create) {
           await client.query('BEGIN');
           await client.query('SELECT pg_advisory_xact_lock($1)', [lockKey(`schema:${schema}`).toString()]);
           await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);

@@ -22,6 +22,8 @@ export interface SqliteDatabase {
 export interface SqliteOpenOptions {
   /** Milliseconds to wait for another process's write lock (SQLite's busy_timeout). */
   readonly timeout?: number;
+  /** Refuse to open a file that does not exist (instead of creating it). */
+  readonly fileMustExist?: boolean;
 }
 
 /** The default export of better-sqlite3: the Database constructor. */

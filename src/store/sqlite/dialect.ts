@@ -1,5 +1,6 @@
 /** The SQLite backend: an archive in one file, no server. */
-import type { Dialect, DialectAdapter, Driver } from '../dialect.ts';
+import { existsSync } from 'node:fs';
+import type { Dialect, DialectAdapter, Driver, OpenOptions } from '../dialect.ts';
 import { StoreError } from '../errors.ts';
 import type { StoreCapabilities } from '../store.ts';
 import { sqliteConfig, type SqliteConfig, type SqliteDatabaseConstructor } from './config.ts';
@@ -55,10 +56,15 @@ export class SqliteDialect implements Dialect {
   }
 
   /** Load better-sqlite3 and open the file. */
-  async createDriver(): Promise<Driver> {
+  async createDriver(options: OpenOptions = {}): Promise<Driver> {
+    const create = options.create ?? true;
+    const { path } = this.#config;
+    if (!create && path !== ':memory:' && !existsSync(path)) {
+      throw new StoreError('store_missing', `no archive at ${path} (reading does not create one: dyad ingest makes it, or give --db)`, path);
+    }
     const Database = await loadBetterSqlite3();
     try {
-      return SqliteDriver.open(Database, this.#config);
+      return SqliteDriver.open(Database, this.#config, create);
     } catch (error) {
       throw new StoreError('store_unavailable', `cannot open the archive ${this.#config.path}: ${(error as Error).message}`, this.#config.path);
     }

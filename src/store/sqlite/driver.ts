@@ -33,9 +33,9 @@ export class SqliteDriver implements Driver {
     };
   }
 
-  /** Open (creating if needed) the database file and set it up for safe concurrent use. */
-  static open(Database: SqliteDatabaseConstructor, config: SqliteConfig): SqliteDriver {
-    const db = new Database(config.path, { timeout: config.busyTimeout });
+  /** Open (creating if needed, and asked) the database file and set it up for safe concurrent use. */
+  static open(Database: SqliteDatabaseConstructor, config: SqliteConfig, create = true): SqliteDriver {
+    const db = new Database(config.path, { timeout: config.busyTimeout, fileMustExist: !create });
     try {
       db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode loses nothing committed when the process dies; only a power cut can
