@@ -18,6 +18,7 @@ const LAYERS = [
   ['actors', 'analysis'],
   ['coding'],
   ['archive'],
+  ['queue'],
   ['serve'],
   ['cli'],
 ];

@@ -292,6 +292,7 @@ describe('API: every route answers with the schema it declares', () => {
     const { body: events } = await call(server, 'GET', '/api/events?dyad=KAZ,TUR');
     const requests: Record<string, { url: string; payload?: object }> = {
       'GET /api/stats': { url: '/api/stats' },
+      'GET /api/status': { url: '/api/status' },
       'GET /api/events': { url: '/api/events?actor=KAZ&limit=3' },
       'GET /api/events/{id}': { url: `/api/events/${events.items[0]?.id}` },
       'GET /api/articles': { url: '/api/articles?from=2023' },

@@ -205,8 +205,8 @@ describe('help and options, from the declarations', () => {
     const r = dyad(['--help']);
     assert.equal(r.code, 0, r.err);
     for (const c of COMMANDS) assert.match(r.out, new RegExp(`^  ${c.name} +${c.summary.replace(/[()/.]/g, '\\$&')}$`, 'm'));
-    assert.match(r.out, /--db PATH\|URL .*\n +taken by ingest, recode, events, articles, export, serve/);
-    assert.match(r.out, /--lexicon PATH .*\(repeatable\)\n +taken by code, explain, eval, ingest, recode, serve/);
+    assert.match(r.out, /--db PATH\|URL .*\n +taken by ingest, recode, events, articles, export, serve, worker, watch, status/);
+    assert.match(r.out, /--lexicon PATH .*\(repeatable\)\n +taken by code, explain, eval, ingest, recode, serve, worker, watch/);
   });
 
   it('dyad COMMAND --help prints that command\'s usage and only its options', () => {

@@ -96,11 +96,11 @@ for (const backend of backends()) {
       const store = await openStore(location);
       await store.putArticles(Array.from({ length: 8 }, (_, i) => put(i, i % 2)));
       await store.close();
-      // Undo migration 7 as an older Dyad would have left the archive.
+      // Undo migrations 7 and later as an older Dyad would have left the archive.
       const driver = await dialectFor(location).createDriver();
       await driver.transaction('write', async (c) => {
-        await c.exec('DROP TABLE dyad_counts');
-        await c.run('DELETE FROM schema_migrations WHERE version = 7');
+        for (const table of ['dyad_counts', 'watched_sources', 'watched_items', 'lexicon_fingerprints']) await c.exec(`DROP TABLE ${table}`);
+        await c.run('DELETE FROM schema_migrations WHERE version >= 7');
       });
       await driver.close();
       const reopened = await openStore(location);

@@ -201,6 +201,44 @@ export type Stats = {
 /** bilateral: an event with two parties; multilateral: three or more (a summit, a group's statement). */
 export type Scope = "bilateral" | "multilateral";
 
+/** The job queue (depth per kind and state, throughput, failures with reasons) and each watched source's health. */
+export type QueueStatus = {
+  readonly queue: boolean;
+  readonly depth: readonly {
+    readonly kind: "fetch" | "article" | "recode";
+    readonly queued: number;
+    readonly retrying: number;
+    readonly active: number;
+    readonly completed: number;
+    readonly failed: number;
+  }[];
+  readonly throughput: {
+    readonly lastMinute: number;
+    readonly last15Minutes: number;
+    readonly perMinute: number;
+  };
+  readonly failures: readonly {
+    readonly id: string;
+    readonly kind: "fetch" | "article" | "recode";
+    readonly state: "failed" | "retrying";
+    readonly subject: string;
+    readonly reason: string;
+    readonly attempts: number;
+    readonly at: string;
+  }[];
+  readonly sources: readonly {
+    readonly address: string;
+    readonly etag?: string;
+    readonly lastModified?: string;
+    readonly lastChecked?: string;
+    readonly lastSuccess?: string;
+    readonly lastError?: string;
+    readonly failures: number;
+    readonly nextCheck?: string;
+    readonly items: number;
+  }[];
+};
+
 /** The parameters of GET /api/events that list the events behind a figure. */
 export type EventQuery = {
   readonly actor?: ActorCode;
@@ -491,6 +529,7 @@ export type CommitmentList = {
 /** What each GET path of the API answers. */
 export interface ApiGet {
   "/api/stats": Stats;
+  "/api/status": QueueStatus;
   "/api/events": EventPage;
   "/api/events/{id}": EventDetail;
   "/api/articles": ArticlePage;

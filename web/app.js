@@ -6,6 +6,8 @@
  * no markup from an article is parsed, so no script from an article can run.
  */
 
+import { showQueue } from './queue-panel.js';
+
 // What the API answers: types printed from the server's response schemas (npm run api-types).
 /** @typedef {import('./api-types').ApiGet} ApiGet */
 /** @typedef {import('./api-types').Actor} Actor */
@@ -582,6 +584,8 @@ async function route() {
       await showArticle(Number(parts[1]), params);
     } else if (view === 'search') {
       await showSearch(params);
+    } else if (view === 'queue') {
+      await showQueue(main);
     } else {
       main.replaceChildren(panel('Not found', '', '', h('p', {}, `No view "${view}".`)));
     }

@@ -7,7 +7,7 @@ import { codeArticle } from '../coding/index.ts';
 import { isSourceProblem, readSources, type ReadOptions, type SourceArticle } from '../sources/index.ts';
 import type { LexiconSet } from '../lexicon/index.ts';
 import { isDyadError, type Lang, type PartialDate } from '../model/index.ts';
-import type { CodedArticle, NewArticle, PutResult, PutStatus, Store } from '../store/index.ts';
+import type { ArticleText, CodedArticle, NewArticle, PutResult, PutStatus, Store } from '../store/index.ts';
 import { identifyLanguage } from '../text/index.ts';
 import { publicationDate, undatedMessage } from './published.ts';
 
@@ -85,6 +85,50 @@ export async function storeArticle(store: Store, lexicons: LexiconSet, a: Source
   const c = codeSource(lexicons, a, { date: today, given: false });
   const result = await store.putArticle(c.article, c.coded);
   return { status: result.status, articleId: result.articleId, events: c.events };
+}
+
+/** What storeArticles did with one article: stored (with its status), or failed with its reason. */
+export type StoredOrFailed =
+  | { readonly status: PutStatus; readonly articleId: number; readonly events: number }
+  | { readonly status: 'failed'; readonly problem: IngestProblem };
+
+/**
+ * Code several articles and store them in one transaction (one commit, one round of locks),
+ * dated by `fallback` when no date is found for them (flagged undated unless the date was given); when
+ * the batch is refused because of one article, each is stored on its own so that only that one
+ * fails. The results are in the order of the articles.
+ */
+export async function storeArticles(
+  store: Store, lexicons: LexiconSet, articles: readonly SourceArticle[], fallback: { readonly date: PartialDate; readonly given: boolean },
+): Promise<StoredOrFailed[]> {
+  const out: (StoredOrFailed | undefined)[] = [];
+  const coded: { readonly k: number; readonly c: Coded }[] = [];
+  const failure = (a: SourceArticle, e: unknown): StoredOrFailed => {
+    if (!isDyadError(e)) throw e;
+    return { status: 'failed', problem: { address: a.address, reason: e.code, message: e.message } };
+  };
+  for (const [k, a] of articles.entries()) {
+    try {
+      coded.push({ k, c: codeSource(lexicons, a, fallback) });
+    } catch (e) {
+      out[k] = failure(a, e);
+    }
+  }
+  let results: readonly PutResult[] | undefined;
+  try {
+    results = await store.putArticles(coded.map(({ c }) => c));
+  } catch (e) {
+    if (!isDyadError(e)) throw e;
+  }
+  for (const [i, { k, c }] of coded.entries()) {
+    try {
+      const r = results?.[i] ?? await store.putArticle(c.article, c.coded);
+      out[k] = { status: r.status, articleId: r.articleId, events: c.events };
+    } catch (e) {
+      out[k] = failure(articles[k] as SourceArticle, e);
+    }
+  }
+  return out as StoredOrFailed[];
 }
 
 /** Articles stored per transaction: fewer commits (and lock rounds on PostgreSQL) on long runs. */
@@ -211,16 +255,7 @@ export async function recode(store: Store, lexicons: LexiconSet, onItem?: (done:
   const version = lexicons.data.version;
   for await (const a of store.articlesCodedBefore(version)) {
     try {
-      const lex = lexicons.get(a.lang);
-      // An undated article is looked at again: the new lexicon may read its dateline.
-      const found = a.undated ? publicationDate({ address: a.address ?? '', text: a.text }, lex) : undefined;
-      const published = found ?? a.published ?? a.ingestedAt.slice(0, 10);
-      const undated = a.undated && found === undefined;
-      const { records } = codeArticle({ id: a.address ?? String(a.id), text: a.text, lang: a.lang, published }, lex);
-      await store.putArticle(
-        { ...(a.address ? { address: a.address } : {}), ...(a.title ? { title: a.title } : {}), lang: a.lang, published, ...(undated ? { undated } : {}), text: a.text, ...(a.source ? { source: a.source } : {}) },
-        { records, lexiconVersion: lex.version },
-      );
+      await recodeText(store, lexicons, a);
       recoded++;
     } catch (e) {
       if (!isDyadError(e)) throw e;
@@ -229,4 +264,27 @@ export async function recode(store: Store, lexicons: LexiconSet, onItem?: (done:
     onItem?.(recoded + failed.length);
   }
   return { recoded, failed };
+}
+
+/**
+ * Recode one archived article with these lexicons and store the result: 'unchanged' when this
+ * lexicon version coded it already (so a recode done twice writes nothing), undefined when the
+ * article is no longer in the archive.
+ */
+export async function recodeArticle(store: Store, lexicons: LexiconSet, articleId: number): Promise<PutStatus | undefined> {
+  const a = await store.article(articleId);
+  return a === undefined ? undefined : (await recodeText(store, lexicons, a)).status;
+}
+
+async function recodeText(store: Store, lexicons: LexiconSet, a: ArticleText): Promise<PutResult> {
+  const lex = lexicons.get(a.lang);
+  // An undated article is looked at again: the new lexicon may read its dateline.
+  const found = a.undated ? publicationDate({ address: a.address ?? '', text: a.text }, lex) : undefined;
+  const published = found ?? a.published ?? a.ingestedAt.slice(0, 10);
+  const undated = a.undated && found === undefined;
+  const { records } = codeArticle({ id: a.address ?? String(a.id), text: a.text, lang: a.lang, published }, lex);
+  return store.putArticle(
+    { ...(a.address ? { address: a.address } : {}), ...(a.title ? { title: a.title } : {}), lang: a.lang, published, ...(undated ? { undated } : {}), text: a.text, ...(a.source ? { source: a.source } : {}) },
+    { records, lexiconVersion: lex.version },
+  );
 }

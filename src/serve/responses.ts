@@ -11,6 +11,7 @@ import {
   EvidenceSchema, FactRecordSchema, FlagSchema, LangSchema, ModeSchema, OutputRecordSchema, PartialDateSchema,
   PartnershipRecordSchema, QuadSchema, SectorSchema,
 } from '../model/index.ts';
+import { JOB_KINDS } from '../queue/index.ts';
 import { PUT_STATUSES, SCOPES } from '../store/index.ts';
 
 /** The named schemas of the API: each becomes a component of the OpenAPI document and a type of the page. */
@@ -138,6 +139,27 @@ export const StoreStatsSchema = named('Stats', obj({
 }), 'What the archive holds.');
 
 export const ScopeSchema = named('Scope', z.enum(SCOPES), 'bilateral: an event with two parties; multilateral: three or more (a summit, a group\'s statement).');
+
+const JobKindSchema = z.enum(JOB_KINDS);
+
+export const QueueStatusSchema = named('QueueStatus', obj({
+  queue: z.boolean().describe('Whether work goes through a job queue (a PostgreSQL archive) or runs in one process (SQLite).'),
+  depth: z.array(obj({
+    kind: JobKindSchema, queued: count, retrying: count, active: count,
+    completed: count.describe('Done within the last day.'), failed: count.describe('Parked after their last retry, until re-run.'),
+  })).readonly(),
+  throughput: obj({ lastMinute: count, last15Minutes: count, perMinute: z.number().min(0) }),
+  failures: z.array(obj({
+    id: z.string(), kind: JobKindSchema, state: z.enum(['failed', 'retrying']),
+    subject: z.string().describe('The URL, address or article the job is about.'),
+    reason: z.string(), attempts: count, at: timestamp,
+  })).readonly(),
+  sources: z.array(obj({
+    address: z.string(), etag: z.string().exactOptional(), lastModified: z.string().exactOptional(),
+    lastChecked: timestamp.exactOptional(), lastSuccess: timestamp.exactOptional(), lastError: z.string().exactOptional(),
+    failures: count, nextCheck: timestamp.exactOptional(), items: count,
+  })).readonly(),
+}), 'The job queue (depth per kind and state, throughput, failures with reasons) and each watched source\'s health.');
 
 /** The events filter a timeline point names (the store's EventFilter). */
 export const EventQuerySchema = named('EventQuery', obj({

@@ -9,6 +9,7 @@ import {
   agreementsRegister, commitmentsTracker, countryProfile, dyadTimeline, partnershipLadder, POLE_NAMES,
 } from '../analysis/index.ts';
 import type { LexiconSet } from '../lexicon/index.ts';
+import type { QueueStatus } from '../queue/index.ts';
 import type { Store } from '../store/index.ts';
 import type { Actor } from './actors.ts';
 import type { ArticleJob, ArticleStored } from './article-job.ts';
@@ -17,7 +18,7 @@ import type { WorldMap } from './map.ts';
 import { ontology } from './ontology.ts';
 import {
   ActorListSchema, ActorSchema, AgreementListSchema, ArticleDetailSchema, ArticlePageSchema, ArticleStoredSchema,
-  CommitmentListSchema, EventDetailSchema, EventPageSchema, LadderSchema, OntologySchema, ProfileSchema, SearchPageSchema,
+  CommitmentListSchema, EventDetailSchema, EventPageSchema, LadderSchema, OntologySchema, ProfileSchema, QueueStatusSchema, SearchPageSchema,
   StoreStatsSchema, TimelineSchema, WorldMapSchema,
 } from './responses.ts';
 
@@ -28,6 +29,8 @@ export interface ApiContext {
   readonly map: () => WorldMap;
   /** Code and store an article off the event loop (a refusal is thrown as an error to answer). */
   readonly ingest: (job: ArticleJob) => Promise<ArticleStored>;
+  /** The job queue's state and the watched sources (the sources alone on SQLite). */
+  readonly status: () => Promise<QueueStatus>;
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
@@ -88,6 +91,12 @@ export const ROUTES: readonly Route[] = [
     method: 'GET', path: '/api/stats', tag: 'archive', summary: 'What the archive holds: articles, mentions, events, facts, languages.',
     response: StoreStatsSchema,
     handler: async (_i, { store }) => store.stats(),
+  }),
+  route({
+    method: 'GET', path: '/api/status', tag: 'archive',
+    summary: 'The job queue: jobs per kind waiting, retrying, running, done and parked; throughput; failures with their reasons; and each watched source\'s last success.',
+    response: QueueStatusSchema,
+    handler: async (_i, { status }) => status(),
   }),
   route({
     method: 'GET', path: '/api/events', tag: 'events', summary: 'Events (each real-world event once, with its mention, source and language counts), oldest first.',

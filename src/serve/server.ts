@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { LexiconSet } from '../lexicon/index.ts';
+import { queueStatus, type OpenQueue } from '../queue/index.ts';
 import type { Store } from '../store/index.ts';
 import { actorDirectory } from './actors.ts';
 import { ArticleQueue } from './article-queue.ts';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   readonly queueLimit?: number;
   /** Time one posted article may take to be coded and stored (default 120 s). */
   readonly codingTimeoutMs?: number;
+  /** The archive's job queue (PostgreSQL), for GET /api/status; without one the status shows the watched sources alone. */
+  readonly queue?: OpenQueue;
   /** Log each request (to stderr). */
   readonly log?: boolean;
   /** Where faults are logged, one JSON line each (default stderr). */
@@ -116,6 +119,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       if (!outcome.ok) throw jobError(outcome.failure);
       return outcome.stored;
     },
+    status: () => queueStatus(options.store, options.queue),
   };
   const openapi = openApiDocument(ROUTES, options.lexicons.data.version);
 

@@ -37,6 +37,18 @@ export interface FetchedSource {
   readonly contentType: string;
   readonly charset?: string;
   readonly body: Uint8Array;
+  /** The validators the server sent, for a conditional request next time. */
+  readonly etag?: string;
+  readonly lastModified?: string;
+}
+
+/**
+ * Validators from an earlier answer: sent as If-None-Match and If-Modified-Since, so that a
+ * server whose resource has not changed answers 304 with no body (then `status` is 304, `body` empty).
+ */
+export interface Validators {
+  readonly etag?: string;
+  readonly lastModified?: string;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -56,7 +68,7 @@ export function isHttpUrl(input: string): boolean {
  * Fetch an http(s) address within the limits: the body, or a problem saying which bound broke.
  * Throws a TypeError only for limits that make no sense (an allowAddresses entry that is no address).
  */
-export async function fetchSource(address: string, limits: FetchLimits = {}): Promise<FetchedSource | SourceProblem> {
+export async function fetchSource(address: string, limits: FetchLimits = {}, validators: Validators = {}): Promise<FetchedSource | SourceProblem> {
   const { timeoutMs, maxBytes, maxRedirects, userAgent } = { ...DEFAULT_FETCH_LIMITS, ...limits };
   let url: URL;
   try {
@@ -67,7 +79,11 @@ export async function fetchSource(address: string, limits: FetchLimits = {}): Pr
   if (!isHttpUrl(url.href)) return problem(address, 'bad_scheme', `${address}: only http and https addresses are fetched, not ${url.protocol}`);
   const guard = connectGuard(limits);
   const agents = createAgents(guard.lookup);
-  const headers = { 'user-agent': userAgent, accept: ACCEPT, 'accept-encoding': ACCEPT_ENCODING };
+  const headers = {
+    'user-agent': userAgent, accept: ACCEPT, 'accept-encoding': ACCEPT_ENCODING,
+    ...(validators.etag !== undefined && { 'if-none-match': validators.etag }),
+    ...(validators.lastModified !== undefined && { 'if-modified-since': validators.lastModified }),
+  };
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -97,6 +113,13 @@ export async function fetchSource(address: string, limits: FetchLimits = {}): Pr
         url = next;
         continue;
       }
+      const etag = res.header('etag');
+      const lastModified = res.header('last-modified');
+      const kept = { ...(etag !== undefined && { etag }), ...(lastModified !== undefined && { lastModified }) };
+      if (res.status === 304 && (validators.etag !== undefined || validators.lastModified !== undefined)) {
+        res.discard();
+        return { url: url.href, status: 304, contentType: '', body: new Uint8Array(0), ...validators, ...kept };
+      }
       if (res.status < 200 || res.status > 299) {
         res.discard();
         return problem(address, 'http_status', `${address}: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}${url.href === start ? '' : ` at ${url.href}`}`);
@@ -116,6 +139,7 @@ export async function fetchSource(address: string, limits: FetchLimits = {}): Pr
         contentType: (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '',
         ...(charset !== undefined && { charset }),
         body,
+        ...kept,
       };
     }
   } catch (e) {

@@ -18,13 +18,16 @@ export { normalizeDate } from './dates.ts';
 export { feedArticle, parseFeed, readFeed, type FeedItem } from './feed.ts';
 export { ADDRESS_CLASSES, classifyAddress, type AddressClass, type NonPublic } from './address-class.ts';
 export type { AddressPolicy, Resolver } from './connect-guard.ts';
-export { DEFAULT_FETCH_LIMITS, fetchSource, type FetchedSource, type FetchLimits } from './fetch.ts';
+export { DEFAULT_FETCH_LIMITS, fetchSource, isHttpUrl, type FetchedSource, type FetchLimits, type Validators } from './fetch.ts';
 export { fileAddress } from './file-address.ts';
 export { htmlArticle, readHtml, type HtmlOptions } from './html.ts';
 export { DEFAULT_EXTRACT_BOUNDS, type ExtractBounds } from './html-text.ts';
 export { givenDate, numericDate, publishedOf } from './published.ts';
 export type { DateInText } from './published.ts';
-export { DEFAULT_FEED_BUDGET_MS, DEFAULT_MAX_FILE_BYTES, readFileSource, readStreamSource, readUrlSource, streamFileSource, streamUrlSource, type ReadOptions } from './read.ts';
+export {
+  DEFAULT_FEED_BUDGET_MS, DEFAULT_MAX_FILE_BYTES, readFetchedSource, readFileSource, readStreamSource, readUrlSource, streamFileSource, streamUrlSource,
+  type ReadOptions,
+} from './read.ts';
 export { EXTENSIONS, sniffFormat, type SourceFormat } from './sniff.ts';
 export { readText, splitText } from './text.ts';
 export { pathText, resolvePath, type FsPath } from './paths.ts';

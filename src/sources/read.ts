@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { composeText, DEFAULT_MAX_TEXT_CHARS, problem, tooLong, type SourceArticle, type SourceProblem } from './article.ts';
 import { readFeed } from './feed.ts';
-import { DEFAULT_FETCH_LIMITS, fetchSource, isHttpUrl, type FetchLimits } from './fetch.ts';
+import { DEFAULT_FETCH_LIMITS, fetchSource, isHttpUrl, type FetchedSource, type FetchLimits } from './fetch.ts';
 import { readHtml } from './html.ts';
 import type { ExtractBounds } from './html-text.ts';
 import { pathText, resolvePath, type FsPath } from './paths.ts';
@@ -123,6 +123,14 @@ export async function* streamUrlSource(url: string, options: ReadOptions = {}): 
     yield fetched;
     return;
   }
+  yield* readFetchedSource(url, fetched, options);
+}
+
+/**
+ * Read what fetchSource brought from `url` as its Content-Type (or, when that says little, its
+ * bytes) tells: a page, a text, or a feed's items one by one (with fullPages, each item's page).
+ */
+export async function* readFetchedSource(url: string, fetched: FetchedSource, options: ReadOptions = {}): AsyncGenerator<Out> {
   const declared = formatOfContentType(fetched.contentType);
   if (declared === 'other') yield problem(url, 'not_article', `${url}: ${fetched.contentType} is not a page, feed or text`);
   else yield* readBytes(fetched.url, fetched.body, declared ?? sniffFormat(fetched.body), 'url', fetched.charset, options);

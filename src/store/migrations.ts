@@ -239,10 +239,42 @@ export const MIGRATIONS: readonly Migration[] = [
       ${FILL_DYAD_COUNTS};
     `,
   },
+  {
+    version: 8,
+    name: 'watched sources, the items handed on from them, lexicon fingerprints per language',
+    // `dyad watch` must survive a restart without fetching again what it has: each source keeps
+    // its validators (ETag, Last-Modified), schedule and health, and the items it handed on.
+    // `dyad recode` recodes only the languages whose part of the lexicon changed (docs/scale-out.md).
+    up: () => `
+      CREATE TABLE watched_sources (
+        address TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        last_checked TEXT,
+        last_success TEXT,
+        last_error TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        next_check TEXT,
+        items INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE watched_items (
+        source TEXT NOT NULL,
+        item TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (source, item)
+      );
+      CREATE TABLE lexicon_fingerprints (
+        version TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        PRIMARY KEY (version, lang)
+      );
+    `,
+  },
 ];
 
-/** The schema version this Dyad writes. */
-export const SCHEMA_VERSION = MIGRATIONS.length;
+/** The schema version this Dyad writes: the highest migration's. */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
 const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`;

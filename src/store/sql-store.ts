@@ -5,6 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findArticle, findArticles, findSimilar, findTranslations, recodePage } from './article-queries.ts';
 import { contentHash } from './content-hash.ts';
+import type { Lang } from '../model/index.ts';
 import type { Connection, Dialect, Driver } from './dialect.ts';
 import { StoreError } from './errors.ts';
 import { exportPage, findEventMentions, findEvents } from './event-queries.ts';
@@ -13,10 +14,13 @@ import { decideAll, validateArticle, writeArticles } from './put-article.ts';
 import { countByActor, countEvents, countTotals } from './count-queries.ts';
 import { searchArticles } from './search.ts';
 import { readStats } from './stats.ts';
+import {
+  findUnseenItems, readFingerprints, readWatchedSources, recodeCandidatePage, writeFingerprints, writeWatchedSource,
+} from './watch-state.ts';
 import type {
   ArticleFilter, ArticleLink, ArticleSummary, ArticleText, CodedArticle, CountFilter, EventCount, EventTotal, EventFilter, EventRow,
-  ExportedEvent, FactFilter, FactRow, MentionRow, NewArticle, PutResult, SearchFilter, SearchHit, SimilarArticle, Store, StoreCapabilities,
-  StoreStats, StoredArticle,
+  ExportedEvent, FactFilter, FactRow, LexiconFingerprints, MentionRow, NewArticle, PutResult, RecodeCandidate, SearchFilter, SearchHit,
+  SimilarArticle, Store, StoreCapabilities, StoreStats, StoredArticle, WatchedSource,
 } from './store.ts';
 
 const WRITE_ATTEMPTS = 6;
@@ -132,6 +136,42 @@ export class SqlStore implements Store {
       if (!last || page.length < PAGE_SIZE) return;
       after = last.id;
     }
+  }
+
+  /** Articles to recode without their text, a page at a time. */
+  async *recodeCandidates(lexiconVersion: string): AsyncIterable<RecodeCandidate> {
+    for (let after = 0; ;) {
+      const page = await this.#read((c) => recodeCandidatePage(c, lexiconVersion, after, PAGE_SIZE * 10));
+      yield* page;
+      const last = page[page.length - 1];
+      if (!last || page.length < PAGE_SIZE * 10) return;
+      after = last.id;
+    }
+  }
+
+  /** The fingerprints of every lexicon version recorded. */
+  lexiconFingerprints(): Promise<LexiconFingerprints> {
+    return this.#read((c) => readFingerprints(c));
+  }
+
+  /** Record a lexicon version's fingerprints. */
+  async saveLexiconFingerprints(version: string, fingerprints: Readonly<Partial<Record<Lang, string>>>): Promise<void> {
+    await this.#write((c) => writeFingerprints(c, version, fingerprints));
+  }
+
+  /** Every watched source. */
+  watchedSources(): Promise<WatchedSource[]> {
+    return this.#read((c) => readWatchedSources(c));
+  }
+
+  /** Save a watched source and the items just handed on from it. */
+  async saveWatchedSource(source: WatchedSource, newItems: readonly string[] = []): Promise<void> {
+    await this.#write((c) => writeWatchedSource(c, this.capabilities, source, newItems));
+  }
+
+  /** Item keys the source has not handed on. */
+  unseenItems(source: string, items: readonly string[]): Promise<string[]> {
+    return this.#read((c) => findUnseenItems(c, this.capabilities, source, items));
   }
 
   /** Every event with its mentions, a page at a time. */

@@ -273,6 +273,36 @@ export interface ExportedEvent {
   readonly mentions: readonly MentionRow[];
 }
 
+/** A source `dyad watch` polls, and what it knows of it between runs. */
+export interface WatchedSource {
+  /** The feed's or page's URL. */
+  readonly address: string;
+  /** Validators from the last answer, sent back as If-None-Match / If-Modified-Since. */
+  readonly etag?: string;
+  readonly lastModified?: string;
+  /** ISO timestamps: the last poll, and the last poll that was answered (200 or 304). */
+  readonly lastChecked?: string;
+  readonly lastSuccess?: string;
+  /** Why the last poll failed, while it keeps failing; absent after a success. */
+  readonly lastError?: string;
+  /** Polls failed in a row (the backoff grows with it). */
+  readonly failures: number;
+  /** ISO timestamp before which the source is not polled again. */
+  readonly nextCheck?: string;
+  /** Items handed on from it in all. */
+  readonly items: number;
+}
+
+/** Per lexicon version, the fingerprint of what in the lexicon can change the coding of each language. */
+export type LexiconFingerprints = Readonly<Record<string, Readonly<Partial<Record<Lang, string>>>>>;
+
+/** An article that another lexicon version coded: what `dyad recode` needs to choose it. */
+export interface RecodeCandidate {
+  readonly id: number;
+  readonly lang: Lang;
+  readonly lexiconVersion: string;
+}
+
 /** The archive: articles, the events and facts coded from them, and the links between them. */
 export interface Store {
   readonly capabilities: StoreCapabilities;
@@ -317,6 +347,18 @@ export interface Store {
   stats(): Promise<StoreStats>;
   /** Articles coded by any lexicon version other than this one (to recode them). */
   articlesCodedBefore(lexiconVersion: string): AsyncIterable<ArticleText>;
+  /** The same articles as articlesCodedBefore, without their text (to choose and enqueue them). */
+  recodeCandidates(lexiconVersion: string): AsyncIterable<RecodeCandidate>;
+  /** The lexicon fingerprints recorded for each lexicon version. */
+  lexiconFingerprints(): Promise<LexiconFingerprints>;
+  /** Record what each language's part of a lexicon version is (kept once known). */
+  saveLexiconFingerprints(version: string, fingerprints: Readonly<Partial<Record<Lang, string>>>): Promise<void>;
+  /** Every source `dyad watch` has polled, by address. */
+  watchedSources(): Promise<WatchedSource[]>;
+  /** Save a watched source's state and, in the same transaction, the keys of the items just handed on from it. */
+  saveWatchedSource(source: WatchedSource, newItems?: readonly string[]): Promise<void>;
+  /** The item keys among these that the source has not handed on before. */
+  unseenItems(source: string, items: readonly string[]): Promise<string[]>;
   /** Every event with its mentions, in id order. */
   export(): AsyncIterable<ExportedEvent>;
   /** Refresh the query planner's statistics (after a large load). */

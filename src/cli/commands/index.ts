@@ -9,6 +9,9 @@ import { ingestCommand } from './ingest.ts';
 import { articlesCommand, eventsCommand } from './listings.ts';
 import { recodeCommand } from './recode.ts';
 import { serveCommand } from './serve.ts';
+import { statusCommand } from './status.ts';
+import { watchCommand } from './watch.ts';
+import { workerCommand } from './worker.ts';
 
 export const COMMANDS: readonly AnyCommand[] = [
   codeCommand,
@@ -20,5 +23,8 @@ export const COMMANDS: readonly AnyCommand[] = [
   articlesCommand,
   exportCommand,
   serveCommand,
+  workerCommand,
+  watchCommand,
+  statusCommand,
   lexiconCommand,
 ];

@@ -1,30 +1,36 @@
-/** `dyad recode`: recode what an older lexicon coded. */
-import { recode } from '../../archive/index.ts';
+/** `dyad recode`: recode what a lexicon change affects (enqueued on PostgreSQL, here on SQLite). */
+import { articlesToRecode } from '../../queue/index.ts';
 import { problemLine } from '../format.ts';
 import { defineCommand } from '../options.ts';
-import { progressBar } from '../progress.ts';
-import { ARCHIVE_OPTIONS, LEXICON_OPTIONS, loadLexicons, READ_ONLY, withStore } from '../shared.ts';
+import { JOB_OPTIONS, jobTimeout, withWorkplace } from '../queue.ts';
+import { ARCHIVE_OPTIONS, LEXICON_OPTIONS, loadLexicons } from '../shared.ts';
 
 export const recodeCommand = defineCommand({
   name: 'recode',
-  summary: 'Recode the archived articles an older lexicon coded',
+  summary: 'Recode the archived articles a lexicon change affects',
+  about: [
+    "An article is recoded when its language's part of the lexicon (the shared files and its language's own) differs from the one that coded it.",
+    'On PostgreSQL the articles are enqueued for dyad worker (--here recodes them in this process); on SQLite they are recoded here.',
+  ],
   args: [],
-  options: { ...ARCHIVE_OPTIONS, ...LEXICON_OPTIONS },
+  options: {
+    here: { type: 'boolean', description: 'recode in this process even when the archive has a queue' },
+    ...JOB_OPTIONS,
+    ...ARCHIVE_OPTIONS,
+    ...LEXICON_OPTIONS,
+  },
   async run({ values }) {
     const lexicons = loadLexicons(values);
-    const version = lexicons.data.version;
-    const result = await withStore(values, async (store) => {
-      const { lexiconVersions } = await store.stats();
-      const total = Object.entries(lexiconVersions).reduce((n, [v, count]) => (v === version ? n : n + count), 0);
-      const progress = progressBar(total);
-      try {
-        return await recode(store, lexicons, (done) => progress.tick(done, ''));
-      } finally {
-        progress.stop();
-      }
-    }, READ_ONLY);
-    process.stdout.write(`recoded ${result.recoded} articles with lexicon ${lexicons.data.version}, failed ${result.failed.length}\n`);
-    for (const f of result.failed) process.stdout.write(`  ${problemLine('failed', f)}\n`);
-    return result.failed.length > 0 ? 1 : 0;
+    const expire = jobTimeout(values);
+    return withWorkplace(values, async (w) => {
+      const { ids, unaffected } = await articlesToRecode(w.store, lexicons);
+      const sink = w.sink(lexicons, expire !== undefined ? { expireInSeconds: expire } : {});
+      const handed = await sink.recodes(ids);
+      const failed = handed.flatMap((h, i) => (h.status === 'failed' ? [{ address: `article ${ids[i] ?? ''}`, reason: 'failed', message: h.reason ?? '' }] : []));
+      const verb = sink.queued ? 'enqueued' : 'recoded';
+      process.stdout.write(`${verb} ${ids.length - failed.length} articles with lexicon ${lexicons.data.version} (${unaffected} coded by an older lexicon left as they are: their language's part did not change), failed ${failed.length}\n`);
+      for (const f of failed) process.stdout.write(`  ${problemLine('failed', f)}\n`);
+      return failed.length > 0 ? 1 : 0;
+    }, { open: !values.here });
   },
 });

@@ -1,6 +1,7 @@
 /** `dyad serve`: ingest what it is given (if anything), then serve the API and dashboard. */
 import { ingest } from '../../archive/index.ts';
 import { DyadError } from '../../model/index.ts';
+import { hasQueue, openQueue } from '../../queue/index.ts';
 import { openStore, resolveLocation } from '../../store/index.ts';
 import { countSources } from '../../sources/index.ts';
 import { problemLine } from '../format.ts';
@@ -47,6 +48,8 @@ export const serveCommand = defineCommand({
     const lexicons = loadLexicons(values);
     // Serving alone only reads: a --db that names no archive is a mistake, not a new empty one.
     const store = await openStore(values.db, { create: values.ingest.length > 0 });
+    // A PostgreSQL archive's job queue, shown by GET /api/status and the dashboard's queue panel.
+    const queue = hasQueue(resolveLocation(values.db)) ? await openQueue(resolveLocation(values.db)) : undefined;
     try {
       if (values.ingest.length > 0) {
         const progress = progressBar(process.stderr.isTTY ? await countSources(values.ingest) : 0);
@@ -59,7 +62,7 @@ export const serveCommand = defineCommand({
       // The server (fastify, the dashboard) is loaded only here: every other command starts without it.
       const { createServer } = await import('../../serve/index.ts');
       // The coder threads open the archive themselves: they need its full location (password, schema).
-      const app = await createServer({ store, lexicons, archive: resolveLocation(values.db), ...(token ? { token } : {}) });
+      const app = await createServer({ store, lexicons, archive: resolveLocation(values.db), ...(token ? { token } : {}), ...(queue ? { queue } : {}) });
       await listen(app, port, host);
       const stats = await store.stats();
       const bound = app.server.address();
@@ -72,6 +75,7 @@ export const serveCommand = defineCommand({
       });
       return 0;
     } finally {
+      await queue?.close({ graceful: false });
       await store.close();
     }
   },
