@@ -23,7 +23,8 @@ export class HostLimit {
     try {
       return await work();
     } finally {
-      setTimeout(release, this.#gapMs).unref();
+      // Not unref()ed: a poll waiting for this host is all that may keep the process alive.
+      setTimeout(release, this.#gapMs);
     }
   }
 }
