@@ -193,7 +193,7 @@ describe('workers on PostgreSQL', { skip }, () => {
       await store.close();
     }
   });
-  test('SIGTERM: the worker finishes the job in hand, takes no other, and exits 0', async () => {
+  test('SIGTERM: the worker finishes the job in hand, hands back one taken as the stop came, and exits 0', async () => {
     const location = fresh();
     const store = await openStore(location);
     const queue = await openQueue(location);
@@ -205,7 +205,12 @@ describe('workers on PostgreSQL', { skip }, () => {
       assert.equal(await worker.exited, 0);
       const articles = (await queueStatus(store, queue)).depth.find((d) => d.kind === 'article');
       const done = worker.lines.filter((l) => l.startsWith('done article')).length;
-      assert.deepEqual(articles, { kind: 'article', queued: ARTICLES - done, retrying: 0, active: 0, completed: done, failed: 0 });
+      // Nothing is left held: a job taken as the stop came is handed back (retrying), the rest wait.
+      assert.equal(articles?.active, 0);
+      assert.equal(articles?.failed, 0);
+      assert.equal(articles?.completed, done);
+      assert.equal((articles?.queued ?? 0) + (articles?.retrying ?? 0), ARTICLES - done);
+      assert.ok((articles?.retrying ?? 0) <= 1);
       assert.equal((await store.stats()).articles, done);
     } finally {
       await queue.close({ graceful: false });

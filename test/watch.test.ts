@@ -181,7 +181,7 @@ describe('dyad watch', () => {
     server.items = ITEMS.slice(0, 1);
     const db = sqlite?.fresh() ?? '';
     const r = await dyad(['watch', `${server.base}/news.rss`, `${server.base}/broken.rss`, '--once', '--allow-private', '--host-gap', '0', '--db', db]);
-    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.status, 1, r.stdout + r.stderr);
     assert.match(r.stdout, new RegExp(`^new +${server.base}/news\\.rss 1 new of 1 items`, 'm'));
     assert.match(r.stdout, new RegExp(`^failed +${server.base}/broken\\.rss: .*HTTP 500.*backing off`, 'm'));
     const blocked = await dyad(['watch', `${server.base}/news.rss`, '--once', '--db', sqlite?.fresh() ?? '']);

@@ -23,7 +23,7 @@ export class HostLimit {
     try {
       return await work();
     } finally {
-      // Not unref'd: a request waiting for this host is what keeps the process alive until then.
+      // Not unref()ed: a poll waiting for this host is all that may keep the process alive.
       setTimeout(release, this.#gapMs);
     }
   }

@@ -41,44 +41,90 @@ export interface RunningWorker {
   idle(pollMs?: number): Promise<void>;
 }
 
-/** Start working; resolves once the worker listens on every queue. */
+/** Start working; resolves once the worker takes jobs from every queue. */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { queue, store, lexicons } = options;
   await recordLexicon(store, lexicons);
   const ctx = { store, lexicons, limits: options.limits ?? {} };
   const emit = options.onJob ?? (() => undefined);
   const batchSize = options.batchSize ?? 1;
-  for (const kind of JOB_KINDS) {
-    const name = queueName(kind);
-    const ids: { worker?: string } = {};
-    ids.worker = await queue.boss.work<unknown>(name, { batchSize, pollingIntervalSeconds: options.pollingSeconds ?? 1 }, async (jobs: PgBoss.Job<unknown>[]) => {
-      // pg-boss waits out its polling interval after every fetch; a full batch means more are
-      // likely waiting, so the next fetch is asked for at once.
-      if (jobs.length >= batchSize && ids.worker !== undefined) queue.boss.notifyWorker(ids.worker);
-      // Each job of a batch succeeds or fails on its own: a failed one is failed here (to be
-      // retried or parked), and pg-boss then completes only those still active.
-      for (const job of jobs) emit({ phase: 'start', kind, id: job.id });
-      const results = kind === 'article'
-        ? await runArticleJobs(jobs.map((j) => j.data), ctx)
-        : await Promise.all(jobs.map(async (j) => runJob(kind, j.data, ctx).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
-      for (const [i, job] of jobs.entries()) {
-        const r = results[i];
-        if (r instanceof Error || r === undefined) {
-          const message = r?.message ?? 'no result';
-          emit({ phase: 'failed', kind, id: job.id, error: message });
-          await queue.boss.fail(name, job.id, { message });
-        } else {
-          emit({ phase: 'done', kind, id: job.id, result: r });
-        }
+  const pollMs = (options.pollingSeconds ?? 1) * 1000;
+  const boss = queue.boss;
+  let stopping = false;
+  let wake = (): void => undefined;
+  /** The jobs each queue's loop holds now, to hand back if the grace time runs out. */
+  const inHand = new Map<string, string[]>();
+
+  /** Run one batch; each job is done or failed on its own (a failed one is retried, then parked). */
+  const runBatch = async (kind: JobKind, name: string, jobs: readonly PgBoss.Job<unknown>[]): Promise<void> => {
+    for (const job of jobs) emit({ phase: 'start', kind, id: job.id });
+    const results = kind === 'article'
+      ? await runArticleJobs(jobs.map((j) => j.data), ctx)
+      : await Promise.all(jobs.map(async (j) => runJob(kind, j.data, ctx).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))));
+    const done: string[] = [];
+    for (const [i, job] of jobs.entries()) {
+      const r = results[i];
+      if (r instanceof Error || r === undefined) {
+        const message = r?.message ?? 'no result';
+        emit({ phase: 'failed', kind, id: job.id, error: message });
+        await boss.fail(name, job.id, { message });
+      } else {
+        done.push(job.id);
+        emit({ phase: 'done', kind, id: job.id, result: r });
       }
-    });
-  }
+    }
+    if (done.length > 0) await boss.complete(name, done);
+  };
+
+  // One loop per kind, fetching itself (not pg-boss's work()): a stop can then never leave a job
+  // fetched but unhandled; a batch fetched as the stop comes is handed back at once.
+  const loop = async (kind: JobKind): Promise<void> => {
+    const name = queueName(kind);
+    while (!stopping) {
+      let jobs: PgBoss.Job<unknown>[] = [];
+      try {
+        jobs = await boss.fetch<unknown>(name, { batchSize });
+      } catch (error) {
+        process.stderr.write(`dyad worker: taking ${kind} jobs: ${(error as Error).message}\n`);
+      }
+      if (jobs.length > 0 && stopping) {
+        for (const j of jobs) await boss.fail(name, j.id, { message: 'the worker stopped before starting it' });
+        return;
+      }
+      if (jobs.length > 0) {
+        inHand.set(name, jobs.map((j) => j.id));
+        await runBatch(kind, name, jobs);
+        inHand.delete(name);
+      }
+      // A full batch means more are likely waiting: ask again at once.
+      if (jobs.length < batchSize && !stopping) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          wake = () => { clearTimeout(timer); resolve(); };
+        });
+      }
+    }
+  };
+  const loops = Promise.all(JOB_KINDS.map(loop));
+
   return {
-    stop: (graceMs = 30_000) => queue.close({ graceful: true, timeoutMs: graceMs }),
-    idle: async (pollMs = 500) => {
+    stop: async (graceMs = 30_000) => {
+      stopping = true;
+      wake();
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), graceMs); });
+      const finished = await Promise.race([loops.then(() => 'done' as const), graceOver]);
+      clearTimeout(timer);
+      if (finished === 'late') {
+        // The jobs in hand did not finish in time: back to the queue, for another worker.
+        for (const [name, ids] of inHand) for (const id of ids) await boss.fail(name, id, { message: `the worker stopped after ${graceMs / 1000} s of grace` });
+      }
+      await queue.close({ graceful: false });
+    },
+    idle: async (ms = 500) => {
       for (;;) {
         if (await pendingJobs(queue) === 0) return;
-        await new Promise((resolve) => setTimeout(resolve, pollMs));
+        await new Promise((resolve) => setTimeout(resolve, ms));
       }
     },
   };
