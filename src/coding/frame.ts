@@ -48,13 +48,34 @@ export function roleBefore(view: SentenceView, lex: Lexicon, start: number, mark
   if (markers.length === 0) return undefined;
   const { start: cs } = clauseBounds(view, start);
   const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && m.kind !== 'pronoun').sort((a, b) => b.start - a.start);
+  const own = new Set(not?.mentions.map((x) => x.code) ?? []);
+  let ownSide: Slot | undefined;
   for (const m of cands) {
     if (not?.mentions.some((x) => x.group === m.group)) continue;
     const marker = markerOf(view, lex, m);
     if (!markers.includes(marker)) continue;
-    return { mentions: groupOf(view, m), how: marker ? `${marker} before the trigger` : 'unmarked before the trigger' };
+    // "AB'nin Çin açıklamasını": the owner in the genitive is the side, not a name inside the object it owns
+    // (a dative there is the trigger's own target: "Ermenistan'ın Azerbaycan'a yönelik saldırıları")
+    if (markers.includes('gen') && (marker === '' || marker === 'acc') && ownedByGenitive(view, lex, m)) continue;
+    const slot = { mentions: groupOf(view, m), how: marker ? `${marker} before the trigger` : 'unmarked before the trigger' };
+    // "Rus birliklerini Harkiv bölgesinde püskürttü": a place of the actor's own state is where, not whom; a farther other side wins
+    if (own.size > 0 && slot.mentions.every((x) => x.kind === 'place' && own.has(x.code))) {
+      ownSide ??= slot;
+      continue;
+    }
+    return slot;
   }
-  return undefined;
+  return ownSide;
+}
+
+/**
+ * Where a genitive stands before its head (Turkish, Kazakh), a name right after a genitive name is
+ * inside the phrase that name owns ("Türkiye'nin Amerikan savaş uçağı alma kararı"): neither the
+ * clause's subject nor the side acted on.
+ */
+function ownedByGenitive(view: SentenceView, lex: Lexicon, m: ActorMention): boolean {
+  if (lex.genitiveAfter) return false;
+  return view.actors.some((g) => g.case === 'gen' && g.group !== m.group && (g.end === m.start || (g.end + 1 === m.start && view.tokens[g.end]?.kind === 'suffix')));
 }
 
 /**
@@ -144,6 +165,7 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
   for (const m of cands) {
     if (apposition && m.start > apposition.open && m.end <= apposition.close) continue;
     if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m)) continue;
+    if (ownedByGenitive(view, lex, m)) continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
     // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
