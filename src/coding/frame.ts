@@ -47,7 +47,8 @@ export function markerOf(view: SentenceView, lex: Lexicon, m: ActorMention): str
 export function roleBefore(view: SentenceView, lex: Lexicon, start: number, markers: readonly string[], not?: Slot): Slot | undefined {
   if (markers.length === 0) return undefined;
   const { start: cs } = clauseBounds(view, start);
-  const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && m.kind !== 'pronoun').sort((a, b) => b.start - a.start);
+  // "onu Astana'ya davet etti": where objects come first, an object pronoun stands before the verb
+  const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && (m.kind !== 'pronoun' || (m.refers === 'person' && view.tags.has(CUE.objectPronouns, m.start)))).sort((a, b) => b.start - a.start);
   const own = new Set(not?.mentions.map((x) => x.code) ?? []);
   let ownSide: Slot | undefined;
   for (const m of cands) {
@@ -168,6 +169,8 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
     if (ownedByGenitive(view, lex, m)) continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
+    // "onu davet etti": an object pronoun is no subject
+    if (m.kind === 'pronoun' && view.tags.has(CUE.objectPronouns, m.start)) continue;
     // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
     const how = `subject "${view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ')}"`;
     const co = leftmost ? coSubject(view, lex, m, start) : undefined;

@@ -55,9 +55,11 @@ function headlineSubject(view: SentenceView, trig: Trigger): boolean {
 export function modalityOf(view: SentenceView, lex: Lexicon, trig: Trigger, floor = view.sentence.first): ModalityDecision {
   const found = cuedModality(view, lex, trig.start, trig.rest, floor);
   if (found.modality !== 'asserted') return found;
-  const { end: ce } = clauseBounds(view, trig.start);
-  // "have met 13 times since 1995": a count of acts over years, no one act of today
-  for (let k = trig.end; k < Math.min(ce, trig.end + lex.policy.windows.modality.reach); k++) {
+  const { start: cs, end: ce } = clauseBounds(view, trig.start);
+  // "have met 13 times since 1995", "13 kez görüştü": a count of acts over years, no one act of today
+  const reach = lex.policy.windows.modality.reach;
+  for (let k = Math.max(cs, floor, trig.start - reach); k < Math.min(ce, trig.end + reach); k++) {
+    if (k >= trig.start && k < trig.end) continue;
     if (view.tokens[k]?.kind === 'number' && view.tags.has(CUE.times, k + 1, k + 2)) return { modality: 'habitual', cue: wordsOf(view, k, k + 2) };
   }
   // "the visit was postponed", "встреча так и не состоялась": a named act called off after it is named
