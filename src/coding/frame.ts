@@ -55,10 +55,14 @@ export function roleBefore(view: SentenceView, lex: Lexicon, start: number, mark
     if (not?.mentions.some((x) => x.group === m.group)) continue;
     const marker = markerOf(view, lex, m);
     if (!markers.includes(marker)) continue;
-    // "AB'nin Çin açıklamasını": the owner in the genitive is the side, not a name inside the object it owns
-    // (a dative there is the trigger's own target: "Ermenistan'ın Azerbaycan'a yönelik saldırıları")
-    if (markers.includes('gen') && (marker === '' || marker === 'acc') && ownedByGenitive(view, lex, m)) continue;
-    const slot = { mentions: groupOf(view, m), how: marker ? `${marker} before the trigger` : 'unmarked before the trigger' };
+    // "AB'nin Çin açıklamasını", "Kazakistan'ın Ankara Büyükelçisi": the owner in the genitive is the side, not a
+    // name inside the phrase it owns (a dative there is the trigger's own target: "Ermenistan'ın Azerbaycan'a yönelik saldırıları")
+    // (an accusative yields only where the owner can be the side: "Putin'in Türkiye'yi ziyaret etmesi" keeps its object)
+    const owner = marker === '' || (marker === 'acc' && markers.includes('gen')) ? ownedByGenitive(view, lex, m) : undefined;
+    if (owner && not?.mentions.some((x) => x.group === owner.group)) continue;
+    const slot = owner
+      ? { mentions: groupOf(view, owner), how: 'genitive owner of the phrase before the trigger' }
+      : { mentions: groupOf(view, m), how: marker ? `${marker} before the trigger` : 'unmarked before the trigger' };
     // "Rus birliklerini Harkiv bölgesinde püskürttü": a place of the actor's own state is where, not whom; a farther other side wins
     if (own.size > 0 && slot.mentions.every((x) => x.kind === 'place' && own.has(x.code))) {
       ownSide ??= slot;
@@ -74,9 +78,9 @@ export function roleBefore(view: SentenceView, lex: Lexicon, start: number, mark
  * inside the phrase that name owns ("Türkiye'nin Amerikan savaş uçağı alma kararı"): neither the
  * clause's subject nor the side acted on.
  */
-function ownedByGenitive(view: SentenceView, lex: Lexicon, m: ActorMention): boolean {
-  if (lex.genitiveAfter) return false;
-  return view.actors.some((g) => g.case === 'gen' && g.group !== m.group && (g.end === m.start || (g.end + 1 === m.start && view.tokens[g.end]?.kind === 'suffix')));
+function ownedByGenitive(view: SentenceView, lex: Lexicon, m: ActorMention): ActorMention | undefined {
+  if (lex.genitiveAfter) return undefined;
+  return view.actors.find((g) => g.case === 'gen' && g.group !== m.group && (g.end === m.start || (g.end + 1 === m.start && view.tokens[g.end]?.kind === 'suffix')));
 }
 
 /**
@@ -166,7 +170,7 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
   for (const m of cands) {
     if (apposition && m.start > apposition.open && m.end <= apposition.close) continue;
     if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m)) continue;
-    if (ownedByGenitive(view, lex, m)) continue;
+    if (ownedByGenitive(view, lex, m) !== undefined) continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
     // "onu davet etti": an object pronoun is no subject
