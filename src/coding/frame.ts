@@ -127,7 +127,7 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   if (trig && end - start === 1 && adjectiveBetween(view, lex, start, trig.key)) return true;
   if (view.actors.some((m) => m.end === start && m.attributive)) return true;
   if (view.tags.has(CUE.prepositions, start - 1)) return true;
-  if (view.actors.some((m) => m.case === 'gen' && m.end <= start && start - m.end <= lex.policy.windows.possessor)) return true;
+  if (view.actors.some((m) => m.case === 'gen' && m.end <= start && genitiveGap(view, lex, m, start) <= lex.policy.windows.possessor)) return true;
   if (next && view.tags.has(CUE.genitivePrep, end)) return true;
   return false;
 }
@@ -230,6 +230,26 @@ function afterQuantity(view: SentenceView, lex: Lexicon, m: ActorMention): boole
   return view.tags.has(CUE.genitivePrep, k) && view.tags.has(CUE.quantifiers, k - 1, k);
 }
 
+/**
+ * Words between a genitive and the noun it may own, less the names in another case between them:
+ * where the genitive comes first it is also the subject of a relative clause on the noun, whose
+ * own arguments stand between ("Rusya'nın Ukrayna'ya düzenlediği füze saldırısı"); a locative there places
+ * the noun itself ("Израильдің Газа секторындағы әуе шабуылдары") and still counts.
+ */
+function genitiveGap(view: SentenceView, lex: Lexicon, g: ActorMention, start: number): number {
+  const gap = start - g.end;
+  if (lex.genitiveAfter) return gap;
+  // only where a name in another case opens the relative clause right after the genitive
+  const open = view.tokens[g.end]?.kind === 'suffix' ? g.end + 1 : g.end;
+  if (!view.actors.some((m) => m.start === open && m.group !== g.group)) return gap;
+  let inside = 0;
+  for (const m of view.actors) {
+    if (m.start < g.end || m.end > start || m.group === g.group || m.case === undefined || m.case === 'nom' || m.case === 'gen' || m.case === 'loc') continue;
+    inside += m.end - m.start + (view.tokens[m.end]?.kind === 'suffix' && m.end < start ? 1 : 0);
+  }
+  return gap - inside;
+}
+
 /** Nominal actor: "X's visit", "Uzbek-Kazakh summit", "visit of X" (unless `ofIsObject`: "the expulsion of diplomats"). */
 export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end: number, ofIsObject = false): Slot | undefined {
   const reach = lex.policy.windows.possessor;
@@ -241,7 +261,7 @@ export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end
     if (m.attributive && gap <= 1) return { mentions: groupOf(view, m).filter((x) => x.attributive), how: 'attributive adjective' };
   }
   // "Tokayev'in Türkiye'ye ziyareti", "Тоқаевтың сапары": a genitive before the noun
-  const gen = view.actors.filter((m) => m.case === 'gen' && m.end <= start && start - m.end <= reach).sort((a, b) => b.start - a.start)[0];
+  const gen = view.actors.filter((m) => m.case === 'gen' && m.end <= start && genitiveGap(view, lex, m, start) <= reach).sort((a, b) => b.start - a.start)[0];
   if (gen) return { mentions: groupOf(view, gen), how: 'genitive' };
   if (ofIsObject) return undefined;
   // "визит Токаева": a mention straight after the noun is its genitive
