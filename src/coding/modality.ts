@@ -60,7 +60,7 @@ export function modalityOf(view: SentenceView, lex: Lexicon, trig: Trigger, floo
   const reach = lex.policy.windows.modality.reach;
   for (let k = Math.max(cs, floor, trig.start - reach); k < Math.min(ce, trig.end + reach); k++) {
     if (k >= trig.start && k < trig.end) continue;
-    if (view.tokens[k]?.kind === 'number' && view.tags.has(CUE.times, k + 1, k + 2)) return { modality: 'habitual', cue: wordsOf(view, k, k + 2) };
+    if ((view.tokens[k]?.kind === 'number' || view.tags.has(CUE.numberWords, k, k + 1)) && view.tags.has(CUE.times, k + 1, k + 2)) return { modality: 'habitual', cue: wordsOf(view, k, k + 2) };
   }
   // "the visit was postponed", "встреча так и не состоялась": a named act called off after it is named
   const off = view.tags.find(CUE.cancelled, trig.end, Math.min(ce, trig.end + lex.policy.windows.modality.reach));
