@@ -321,3 +321,47 @@ describe('Turkish voice, complements, sectors and one-party acts', () => {
     assert.deepEqual(one("Rusya, KGAÖ kapsamında Kazakistan'a paraşütçü birlikleri gönderdi.", '2022-01-06'), ['AID RUS>KAZ']);
   });
 });
+
+describe('Turkish: armed forces, genitive owners and news constructions', () => {
+  const one = (s: string, published = '2022-05-11'): string[] => events(s, published).map((e) => e.replace(/ \d{4}(-\d{2}){0,2}$/, ''));
+  it('a nationality before tanks, missiles, drones or soldiers is that state\'s military; a city stands for its state', () => {
+    assert.deepEqual(one("Rus askerleri Harkiv'i bombaladı."), ['ASSAULT/aerial RUS>UKR']);
+    assert.deepEqual(one("Türk insansız hava araçları Irak'ın kuzeyindeki hedefleri vurdu."), ['ASSAULT TUR>IRQ']);
+    assert.deepEqual(one('Azerbaycan tankları Ermenistan topraklarına girdi.'), ['ASSAULT AZE>ARM']);
+    assert.deepEqual(one('Rus tankları Ukrayna sınırına doğru ilerledi.'), ['MOBILIZE/troops RUS>UKR']);
+  });
+  it('a security service acts for its state against the nationality it arrests', () => {
+    assert.deepEqual(one("Ukrayna güvenlik servisi Odessa'da bir Rus ajanını tutukladı."), ['COERCE/arrest UKR>RUS']);
+  });
+  it('a name right after a genitive name is inside the phrase the genitive owns', () => {
+    assert.deepEqual(one("Rusya, Türkiye'nin Amerikan savaş uçağı alma kararını eleştirdi."), ['ACCUSE/disapprove RUS>TUR']);
+    assert.deepEqual(one("Macaristan, AB'nin Çin açıklamasını veto etti."), ['REJECT HUN>EUR']);
+    assert.deepEqual(one("Kazakistan'ın Ankara Büyükelçisi, Türkiye Dışişleri Bakanı tarafından kabul edildi."), ['CONSULT/visit KAZ>TUR']);
+  });
+  it('the genitive subject of a -DIğI relative acts for the noun it describes', () => {
+    assert.deepEqual(one("Rusya'nın Ukrayna'ya düzenlediği füze saldırısında 12 sivil hayatını kaybetti."), ['ASSAULT RUS>UKR']);
+    assert.deepEqual(one("ABD'nin İran'a uyguladığı yeni yaptırımlar petrol ihracatını sert biçimde etkiledi."), ['SANCTION USA>IRN']);
+  });
+  it('refusing to join or declining an invitation rejects the organisation', () => {
+    assert.deepEqual(one("Sırbistan, Rusya'ya yönelik AB yaptırımlarına katılmayı reddetti."), ['REJECT SRB>EUR']);
+    assert.deepEqual(one("Türkmenistan, Avrasya Ekonomik Birliği'ne katılma davetini geri çevirdi."), ['REJECT TKM>EAEU']);
+  });
+  it('missiles fired with no target are a show of force; loans to be given are a promise', () => {
+    assert.deepEqual(one('Kuzey Kore doğu kıyısı açıklarında denize iki balistik füze fırlattı.'), ['MOBILIZE/weapons PRK>']);
+    assert.deepEqual(one("Japonya, Özbekistan'a 500 milyon dolarlık kredi verecek."), ['AGREE JPN>UZB']);
+  });
+  it('coordinated verbs share the subject and the object pronoun before the second is its object', () => {
+    assert.deepEqual(one("Tokayev, Erdoğan'a sıcak karşılama için teşekkür etti ve onu Astana'ya davet etti."), ['SUPPORT KAZ>TUR', 'AGREE KAZ>TUR']);
+  });
+  it('a reciprocal makes two directed acts; a counted repetition is no act of today', () => {
+    assert.deepEqual(one('Çin ve Hindistan birbirini sınır anlaşmasını ihlal etmekle suçladı.').sort(), ['ACCUSE/allege CHN>IND', 'ACCUSE/allege IND>CHN']);
+    assert.deepEqual(one("Erdoğan ile Aliyev 2003'ten bu yana 13 kez görüştü."), []);
+    assert.deepEqual(one('Putin ile Erdoğan bu yıl beş kez görüştü.'), []);
+  });
+  it('a noun whose ending looks like a past tense ("harekâtı") after a -DIğI relative', { todo: 'a noun ending in -tı is read as a finite verb, so the genitive subject of the relative is not its actor' }, () => {
+    assert.deepEqual(one("Türkiye'nin Suriye'ye düzenlediği hava harekâtı Rusya tarafından eleştirildi.").sort(), ['ACCUSE RUS>TUR', 'ASSAULT/aerial TUR>SYR']);
+  });
+  it('nested genitives before a decision ("Türkiye\'nin Suriye\'nin kuzeyindeki operasyon kararı")', { todo: 'the nearest genitive before the verb is taken as the side; a genitive right after another may be its own subject ("Putin\'in Erdoğan\'ın davetini kabul ettiği"), so it is not folded into the first' }, () => {
+    assert.deepEqual(one("Fransa, Türkiye'nin Suriye'nin kuzeyindeki operasyon kararını kınadı."), ['ACCUSE/disapprove FRA>TUR']);
+  });
+});

@@ -47,15 +47,41 @@ export function markerOf(view: SentenceView, lex: Lexicon, m: ActorMention): str
 export function roleBefore(view: SentenceView, lex: Lexicon, start: number, markers: readonly string[], not?: Slot): Slot | undefined {
   if (markers.length === 0) return undefined;
   const { start: cs } = clauseBounds(view, start);
-  const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && m.kind !== 'pronoun').sort((a, b) => b.start - a.start);
+  // "onu Astana'ya davet etti": where objects come first, an object pronoun stands before the verb
+  const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && (m.kind !== 'pronoun' || (m.refers === 'person' && view.tags.has(CUE.objectPronouns, m.start)))).sort((a, b) => b.start - a.start);
+  const own = new Set(not?.mentions.map((x) => x.code) ?? []);
+  let ownSide: Slot | undefined;
   for (const m of cands) {
     // nor a genitive of the subject's own state ("Қазақстан Ресейдің Қазақстанның ... мәлімдемелерін"): it owns a nearer noun
     if (not?.mentions.some((x) => x.group === m.group || (m.case === 'gen' && x.code !== '' && x.code === m.code))) continue;
     const marker = markerOf(view, lex, m);
     if (!markers.includes(marker)) continue;
-    return { mentions: groupOf(view, m), how: marker ? `${marker} before the trigger` : 'unmarked before the trigger' };
+    // "AB'nin Çin açıklamasını", "Kazakistan'ın Ankara Büyükelçisi": the owner in the genitive is the side, not a
+    // name inside the phrase it owns (a dative there is the trigger's own target: "Ermenistan'ın Azerbaycan'a yönelik saldırıları")
+    // (an accusative yields only where the owner can be the side: "Putin'in Türkiye'yi ziyaret etmesi" keeps its object)
+    const owner = marker === '' || (marker === 'acc' && markers.includes('gen')) ? ownedByGenitive(view, lex, m) : undefined;
+    if (owner && not?.mentions.some((x) => x.group === owner.group)) continue;
+    const slot = owner
+      ? { mentions: groupOf(view, owner), how: 'genitive owner of the phrase before the trigger' }
+      : { mentions: groupOf(view, m), how: marker ? `${marker} before the trigger` : 'unmarked before the trigger' };
+    // "Rus birliklerini Harkiv bölgesinde püskürttü": a place of the actor's own state is where, not whom; a farther other side wins
+    if (own.size > 0 && slot.mentions.every((x) => x.kind === 'place' && own.has(x.code))) {
+      ownSide ??= slot;
+      continue;
+    }
+    return slot;
   }
-  return undefined;
+  return ownSide;
+}
+
+/**
+ * Where a genitive stands before its head (Turkish, Kazakh), a name right after a genitive name is
+ * inside the phrase that name owns ("Türkiye'nin Amerikan savaş uçağı alma kararı"): neither the
+ * clause's subject nor the side acted on.
+ */
+function ownedByGenitive(view: SentenceView, lex: Lexicon, m: ActorMention): ActorMention | undefined {
+  if (lex.genitiveAfter) return undefined;
+  return view.actors.find((g) => g.case === 'gen' && g.group !== m.group && (g.end === m.start || (g.end + 1 === m.start && view.tokens[g.end]?.kind === 'suffix')));
 }
 
 /**
@@ -104,7 +130,7 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   if (trig && end - start === 1 && adjectiveBetween(view, lex, start, trig.key)) return true;
   if (view.actors.some((m) => m.end === start && m.attributive)) return true;
   if (view.tags.has(CUE.prepositions, start - 1)) return true;
-  if (view.actors.some((m) => m.case === 'gen' && m.end <= start && start - m.end <= lex.policy.windows.possessor)) return true;
+  if (view.actors.some((m) => m.case === 'gen' && m.end <= start && genitiveGap(view, lex, m, start) <= lex.policy.windows.possessor)) return true;
   if (next && view.tags.has(CUE.genitivePrep, end)) return true;
   return false;
 }
@@ -154,8 +180,11 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
     .sort((a, b) => (leftmost ? a.start - b.start : b.start - a.start));
   for (const m of cands) {
     if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m) && !ownsOpeningSubject(view, lex, m, cs, start, leftmost)) continue;
+    if (ownedByGenitive(view, lex, m) !== undefined) continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
+    // "onu davet etti": an object pronoun is no subject
+    if (m.kind === 'pronoun' && view.tags.has(CUE.objectPronouns, m.start)) continue;
     // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
     const how = `subject "${view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ')}"`;
     const co = leftmost ? coSubject(view, lex, m, start) : undefined;
@@ -242,6 +271,26 @@ function afterQuantity(view: SentenceView, lex: Lexicon, m: ActorMention): boole
   return view.tags.has(CUE.genitivePrep, k) && view.tags.has(CUE.quantifiers, k - 1, k);
 }
 
+/**
+ * Words between a genitive and the noun it may own, less the names in another case between them:
+ * where the genitive comes first it is also the subject of a relative clause on the noun, whose
+ * own arguments stand between ("Rusya'nın Ukrayna'ya düzenlediği füze saldırısı"); a locative there places
+ * the noun itself ("Израильдің Газа секторындағы әуе шабуылдары") and still counts.
+ */
+function genitiveGap(view: SentenceView, lex: Lexicon, g: ActorMention, start: number): number {
+  const gap = start - g.end;
+  if (lex.genitiveAfter) return gap;
+  // only where a name in another case opens the relative clause right after the genitive
+  const open = view.tokens[g.end]?.kind === 'suffix' ? g.end + 1 : g.end;
+  if (!view.actors.some((m) => m.start === open && m.group !== g.group)) return gap;
+  let inside = 0;
+  for (const m of view.actors) {
+    if (m.start < g.end || m.end > start || m.group === g.group || m.case === undefined || m.case === 'nom' || m.case === 'gen' || m.case === 'loc') continue;
+    inside += m.end - m.start + (view.tokens[m.end]?.kind === 'suffix' && m.end < start ? 1 : 0);
+  }
+  return gap - inside;
+}
+
 /** Nominal actor: "X's visit", "Uzbek-Kazakh summit", "visit of X" (unless `ofIsObject`: "the expulsion of diplomats"). */
 export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end: number, ofIsObject = false): Slot | undefined {
   const reach = lex.policy.windows.possessor;
@@ -253,7 +302,7 @@ export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end
     if (m.attributive && gap <= 1) return { mentions: groupOf(view, m).filter((x) => x.attributive), how: 'attributive adjective' };
   }
   // "Tokayev'in Türkiye'ye ziyareti", "Тоқаевтың сапары": a genitive before the noun
-  const gen = view.actors.filter((m) => m.case === 'gen' && m.end <= start && start - m.end <= reach).sort((a, b) => b.start - a.start)[0];
+  const gen = view.actors.filter((m) => m.case === 'gen' && m.end <= start && genitiveGap(view, lex, m, start) <= reach).sort((a, b) => b.start - a.start)[0];
   if (gen) return { mentions: groupOf(view, gen), how: 'genitive' };
   if (ofIsObject) return undefined;
   // "визит Токаева": a mention straight after the noun is its genitive

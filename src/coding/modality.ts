@@ -55,10 +55,12 @@ function headlineSubject(view: SentenceView, trig: Trigger): boolean {
 export function modalityOf(view: SentenceView, lex: Lexicon, trig: Trigger, floor = view.sentence.first): ModalityDecision {
   const found = cuedModality(view, lex, trig.start, trig.rest, floor);
   if (found.modality !== 'asserted') return found;
-  const { end: ce } = clauseBounds(view, trig.start);
-  // "have met 13 times since 1995": a count of acts over years, no one act of today
-  // (the count in digits or in words: "более двадцати раз")
-  for (let k = trig.end; k < Math.min(ce, trig.end + lex.policy.windows.modality.reach); k++) {
+  const { start: cs, end: ce } = clauseBounds(view, trig.start);
+  // "have met 13 times since 1995", "13 kez görüştü", "более двадцати раз": a count of acts over
+  // years (in digits or in words, before or after the verb), no one act of today
+  const reach = lex.policy.windows.modality.reach;
+  for (let k = Math.max(cs, floor, trig.start - reach); k < Math.min(ce, trig.end + reach); k++) {
+    if (k >= trig.start && k < trig.end) continue;
     const count = view.tokens[k]?.kind === 'number' ? 1 : view.tags.at(CUE.numberWords, k, ce)?.length;
     if (count !== undefined && view.tags.has(CUE.times, k + count, k + count + 1)) return { modality: 'habitual', cue: wordsOf(view, k, k + count + 1) };
   }

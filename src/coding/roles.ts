@@ -54,11 +54,18 @@ interface Slots {
  */
 function reciprocalNear(view: SentenceView, trig: Trigger, subject?: Slot): boolean {
   const { start: cs, end: ce } = clauseBounds(view, trig.start);
+  if (view.tags.find(CUE.reciprocals, trig.end, Math.min(ce, trig.end + 4)) !== undefined) return true;
+  if (view.tags.find(CUE.reciprocals, Math.max(cs, trig.start - 4), trig.start) !== undefined) return true;
   const subjectEnd = subject ? Math.max(...subject.mentions.map((m) => m.end)) : -1;
-  return view.tags.find(CUE.reciprocals, trig.end, Math.min(ce, trig.end + 4)) !== undefined
-    || view.tags.find(CUE.reciprocals, Math.max(cs, trig.start - 4), trig.start) !== undefined
-    || (subjectEnd >= cs && subjectEnd < trig.start && view.tags.has(CUE.reciprocals, subjectEnd));
+  if (subjectEnd >= cs && subjectEnd < trig.start && view.tags.has(CUE.reciprocals, subjectEnd)) return true;
+  // farther before the verb, its object and a complement may stand between, when the reciprocal
+  // follows the subject's names straight away ("Çin ve Hindistan birbirini sınır anlaşmasını ihlal etmekle suçladı")
+  const far = view.tags.find(CUE.reciprocals, Math.max(cs, trig.start - FAR_RECIPROCAL), trig.start - 4);
+  return far !== undefined && view.actors.some((m) => m.end === far.start && m.kind !== 'pronoun');
 }
+
+/** How far before a verb a reciprocal right after the subject still makes its act mutual. */
+const FAR_RECIPROCAL = 8;
 
 /** A side's sector: as its mention says, else a state's government or an organisation. */
 function sectorOf(r: ActorRef, lex: CodingContext['lex']): Sector {
