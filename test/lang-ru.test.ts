@@ -319,3 +319,9 @@ describe('Russian that the engine does not read yet', () => {
     assert.deepEqual(events('Казахстан вызвал посла России. По итогам встречи российскому дипломату вручили ноту.'), ['ACCUSE/disapprove KAZ>RUS 2022-05']);
   });
 });
+
+describe('Russian discourse: the guest and the hosts', () => {
+  it('"гость" is the last visit\'s visitor, "принимающая сторона" its host', () => {
+    assert.deepEqual(events('Эрдоган посетил Астану. Гость поблагодарил Токаева за гостеприимство.'), ['CONSULT/visit TUR>KAZ 2022-05', 'SUPPORT TUR>KAZ 2022-05']);
+  });
+});

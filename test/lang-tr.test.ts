@@ -365,3 +365,9 @@ describe('Turkish: armed forces, genitive owners and news constructions', () => 
     assert.deepEqual(one("Fransa, Türkiye'nin Suriye'nin kuzeyindeki operasyon kararını kınadı."), ['ACCUSE/disapprove FRA>TUR']);
   });
 });
+
+describe('Turkish discourse: the guest', () => {
+  it('"konuk lider" is the last visit\'s visitor', () => {
+    assert.deepEqual(events("Tokayev Ankara'yı ziyaret etti. Konuk lider, Erdoğan'a teşekkür etti."), ['CONSULT/visit KAZ>TUR 2022-05', 'SUPPORT KAZ>TUR 2022-05']);
+  });
+});
