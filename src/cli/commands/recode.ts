@@ -31,6 +31,6 @@ export const recodeCommand = defineCommand({
       process.stdout.write(`${verb} ${ids.length - failed.length} articles with lexicon ${lexicons.data.version} (${unaffected} coded by an older lexicon left as they are: their language's part did not change), failed ${failed.length}\n`);
       for (const f of failed) process.stdout.write(`  ${problemLine('failed', f)}\n`);
       return failed.length > 0 ? 1 : 0;
-    }, { open: !values.here });
+    }, { open: !values.here, create: false });
   },
 });
