@@ -30,7 +30,8 @@ import Database from 'better-sqlite3';
 import { ingest } from '../src/archive/index.ts';
 import { LexiconSet } from '../src/lexicon/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
-import { postgresConfig } from '../src/store/postgres/config.ts';
+import { backends, type Backend } from '../test/fixtures/store/backends.ts';
+import { random } from '../test/fixtures/store/orders.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -51,18 +52,6 @@ async function child(location: string, folder: string): Promise<void> {
 }
 
 // ---- the folder of generated articles ----
-
-/** A small deterministic generator (mulberry32), so that a run can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(items: readonly T[], rand: () => number): T => items[Math.floor(rand() * items.length)] as T;
 
@@ -252,35 +241,11 @@ interface Tally {
   mismatches: number;
 }
 
-/** Archives of one backend: a fresh location each, all removed at the end. */
-function locations(backend: BackendName): { fresh: () => string; cleanup: () => Promise<void> } {
-  if (backend === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'dyad-soak-db-'));
-    let n = 0;
-    return { fresh: () => join(dir, `archive-${++n}.db`), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const base = process.env['DYAD_TEST_PG'] ?? 'postgres://127.0.0.1:5432/test';
-  const run = `dyad_soak_${process.pid}`;
-  const schemas: string[] = [];
-  return {
-    fresh: () => {
-      const schema = `${run}_${schemas.length + 1}`;
-      schemas.push(schema);
-      const url = new URL(base);
-      url.searchParams.set('schema', schema);
-      return url.href;
-    },
-    cleanup: async () => {
-      const { default: pg } = await import('pg');
-      const client = new pg.Client({ connectionString: postgresConfig(base).connectionString });
-      await client.connect();
-      try {
-        for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+/** Archives of one backend: a fresh location each (a temp file, or a fresh PostgreSQL schema), all removed at the end. */
+function locations(backend: BackendName): Backend {
+  const found = backends().find((b) => b.name === backend);
+  if (!found) throw new Error(`no backend ${backend}`);
+  return found;
 }
 
 interface Options {
