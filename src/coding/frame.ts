@@ -174,9 +174,7 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
 }
 
 function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, leftmost = false): Slot | undefined {
-  const apposition = appositionBefore(view, start);
-  const inApposition = (m: ActorMention): boolean => apposition !== undefined && m.start > apposition.open && m.end <= apposition.close;
-  const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive && !insideInsertion(view, lex, m, start) && !inApposition(m))
+  const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive && !insideInsertion(view, lex, m, start))
     .sort((a, b) => (leftmost ? a.start - b.start : b.start - a.start));
   for (const m of cands) {
     if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m) && !ownsOpeningSubject(view, lex, m, cs, start, leftmost)) continue;
@@ -197,29 +195,10 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
 const APPOSITION_REACH = 8;
 
 /**
- * "Turkey, a NATO member, signed": commas [open, close) right before the verb that set off a
- * phrase or a relative clause after a name ("Tokayev, who met the NATO chief, thanked"); a name
- * inside describes the subject and is not it. A phrase with a conjunction ends a list.
- */
-function appositionBefore(view: SentenceView, start: number): { open: number; close: number } | undefined {
-  const close = start - 1;
-  if (view.tokens[close]?.key !== ',') return undefined;
-  for (let open = close - 2; open >= Math.max(view.sentence.first, close - APPOSITION_REACH); open--) {
-    const t = view.tokens[open];
-    if (!t) return undefined;
-    if (t.kind === 'punct' && t.key !== ',') return undefined;
-    if (view.tags.has(CUE.conjunctions, open)) return undefined;
-    if (t.key !== ',') continue;
-    const named = view.actors.some((m) => m.end === open && !m.attributive);
-    return named ? { open, close } : undefined;
-  }
-  return undefined;
-}
-
-/**
  * Is a mention inside a phrase set off by commas that closes before the trigger: a relative clause
  * ("Guterres, who visited Almaty, met"), a participle phrase ("Пашинян, принимавший участие в
- * саммите ОДКБ, отказался") or the source of what follows ("По мнению Токаева, переговоры")?
+ * саммите ОДКБ, отказался"), the source of what follows ("По мнению Токаева, переговоры") or an
+ * apposition to a name, closed right before the verb ("Turkey, an OTS member, signed")?
  * Its names belong to the phrase, not to the verb after it.
  */
 function insideInsertion(view: SentenceView, lex: Lexicon, m: ActorMention, before: number): boolean {
@@ -231,9 +210,20 @@ function insideInsertion(view: SentenceView, lex: Lexicon, m: ActorMention, befo
   // "По мнению Токаева, переговоры помогли": whose words these are, set off by a comma
   const source = view.tags.find(CUE.reportingVerbs, from, Math.min(m.start, from + 2)) !== undefined;
   const opens = source || (open >= view.sentence.first && (view.tags.has(CUE.relativePronouns, from) || lex.insertionEndings.some((e) => opener.key.endsWith(e))));
-  if (!opens) return false;
+  if (!opens) return open >= view.sentence.first && isApposition(view, open, before);
   for (let k = m.end; k < before; k++) if (view.tokens[k]?.key === ',') return true;
   return false;
+}
+
+/** The comma at `open` follows a name and opens a phrase with no conjunction (no list) that a comma closes right before the verb. */
+function isApposition(view: SentenceView, open: number, before: number): boolean {
+  const close = before - 1;
+  if (view.tokens[close]?.key !== ',' || close - open < 2 || close - open > APPOSITION_REACH) return false;
+  for (let k = open + 1; k < close; k++) {
+    const t = view.tokens[k];
+    if (!t || (t.kind === 'punct' && t.key !== ',') || t.key === ',' || view.tags.has(CUE.conjunctions, k)) return false;
+  }
+  return view.actors.some((m) => m.end === open && !m.attributive);
 }
 
 /**
