@@ -1,5 +1,5 @@
 /** An actor mention: a span of a sentence that names a state, organisation or person, or refers to one. */
-import type { Case } from '../lexicon/index.ts';
+import type { Case, DiscourseRef } from '../lexicon/index.ts';
 import type { Sector } from '../model/index.ts';
 
 export const MENTION_KINDS = ['state', 'capital', 'place', 'org', 'person', 'office', 'sector', 'adjective', 'demonym', 'discourse', 'pronoun'] as const;
@@ -23,7 +23,7 @@ export interface ActorMention {
   /** How the mention resolved, for `explain`. */
   readonly how: string;
   /** "dyad", "group", "guest", "host" or "organization" for discourse phrases; "person" or "group" for pronouns; "home" for a bare title. */
-  readonly refers?: 'dyad' | 'group' | 'guest' | 'host' | 'organization' | 'person' | 'home';
+  readonly refers?: DiscourseRef | 'person' | 'home';
   /** The case the mention is in, where a suffix or postposition shows it ("Türkiye'ye": dat). */
   readonly case?: Case;
 }

@@ -3,7 +3,7 @@
  * overlapping: names (the longest lexicon name), office titles, sector words, honorifics, discourse
  * phrases ("the two countries") and pronouns.
  */
-import { CUE, type Case, type NameEntry, type Office } from '../lexicon/index.ts';
+import { CUE, type Case, type DiscourseRef, type NameEntry, type Office } from '../lexicon/index.ts';
 import type { Sector } from '../model/index.ts';
 import type { Token } from '../text/index.ts';
 import type { MentionContext } from './context.ts';
@@ -13,7 +13,7 @@ export type Piece =
   | { readonly t: 'name'; readonly start: number; readonly end: number; readonly entry: NameEntry; readonly case?: Case }
   | { readonly t: 'office'; readonly start: number; readonly end: number; readonly office: Office }
   | { readonly t: 'sector'; readonly start: number; readonly end: number; readonly sector: Sector }
-  | { readonly t: 'discourse'; readonly start: number; readonly end: number; readonly refers: 'dyad' | 'group' | 'guest' | 'host' | 'organization' }
+  | { readonly t: 'discourse'; readonly start: number; readonly end: number; readonly refers: DiscourseRef }
   | { readonly t: 'pronoun'; readonly start: number; readonly end: number; readonly refers: 'person' | 'group' }
   | { readonly t: 'honorific'; readonly start: number; readonly end: number };
 

@@ -6,7 +6,7 @@
 import type { Sector } from '../model/index.ts';
 import type { PhraseList, MatchOn } from './matcher.ts';
 import type { PatternTrigger } from './patterns.ts';
-import type { LanguageFile, Office } from './schema.ts';
+import type { DiscourseRef, LanguageFile, Office } from './schema.ts';
 import type { TagId } from './tags.ts';
 
 /** A relative date: an offset in a unit from the publication date ("last month"). */
@@ -23,7 +23,7 @@ export interface CueValues {
   pronouns: 'person' | 'group'; objectPronouns: true; reciprocals: true; complementizers: true; quantifiers: true; sidelines: true;
   negation: true; notNegation: true; advice: true; hypothetical: true; future: true; intent: true;
   proposal: true; futureInPast: true; habitual: true; reportingVerbs: true; aspectual: true; cancelled: true; times: true;
-  offices: Office; honorifics: true; sectors: Sector; discourse: 'dyad' | 'group' | 'guest' | 'host' | 'organization'; dyadHeads: true;
+  offices: Office; honorifics: true; sectors: Sector; discourse: DiscourseRef; dyadHeads: true;
   hyphenModifiers: true; homeInstitutions: true; organizationHeads: true;
   months: number; weekdays: number; relativeDates: RelativeDate; yearWords: true; deadlineWords: true;
   numberWords: number; scales: number; currencies: string; units: string;

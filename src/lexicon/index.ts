@@ -19,7 +19,7 @@ export type { NameEntry, NameKind } from './names.ts';
 export { Morphology } from './morphology.ts';
 export type { Analysis, NameMatch } from './morphology.ts';
 export { CASES, OFFICES, patternSchema } from './schema.ts';
-export type { Case, LanguageFile, Office, PatternData } from './schema.ts';
+export type { Case, DiscourseRef, LanguageFile, Office, PatternData } from './schema.ts';
 export { checkLexicon } from './check.ts';
 export { formatJson, formatLexiconFile, isFormatted } from './format.ts';
 export { LEXICON_ISSUE_CODES } from './issues.ts';

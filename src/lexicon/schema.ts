@@ -91,6 +91,10 @@ export const OFFICES = [
 ] as const;
 export type Office = (typeof OFFICES)[number];
 
+/** What a discourse phrase refers back to (see `actors.discourse`). */
+export const DISCOURSE_REFS = ['dyad', 'group', 'guest', 'host', 'organization'] as const;
+export type DiscourseRef = (typeof DISCOURSE_REFS)[number];
+
 export const peopleFile = z.strictObject({
   $schema,
   kind: z.literal('people'),
@@ -238,7 +242,7 @@ export const languageFile = z.strictObject({
     offices: z.record(z.string(), z.enum(OFFICES)),
     honorifics: z.string().array(),
     sectors: z.record(z.string(), sector),
-    discourse: z.record(z.string(), z.enum(['dyad', 'group', 'guest', 'host', 'organization']))
+    discourse: z.record(z.string(), z.enum(DISCOURSE_REFS))
       .describe('Phrases that refer back: "dyad" the pair the text talks about ("the two countries"), "group" a meeting\'s participants ("the summit\'s participants"), "guest" and "host" the sides of the last visit ("the guest", "the hosts"), "organization" the organisation last named ("the organisation", "организацию").'),
     adjectivesCapitalised: z.boolean().default(true)
       .describe('Adjectives and demonyms of states are capitalised (English "Kazakh"; not Russian "казахский").'),
