@@ -17,21 +17,24 @@ import type { CountFilter, EventCount, EventTotal, Scope } from './store.ts';
 const PARTIES = (event: string): string => `(SELECT COUNT(*) FROM event_actors p WHERE p.event_id = ${event})`;
 const SCOPE = (event: string): string => `CASE WHEN ${PARTIES(event)} > 2 THEN 'multilateral' ELSE 'bilateral' END`;
 
+/** The filter's type and quad class as a condition on a type column; a type outside the asked quad class matches nothing. */
+function typeConditions(filter: Pick<CountFilter, 'type' | 'quad'>, column: string, where: string[], params: SqlValue[]): void {
+  if (filter.type === undefined && filter.quad === undefined) return;
+  const types = EVENT_TYPES.filter((t) => (filter.type === undefined || t === filter.type) && (filter.quad === undefined || QUAD[t] === filter.quad));
+  if (types.length === 0) where.push('1 = 0');
+  else {
+    where.push(`${column} IN (${marks(types.length)})`);
+    params.push(...types);
+  }
+}
+
 /**
  * Conditions on an event (its id in column `event`, its type and mode in `type` and `mode`) that
  * every count and list shares: its type or quad class, mode, a language among its mentions, its scope.
  */
 export function eventConditions(filter: Pick<CountFilter, 'type' | 'quad' | 'mode' | 'lang' | 'scope'>,
   columns: { readonly event: string; readonly type: string; readonly mode: string }, where: string[], params: SqlValue[]): void {
-  if (filter.type !== undefined || filter.quad !== undefined) {
-    const types = EVENT_TYPES.filter((t) => (filter.type === undefined || t === filter.type) && (filter.quad === undefined || QUAD[t] === filter.quad));
-    // A type outside the asked quad class matches nothing.
-    if (types.length === 0) where.push('1 = 0');
-    else {
-      where.push(`${columns.type} IN (${marks(types.length)})`);
-      params.push(...types);
-    }
-  }
+  typeConditions(filter, columns.type, where, params);
   if (filter.mode !== undefined) {
     where.push(`${columns.mode} = ?`);
     params.push(filter.mode);
@@ -97,14 +100,7 @@ async function countFromSummary(c: Connection, filter: CountFilter): Promise<Eve
     params.push(filter.partner);
   }
   periodRange(filter, where, params);
-  if (filter.type !== undefined || filter.quad !== undefined) {
-    const types = EVENT_TYPES.filter((t) => (filter.type === undefined || t === filter.type) && (filter.quad === undefined || QUAD[t] === filter.quad));
-    if (types.length === 0) where.push('1 = 0');
-    else {
-      where.push(`s.type IN (${marks(types.length)})`);
-      params.push(...types);
-    }
-  }
+  typeConditions(filter, 's.type', where, params);
   if (filter.mode !== undefined) {
     where.push('s.mode = ?');
     params.push(filter.mode);
