@@ -371,3 +371,16 @@ describe('Turkish discourse: the guest', () => {
     assert.deepEqual(events("Tokayev Ankara'yı ziyaret etti. Konuk lider, Erdoğan'a teşekkür etti."), ['CONSULT/visit KAZ>TUR 2022-05', 'SUPPORT KAZ>TUR 2022-05']);
   });
 });
+
+describe('Turkish news constructions: quoted set phrases, "X olan Y", the organisation named before', () => {
+  it('a set phrase in quotation marks is still the phrase', () => {
+    assert.deepEqual(events('Litvanya, iki Belaruslu diplomatı "istenmeyen kişi" ilan etti.'), ['SANCTION/expel LTU>BLR 2022-05']);
+  });
+  it('names before "olan" describe the noun after it and are not the subject', () => {
+    assert.deepEqual(events("Paşinyan, kurucuları Rusya ve Kazakistan olan KGAÖ'den destek talep etti."), ['REQUEST ARM>CSTO 2022-05']);
+  });
+  it('"Örgüt" and "İttifak" stand for the organisation named last', () => {
+    assert.deepEqual(events("Tacikistan, KGAÖ'ye başvurdu. Örgüt, Tacikistan'a 500 barış gücü askeri gönderdi."), ['AID CSTO>TJK 2022-05']);
+    assert.deepEqual(events("NATO zirvesi Vilnius'ta toplandı. İttifak, Rusya'yı sert bir dille kınadı.").filter((e) => e.startsWith('ACCUSE')), ['ACCUSE/disapprove NATO>RUS 2022-05']);
+  });
+});
