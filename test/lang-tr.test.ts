@@ -384,3 +384,14 @@ describe('Turkish news constructions: quoted set phrases, "X olan Y", the organi
     assert.deepEqual(events("NATO zirvesi Vilnius'ta toplandı. İttifak, Rusya'yı sert bir dille kınadı.").filter((e) => e.startsWith('ACCUSE')), ['ACCUSE/disapprove NATO>RUS 2022-05']);
   });
 });
+
+describe('Turkish: unacceptable, and an aside on a third state', () => {
+  it('"X\'in ... kabul edilemez olduğunu söyledi" accuses the genitive owner', () => {
+    assert.deepEqual(events("Tokayev, Rusya'nın açıklamalarının kabul edilemez olduğunu söyledi."), ['ACCUSE/disapprove KAZ>RUS 2022-05']);
+  });
+  it('an accusation of a state named in passing does not change "the two countries"', () => {
+    const text = "Erdoğan, Tokayev ile Ankara'da görüştü. Erdoğan ve Tokayev, Türkiye ile Kazakistan arasındaki ticareti ele aldı. "
+      + "Erdoğan ayrıca Suriye'nin açıklamalarının kabul edilemez olduğunu söyledi. İki ülke arasında beş anlaşma imzalandı.";
+    assert.deepEqual(events(text).filter((e) => e.startsWith('SUPPORT')), ['SUPPORT KAZ+TUR> 2022-05']);
+  });
+});
