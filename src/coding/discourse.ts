@@ -11,8 +11,8 @@ import type { SentenceView } from './sentence.ts';
 export interface Meeting {
   readonly mention: ActorMention;
   readonly view: SentenceView;
-  /** Stem of the word that named it ("summit"). */
-  readonly stem: string;
+  /** Stems of the words that named it ("summit", "gathered"): the same organisation's meeting named again adds its word. */
+  readonly stems: readonly string[];
 }
 
 export interface DiscourseState {
