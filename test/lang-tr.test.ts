@@ -409,3 +409,17 @@ describe('Turkish summits: an ordinal before the summit, its declaration, its re
     ]);
   });
 });
+
+describe('Turkish: threats with -mekle, halted trade, a nationality before an oblique vehicle', () => {
+  it('"X\'e karşılık vermekle tehdit etti": the dative of the threatened act is the threatened', () => {
+    assert.deepEqual(events("Kuzey Kore, Güney Kore'ye sert karşılık vermekle tehdit etti."), ['THREATEN PRK>KOR 2022-05']);
+  });
+  it('halted exports, imports or participation are a sanction on the dative, ablative or locative', () => {
+    assert.deepEqual(events("Kazakistan, Kırgızistan'a buğday ihracatını durdurdu."), ['SANCTION/withdraw KAZ>KGZ 2022-05']);
+    assert.deepEqual(events("Çin, Japonya'dan deniz ürünleri ithalatını askıya aldı."), ['SANCTION/withdraw CHN>JPN 2022-05']);
+    assert.deepEqual(events("Belarus, ŞİÖ'deki faaliyetlerini dondurdu."), ['SANCTION/withdraw BLR>SCO 2022-05']);
+  });
+  it('a nationality before an oblique "aracını" is the object\'s, not the subject', () => {
+    assert.deepEqual(events("Azerbaycan ordusu, bir Ermeni insansız hava aracını düşürdü."), ['ASSAULT/aerial AZE>ARM 2022-05']);
+  });
+});
