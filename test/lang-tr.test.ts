@@ -414,12 +414,30 @@ describe('Turkish: threats with -mekle, halted trade, a nationality before an ob
   it('"X\'e karşılık vermekle tehdit etti": the dative of the threatened act is the threatened', () => {
     assert.deepEqual(events("Kuzey Kore, Güney Kore'ye sert karşılık vermekle tehdit etti."), ['THREATEN PRK>KOR 2022-05']);
   });
-  it('halted exports, imports or participation are a sanction on the dative, ablative or locative', () => {
+  it('halted exports or imports are a sanction on the dative or the ablative', () => {
     assert.deepEqual(events("Kazakistan, Kırgızistan'a buğday ihracatını durdurdu."), ['SANCTION/withdraw KAZ>KGZ 2022-05']);
     assert.deepEqual(events("Çin, Japonya'dan deniz ürünleri ithalatını askıya aldı."), ['SANCTION/withdraw CHN>JPN 2022-05']);
-    assert.deepEqual(events("Belarus, ŞİÖ'deki faaliyetlerini dondurdu."), ['SANCTION/withdraw BLR>SCO 2022-05']);
   });
   it('a nationality before an oblique "aracını" is the object\'s, not the subject', () => {
     assert.deepEqual(events("Azerbaycan ordusu, bir Ermeni insansız hava aracını düşürdü."), ['ASSAULT/aerial AZE>ARM 2022-05']);
+  });
+});
+
+describe('Turkish batch 2: plans, retaliation, missiles, a place before its noun', () => {
+  it('going somewhere with a future time word is a plan; a joint exercise to be held is a plan', () => {
+    assert.deepEqual(events("Mirziyoyev önümüzdeki günlerde Aşkabat'a gidiyor."), ['AGREE UZB>TKM 2022-05']);
+    assert.deepEqual(events('Pakistan ve Çin, ortak askeri tatbikat yapacak.'), ['AGREE CHN+PAK> 2022-05']);
+  });
+  it('"masaya yatırdı" between two sides is a consultation', () => {
+    assert.deepEqual(events("Aliyev ile Tokayev, Bakü'de enerji işbirliğini masaya yatırdı."), ['CONSULT AZE+KAZ> 2022-05']);
+  });
+  it('missiles fired with no target are a show of force, not an assault', () => {
+    assert.deepEqual(events('İran, Basra Körfezi açıklarında iki balistik füze ateşledi.'), ['MOBILIZE/weapons IRN> 2022-05']);
+  });
+  it('"misilleme olarak" gives the reason of another act, no threat', () => {
+    assert.deepEqual(events("Litvanya, misilleme olarak iki Rus diplomatı sınır dışı etti."), ['SANCTION/expel LTU>RUS 2022-05']);
+  });
+  it('a city before its noun is not the subject when a state opens the clause', () => {
+    assert.deepEqual(events("Rusya ve Ukrayna, Herson hidroelektrik santraline yapılan saldırı için birbirini suçladı.").filter((e) => e.startsWith('ACCUSE')), ['ACCUSE/allege RUS>UKR 2022-05', 'ACCUSE/allege UKR>RUS 2022-05']);
   });
 });

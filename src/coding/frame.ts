@@ -179,6 +179,7 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
   for (const m of cands) {
     if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m) && !ownsOpeningSubject(view, lex, m, cs, start, leftmost)) continue;
     if (ownedByGenitive(view, lex, m) !== undefined) continue;
+    if (placeBeforeItsNoun(view, lex, m, start) && cands.some((c) => c.start < m.start && c.kind !== 'place' && markerOf(view, lex, c) === '')) continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
     // "onu davet etti": an object pronoun is no subject
@@ -189,6 +190,19 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
     return co ? { mentions: [...groupOf(view, m), ...groupOf(view, co)], how: `${how} and its co-subject` } : { mentions: groupOf(view, m), how };
   }
   return undefined;
+}
+
+/**
+ * Where modifiers come before their noun (Turkish, Kazakh), a city or region named before a common
+ * noun names that noun's place ("Rusya ve Ukrayna, Zaporijya nükleer santraline ... birbirini itham
+ * etti"): where an unmarked name opens the clause before it, that name is the subject, not the place
+ * (a clause that opens with the place's phrase keeps it: "Ақтөбе облыстық шекара қызметінің бастығы").
+ */
+function placeBeforeItsNoun(view: SentenceView, lex: Lexicon, m: ActorMention, before: number): boolean {
+  if (m.kind !== 'place' || lex.wordOrder !== 'sov' || m.case !== undefined || m.end >= before - 1) return false;
+  const next = view.tokens[m.end];
+  return next !== undefined && next.kind === 'word' && /^\p{Ll}/u.test(next.text) && !view.tags.has(CUE.conjunctions, m.end)
+    && !view.actors.some((x) => x.start === m.end);
 }
 
 /** How far an apposition between commas may run ("Turkey, a NATO member, signed"). */
