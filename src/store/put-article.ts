@@ -42,6 +42,9 @@ export function validateArticle(article: NewArticle, coded: CodedArticle): void 
   if (typeof coded.lexiconVersion !== 'string' || coded.lexiconVersion === '') {
     throw new StoreError('store_invalid', 'the lexicon version that coded the article is missing', 'lexiconVersion');
   }
+  if (coded.terms !== undefined && typeof coded.terms !== 'string') {
+    throw new StoreError('store_invalid', 'the search terms of the article must be a string', 'terms');
+  }
   coded.records.forEach((r, i) => {
     const date = r.kind === 'partnership' ? r.since : r.date;
     if (date !== undefined && !isPartialDate(date)) throw new StoreError('store_invalid', `record ${i}: not a date: "${date}"`, `records[${i}].date`);
@@ -195,6 +198,7 @@ async function writeRun(c: Connection, dialect: Dialect, items: readonly PutItem
   await insertFacts(c, caps, writing);
   await indexArticles(c, caps, dialect.adapter.search, writing.map((w) => ({
     id: w.id, lang: w.item.article.lang, title: w.item.article.title, text: w.item.article.text, indexed: w.existing !== undefined,
+    ...(w.item.coded.terms === undefined ? {} : { terms: w.item.coded.terms }),
   })));
 
   // Links are computed from the events articles report: regrouping may have changed another
