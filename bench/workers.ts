@@ -8,9 +8,17 @@
  * article jobs, due a little later so that every worker has started and compiled its lexicons
  * first; the rate is ARTICLES over the time from the first job taken to the last one done, read
  * from the queue's own table (process start-up is not counted). Schemas are dropped afterwards.
+ *
+ * While the workers run, the server's view of their store connections is sampled every 100 ms
+ * (pg_stat_activity, application_name 'dyad'): the share of connection-samples waiting on an
+ * advisory lock (the store's grouping locks: storing is serialised), running a statement,
+ * in a transaction between statements (the round trip, or the worker's own code inside the
+ * transaction), and idle (the worker coding, or in the queue's calls). Other Dyad processes on the
+ * same server at that time would be counted too. The load average is the machine's at the end.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openQueue, queueLocation, queueName } from '../src/queue/index.ts';
@@ -51,14 +59,48 @@ function article(i: number): { address: string; title: string; text: string; pub
   return { address: `bench-workers://${i}`, title: `Report ${i}`, text: `Report ${i}\n\n${sentences.join(' ')}\n`, published, source: 'file', lang: 'en' };
 }
 
-async function runWorkers(location: string, n: number): Promise<void> {
-  const procs = Array.from({ length: n }, () => spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker', '--db', location, '--until-idle', '--batch', batch],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore'] }));
-  const codes = await Promise.all(procs.map((p) => new Promise((resolve) => p.on('close', resolve))));
-  if (codes.some((c) => c !== 0)) throw new Error(`a worker exited with ${codes.join(', ')}`);
+/** Connection-samples of the store's connections, by what the server saw them doing. */
+type Activity = { lock: number; running: number; inTransaction: number; idle: number };
+
+async function runWorkers(location: string, n: number): Promise<Activity> {
+  const activity: Activity = { lock: 0, running: 0, inTransaction: 0, idle: 0 };
+  const watcher = new pg.Client({ connectionString: queueLocation(location).connectionString });
+  await watcher.connect();
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      const { rows } = await watcher.query<{ state: string | null; wait_event_type: string | null; wait_event: string | null }>(
+        `SELECT state, wait_event_type, wait_event FROM pg_stat_activity
+         WHERE datname = current_database() AND application_name = 'dyad' AND pid <> pg_backend_pid()`);
+      for (const r of rows) {
+        if (r.state === 'active' && r.wait_event_type === 'Lock' && r.wait_event === 'advisory') activity.lock++;
+        else if (r.state === 'active') activity.running++;
+        else if (r.state?.startsWith('idle in transaction')) activity.inTransaction++;
+        else activity.idle++;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  try {
+    const procs = Array.from({ length: n }, () => spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker', '--db', location, '--until-idle', '--batch', batch],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore'] }));
+    const codes = await Promise.all(procs.map((p) => new Promise((resolve) => p.on('close', resolve))));
+    if (codes.some((c) => c !== 0)) throw new Error(`a worker exited with ${codes.join(', ')}`);
+  } finally {
+    running = false;
+    await sampling;
+    await watcher.end();
+  }
+  return activity;
 }
 
-async function measure(n: number): Promise<number> {
+function shares(a: Activity): string {
+  const total = a.lock + a.running + a.inTransaction + a.idle || 1;
+  const pct = (x: number): string => `${Math.round((100 * x) / total)}%`;
+  return `store connections: ${pct(a.lock)} waiting on a lock, ${pct(a.running)} running, ${pct(a.inTransaction)} between statements, ${pct(a.idle)} idle`;
+}
+
+async function measure(n: number): Promise<{ rate: number; activity: Activity }> {
   const url = new URL(base);
   url.searchParams.set('schema', `dyad_bench_workers_${randomBytes(3).toString('hex')}_${n}`);
   const location = url.href;
@@ -72,12 +114,12 @@ async function measure(n: number): Promise<number> {
         name: queueName('article'), data: { article: article(i + k), today: '2024-01-01' }, startAfter: due,
       })));
     }
-    await runWorkers(location, n);
+    const activity = await runWorkers(location, n);
     const { rows } = await queue.boss.getDb().executeSql(
       `SELECT COUNT(*)::int AS n, EXTRACT(EPOCH FROM MAX(completed_on) - MIN(started_on))::float AS secs FROM ${queue.schema}.job WHERE state = 'completed'`, []) as { rows: { n: number; secs: number }[] };
     const done = rows[0];
     if (done?.n !== total) throw new Error(`${done?.n ?? 0} of ${total} jobs completed`);
-    return total / done.secs;
+    return { rate: total / done.secs, activity };
   } finally {
     await queue.close({ graceful: false });
     await drop(location);
@@ -98,9 +140,10 @@ async function drop(location: string): Promise<void> {
 
 const rates: number[] = [];
 for (const n of COUNTS) {
-  const rate = await measure(n);
+  const { rate, activity } = await measure(n);
   rates.push(rate);
   const ratio = rate / (rates[0] ?? rate);
-  process.stdout.write(`${n} worker${n === 1 ? ' ' : 's'}: ${rate.toFixed(1)} articles/s (×${ratio.toFixed(2)} of one worker)\n`);
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  process.stdout.write(`${n} worker${n === 1 ? ' ' : 's'}: ${rate.toFixed(1)} articles/s (×${ratio.toFixed(2)} of one worker); load average ${load}; ${shares(activity)}\n`);
 }
 process.stdout.write(`${total} generated articles of 6 sentences per run, batch ${batch}, on ${base}\n`);
