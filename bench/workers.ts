@@ -9,12 +9,12 @@
  * first; the rate is ARTICLES over the time from the first job taken to the last one done, read
  * from the queue's own table (process start-up is not counted). Schemas are dropped afterwards.
  *
- * While the workers run, the server's view of their store connections is sampled every 100 ms
- * (pg_stat_activity, application_name 'dyad'): the share of connection-samples waiting on an
- * advisory lock (the store's grouping locks: storing is serialised), running a statement,
- * in a transaction between statements (the round trip, or the worker's own code inside the
- * transaction), and idle (the worker coding, or in the queue's calls). Other Dyad processes on the
- * same server at that time would be counted too. The load average is the machine's at the end.
+ * While the workers run, the server's view of their store connections (pg_stat_activity,
+ * application_name 'dyad') is sampled every 100 ms: the share of samples in which some store
+ * statement or transaction is under way (the store is busy), and on average how many are, and
+ * how many of those wait on an advisory lock (the store's grouping locks: storing serialised).
+ * Other Dyad processes on the same server at that time would be counted too. The load average
+ * is the machine's at the end of each run.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -59,24 +59,27 @@ function article(i: number): { address: string; title: string; text: string; pub
   return { address: `bench-workers://${i}`, title: `Report ${i}`, text: `Report ${i}\n\n${sentences.join(' ')}\n`, published, source: 'file', lang: 'en' };
 }
 
-/** Connection-samples of the store's connections, by what the server saw them doing. */
-type Activity = { lock: number; running: number; inTransaction: number; idle: number };
+/** Samples of the store's connections: how many samples, in how many a statement or transaction was under way, how many of them, how many waiting on a lock. */
+type Activity = { samples: number; busy: number; open: number; waiting: number };
 
-async function runWorkers(location: string, n: number): Promise<Activity> {
-  const activity: Activity = { lock: 0, running: 0, inTransaction: 0, idle: 0 };
+async function runWorkers(location: string, n: number, due: Date): Promise<Activity> {
+  const activity: Activity = { samples: 0, busy: 0, open: 0, waiting: 0 };
   const watcher = new pg.Client({ connectionString: queueLocation(location).connectionString });
   await watcher.connect();
   let running = true;
   const sampling = (async () => {
     while (running) {
-      const { rows } = await watcher.query<{ state: string | null; wait_event_type: string | null; wait_event: string | null }>(
-        `SELECT state, wait_event_type, wait_event FROM pg_stat_activity
-         WHERE datname = current_database() AND application_name = 'dyad' AND pid <> pg_backend_pid()`);
-      for (const r of rows) {
-        if (r.state === 'active' && r.wait_event_type === 'Lock' && r.wait_event === 'advisory') activity.lock++;
-        else if (r.state === 'active') activity.running++;
-        else if (r.state?.startsWith('idle in transaction')) activity.inTransaction++;
-        else activity.idle++;
+      const { rows } = await watcher.query<{ open: number; waiting: number }>(
+        `SELECT COUNT(*) FILTER (WHERE state = 'active' OR state LIKE 'idle in transaction%')::int AS open,
+                COUNT(*) FILTER (WHERE state = 'active' AND wait_event_type = 'Lock' AND wait_event = 'advisory')::int AS waiting
+         FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'dyad' AND pid <> pg_backend_pid()`);
+      const { open = 0, waiting = 0 } = rows[0] ?? {};
+      // From the time the jobs are due: before it the workers start and wait.
+      if (Date.now() >= due.getTime()) {
+        activity.samples++;
+        if (open > 0) activity.busy++;
+        activity.open += open;
+        activity.waiting += waiting;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -95,9 +98,8 @@ async function runWorkers(location: string, n: number): Promise<Activity> {
 }
 
 function shares(a: Activity): string {
-  const total = a.lock + a.running + a.inTransaction + a.idle || 1;
-  const pct = (x: number): string => `${Math.round((100 * x) / total)}%`;
-  return `store connections: ${pct(a.lock)} waiting on a lock, ${pct(a.running)} running, ${pct(a.inTransaction)} between statements, ${pct(a.idle)} idle`;
+  const per = (x: number): string => (x / (a.samples || 1)).toFixed(2);
+  return `store busy in ${Math.round((100 * a.busy) / (a.samples || 1))}% of samples, ${per(a.open)} transactions under way on average, ${per(a.waiting)} of them waiting on a lock`;
 }
 
 async function measure(n: number): Promise<{ rate: number; activity: Activity }> {
@@ -108,13 +110,14 @@ async function measure(n: number): Promise<{ rate: number; activity: Activity }>
   await store.close();
   const queue = await openQueue(location);
   try {
-    const due = new Date(Date.now() + HEAD_START * 1000).toISOString();
+    const dueAt = new Date(Date.now() + HEAD_START * 1000);
+    const due = dueAt.toISOString();
     for (let i = 0; i < total; i += 500) {
       await queue.boss.insert(Array.from({ length: Math.min(500, total - i) }, (_, k) => ({
         name: queueName('article'), data: { article: article(i + k), today: '2024-01-01' }, startAfter: due,
       })));
     }
-    const activity = await runWorkers(location, n);
+    const activity = await runWorkers(location, n, dueAt);
     const { rows } = await queue.boss.getDb().executeSql(
       `SELECT COUNT(*)::int AS n, EXTRACT(EPOCH FROM MAX(completed_on) - MIN(started_on))::float AS secs FROM ${queue.schema}.job WHERE state = 'completed'`, []) as { rows: { n: number; secs: number }[] };
     const done = rows[0];
