@@ -18,11 +18,19 @@ const NAMED_AFTER = 6;
  */
 export function meetingOrganization(view: SentenceView, lex: Lexicon, start: number, end: number, subject: readonly ActorMention[]): ActorMention | undefined {
   const isOrg = (m: ActorMention): boolean => lex.isOrganization(m.code);
-  return subject.find(isOrg)
+  // "the Council met": the organisation meets; "the UN chief held a meeting with Tokayev": its head meets one side
+  const meets = (m: ActorMention): boolean => isOrg(m) && m.kind === 'org' && !withPartner(view, end);
+  return subject.find(meets)
     ?? view.actors.find((m) => isOrg(m) && m.end <= start && start - m.end <= NAMED_BEFORE && !besideSummit(view, m))
     ?? view.actors.find((m) => isOrg(m) && m.start >= end && m.start - end <= NAMED_AFTER && view.tags.find(CUE.genitivePrep, end, m.start) !== undefined
       // "met on the sidelines of the SCO summit": a meeting of two beside the summit, not the summit
       && view.tags.find(CUE.sidelines, end, m.start) === undefined);
+}
+
+/** "held a meeting with Tokayev": a partner phrase right after the meeting word. */
+function withPartner(view: SentenceView, end: number): boolean {
+  const k = end;
+  return view.tags.has(CUE.partnerPrep, k) && view.actors.some((m) => m.start > k && m.start <= k + 2 && !m.attributive);
 }
 
 /** "на полях саммита ШОС Путин встретился", "ŞİÖ zirvesi marjında": the organisation's summit is the setting of a meeting beside it. */
