@@ -105,3 +105,39 @@ describe('an organisation the lexicon does not know is kept under its name', () 
     assert.ok(events('В среду Черноморский банк торговли и развития выделил кредит Грузии.', 'ru').some((e) => e.includes('IGO')));
   });
 });
+
+/** The facts of a short article: "kind parties value unit". */
+function facts(text: string, lang: Lang = 'en', published = '2022-05-11'): string[] {
+  return codeArticle({ id: 't', text, lang, published }, lexicons.get(lang)).records
+    .filter((r) => r.kind === 'commitment')
+    .map((r) => (r.kind === 'commitment' ? `${r.parties.join('+')} ${r.value} ${r.unit}` : ''));
+}
+
+describe('an adverb between the subject and its verb keeps the subject', () => {
+  it('"Azerbaijan also signed", "the sides also agreed"', () => {
+    assert.deepEqual(events('Azerbaijan also signed a transit agreement with Georgia.'), ['SUPPORT AZE+GEO>']);
+    assert.deepEqual(events('The SCO summit opened in Astana with Xi, Putin and Tokayev. The parties also adopted a joint declaration.').filter((e) => e.startsWith('SUPPORT')), ['SUPPORT CHN+KAZ+RUS+SCO>']);
+  });
+});
+
+describe("an organisation's head meeting one side is no meeting of the organisation", () => {
+  it('"UN Secretary-General Guterres held a meeting with Japarov": two sides, not a UN session', () => {
+    assert.deepEqual(events('UN Secretary-General Antonio Guterres held a meeting with Kyrgyz President Sadyr Japarov in Bishkek.'), ['CONSULT KGZ+UNO>']);
+    assert.deepEqual(events('Secretary-General Kubanychbek Omuraliev of the OTS held talks with Erdogan in Ankara.'), ['CONSULT OTS+TUR>']);
+  });
+  it('the organisation that meets, or whose summit it is, still makes it multilateral', () => {
+    assert.deepEqual(events('The CSTO summit opened in Yerevan with Putin, Tokayev and Lukashenko.'), ['CONSULT/multilateral ARM+BLR+CSTO+KAZ+RUS>']);
+    assert.deepEqual(events('NATO leaders met in Vilnius.'), ['CONSULT/multilateral LTU+NATO>']);
+  });
+});
+
+describe('a sum and its conversion in brackets are one figure', () => {
+  it('"3 trillion yen ($20 billion)" is one commitment', () => {
+    assert.deepEqual(facts('Japan will invest 3 trillion yen ($20 billion) in Uzbekistan by 2030, Tokyo said.'), ['JPN+UZB 3000000000000 JPY']);
+  });
+  it('after a summit, a figure no event of its sentence carries is the summit\'s', () => {
+    const text = "The EU's first summit with Central Asia opened in Samarkand with Tokayev, Mirziyoyev and Japarov. "
+      + 'The head of the European Commission said the EU would put together an investment package worth 4 billion euros ($4.4 billion).';
+    assert.deepEqual(facts(text), ['EUR+KAZ+KGZ+UZB 4000000000 EUR']);
+  });
+});
