@@ -141,3 +141,20 @@ describe('a sum and its conversion in brackets are one figure', () => {
     assert.deepEqual(facts(text), ['EUR+KAZ+KGZ+UZB 4000000000 EUR']);
   });
 });
+
+describe('"them" after a group of sides is those sides', () => {
+  it('"held talks with his counterparts in both countries and urged them to": a request to both', () => {
+    const ev = events('Kyrgyzstan and Tajikistan agreed on a truce. Lavrov held phone talks with his counterparts in both countries and urged them to respect the truce.');
+    assert.ok(ev.includes('REQUEST RUS>KGZ+TJK'), ev.join('; '));
+  });
+  it('"them" with no group of sides named before it is no recipient', () => {
+    assert.deepEqual(events('Kyrgyzstan and Tajikistan agreed on a truce. Russia sold drones to Armenia and urged them to keep the truce.'), ['AGREE KGZ+TJK>']);
+  });
+});
+
+describe('a list of people goes on past a name the lexicon holds only in part', () => {
+  it('"Qatar\'s Emir, Sheikh Tamim bin Hamad Al Thani, and Putin": every guest is received', () => {
+    const ev = events("Tokayev received Azerbaijani President Ilham Aliyev, Qatar's Emir, Sheikh Tamim bin Hamad Al Thani, and Russian President Vladimir Putin in Astana.");
+    assert.deepEqual(ev, ['CONSULT/visit AZE>KAZ', 'CONSULT/visit QAT>KAZ', 'CONSULT/visit RUS>KAZ']);
+  });
+});

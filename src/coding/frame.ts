@@ -336,7 +336,7 @@ export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: r
   const ownPrep = view.tags.has(CUE.prepositions, end) && preps.includes(view.tokens[end]?.key ?? '') ? view.tokens[end]?.key : undefined;
   for (const m of view.actors) {
     // "invited him": an object pronoun is an object; "he said", "their agreement" are no objects
-    if (m.start < end || m.start >= limit || seen.has(m.group) || (m.kind === 'pronoun' && (m.refers !== 'person' || !view.tags.has(CUE.objectPronouns, m.start) || view.tags.has(CUE.determiners, m.start)))) continue;
+    if (m.start < end || m.start >= limit || seen.has(m.group) || (m.kind === 'pronoun' && !objectPronoun(view, m))) continue;
     seen.add(m.group);
     const prep = markerOf(view, lex, m);
     if (prep === '' && !preps.includes('')) continue;
@@ -345,6 +345,16 @@ export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: r
     return { mentions: groupOf(view, m).filter((x) => x.start >= end), how: prep ? `"${prep}" phrase` : 'direct object' };
   }
   return complementSubject(view, lex, end, preps);
+}
+
+/**
+ * "invited him": an object pronoun is an object; "he said", "their agreement" are none. "urged
+ * them" is an object where the sentence named a group of sides before it ("his counterparts in
+ * both countries ... urged them"), not a thing ("bought drones and deployed them").
+ */
+function objectPronoun(view: SentenceView, m: ActorMention): boolean {
+  if (!view.tags.has(CUE.objectPronouns, m.start) || view.tags.has(CUE.determiners, m.start)) return false;
+  return m.refers === 'person' || (m.refers === 'group' && view.actors.some((x) => x.kind === 'discourse' && x.refers === 'dyad' && x.end <= m.start));
 }
 
 /**
