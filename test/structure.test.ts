@@ -158,3 +158,15 @@ describe('a list of people goes on past a name the lexicon holds only in part', 
     assert.deepEqual(ev, ['CONSULT/visit AZE>KAZ', 'CONSULT/visit QAT>KAZ', 'CONSULT/visit RUS>KAZ']);
   });
 });
+
+describe('a noun the verb acts on fires nothing of its own, nor do its words', () => {
+  it('"pledged 500 million euros in military aid": a pledge, no aid delivered', () => {
+    assert.deepEqual(events('Germany pledged an additional 500 million euros in military aid to Kyiv.'), ['AGREE DEU>UKR']);
+  });
+});
+
+describe('a possessive pronoun before an act noun is its doer', () => {
+  it('"during his visit to Beijing": the person named before visits', () => {
+    assert.deepEqual(events('Serbian President Aleksandar Vucic praised the Chinese investment in Serbian factories during his visit to Beijing.', 'en', '2024-06-10'), ['SUPPORT SRB>CHN', 'CONSULT/visit SRB>CHN']);
+  });
+});

@@ -180,7 +180,7 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
     if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m) && !ownsOpeningSubject(view, lex, m, cs, start, leftmost)) continue;
     if (ownedByGenitive(view, lex, m) !== undefined) continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
-    if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
+    if (m.kind === 'pronoun' && m.refers === 'person' && view.tags.has(CUE.determiners, m.start)) continue;
     // "onu davet etti": an object pronoun is no subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.objectPronouns, m.start)) continue;
     // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
@@ -289,6 +289,8 @@ export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end
     if (gap < 0 || gap > reach) continue;
     const poss = view.tags.has(CUE.possessive, m.end) || view.tags.has(CUE.possessive, m.end - 1);
     if (poss) return { mentions: groupOf(view, m), how: 'possessor' };
+    // "during his visit to Beijing", "his first trip abroad": a possessive pronoun is the noun's doer
+    if (m.kind === 'pronoun' && m.refers === 'person' && view.tags.has(CUE.determiners, m.start) && (gap === 0 || !view.tags.has(CUE.objectPronouns, m.start)) && gap <= 1) return { mentions: [m], how: 'possessive pronoun' };
     if (m.attributive && gap <= 1) return { mentions: groupOf(view, m).filter((x) => x.attributive), how: 'attributive adjective' };
   }
   // "Tokayev'in Türkiye'ye ziyareti", "Тоқаевтың сапары": a genitive before the noun
