@@ -170,3 +170,13 @@ describe('a possessive pronoun before an act noun is its doer', () => {
     assert.deepEqual(events('Serbian President Aleksandar Vucic praised the Chinese investment in Serbian factories during his visit to Beijing.', 'en', '2024-06-10'), ['SUPPORT SRB>CHN', 'CONSULT/visit SRB>CHN']);
   });
 });
+
+describe('after an organisation\'s summit, its meeting words and participles are that summit', () => {
+  it('"the talks" naming no side of their own are the summit\'s, not the last pair\'s', () => {
+    const ev = events('Kazakhstan and Uzbekistan signed a trade deal. The CSTO summit opened in Minsk with Putin, Tokayev and Lukashenko. The talks focused on border security.');
+    assert.deepEqual(ev, ['SUPPORT KAZ+UZB>', 'CONSULT/multilateral BLR+CSTO+KAZ+RUS>']);
+  });
+  it('"the signed documents" describe what was signed, no second signing', () => {
+    assert.deepEqual(events('The signed documents include a protocol on customs procedures.'), []);
+  });
+});

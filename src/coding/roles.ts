@@ -150,7 +150,9 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   // "the summit" after an organisation's summit was named is that summit.
   const orgMention = isMeeting ? meetingOrganization(view, lex, trig.start, trig.end, slots.actor?.mentions ?? []) : undefined;
   const stem = view.tokens[trig.end - 1]?.stem ?? '';
-  const again = isMeeting && trig.pos === 'noun' && !view.tags.has(CUE.indefinite, trig.start - 1) && state.lastMeeting?.stem === stem;
+  // "the summit" again, or "the talks" that name no side of their own after an organisation's summit: that summit
+  const definite = slots.actor === undefined && view.tags.has(CUE.determiners, trig.start - 1, trig.start);
+  const again = isMeeting && trig.pos === 'noun' && !view.tags.has(CUE.indefinite, trig.start - 1) && state.lastMeeting !== undefined && (state.lastMeeting.stem === stem || definite);
   const meeting: Meeting | undefined = orgMention ? { mention: orgMention, view, stem } : again ? state.lastMeeting : undefined;
   if (meeting) {
     actor = ctx.participants.of(meeting.mention, meeting.view);
