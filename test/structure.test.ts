@@ -180,3 +180,11 @@ describe('after an organisation\'s summit, its meeting words and participles are
     assert.deepEqual(events('The signed documents include a protocol on customs procedures.'), []);
   });
 });
+
+describe('a year joined to a name is part of the name, not a date', () => {
+  it('"Zapad-2021" dates nothing: the exercise takes its date from the text', () => {
+    const records = codeArticle({ id: 't', text: 'Russia and Belarus began the Zapad-2021 joint drills on Friday.', lang: 'en', published: '2021-09-12' }, lexicons.get('en')).records;
+    const dates = records.filter((r): r is EventRecord => r.kind === 'event').map((e) => `${e.type} ${e.date}`);
+    assert.deepEqual(dates, ['COOPERATE 2021-09-10']);
+  });
+});
