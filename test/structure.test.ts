@@ -188,3 +188,9 @@ describe('a year joined to a name is part of the name, not a date', () => {
     assert.deepEqual(dates, ['COOPERATE 2021-09-10']);
   });
 });
+
+describe('"the alliance", "the bloc" after an organisation is named are that organisation', () => {
+  it('"Moscow said the alliance would send paratroopers": the CSTO promises', () => {
+    assert.deepEqual(events('Tokayev asked the CSTO for help. Moscow said the alliance would send paratroopers to Kazakhstan.'), ['REQUEST KAZ>CSTO', 'AGREE CSTO>KAZ']);
+  });
+});
