@@ -194,3 +194,12 @@ describe('"the alliance", "the bloc" after an organisation is named are that org
     assert.deepEqual(events('Tokayev asked the CSTO for help. Moscow said the alliance would send paratroopers to Kazakhstan.'), ['REQUEST KAZ>CSTO', 'AGREE CSTO>KAZ']);
   });
 });
+
+describe('a participle clause after the main one shares its subject', () => {
+  it('", accusing the bloc of": the subject of the main clause accuses', () => {
+    assert.deepEqual(events('Armenia froze its membership of the CSTO, accusing the bloc of failing to defend it.'), ['SANCTION/withdraw ARM>CSTO', 'ACCUSE/allege ARM>CSTO']);
+  });
+  it('"while warning Moscow against": the main subject warns', () => {
+    assert.deepEqual(events('President Biden said the US wanted a stable relationship with Russia, while warning Moscow against further meddling in US elections.'), ['THREATEN USA>RUS']);
+  });
+});

@@ -123,6 +123,8 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   const trig = view.tokens[end - 1];
   // a finite verb is no noun, though a genitive before it owns its object ("İsrail'in saldırısını kınadı")
   if (trig && isFiniteVerb(lex, trig.key)) return false;
+  // ", accusing the bloc of", "while warning Moscow": an -ing form opening a clause, with its object after it, is a verb
+  if (trig && end - start === 1 && isGerund(lex, trig.key) && participleClause(view, start, end)) return false;
   // an -ing form without an auxiliary before it is a gerund or noun ("council meeting")
   if (trig && end - start === 1 && isGerund(lex, trig.key) && !view.tags.has(CUE.passiveAux, start - 1) && !view.tags.has(CUE.perfectAux, start - 1)) return true;
   if (view.tags.has(CUE.determiners, start - 1) || view.tags.has(CUE.possessive, start - 1)) return true;
@@ -133,6 +135,15 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   if (view.actors.some((m) => m.case === 'gen' && m.end <= start && genitiveGap(view, lex, m, start) <= lex.policy.windows.possessor)) return true;
   if (next && view.tags.has(CUE.genitivePrep, end)) return true;
   return false;
+}
+
+/** True when the word at start opens a clause after the main one (after a comma or a clause word such as "while") and an object follows it. */
+function participleClause(view: SentenceView, start: number, end: number): boolean {
+  // a fronted clause ("After meeting Aliyev, Erdogan flew") keeps the noun reading, which finds both sides
+  if (start - 1 <= view.sentence.first) return false;
+  const opens = view.tokens[start - 1]?.key === ',' || view.tags.has(CUE.clauseBreaks, start - 1, start);
+  const object = view.tags.has(CUE.determiners, end, end + 1) || view.actors.some((m) => m.start === end && m.kind !== 'pronoun');
+  return opens && object;
 }
 
 /**
@@ -163,6 +174,12 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
     if (view.tokens[k]?.key === ',') k--;
     const antecedent = view.actors.find((m) => m.end === k + 1 && !m.attributive);
     if (antecedent) return { mentions: groupOf(view, antecedent), how: 'antecedent of a relative clause' };
+  }
+  // "Biden wanted stable ties, while warning Moscow": a participle clause with no subject of its own is the main clause's
+  if (cs > view.sentence.first && cs >= start - 1 && isGerund(lex, view.tokens[start]?.key ?? '') && view.tags.has(CUE.clauseBreaks, cs, start + 1)) {
+    const { start: ps } = clauseBounds(view, cs - 1);
+    const main = subjectIn(view, lex, ps, cs, leftmost);
+    if (main) return { ...main, how: `${main.how}, of the clause the participle follows` };
   }
   // "Азербайджан заявил, что выведет войска": a reported clause with no subject of its own is the reporter's
   if (view.tags.has(CUE.complementizers, cs) && view.tags.find(CUE.reportingVerbs, Math.max(view.sentence.first, cs - 3), cs) !== undefined) {
