@@ -166,7 +166,9 @@ function adjectiveBetween(view: SentenceView, lex: Lexicon, start: number, key: 
  */
 export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftmost = false): Slot | undefined {
   const { start: cs } = clauseBounds(view, start);
-  const inClause = subjectIn(view, lex, cs, start, leftmost);
+  // ", accusing Berlin of": a participle after the main clause's object takes that clause's first subject, not its object
+  const participle = view.tokens[start - 1]?.key === ',' && isGerund(lex, view.tokens[start]?.key ?? '');
+  const inClause = subjectIn(view, lex, cs, start, leftmost || participle);
   if (inClause) return inClause;
   // "Guterres, who visited Almaty": a relative clause's subject is the mention it follows.
   if (view.tags.has(CUE.relativePronouns, cs)) {
@@ -386,6 +388,7 @@ function complementSubject(view: SentenceView, lex: Lexicon, end: number, preps:
   const word = view.tokens[k]?.key ?? '';
   if (!preps.includes(word) || !view.tags.has(CUE.complementizers, k)) return undefined;
   const { end: ce } = clauseBounds(view, k + 1);
-  const subject = subjectIn(view, lex, k + 1, Math.min(ce, k + 1 + lex.policy.windows.object.reach));
+  // the clause's subject comes first in it ("if Helsinki allowed NATO bases": Helsinki)
+  const subject = subjectIn(view, lex, k + 1, Math.min(ce, k + 1 + lex.policy.windows.object.reach), true);
   return subject ? { mentions: subject.mentions, how: `subject of the "${word}" clause` } : undefined;
 }
