@@ -170,6 +170,10 @@ export function findDates(tokens: readonly Token[], from: number, to: number, ta
       if (next && (tags.has(CUE.scales, i + 1) || tags.has(CUE.units, i + 1) || tags.has(CUE.currencies, i + 1))) continue;
       const prev = tokens[i - 1];
       if (prev && tags.has(CUE.currencies, i - 1)) continue;
+      // "Allied Resolve-2022", "Zapad-2021", "EXPO-2017": a year joined to a name is part of the name
+      const word = tokens[i - 2];
+      const self = tokens[i];
+      if (prev?.key === '-' && word?.kind === 'word' && self && word.end === prev.start && prev.end === self.start && word.text !== word.text.toLowerCase()) continue;
       out.push({ start: i, end: i + 1, date: String(y), how: 'year' });
     }
   }

@@ -168,14 +168,16 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   // "the summit" after an organisation's summit was named is that summit.
   const orgMention = isMeeting ? meetingOrganization(view, lex, trig.start, trig.end, slots.actor?.mentions ?? []) : undefined;
   const stem = view.tokens[trig.end - 1]?.stem ?? '';
-  const again = isMeeting && trig.pos === 'noun' && !view.tags.has(CUE.indefinite, trig.start - 1) && state.lastMeeting !== undefined && state.lastMeeting.stems.some((s) => sameNoun(s, stem));
+  // "the summit" again, or "the talks" that name no side of their own after an organisation's summit: that summit
+  const definite = slots.actor === undefined && view.tags.has(CUE.determiners, trig.start - 1, trig.start);
   const last = state.lastMeeting;
+  const again = isMeeting && trig.pos === 'noun' && !view.tags.has(CUE.indefinite, trig.start - 1) && last !== undefined && (last.stems.some((s) => sameNoun(s, stem)) || definite);
   // the same organisation's meeting named again ("the 7th Summit ... gathered in Baku"): one meeting, known by either word
   const stems = orgMention && last && last.mention.code === orgMention.code ? [...new Set([...last.stems, stem])] : [stem];
   // "representatives of X also attended the meeting": the meeting named again, with X among those there — unless
   // X names the meeting itself ("the SCO summit", right before its noun)
   const namesIt = orgMention !== undefined && trig.start - orgMention.end <= 1;
-  const meeting: Meeting | undefined = again && !namesIt ? state.lastMeeting : orgMention ? { mention: orgMention, view, stems } : undefined;
+  const meeting: Meeting | undefined = again && !namesIt ? last : orgMention ? { mention: orgMention, view, stems } : undefined;
   if (meeting) {
     actor = ctx.participants.of(meeting.mention, meeting.view);
     if (orgMention) state = withMeeting(state, meeting);
