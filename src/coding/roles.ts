@@ -5,6 +5,7 @@
  * both sides as actors; parties the sentence leaves unnamed may come from the discourse, as the
  * engine policy allows. A trigger whose roles make no relation between two sides is dropped here.
  */
+import type { ActorMention } from '../actors/index.ts';
 import { CUE, domesticSector, takesDiscourseParties } from '../lexicon/index.ts';
 import type { ActorRef, Flag, Sector } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
@@ -48,13 +49,15 @@ interface Slots {
 }
 
 /**
- * Words that make a directed act mutual, right after the trigger, before it in its clause (verb-final
+ * Words that make a directed act mutual, within a few words after the trigger, before it in its clause (verb-final
  * languages), or right after the subject however far the verb ("Ресей мен Украина бір-бірін ... деп
  * айыптады").
  */
 function reciprocalNear(view: SentenceView, trig: Trigger, subject?: Slot): boolean {
   const { start: cs, end: ce } = clauseBounds(view, trig.start);
-  if (view.tags.find(CUE.reciprocals, trig.end, Math.min(ce, trig.end + 4)) !== undefined) return true;
+  // after the verb: its object and an adjunct may stand between ("возложили ответственность за обстрелы
+  // друг на друга"); the reciprocal starts within reach and ends in the verb's clause
+  for (let k = trig.end; k < Math.min(ce, trig.end + FAR_RECIPROCAL); k++) if (view.tags.has(CUE.reciprocals, k, ce)) return true;
   if (view.tags.find(CUE.reciprocals, Math.max(cs, trig.start - 4), trig.start) !== undefined) return true;
   const subjectEnd = subject ? Math.max(...subject.mentions.map((m) => m.end)) : -1;
   if (subjectEnd >= cs && subjectEnd < trig.start && view.tags.has(CUE.reciprocals, subjectEnd)) return true;
@@ -64,7 +67,7 @@ function reciprocalNear(view: SentenceView, trig: Trigger, subject?: Slot): bool
   return far !== undefined && view.actors.some((m) => m.end === far.start && m.kind !== 'pronoun');
 }
 
-/** How far before a verb a reciprocal right after the subject still makes its act mutual. */
+/** How far before a verb a reciprocal right after the subject, or after the verb, still makes its act mutual. */
 const FAR_RECIPROCAL = 8;
 
 /** A side's sector: as its mention says, else a state's government or an organisation. */
@@ -199,8 +202,10 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   let domestic = false;
   if (p.domestic && actor.length === 0 && recipient.length > 0) {
     // "Бішкекте ... үкіметіне қарсы митинг өткізді", "Алматыдағы Қытай консулдығының алдында": unnamed
-    // protesters are of the state where it happens (a name in the locative case), else the target's own
-    const places = view.actors.filter((m) => m.case === 'loc' && m.code !== '').map((m) => m.code);
+    // protesters are of the state where it happens (a name in the locative case, or after a preposition
+    // of place where case is not read: "у посольства России в Варшаве"), else the target's own
+    const inPlace = (m: ActorMention): boolean => m.case === 'loc' || lex.preps.locative.includes(view.tokens[m.start - 1]?.key ?? '');
+    const places = view.actors.filter((m) => inPlace(m) && m.code !== '').map((m) => m.code);
     const home = places.find((c) => !recipient.some((r) => r.code === c)) ?? places[0];
     if (home) {
       actor = [{ code: home, sector: domesticSector(lex.policy, p.type), text: '' }];
