@@ -121,6 +121,11 @@ describe('Russian: modality', () => {
   it('intent ("намерены") makes AGREE', () => {
     assert.deepEqual(events('Узбекистан и Казахстан намерены подписать договор о стратегическом партнерстве.'), ['AGREE KAZ+UZB> 2022-05']);
   });
+  it('a modal said after a noun that opens its clause is the noun\'s ("встреча ... возможна", "учения запланированы")', () => {
+    assert.deepEqual(events('Переговоры Армении и Азербайджана возможны уже в июне.'), []);
+    assert.deepEqual(events('Совместные учения Казахстана и Киргизии запланированы.'), ['AGREE KAZ+KGZ> 2022-05']);
+    assert.deepEqual(events('Визит Алиева в Ташкент может состояться летом.'), []);
+  });
   it('a negated recognition is a rejection', () => {
     assert.deepEqual(events('Казахстан не признает независимость Косово.'), ['REJECT KAZ>XKX 2022-05']);
   });
@@ -241,6 +246,18 @@ describe('Russian: sentence structure', () => {
   it('a participle or a passive with an instrumental agent: the agent acts', () => {
     assert.deepEqual(events('Меморандум, подписанный Турцией и Азербайджаном, касается энергетики.'), ['SUPPORT AZE+TUR> 2022-05']);
     assert.deepEqual(events('Гражданин Литвы был задержан сотрудниками КГБ Беларуси.'), ['COERCE/arrest BLR>LTU 2022-05']);
+  });
+  it('a short passive: the detained are the subject, the place after the verb detains', () => {
+    assert.deepEqual(events('Гражданин Турции задержан в Тбилиси по подозрению в контрабанде.'), ['COERCE/arrest GEO>TUR 2022-05']);
+  });
+  it('a passive withdrawal: the troops\' state withdraws from the place after the verb', () => {
+    assert.deepEqual(events('Российские пограничники были выведены из Армении.'), ['RETREAT/withdraw RUS>ARM 2022-05']);
+  });
+  it('a prisoner exchange is a release by both sides, the mediator is no side', () => {
+    assert.deepEqual(events('Армения и Азербайджан провели обмен военнопленными при посредничестве США.'), ['RETREAT/release ARM+AZE> 2022-05']);
+  });
+  it('unnamed protesters are of the state where they protest ("у посольства X в Y")', () => {
+    assert.deepEqual(events('Сотни активистов провели акцию протеста у посольства Ирана в Баку.'), ['PROTEST/demo AZE>IRN 2022-05']);
   });
   it('reciprocals: each side acts on the other', () => {
     assert.deepEqual(events('Индия и Китай обвинили друг друга в эскалации.').sort(), ['ACCUSE/allege CHN>IND 2022-05', 'ACCUSE/allege IND>CHN 2022-05']);
