@@ -251,6 +251,11 @@ describe('Russian: sentence structure', () => {
     assert.deepEqual(events('Израиль вывел войска из сектора Газа.'), ['RETREAT/withdraw ISR>PSE 2022-05']);
     assert.deepEqual(events('Российские войска были выведены из города Херсон.'), ['RETREAT/withdraw RUS>UKR 2022-05']);
   });
+  it('an impersonal plural after a seat of government named with "в" is that government\'s act', () => {
+    assert.deepEqual(events('В МИД Турции осудили заявление Афин.'), ['ACCUSE/disapprove TUR>GRC 2022-05']);
+    assert.deepEqual(events('В Кремле отвергли обвинения Лондона.'), ['REJECT RUS>GBR 2022-05']);
+    assert.deepEqual(events('В Астане прошли переговоры Токаева и Мирзиёева.'), ['CONSULT KAZ+UZB> 2022-05']);
+  });
   it('a short passive: the detained are the subject, the place after the verb detains', () => {
     assert.deepEqual(events('Гражданин Турции задержан в Тбилиси по подозрению в контрабанде.'), ['COERCE/arrest GEO>TUR 2022-05']);
   });

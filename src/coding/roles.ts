@@ -70,6 +70,18 @@ function reciprocalNear(view: SentenceView, trig: Trigger, subject?: Slot): bool
 /** How far before a verb a reciprocal right after the subject, or after the verb, still makes its act mutual. */
 const FAR_RECIPROCAL = 8;
 
+/**
+ * "В Баку эти утверждения отрицают", "В МИД Китая отвергли критику": a verb with no subject, after a
+ * seat of government named with a preposition of place in its clause, is that government's act.
+ */
+function seatBefore(view: SentenceView, lex: CodingContext['lex'], start: number): Slot | undefined {
+  if (lex.preps.locative.length === 0) return undefined;
+  const { start: cs } = clauseBounds(view, start);
+  const seat = view.actors.find((m) => m.start >= cs && m.end <= start && m.code !== '' && m.sector === 'GOV' && (m.kind === 'capital' || m.kind === 'sector')
+    && m.start - 1 >= cs && lex.preps.locative.includes(view.tokens[m.start - 1]?.key ?? ''));
+  return seat ? { mentions: [seat], how: `seat of government "${view.tokens.slice(seat.start, seat.end).map((t) => t.text).join(' ')}" before the verb` } : undefined;
+}
+
 /** A side's sector: as its mention says, else a state's government or an organisation. */
 function sectorOf(r: ActorRef, lex: CodingContext['lex']): Sector {
   return r.sector ?? (lex.isOrganization(r.code) ? 'IGO' : 'GOV');
@@ -126,7 +138,7 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     if (!actor && subj && p.symmetric) return { actor: subj };
     return actor ? { actor } : {};
   }
-  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost);
+  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost) ?? (p.symmetric ? undefined : seatBefore(view, lex, start));
   const recipient = objectOf(view, lex, end, after) ?? roleBefore(view, lex, start, before, actor);
   const pair = actor ? undefined : sourceBefore(view, lex, start, recipient);
   if (pair) return pair;
