@@ -116,7 +116,9 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     // a pattern may name other markers for either
     const agentPreps = p.actor.nominal ?? (lex.wordOrder === 'sov' ? [] : lex.preps.agent);
     const byAgent = p.actor.nominal ? objectOf(view, lex, end, agentPreps) : nounAgent(view, ctx, start, end, agentPreps);
-    const nominal = p.recipient.nominal ?? (byAgent ? lex.preps.genitive : undefined);
+    // with an agent named, the genitive is what is acted on: "of X", or where case is not read and the
+    // genitive follows its head unmarked, the name right after ("обстрел армянских позиций со стороны Азербайджана")
+    const nominal = p.recipient.nominal ?? (byAgent ? (lex.genitiveAfter ? [...lex.preps.genitive, ''] : lex.preps.genitive) : undefined);
     const ofIsObject = nominal?.some((x) => x === 'gen' || lex.preps.genitive.includes(x)) ?? false;
     const actor = byAgent ?? possessorOf(view, lex, start, end, ofIsObject) ?? subjectOf(view, lex, start);
     // after a noun, "of X" / a genitive is its owner, not its recipient, unless the pattern says so
