@@ -259,6 +259,10 @@ describe('Russian: sentence structure', () => {
   it('"со стороны X" after an attack noun is its agent, the genitive after the noun its target', () => {
     assert.deepEqual(events('Обстрел армянских позиций со стороны Азербайджана продолжался всю ночь.'), ['ASSAULT AZE>ARM 2022-05']);
   });
+  it('a name between a verb and the noun right after it is the verb\'s indirect object ("направил Франции ноту")', () => {
+    assert.deepEqual(events('Грузия направила России ноту протеста.'), ['ACCUSE/disapprove GEO>RUS 2022-05']);
+    assert.deepEqual(events('Россия не призывала Украину к капитуляции.'), []);
+  });
   it('a short passive: the detained are the subject, the place after the verb detains', () => {
     assert.deepEqual(events('Гражданин Турции задержан в Тбилиси по подозрению в контрабанде.'), ['COERCE/arrest GEO>TUR 2022-05']);
   });

@@ -10,13 +10,13 @@ import { CUE, domesticSector, takesDiscourseParties } from '../lexicon/index.ts'
 import type { ActorRef, Flag, Sector } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
 import { discourseDyad, topStates, withMeeting, type DiscourseState, type Meeting } from './discourse.ts';
-import { objectOf, possessorOf, roleBefore, sourceBefore, subjectOf, type Slot } from './frame.ts';
+import { markerOf, objectOf, possessorOf, roleBefore, sourceBefore, subjectOf, type Slot } from './frame.ts';
 import { meetingOrganization } from './multilateral.ts';
 import { coordinatedWith, type PriorVerb } from './coordination.ts';
 import { resolveSlot, uniqueRefs } from './refs.ts';
 import { clauseBounds, type SentenceView } from './sentence.ts';
 import type { Trigger } from './triggers.ts';
-import { isParticiple } from './verb-forms.ts';
+import { isParticiple, isPastForm } from './verb-forms.ts';
 
 export interface Roles {
   readonly actor: readonly ActorRef[];
@@ -82,6 +82,22 @@ function seatBefore(view: SentenceView, lex: CodingContext['lex'], start: number
   return seat ? { mentions: [seat], how: `seat of government "${view.tokens.slice(seat.start, seat.end).map((t) => t.text).join(' ')}" before the verb` } : undefined;
 }
 
+/**
+ * "Азербайджан направил Франции ноту протеста": where case is not read and a genitive follows its
+ * head, an unmarked name between a verb and the noun right after it is the verb's indirect object,
+ * not the noun's subject; the verb's subject acts.
+ */
+function dativeAfterVerb(view: SentenceView, lex: CodingContext['lex'], found: Slot | undefined, noun: number): { actor: Slot; recipient: Slot } | undefined {
+  const first = found?.mentions[0];
+  const last = found?.mentions[found.mentions.length - 1];
+  if (!lex.genitiveAfter || !found || !first || last?.end !== noun || markerOf(view, lex, first) !== '') return undefined;
+  const verbAt = first.start - 1;
+  const verb = view.tokens[verbAt];
+  if (!verb || verb.kind !== 'word' || !isPastForm(lex, verb.key) || view.actors.some((m) => verbAt >= m.start && verbAt < m.end)) return undefined;
+  const subject = subjectOf(view, lex, verbAt);
+  return subject && !subject.mentions.some((m) => m.group === first.group) ? { actor: subject, recipient: { mentions: found.mentions, how: 'unmarked after the verb, before its object' } } : undefined;
+}
+
 /** A side's sector: as its mention says, else a state's government or an organisation. */
 function sectorOf(r: ActorRef, lex: CodingContext['lex']): Sector {
   return r.sector ?? (lex.isOrganization(r.code) ? 'IGO' : 'GOV');
@@ -120,7 +136,10 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     // genitive follows its head unmarked, the name right after ("обстрел армянских позиций со стороны Азербайджана")
     const nominal = p.recipient.nominal ?? (byAgent ? (lex.genitiveAfter ? [...lex.preps.genitive, ''] : lex.preps.genitive) : undefined);
     const ofIsObject = nominal?.some((x) => x === 'gen' || lex.preps.genitive.includes(x)) ?? false;
-    const actor = byAgent ?? possessorOf(view, lex, start, end, ofIsObject) ?? subjectOf(view, lex, start);
+    const found = byAgent ?? possessorOf(view, lex, start, end, ofIsObject) ?? subjectOf(view, lex, start);
+    const dative = found === byAgent ? undefined : dativeAfterVerb(view, lex, found, start);
+    if (dative) return dative;
+    const actor = found;
     // after a noun, "of X" / a genitive is its owner, not its recipient, unless the pattern says so
     const owner = (x: string): boolean => x === '' || x === 'gen' || lex.preps.genitive.includes(x);
     const recipient = (nominal ? objectOf(view, lex, end, nominal) : undefined)
