@@ -67,6 +67,8 @@ export function modalityOf(view: SentenceView, lex: Lexicon, trig: Trigger, floo
   // "the visit was postponed", "встреча так и не состоялась": a named act called off after it is named
   const off = view.tags.find(CUE.cancelled, trig.end, Math.min(ce, trig.end + lex.policy.windows.modality.reach));
   if (off) return { modality: 'cancelled', cue: wordsOf(view, off.start, off.start + off.length) };
+  const said = modalAfterSubject(view, trig, Math.max(cs, floor), Math.min(ce, trig.end + reach));
+  if (said) return said;
   const marker = nonFinite(view, lex, trig);
   if (marker === undefined) return found;
   const w = lex.policy.windows.modality;
@@ -76,6 +78,27 @@ export function modalityOf(view: SentenceView, lex: Lexicon, trig: Trigger, floo
   // "Kazakh President to visit China": a headline's plan, as "will visit"; "Russia to expel": a decision taken
   if (byMarker && headlineSubject(view, trig)) return lex.policy.headlinePlans.includes(trig.pattern.data.type) ? { modality: 'future', cue: marker } : found;
   return { modality: 'complement', cue: marker };
+}
+
+/** Words before a noun that still leave it the first of its clause ("Совместные учения", "The planned visit"). */
+const SUBJECT_LEAD = 1;
+
+/**
+ * "Встреча Путина и Зеленского возможна", "учения запланированы на сентябрь", "the talks will
+ * resume": a noun that opens its clause is the subject of what is said after it, and a
+ * hypothetical or a future there is its own.
+ */
+function modalAfterSubject(view: SentenceView, trig: Trigger, from: number, to: number): ModalityDecision | undefined {
+  if (trig.pos !== 'noun' || trig.start - from > SUBJECT_LEAD) return undefined;
+  const tags = view.tags;
+  for (let k = trig.end; k < to; k++) {
+    const hyp = tags.at(CUE.hypothetical, k, to);
+    if (hyp) return { modality: 'hypothetical', cue: wordsOf(view, k, k + hyp.length) };
+    // a future, not an intent: "plans", "prepares to" after a subject are more often another's
+    const plan = tags.at(CUE.future, k, to);
+    if (plan) return { modality: 'future', cue: wordsOf(view, k, k + plan.length) };
+  }
+  return undefined;
 }
 
 /** Modal cues inside the trigger or before it in its clause, after `floor` (where the verb before it ends: its cues are its own). */

@@ -5,17 +5,18 @@
  * both sides as actors; parties the sentence leaves unnamed may come from the discourse, as the
  * engine policy allows. A trigger whose roles make no relation between two sides is dropped here.
  */
+import type { ActorMention } from '../actors/index.ts';
 import { CUE, domesticSector, takesDiscourseParties } from '../lexicon/index.ts';
 import type { ActorRef, Flag, Sector } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
 import { discourseDyad, topStates, withMeeting, type DiscourseState, type Meeting } from './discourse.ts';
-import { objectOf, possessorOf, roleBefore, sourceBefore, subjectOf, type Slot } from './frame.ts';
+import { markerOf, objectOf, possessorOf, roleBefore, sourceBefore, subjectOf, type Slot } from './frame.ts';
 import { meetingOrganization, signatories } from './multilateral.ts';
 import { coordinatedWith, type PriorVerb } from './coordination.ts';
 import { resolveSlot, uniqueRefs } from './refs.ts';
 import { clauseBounds, type SentenceView } from './sentence.ts';
 import type { Trigger } from './triggers.ts';
-import { isParticiple } from './verb-forms.ts';
+import { isParticiple, isPastForm } from './verb-forms.ts';
 
 export interface Roles {
   readonly actor: readonly ActorRef[];
@@ -48,13 +49,15 @@ interface Slots {
 }
 
 /**
- * Words that make a directed act mutual, right after the trigger, before it in its clause (verb-final
+ * Words that make a directed act mutual, within a few words after the trigger, before it in its clause (verb-final
  * languages), or right after the subject however far the verb ("Ресей мен Украина бір-бірін ... деп
  * айыптады").
  */
 function reciprocalNear(view: SentenceView, trig: Trigger, subject?: Slot): boolean {
   const { start: cs, end: ce } = clauseBounds(view, trig.start);
-  if (view.tags.find(CUE.reciprocals, trig.end, Math.min(ce, trig.end + 4)) !== undefined) return true;
+  // after the verb: its object and an adjunct may stand between ("возложили ответственность за обстрелы
+  // друг на друга"); the reciprocal starts within reach and ends in the verb's clause
+  for (let k = trig.end; k < Math.min(ce, trig.end + FAR_RECIPROCAL); k++) if (view.tags.has(CUE.reciprocals, k, ce)) return true;
   if (view.tags.find(CUE.reciprocals, Math.max(cs, trig.start - 4), trig.start) !== undefined) return true;
   const subjectEnd = subject ? Math.max(...subject.mentions.map((m) => m.end)) : -1;
   if (subjectEnd >= cs && subjectEnd < trig.start && view.tags.has(CUE.reciprocals, subjectEnd)) return true;
@@ -64,8 +67,36 @@ function reciprocalNear(view: SentenceView, trig: Trigger, subject?: Slot): bool
   return far !== undefined && view.actors.some((m) => m.end === far.start && m.kind !== 'pronoun');
 }
 
-/** How far before a verb a reciprocal right after the subject still makes its act mutual. */
+/** How far before a verb a reciprocal right after the subject, or after the verb, still makes its act mutual. */
 const FAR_RECIPROCAL = 8;
+
+/**
+ * "В Баку эти утверждения отрицают", "В МИД Китая отвергли критику": a verb with no subject, after a
+ * seat of government named with a preposition of place in its clause, is that government's act.
+ */
+function seatBefore(view: SentenceView, lex: CodingContext['lex'], start: number): Slot | undefined {
+  if (lex.preps.locative.length === 0) return undefined;
+  const { start: cs } = clauseBounds(view, start);
+  const seat = view.actors.find((m) => m.start >= cs && m.end <= start && m.code !== '' && m.sector === 'GOV' && (m.kind === 'capital' || m.kind === 'sector')
+    && m.start - 1 >= cs && lex.preps.locative.includes(view.tokens[m.start - 1]?.key ?? ''));
+  return seat ? { mentions: [seat], how: `seat of government "${view.tokens.slice(seat.start, seat.end).map((t) => t.text).join(' ')}" before the verb` } : undefined;
+}
+
+/**
+ * "Азербайджан направил Франции ноту протеста": where case is not read and a genitive follows its
+ * head, an unmarked name between a verb and the noun right after it is the verb's indirect object,
+ * not the noun's subject; the verb's subject acts.
+ */
+function dativeAfterVerb(view: SentenceView, lex: CodingContext['lex'], found: Slot | undefined, noun: number): { actor: Slot; recipient: Slot } | undefined {
+  const first = found?.mentions[0];
+  const last = found?.mentions[found.mentions.length - 1];
+  if (!lex.genitiveAfter || !found || !first || last?.end !== noun || markerOf(view, lex, first) !== '') return undefined;
+  const verbAt = first.start - 1;
+  const verb = view.tokens[verbAt];
+  if (!verb || verb.kind !== 'word' || !isPastForm(lex, verb.key) || view.actors.some((m) => verbAt >= m.start && verbAt < m.end)) return undefined;
+  const subject = subjectOf(view, lex, verbAt);
+  return subject && !subject.mentions.some((m) => m.group === first.group) ? { actor: subject, recipient: { mentions: found.mentions, how: 'unmarked after the verb, before its object' } } : undefined;
+}
 
 /** A side's sector: as its mention says, else a state's government or an organisation. */
 function sectorOf(r: ActorRef, lex: CodingContext['lex']): Sector {
@@ -101,9 +132,14 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     // a pattern may name other markers for either
     const agentPreps = p.actor.nominal ?? (lex.wordOrder === 'sov' ? [] : lex.preps.agent);
     const byAgent = p.actor.nominal ? objectOf(view, lex, end, agentPreps) : nounAgent(view, ctx, start, end, agentPreps);
-    const nominal = p.recipient.nominal ?? (byAgent ? lex.preps.genitive : undefined);
+    // with an agent named, the genitive is what is acted on: "of X", or where case is not read and the
+    // genitive follows its head unmarked, the name right after ("обстрел армянских позиций со стороны Азербайджана")
+    const nominal = p.recipient.nominal ?? (byAgent ? (lex.genitiveAfter ? [...lex.preps.genitive, ''] : lex.preps.genitive) : undefined);
     const ofIsObject = nominal?.some((x) => x === 'gen' || lex.preps.genitive.includes(x)) ?? false;
-    const actor = byAgent ?? possessorOf(view, lex, start, end, ofIsObject) ?? subjectOf(view, lex, start);
+    const found = byAgent ?? possessorOf(view, lex, start, end, ofIsObject) ?? subjectOf(view, lex, start);
+    const dative = found === byAgent ? undefined : dativeAfterVerb(view, lex, found, start);
+    if (dative) return dative;
+    const actor = found;
     // after a noun, "of X" / a genitive is its owner, not its recipient, unless the pattern says so
     const owner = (x: string): boolean => x === '' || x === 'gen' || lex.preps.genitive.includes(x);
     const recipient = (nominal ? objectOf(view, lex, end, nominal) : undefined)
@@ -123,7 +159,7 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     if (!actor && subj && p.symmetric) return { actor: subj };
     return actor ? { actor } : {};
   }
-  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost);
+  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost) ?? (p.symmetric ? undefined : seatBefore(view, lex, start));
   const recipient = objectOf(view, lex, end, after) ?? roleBefore(view, lex, start, before, actor);
   const pair = actor ? undefined : sourceBefore(view, lex, start, recipient);
   if (pair) return pair;
@@ -232,8 +268,10 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   let domestic = false;
   if (p.domestic && actor.length === 0 && recipient.length > 0) {
     // "Бішкекте ... үкіметіне қарсы митинг өткізді", "Алматыдағы Қытай консулдығының алдында": unnamed
-    // protesters are of the state where it happens (a name in the locative case), else the target's own
-    const places = view.actors.filter((m) => m.case === 'loc' && m.code !== '').map((m) => m.code);
+    // protesters are of the state where it happens (a name in the locative case, or after a preposition
+    // of place where case is not read: "у посольства России в Варшаве"), else the target's own
+    const inPlace = (m: ActorMention): boolean => m.case === 'loc' || lex.preps.locative.includes(view.tokens[m.start - 1]?.key ?? '');
+    const places = view.actors.filter((m) => inPlace(m) && m.code !== '').map((m) => m.code);
     const home = places.find((c) => !recipient.some((r) => r.code === c)) ?? places[0];
     if (home) {
       actor = [{ code: home, sector: domesticSector(lex.policy, p.type), text: '' }];

@@ -47,7 +47,7 @@ export interface Lexicon {
    * Prepositions by role, folded: of a noun's owner ("visit of X"), of a passive's agent ("by X"),
    * of a symmetric act's other party ("met with X"). Patterns name their own; these are the defaults.
    */
-  readonly preps: { readonly genitive: readonly string[]; readonly agent: readonly string[]; readonly partner: readonly string[] };
+  readonly preps: { readonly genitive: readonly string[]; readonly agent: readonly string[]; readonly partner: readonly string[]; readonly locative: readonly string[] };
   readonly names: NameIndex;
   readonly offices: OfficeRegister;
   /** How word forms look names up, worked out once per form. */
@@ -123,6 +123,7 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
       genitive: file.grammar.genitivePrep.map(profile.fold),
       agent: file.grammar.agentPrep.map(profile.fold),
       partner: file.grammar.partnerPrep.map(profile.fold),
+      locative: file.grammar.locativePrep.map(profile.fold),
     },
     names: buildNameIndex(data, lang, profile, morphology.nameMatch),
     offices: new OfficeRegister(data.people),

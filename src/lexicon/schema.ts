@@ -167,6 +167,8 @@ export const languageFile = z.strictObject({
     possessive: z.string().array().default([]),
     genitivePrep: z.string().array().default([]),
     agentPrep: z.string().array().default([]),
+    locativePrep: z.string().array().default([])
+      .describe('Prepositions of place (Russian "в Москве"): where case is not read, a name after one is where an act happens, as a name in the locative case is (unnamed protesters are of that state).'),
     infinitive: z.string().array().default([])
       .describe('The infinitive marker ("to sign"): the verb after it has no tense of its own, and is no noun after a preposition.'),
     verbAfter: z.string().array().default([])
