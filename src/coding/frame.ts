@@ -96,6 +96,8 @@ export function isPassive(view: SentenceView, lex: Lexicon, start: number, rest?
   if (rest !== undefined && verb) {
     const root = verb.key.slice(0, verb.key.length - rest.length);
     if (lex.passiveInfixes.some((x) => rest.startsWith(x) || root.endsWith(x))) return true;
+    // "тұтқында|лды": a vowel stem's passive, known only where the prefix stops at the stem
+    if (lex.passiveAfterPrefix.some((x) => rest.startsWith(x))) return true;
   }
   // "has been sending" is active; only a participle can be passive.
   if (trig && isGerund(lex, trig.key)) return false;

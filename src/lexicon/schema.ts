@@ -153,6 +153,11 @@ export const languageFile = z.strictObject({
     partnerPrep: z.string().array().default([]),
     /** What follows a "*" trigger's prefix when the verb is passive (Kazakh шақыр|ылды, Turkish suçla|ndı). */
     passiveInfixes: z.string().array().default([]),
+    /**
+     * Passive forms read only in what follows a "*" trigger's prefix, never at its end: a vowel stem's -л-
+     * (Kazakh тұтқында|лды, ұста|лған), which a prefix written as a whole verb (келді*) is not.
+     */
+    passiveAfterPrefix: z.string().array().default([]),
     /** Endings of a verb's past tense where the language marks it so (Russian -л, -ла, -ли): a verb with a tense of its own. */
     pastEndings: z.string().array().default([]),
     /** Endings of a verb's infinitive, where the language marks it on the verb (Russian -ать, -ить, -ться): a verb with no tense. */
