@@ -321,8 +321,12 @@ describe('Kazakh that the engine does not read yet', () => {
   it('a sector noun in the accusative after a nationality adjective ("американдық журналисті")', { todo: 'the ending -ті/-і reads as accusative or possessive, so the mention has no case and is no object' }, () => {
     assert.deepEqual(events('Ресей ұсталған американдық журналисті босатты.'), ['RETREAT/release RUS>USA 2022-05']);
   });
-  it('a call on the unnamed sides of a conflict ("тараптарды ... шақырды")', { todo: 'a REQUEST needs a recipient, and "тараптар" with no dyad in the discourse resolves to none' }, () => {
+  it('a call on the unnamed sides of a conflict ("тараптарды ... шақырды")', () => {
+    // a pattern marked `alone`: the caller's act, addressed to no one state
     assert.deepEqual(events('БҰҰ Бас хатшысы тараптарды ұстамдылыққа шақырды.'), ['REQUEST UNO> 2022-05']);
+    assert.deepEqual(events('Украина Президенті Батыс елдерін әуе қорғанысы жүйелерін жіберуге шақырды.'), ['REQUEST UKR> 2022-05']);
+    // with the sides named, they are the recipients
+    assert.deepEqual(events('Қазақстан Ресей мен Украинаны келіссөздерге шақырды.'), ['REQUEST KAZ>RUS+UKR 2022-05']);
   });
 });
 

@@ -52,6 +52,9 @@ export function withOwnedCases(mentions: readonly ActorMention[], tokens: readon
     if (m.attributive) return headCase(m, mentions.slice(0, i), tokens, lex) ?? m;
     const next = tokens[m.end];
     if (next?.kind !== 'word') return m;
+    // "Әзірбайжан бірін-бірі": the first half of a hyphenated pair is no noun the name owns
+    const joined = tokens[m.end + 1];
+    if (joined?.key === '-' && !joined.space) return m;
     // "Калининград транзитіне қатысты": the phrase belongs to the postposition after it, no role of its own
     if (morph.caseOfPostposition(tokens[m.end + 1]) !== undefined) return m;
     const owned = morph.possessedCase(next.key);

@@ -308,6 +308,8 @@ export const patternSchema = z.strictObject({
   domestic: z.boolean().default(false)
     .describe('A state acting on its own people (arrests, protests, emergencies): with no other side, actor and recipient are one state.'),
   needsRecipient: z.boolean().default(false).describe('The trigger alone makes no event without a recipient.'),
+  alone: z.boolean().default(false)
+    .describe('As a verb, one side\'s act is an event with its other side unnamed ("called on the parties to show restraint"), as a mobilisation is.'),
   planOnly: z.boolean().default(false)
     .describe('Only a plan, promise or intent is an event ("will expand trade": AGREE); stated as done or under way it describes relations ("trade expanded"), no event.'),
   fact: z.enum(['agreement', 'partnership', 'commitment']).optional().describe('The pattern yields a fact besides the event.'),
