@@ -274,6 +274,12 @@ describe('Kazakh that the engine does not read yet', () => {
     // an accusative head may be the object inside a reported charge: the accused stays the recipient
     assert.deepEqual(events('Тәжікстан тарапы қырғыз шекарашыларын тәжік ауылдарын атқылады деп айыптады.'), ['ACCUSE/allege TJK>KGZ 2022-05']);
   });
+  it('a participle with an auxiliary after it is a finite verb, the pluperfect ("-ған болатын", "-ген еді")', () => {
+    assert.deepEqual(events('Ресей Украинаның энергетика нысандарына соққы берген болатын.'), ['ASSAULT RUS>UKR 2022-05']);
+    assert.deepEqual(events('ҰҚШҰ Тәжікстан үкіметінің өтініші бойынша Тәжікстанға бітімгерлер жіберген еді.'), ['AID CSTO>TJK 2022-05']);
+    // without it, after a genitive, the participle stays a noun's modifier
+    assert.deepEqual(events('Ресей Украинаның энергетика нысандарына соққы берген.'), []);
+  });
   it('a complement verb (-йтынын, -майтынын, -ғанын) after a genitive object is still a verb', () => {
     assert.deepEqual(events('Түркия Әзірбайжанның аумақтық тұтастығын қолдайтынын растады.'), ['SUPPORT TUR>AZE 2022-05']);
     assert.deepEqual(events('Ресей Еуропалық Одақтың шешімін мойындамайтынын мәлімдеді.'), ['REJECT RUS>EUR 2022-05']);

@@ -125,6 +125,8 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   const trig = view.tokens[end - 1];
   // a finite verb is no noun, though a genitive before it owns its object ("İsrail'in saldırısını kınadı")
   if (trig && isFiniteVerb(lex, trig.key)) return false;
+  // "әскер жіберген болатын": a participle with an auxiliary after it is a finite verb (the pluperfect)
+  if (lex.wordOrder === 'sov' && view.tags.has(CUE.perfectAux, end)) return false;
   // an -ing form without an auxiliary before it is a gerund or noun ("council meeting")
   if (trig && end - start === 1 && isGerund(lex, trig.key) && !view.tags.has(CUE.passiveAux, start - 1) && !view.tags.has(CUE.perfectAux, start - 1)) return true;
   if (view.tags.has(CUE.determiners, start - 1) || view.tags.has(CUE.possessive, start - 1)) return true;
