@@ -25,6 +25,7 @@ export class Morphology {
   /** Where a coordinated group shows its case: on each member, or on the last only. */
   readonly groupCase: 'each' | 'last';
   private readonly possessed: readonly string[];
+  private readonly attributive: ReadonlySet<string>;
 
   constructor(file: LanguageFile, fold: (w: string) => string) {
     const m = file.morphology;
@@ -41,6 +42,12 @@ export class Morphology {
     this.stemSuffixes = m.stemSuffixes;
     this.groupCase = m.groupCase;
     this.possessed = [...new Set(m.possessed.map(fold))].sort((a, b) => b.length - a.length);
+    this.attributive = new Set(m.attributive.map(fold));
+  }
+
+  /** Does a name's suffix make it an attribute of the noun after it ("Ауғанстандағы": -дағы)? */
+  isAttributive(suffix: string | undefined): boolean {
+    return suffix !== undefined && this.attributive.has(suffix);
   }
 
   /** The case of a possessed noun ("позицияларына": dat), when its longest reading ends in a possessed suffix and all its readings agree. */

@@ -136,7 +136,9 @@ export const languageFile = z.strictObject({
       .describe('"last": a coordinated group takes its case from the suffix on its last member ("Rusya ve Ukrayna\'ya": both dative); "each": every member shows its own.'),
     possessed: z.string().array().default([])
       .describe('Suffixes of a possessed noun in a case (Kazakh -ының, -ына, -ын): a bare name right before such a noun, after the sentence\'s subject, owns it and takes its case ("Армения позицияларына оқ атты": Armenia\'s positions, dative).'),
-  }).default({ nameMatch: 'key', suffixes: [], cases: {}, stemSuffixes: false, minStem: 3, groupCase: 'each', possessed: [] })
+    attributive: z.string().array().default([])
+      .describe('Suffixes that make a name an attribute of the noun after it (Kazakh locative -дағы, -дегі): a sector noun right after such a name is that state\'s ("Ауғанстандағы содырлар": militants in Afghanistan), unless a genitive before the name owns the phrase ("Қазақстанның Мәскеудегі елшісі").'),
+  }).default({ nameMatch: 'key', suffixes: [], cases: {}, stemSuffixes: false, minStem: 3, groupCase: 'each', possessed: [], attributive: [] })
     .describe('How words inflect.'),
   lemmas: z.record(z.string(), z.string()).default({}),
   grammar: z.strictObject({
