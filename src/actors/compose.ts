@@ -135,7 +135,10 @@ class Composer {
     const apart = cur.case !== undefined && cur.case !== 'gen' && !attribute;
     if (next?.t === 'sector' && next.start === end && !apart) {
       this.used.add(r + 1);
-      this.out.push({ start: cur.start, end: next.end, code: e.code, kind: 'sector', sector: next.sector, attributive: false, group: this.group++, how: `${e.surface} + sector ${next.sector}` });
+      this.out.push({
+        start: cur.start, end: next.end, code: e.code, kind: 'sector', sector: next.sector, attributive: false, group: this.group++,
+        ...(e.kind === 'adjective' ? { unowned: true } : {}), how: `${e.surface} + sector ${next.sector}`,
+      });
       return;
     }
     const kind: MentionKind = e.kind === 'country' ? 'state' : e.kind === 'capital' ? 'capital' : e.kind === 'place' ? 'place' : e.kind === 'demonym' ? 'demonym' : 'adjective';

@@ -76,6 +76,16 @@ export class Morphology {
     return a && cased.every((x) => x.case === a.case) ? a : undefined;
   }
 
+  /**
+   * The case of a noun no possessor owns ("американдық журналисті"): where its ending reads as
+   * possessed (nominative) or as accusative, the accusative.
+   */
+  unownedCase(word: string): Analysis | undefined {
+    const own = this.ownCase(word);
+    if (own) return own;
+    return this.analyses(word).find((x) => x.case === 'acc' && !this.endsInCase(x.base));
+  }
+
   /** True when a base itself ends in a case ending of two letters or more other than the nominative. */
   private endsInCase(base: string): boolean {
     return this.analyses(base).some((a) => a.case !== undefined && a.case !== 'nom' && a.suffix.length >= 2);
