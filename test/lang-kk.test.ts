@@ -274,6 +274,12 @@ describe('Kazakh that the engine does not read yet', () => {
     // an accusative head may be the object inside a reported charge: the accused stays the recipient
     assert.deepEqual(events('Тәжікстан тарапы қырғыз шекарашыларын тәжік ауылдарын атқылады деп айыптады.'), ['ACCUSE/allege TJK>KGZ 2022-05']);
   });
+  it('a title in the comitative keeps its case: -імен is no base + accusative -н ("Президентімен", "әріптесімен")', () => {
+    assert.deepEqual(events('Қытай Төрағасы Қазақстан Президентімен телефон арқылы сөйлесті.'), ['CONSULT/phone CHN+KAZ> 2022-05']);
+    assert.deepEqual(mentions('Тоқаев Ресей Президентімен кездесті.'), ['KAZ:nom', 'RUS:com']);
+    // a possessed noun in -ті stays open between accusative and possessed
+    assert.deepEqual(mentions('Ресей комитеті мәлімдеді.'), ['RUS:nom']);
+  });
   it('a participle with an auxiliary after it is a finite verb, the pluperfect ("-ған болатын", "-ген еді")', () => {
     assert.deepEqual(events('Ресей Украинаның энергетика нысандарына соққы берген болатын.'), ['ASSAULT RUS>UKR 2022-05']);
     assert.deepEqual(events('ҰҚШҰ Тәжікстан үкіметінің өтініші бойынша Тәжікстанға бітімгерлер жіберген еді.'), ['AID CSTO>TJK 2022-05']);

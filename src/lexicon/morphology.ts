@@ -71,7 +71,11 @@ export class Morphology {
   /** The case a word's own ending marks, when all its readings agree ("комитетін": acc; "комитеті": possessed or acc, none). */
   ownCase(word: string): Analysis | undefined {
     // a case ending follows no other ("ұсынысынан" is -ынан, not ұсынысына + -н)
-    const cased = this.analyses(word).filter((x) => x.case !== undefined && !this.endsInCase(x.base));
+    const readings = this.analyses(word).filter((x) => x.case !== undefined && !this.endsInCase(x.base));
+    // a one-letter ending that closes a longer oblique one is that ending's last letter ("президентімен":
+    // -імен, the comitative, not a base "президентіме" + -н)
+    const oblique = readings.filter((x) => x.case !== 'nom' && x.case !== 'acc' && x.suffix.length > 1);
+    const cased = readings.filter((x) => !(x.suffix.length === 1 && oblique.some((y) => y.suffix.endsWith(x.suffix))));
     const a = cased[0];
     return a && cased.every((x) => x.case === a.case) ? a : undefined;
   }
