@@ -9,9 +9,10 @@ import type { ActorMention } from './mention.ts';
 import type { SuffixCases } from './scan.ts';
 
 /** The case a common noun's own ending marks, where the language reads names less a suffix (Kazakh). */
-function ownCase(key: string, lex: Lexicon): { case: Case; suffix: string } | undefined {
+function ownCase(key: string, lex: Lexicon, unowned = false): { case: Case; suffix: string } | undefined {
   if (lex.morphology.nameMatch !== 'suffix') return undefined;
-  const a = lex.morphology.ownCase(key);
+  // a form the lemma table names ("азаматы": азамат + -ы) is read as the table says
+  const a = unowned && !lex.profile.lemmas.has(key) ? lex.morphology.unownedCase(key) : lex.morphology.ownCase(key);
   return a?.case ? { case: a.case, suffix: a.suffix } : undefined;
 }
 
@@ -29,7 +30,7 @@ export function withCases(mentions: readonly ActorMention[], tokens: readonly To
     const post = postAt < to ? morph.caseOfPostposition(tokens[postAt]) : undefined;
     // "елшісін", "Президентіне": a title or an organ ends the mention and carries its case itself
     // likewise an organisation's agents after its name ("МАГАТЭ инспекторларын", "ЕҚЫҰ бақылаушыларына")
-    const titled = m.kind === 'office' || m.kind === 'sector' || (m.kind === 'org' && m.end - m.start > 1) ? ownCase(tokens[m.end - 1]?.key ?? '', lex) : undefined;
+    const titled = m.kind === 'office' || m.kind === 'sector' || (m.kind === 'org' && m.end - m.start > 1) ? ownCase(tokens[m.end - 1]?.key ?? '', lex, m.unowned) : undefined;
     // "НАТО-ға кіруіне": a name in a case before a postposition of topic is that topic, whatever its own case
     const topic = post === 'ins' ? post : undefined;
     const c = topic ?? named?.case ?? suffixCase ?? post ?? titled?.case;
@@ -52,6 +53,9 @@ export function withOwnedCases(mentions: readonly ActorMention[], tokens: readon
     if (m.attributive) return headCase(m, mentions.slice(0, i), tokens, lex) ?? m;
     const next = tokens[m.end];
     if (next?.kind !== 'word') return m;
+    // "Әзірбайжан бірін-бірі": the first half of a hyphenated pair is no noun the name owns
+    const joined = tokens[m.end + 1];
+    if (joined?.key === '-' && !joined.space) return m;
     // "Калининград транзитіне қатысты": the phrase belongs to the postposition after it, no role of its own
     if (morph.caseOfPostposition(tokens[m.end + 1]) !== undefined) return m;
     const owned = morph.possessedCase(next.key);

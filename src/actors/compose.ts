@@ -127,10 +127,18 @@ class Composer {
     }
     // "Ресей әскерлері", "Қазақстанның министрлігі" (Kazakhstan's) are one actor; "Алматыда наразылық
     // білдірушілер" (in Almaty, protesters) is a place and an actor
-    const apart = cur.case !== undefined && cur.case !== 'gen';
+    // "Ауғанстандағы содырлар" (the militants in Afghanistan) are one actor too, unless a genitive
+    // before owns the phrase ("Қазақстанның Мәскеудегі елшілігі": Kazakhstan's embassy in Moscow)
+    const prev = this.pieces[r - 1];
+    const owned = prev?.t === 'name' && prev.case === 'gen' && prev.end === cur.start;
+    const attribute = ctx.lex.morphology.isAttributive(cur.suffix) && !owned;
+    const apart = cur.case !== undefined && cur.case !== 'gen' && !attribute;
     if (next?.t === 'sector' && next.start === end && !apart) {
       this.used.add(r + 1);
-      this.out.push({ start: cur.start, end: next.end, code: e.code, kind: 'sector', sector: next.sector, attributive: false, group: this.group++, how: `${e.surface} + sector ${next.sector}` });
+      this.out.push({
+        start: cur.start, end: next.end, code: e.code, kind: 'sector', sector: next.sector, attributive: false, group: this.group++,
+        ...(e.kind === 'adjective' ? { unowned: true } : {}), how: `${e.surface} + sector ${next.sector}`,
+      });
       return;
     }
     const kind: MentionKind = e.kind === 'country' ? 'state' : e.kind === 'capital' ? 'capital' : e.kind === 'place' ? 'place' : e.kind === 'demonym' ? 'demonym' : 'adjective';

@@ -26,4 +26,6 @@ export interface ActorMention {
   readonly refers?: DiscourseRef | 'person' | 'home';
   /** The case the mention is in, where a suffix or postposition shows it ("Türkiye'ye": dat). */
   readonly case?: Case;
+  /** A noun after a nationality adjective ("американдық журналисті"): no possessor owns it. */
+  readonly unowned?: boolean;
 }

@@ -10,7 +10,7 @@ import type { MentionContext } from './context.ts';
 import { nameAt } from './names.ts';
 
 export type Piece =
-  | { readonly t: 'name'; readonly start: number; readonly end: number; readonly entry: NameEntry; readonly case?: Case }
+  | { readonly t: 'name'; readonly start: number; readonly end: number; readonly entry: NameEntry; readonly case?: Case; readonly suffix?: string }
   | { readonly t: 'office'; readonly start: number; readonly end: number; readonly office: Office }
   | { readonly t: 'sector'; readonly start: number; readonly end: number; readonly sector: Sector }
   | { readonly t: 'discourse'; readonly start: number; readonly end: number; readonly refers: DiscourseRef }
@@ -40,7 +40,7 @@ export function scanPieces(tokens: readonly Token[], from: number, to: number, c
     const best = Math.max(hit ? hit.end - hit.start : 0, off?.length ?? 0, sec?.length ?? 0);
     if (best > 0) {
       if (hit && hit.end - hit.start === best) {
-        pieces.push({ t: 'name', start: hit.start, end: hit.end, entry: hit.entry, ...(hit.case ? { case: hit.case } : {}) });
+        pieces.push({ t: 'name', start: hit.start, end: hit.end, entry: hit.entry, ...(hit.case ? { case: hit.case } : {}), ...(hit.suffix ? { suffix: hit.suffix } : {}) });
         if (hit.suffix) suffixCases.set(hit.end, { ...(hit.case ? { case: hit.case } : {}), suffix: hit.suffix });
       } else if (off && off.length === best) pieces.push({ t: 'office', start: i, end: i + best, office: off.value });
       else if (sec) pieces.push({ t: 'sector', start: i, end: i + best, sector: sec.value });

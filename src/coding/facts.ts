@@ -87,9 +87,11 @@ export function commitmentsIn(view: SentenceView): CommitmentFact[] {
     if (target === undefined && observed === undefined) continue;
     // The cue nearer the amount decides: "set a goal after trade reached $6 billion" reports a level.
     const status = observed !== undefined && (target === undefined || observed <= target) ? 'observed' : 'target';
-    // "by 2030" (a deadline word before the year) or "2030'a kadar" (after it)
-    const by = view.dates.find((d) => d.start >= a.end && d.start < last
-      && (view.tags.has(CUE.deadlineWords, d.start - 1) || view.tags.has(CUE.deadlineWords, d.end)))?.date;
+    // "by 2030" (a deadline word before the year) or "2030'a kadar" (after it); after the amount, else
+    // before it ("By 2030, ...", Kazakh "2030 жылға қарай тауар айналымын 10 миллиард долларға")
+    const deadline = (d: (typeof view.dates)[number]): boolean => view.tags.has(CUE.deadlineWords, d.start - 1) || view.tags.has(CUE.deadlineWords, d.end);
+    const by = (view.dates.find((d) => d.start >= a.end && d.start < last && deadline(d))
+      ?? view.dates.findLast((d) => d.end <= a.start && d.start >= first && deadline(d)))?.date;
     out.push({ metric: metric.value, value: a.value, unit: a.unit, ...(by ? { by } : {}), status, start: Math.min(a.start, metric.start), end: a.end });
   }
   return out;

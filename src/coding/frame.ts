@@ -96,6 +96,8 @@ export function isPassive(view: SentenceView, lex: Lexicon, start: number, rest?
   if (rest !== undefined && verb) {
     const root = verb.key.slice(0, verb.key.length - rest.length);
     if (lex.passiveInfixes.some((x) => rest.startsWith(x) || root.endsWith(x))) return true;
+    // "тұтқында|лды": a vowel stem's passive, known only where the prefix stops at the stem
+    if (lex.passiveAfterPrefix.some((x) => rest.startsWith(x))) return true;
   }
   // "has been sending" is active; only a participle can be passive.
   if (trig && isGerund(lex, trig.key)) return false;
@@ -125,6 +127,8 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   if (trig && isFiniteVerb(lex, trig.key)) return false;
   // ", accusing the bloc of", "while warning Moscow": an -ing form opening a clause, with its object after it, is a verb
   if (trig && end - start === 1 && isGerund(lex, trig.key) && participleClause(view, start, end)) return false;
+  // "әскер жіберген болатын": a participle with an auxiliary after it is a finite verb (the pluperfect)
+  if (lex.wordOrder === 'sov' && view.tags.has(CUE.perfectAux, end)) return false;
   // an -ing form without an auxiliary before it is a gerund or noun ("council meeting")
   if (trig && end - start === 1 && isGerund(lex, trig.key) && !view.tags.has(CUE.passiveAux, start - 1) && !view.tags.has(CUE.perfectAux, start - 1)) return true;
   if (view.tags.has(CUE.determiners, start - 1) || view.tags.has(CUE.possessive, start - 1)) return true;

@@ -312,7 +312,7 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   if (wrongRecipient !== undefined) return skip(`the recipient (${wrongRecipient}) is none of ${p.recipient.sectors?.join(', ')}`);
   // Relations need two sides: one state alone (a title's "EU declares", "he called") is not a dyadic event.
   // a verb may state one party's act alone ("Russia mobilised reservists"); a noun mostly names one already known
-  const alone = trig.pos === 'verb' && lex.policy.singleParty.includes(p.type);
+  const alone = trig.pos === 'verb' && (p.alone || lex.policy.singleParty.includes(p.type));
   if (!domestic && !alone && new Set([...actor, ...recipient].map((a) => a.code)).size < 2) return skip('only one side');
   // "Kyrgyzstan and Tajikistan accused each other": a directed act between the members of one group
   const reciprocal = !p.symmetric && recipient.length === 0 && actor.length >= 2 && reciprocalNear(view, trig, slots.actor);

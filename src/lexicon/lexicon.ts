@@ -39,6 +39,8 @@ export interface Lexicon {
   readonly infinitiveEndings: readonly string[];
   /** What follows a prefix trigger when its verb is passive (Kazakh -ыл-, Turkish -n-/-ıl-). */
   readonly passiveInfixes: readonly string[];
+  /** What follows a prefix trigger, and only follows it, when its verb is passive (Kazakh тұтқында|лды). */
+  readonly passiveAfterPrefix: readonly string[];
   /** Endings of a past tense written on the verb (Russian -л): a verb with a tense of its own. */
   readonly pastEndings: readonly string[];
   /** Endings of finite verb forms (Turkish -dı, -iyor): such a trigger is a verb, not a noun. */
@@ -118,6 +120,7 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     infinitiveEndings: file.grammar.infinitiveEndings,
     pastEndings: file.grammar.pastEndings,
     passiveInfixes: file.grammar.passiveInfixes,
+    passiveAfterPrefix: file.grammar.passiveAfterPrefix,
     finiteEndings: file.grammar.finiteEndings,
     preps: {
       genitive: file.grammar.genitivePrep.map(profile.fold),

@@ -25,6 +25,7 @@ export class Morphology {
   /** Where a coordinated group shows its case: on each member, or on the last only. */
   readonly groupCase: 'each' | 'last';
   private readonly possessed: readonly string[];
+  private readonly attributive: ReadonlySet<string>;
 
   constructor(file: LanguageFile, fold: (w: string) => string) {
     const m = file.morphology;
@@ -41,6 +42,12 @@ export class Morphology {
     this.stemSuffixes = m.stemSuffixes;
     this.groupCase = m.groupCase;
     this.possessed = [...new Set(m.possessed.map(fold))].sort((a, b) => b.length - a.length);
+    this.attributive = new Set(m.attributive.map(fold));
+  }
+
+  /** Does a name's suffix make it an attribute of the noun after it ("Ауғанстандағы": -дағы)? */
+  isAttributive(suffix: string | undefined): boolean {
+    return suffix !== undefined && this.attributive.has(suffix);
   }
 
   /** The case of a possessed noun ("позицияларына": dat), when its longest reading ends in a possessed suffix and all its readings agree. */
@@ -64,9 +71,23 @@ export class Morphology {
   /** The case a word's own ending marks, when all its readings agree ("комитетін": acc; "комитеті": possessed or acc, none). */
   ownCase(word: string): Analysis | undefined {
     // a case ending follows no other ("ұсынысынан" is -ынан, not ұсынысына + -н)
-    const cased = this.analyses(word).filter((x) => x.case !== undefined && !this.endsInCase(x.base));
+    const readings = this.analyses(word).filter((x) => x.case !== undefined && !this.endsInCase(x.base));
+    // a one-letter ending that closes a longer oblique one is that ending's last letter ("президентімен":
+    // -імен, the comitative, not a base "президентіме" + -н)
+    const oblique = readings.filter((x) => x.case !== 'nom' && x.case !== 'acc' && x.suffix.length > 1);
+    const cased = readings.filter((x) => !(x.suffix.length === 1 && oblique.some((y) => y.suffix.endsWith(x.suffix))));
     const a = cased[0];
     return a && cased.every((x) => x.case === a.case) ? a : undefined;
+  }
+
+  /**
+   * The case of a noun no possessor owns ("американдық журналисті"): where its ending reads as
+   * possessed (nominative) or as accusative, the accusative.
+   */
+  unownedCase(word: string): Analysis | undefined {
+    const own = this.ownCase(word);
+    if (own) return own;
+    return this.analyses(word).find((x) => x.case === 'acc' && !this.endsInCase(x.base));
   }
 
   /** True when a base itself ends in a case ending of two letters or more other than the nominative. */

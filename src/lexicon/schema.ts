@@ -138,7 +138,9 @@ export const languageFile = z.strictObject({
       .describe('"last": a coordinated group takes its case from the suffix on its last member ("Rusya ve Ukrayna\'ya": both dative); "each": every member shows its own.'),
     possessed: z.string().array().default([])
       .describe('Suffixes of a possessed noun in a case (Kazakh -ының, -ына, -ын): a bare name right before such a noun, after the sentence\'s subject, owns it and takes its case ("Армения позицияларына оқ атты": Armenia\'s positions, dative).'),
-  }).default({ nameMatch: 'key', suffixes: [], cases: {}, stemSuffixes: false, minStem: 3, groupCase: 'each', possessed: [] })
+    attributive: z.string().array().default([])
+      .describe('Suffixes that make a name an attribute of the noun after it (Kazakh locative -дағы, -дегі): a sector noun right after such a name is that state\'s ("Ауғанстандағы содырлар": militants in Afghanistan), unless a genitive before the name owns the phrase ("Қазақстанның Мәскеудегі елшісі").'),
+  }).default({ nameMatch: 'key', suffixes: [], cases: {}, stemSuffixes: false, minStem: 3, groupCase: 'each', possessed: [], attributive: [] })
     .describe('How words inflect.'),
   lemmas: z.record(z.string(), z.string()).default({}),
   grammar: z.strictObject({
@@ -155,6 +157,11 @@ export const languageFile = z.strictObject({
     partnerPrep: z.string().array().default([]),
     /** What follows a "*" trigger's prefix when the verb is passive (Kazakh шақыр|ылды, Turkish suçla|ndı). */
     passiveInfixes: z.string().array().default([]),
+    /**
+     * Passive forms read only in what follows a "*" trigger's prefix, never at its end: a vowel stem's -л-
+     * (Kazakh тұтқында|лды, ұста|лған), which a prefix written as a whole verb (келді*) is not.
+     */
+    passiveAfterPrefix: z.string().array().default([]),
     /** Endings of a verb's past tense where the language marks it so (Russian -л, -ла, -ли): a verb with a tense of its own. */
     pastEndings: z.string().array().default([]),
     /** Endings of a verb's infinitive, where the language marks it on the verb (Russian -ать, -ить, -ться): a verb with no tense. */
@@ -309,6 +316,8 @@ export const patternSchema = z.strictObject({
   domestic: z.boolean().default(false)
     .describe('A state acting on its own people (arrests, protests, emergencies): with no other side, actor and recipient are one state.'),
   needsRecipient: z.boolean().default(false).describe('The trigger alone makes no event without a recipient.'),
+  alone: z.boolean().default(false)
+    .describe('As a verb, one side\'s act is an event with its other side unnamed ("called on the parties to show restraint"), as a mobilisation is.'),
   planOnly: z.boolean().default(false)
     .describe('Only a plan, promise or intent is an event ("will expand trade": AGREE); stated as done or under way it describes relations ("trade expanded"), no event.'),
   fact: z.enum(['agreement', 'partnership', 'commitment']).optional().describe('The pattern yields a fact besides the event.'),
