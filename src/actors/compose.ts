@@ -259,6 +259,10 @@ class Composer {
           start, end: appos ? appos.end : s.end, code: s.e.code, kind: 'office', sector: 'GOV', attributive: false, group: g, ...h,
           how: `office ${cur.office} of ${s.e.code}${appos ? ` (apposition ${appos.entry.surface})` : ` on ${ctx.date}`}${h.name ? ` → ${h.name}` : ''}`,
         });
+      } else if (appos) {
+        // "Официальный представитель МИД России Мария Захарова": the named person is the actor
+        const pm = personMention(ctx, start, appos.end, appos.entry, g);
+        this.out.push({ ...pm, how: `sector ${cur.sector} of ${s.e.code} (apposition) + ${pm.how}` });
       } else {
         this.out.push({ start, end: s.end, code: s.e.code, kind: 'sector', sector: cur.sector, attributive: false, group: g, how: `sector ${cur.sector} of ${s.e.code}` });
       }
