@@ -105,3 +105,30 @@ describe('an organisation the lexicon does not know is kept under its name', () 
     assert.ok(events('В среду Черноморский банк торговли и развития выделил кредит Грузии.', 'ru').some((e) => e.includes('IGO')));
   });
 });
+
+describe('a meeting on the sidelines of a summit is the two\'s, in every language', () => {
+  for (const [lang, sentence] of [
+    // a sidelines phrase of several words before the organisation's name
+    ['en', 'On the sidelines of the SCO summit, Tokayev held talks with Xi Jinping.'],
+    // the organisation before "аясында" / "marjında" is the setting, not the subject of the meeting
+    ['kk', 'ШЫҰ саммиті аясында Тоқаев Си Цзиньпинмен келіссөз жүргізді.'],
+    ['tr', 'ŞİÖ zirvesi marjında Tokayev, Şi Cinping ile görüştü.'],
+    ['ru', 'На полях саммита ШОС Токаев провел переговоры с Си Цзиньпином.'],
+  ] as const) {
+    it(`${lang}: ${sentence}`, () => {
+      assert.ok(events(sentence, lang).includes('CONSULT CHN+KAZ>'), events(sentence, lang).join('; '));
+    });
+  }
+});
+
+describe('object pronouns and appositions in the languages that put objects first', () => {
+  it('Kazakh: "оны" before the verb is the one invited', () => {
+    assert.deepEqual(events('Байрамов Фиданмен кездесіп, оны Бакуге келуге шақырды.', 'kk', '2025-03-12'), ['CONSULT AZE+TUR>', 'AGREE AZE>TUR']);
+  });
+  it('Turkish: "Türk mevkidaşı Hakan Fidan ile" is one partner, not a subject beside the minister', () => {
+    assert.deepEqual(events('Bayramov, Türk mevkidaşı Hakan Fidan ile görüşerek onu Bakü\'ye davet etti.', 'tr', '2025-03-12'), ['CONSULT AZE+TUR>', 'AGREE AZE>TUR']);
+  });
+  it('Kazakh: a signing called for ("қол қоюға шақырды") is no signing', () => {
+    assert.deepEqual(events('Әзербайжан мен Түркия Арменияны бейбіт келісімге қол қоюға шақырды.', 'kk', '2025-03-12'), ['REQUEST AZE+TUR>ARM']);
+  });
+});

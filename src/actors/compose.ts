@@ -130,6 +130,14 @@ class Composer {
     const apart = cur.case !== undefined && cur.case !== 'gen';
     if (next?.t === 'sector' && next.start === end && !apart) {
       this.used.add(r + 1);
+      // "Türk mevkidaşı Hakan Fidan": the state's official named right after is one person
+      const named = this.pieces[r + 2];
+      if (named?.t === 'name' && named.entry.kind === 'person' && named.entry.code === e.code && named.start === next.end) {
+        this.used.add(r + 2);
+        const pm = personMention(ctx, cur.start, named.end, named.entry, this.group++);
+        this.out.push({ ...pm, how: `${e.surface} + sector ${next.sector} + ${pm.how}` });
+        return;
+      }
       this.out.push({ start: cur.start, end: next.end, code: e.code, kind: 'sector', sector: next.sector, attributive: false, group: this.group++, how: `${e.surface} + sector ${next.sector}` });
       return;
     }
