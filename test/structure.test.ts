@@ -132,3 +132,15 @@ describe('object pronouns and appositions in the languages that put objects firs
     assert.deepEqual(events('Әзербайжан мен Түркия Арменияны бейбіт келісімге қол қоюға шақырды.', 'kk', '2025-03-12'), ['REQUEST AZE+TUR>ARM']);
   });
 });
+
+describe('a month named without its year', () => {
+  const dated = (text: string, lang: Lang): string[] => codeArticle({ id: 't', text, lang, published: '2025-03-12' }, lexicons.get(lang)).records
+    .filter((r): r is EventRecord => r.kind === 'event').map((e) => `${e.type} ${e.date}`);
+  it('of a plan lies ahead ("will visit in May", in March: this May)', () => {
+    assert.deepEqual(dated('Erdoğan will pay an official visit to Azerbaijan in May.', 'en'), ['AGREE 2025-05']);
+    assert.deepEqual(dated('Ердоған мамыр айында Әзербайжанға ресми сапармен барады.', 'kk'), ['AGREE 2025-05']);
+  });
+  it('of an act done lies behind ("visited in May", in March: last May)', () => {
+    assert.deepEqual(dated('Erdoğan paid an official visit to Azerbaijan in May.', 'en'), ['CONSULT 2024-05']);
+  });
+});
