@@ -135,6 +135,14 @@ class Composer {
     const apart = cur.case !== undefined && cur.case !== 'gen' && !attribute;
     if (next?.t === 'sector' && next.start === end && !apart) {
       this.used.add(r + 1);
+      // "Türk mevkidaşı Hakan Fidan": the state's official named right after is one person
+      const named = this.pieces[r + 2];
+      if (named?.t === 'name' && named.entry.kind === 'person' && named.entry.code === e.code && named.start === next.end) {
+        this.used.add(r + 2);
+        const pm = personMention(ctx, cur.start, named.end, named.entry, this.group++);
+        this.out.push({ ...pm, how: `${e.surface} + sector ${next.sector} + ${pm.how}` });
+        return;
+      }
       this.out.push({
         start: cur.start, end: next.end, code: e.code, kind: 'sector', sector: next.sector, attributive: false, group: this.group++,
         ...(e.kind === 'adjective' ? { unowned: true } : {}), how: `${e.surface} + sector ${next.sector}`,
@@ -267,6 +275,10 @@ class Composer {
           start, end: appos ? appos.end : s.end, code: s.e.code, kind: 'office', sector: 'GOV', attributive: false, group: g, ...h,
           how: `office ${cur.office} of ${s.e.code}${appos ? ` (apposition ${appos.entry.surface})` : ` on ${ctx.date}`}${h.name ? ` → ${h.name}` : ''}`,
         });
+      } else if (appos) {
+        // "Официальный представитель МИД России Мария Захарова": the named person is the actor
+        const pm = personMention(ctx, start, appos.end, appos.entry, g);
+        this.out.push({ ...pm, how: `sector ${cur.sector} of ${s.e.code} (apposition) + ${pm.how}` });
       } else {
         this.out.push({ start, end: s.end, code: s.e.code, kind: 'sector', sector: cur.sector, attributive: false, group: g, how: `sector ${cur.sector} of ${s.e.code}` });
       }

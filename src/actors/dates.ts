@@ -16,6 +16,11 @@ export interface DateMention {
   readonly date: PartialDate;
   /** How it was read, for `explain`. */
   readonly how: string;
+  /**
+   * The year was not written and was taken as last year's, the month being more than a month
+   * after publication ("in May" in March): of a plan it is next May, this year's.
+   */
+  readonly yearBack?: true;
 }
 
 function isYear(t: Token | undefined): number | undefined {
@@ -36,6 +41,12 @@ function yearFor(month: number, published: PartialDate): number {
   if (!p) return new Date().getUTCFullYear();
   if (p.month !== undefined && month > p.month + 1) return p.year - 1;
   return p.year;
+}
+
+/** `yearBack` when a year not written was taken as the year before publication's. */
+function back(year: number, published: PartialDate): { yearBack?: true } {
+  const p = parseDate(published);
+  return p && year < p.year ? { yearBack: true } : {};
 }
 
 function dayFromPublished(published: PartialDate, offset: number): PartialDate {
@@ -112,7 +123,7 @@ export function findDates(tokens: readonly Token[], from: number, to: number, ta
         const y = isYear(tokens[j]);
         const year = y ?? yearFor(mo.value, published);
         const end = y !== undefined ? j + 1 : dayEnd;
-        out.push({ start: i, end, date: formatDate({ year, month: mo.value, day: Math.min(day, daysInMonth(year, mo.value)) }), how: 'month day' });
+        out.push({ start: i, end, date: formatDate({ year, month: mo.value, day: Math.min(day, daysInMonth(year, mo.value)) }), how: 'month day', ...(y === undefined ? back(year, published) : {}) });
         i = end - 1;
         continue;
       }
@@ -129,7 +140,8 @@ export function findDates(tokens: readonly Token[], from: number, to: number, ta
       const marked = (prev !== undefined && tags.has(CUE.prepositions, i - 1)) || tokens[i + mo.length]?.kind === 'suffix' || t.key !== t.stem
         || tags.has(CUE.monthWords, i + mo.length, to);
       if (marked || !capitalised) {
-        out.push({ start: i, end: i + mo.length, date: formatDate({ year: yearFor(mo.value, published), month: mo.value }), how: 'month' });
+        const year = yearFor(mo.value, published);
+        out.push({ start: i, end: i + mo.length, date: formatDate({ year, month: mo.value }), how: 'month', ...back(year, published) });
       }
       continue;
     }
@@ -144,7 +156,7 @@ export function findDates(tokens: readonly Token[], from: number, to: number, ta
         const j = i + 1 + m2.length;
         const y = isYear(tokens[j]);
         const year = y ?? yearFor(m2.value, published);
-        out.push({ start: i, end: y !== undefined ? j + 1 : j, date: formatDate({ year, month: m2.value, day: Math.min(day, daysInMonth(year, m2.value)) }), how: 'day month' });
+        out.push({ start: i, end: y !== undefined ? j + 1 : j, date: formatDate({ year, month: m2.value, day: Math.min(day, daysInMonth(year, m2.value)) }), how: 'day month', ...(y === undefined ? back(year, published) : {}) });
         i = (y !== undefined ? j + 1 : j) - 1;
         continue;
       }

@@ -3,12 +3,17 @@
  * a short sentence, else the publication month. A deadline ("by 2030") is no event's date.
  */
 import { CUE } from '../lexicon/index.ts';
+import type { DateMention } from '../actors/index.ts';
 import type { PartialDate } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
 import { clauseBounds, type SentenceView } from './sentence.ts';
 
 /** The nearest usable date expression to token `at`, if the sentence gives one. */
 export function dateNear(view: SentenceView, at: number): PartialDate | undefined {
+  return mentionNear(view, at)?.date;
+}
+
+function mentionNear(view: SentenceView, at: number): DateMention | undefined {
   const tags = view.tags;
   const usable = view.dates.filter((d) => !tags.has(CUE.deadlineWords, d.start - 1) && !tags.has(CUE.deadlineWords, d.end));
   const clause = clauseBounds(view, at);
@@ -16,13 +21,25 @@ export function dateNear(view: SentenceView, at: number): PartialDate | undefine
   // Outside its own clause a date is trusted only in a short sentence of one or two clauses.
   const pool = inClause.length > 0 ? inClause : view.clauseStarts.length <= 2 ? usable : [];
   const near = [...pool].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at));
-  return near[0]?.date;
+  return near[0];
 }
 
-/** The date of an event triggered at token `at`, and whether it lies before the publication month. */
-export function eventDate(view: SentenceView, at: number, ctx: CodingContext): { date: PartialDate; past: boolean } {
-  const date = dateNear(view, at) ?? ctx.pubMonth;
+/**
+ * The date of an event triggered at token `at`, and whether it lies before the publication month.
+ * Of a plan (`future`), a month written without its year lies ahead: "will visit in May" in March
+ * is this May, not last year's.
+ */
+export function eventDate(view: SentenceView, at: number, ctx: CodingContext, future = false): { date: PartialDate; past: boolean } {
+  const near = mentionNear(view, at);
+  const date = near === undefined ? ctx.pubMonth : future && near.yearBack ? nextYear(near.date) : near.date;
   const published = ctx.input.published;
   const past = date.slice(0, 4) < published.slice(0, 4) || (date.length >= 7 && date.slice(0, 7) < ctx.pubMonth);
   return { date, past };
+}
+
+/** The same day or month a year later. */
+function nextYear(date: PartialDate): PartialDate {
+  const next = `${String(Number(date.slice(0, 4)) + 1)}${date.slice(4)}`;
+  // 29 February of a leap year has no day the year after
+  return next.endsWith('-02-29') ? `${next.slice(0, 8)}28` : next;
 }

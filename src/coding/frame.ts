@@ -54,7 +54,10 @@ export function roleBefore(view: SentenceView, lex: Lexicon, start: number, mark
   for (const m of cands) {
     // nor a genitive of the subject's own state ("Қазақстан Ресейдің Қазақстанның ... мәлімдемелерін"): it owns a nearer noun
     if (not?.mentions.some((x) => x.group === m.group || (m.case === 'gen' && x.code !== '' && x.code === m.code))) continue;
-    const marker = markerOf(view, lex, m);
+    // "оны ... шақырды", "onu ... davet etti": where objects are marked by case, an object pronoun
+    // written without a case suffix is an accusative object
+    const objectPronoun = m.kind === 'pronoun' && lex.wordOrder === 'sov' && m.case === undefined;
+    const marker = objectPronoun && !markers.includes('') ? 'acc' : markerOf(view, lex, m);
     if (!markers.includes(marker)) continue;
     // "AB'nin Çin açıklamasını", "Kazakistan'ın Ankara Büyükelçisi": the owner in the genitive is the side, not a
     // name inside the phrase it owns (a dative there is the trigger's own target: "Ermenistan'ın Azerbaycan'a yönelik saldırıları")
@@ -196,6 +199,9 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
   return undefined;
 }
 
+/** How far after an organisation's name a sidelines phrase may end ("ŞİÖ zirvesi marjında"). */
+const SETTING_REACH = 3;
+
 function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, leftmost = false): Slot | undefined {
   const cands = view.actors.filter((m) => m.end <= start && m.start >= cs && !m.attributive && !insideInsertion(view, lex, m, start))
     .sort((a, b) => (leftmost ? a.start - b.start : b.start - a.start));
@@ -207,6 +213,8 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
     if (m.kind === 'pronoun' && m.refers === 'person' && view.tags.has(CUE.determiners, m.start)) continue;
     // "onu davet etti": an object pronoun is no subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.objectPronouns, m.start)) continue;
+    // "ШЫҰ саммиті аясында Тоқаев ... кездесті": the organisation whose summit sets the scene is no subject
+    if (m.kind === 'org' && view.tags.find(CUE.sidelines, m.end, Math.min(start, m.end + SETTING_REACH)) !== undefined) continue;
     // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
     const how = `subject "${view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ')}"`;
     const co = leftmost ? coSubject(view, lex, m, start) : undefined;

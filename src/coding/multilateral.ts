@@ -37,9 +37,26 @@ function withPartner(view: SentenceView, end: number): boolean {
 
 /** "на полях саммита ШОС Путин встретился", "ŞİÖ zirvesi marjında": the organisation's summit is the setting of a meeting beside it. */
 function besideSummit(view: SentenceView, org: ActorMention): boolean {
-  const { first, last } = view.sentence;
-  return view.tags.find(CUE.sidelines, Math.max(first, org.start - NAMED_BEFORE), org.start) !== undefined
+  const { last } = view.sentence;
+  return sidelinesBefore(view, org.start, NAMED_BEFORE)
     || view.tags.find(CUE.sidelines, org.end, Math.min(last, org.end + NAMED_BEFORE)) !== undefined;
+}
+
+/** The longest sidelines phrase ("on the sidelines of"), so that a search back from a word finds where it begins. */
+const SIDELINES_MAX = 6;
+
+/**
+ * A sidelines phrase that ends at most `gap` words before token i, with no comma between ("on the
+ * sidelines of the SCO summit", "на полях саммита").
+ */
+export function sidelinesBefore(view: SentenceView, i: number, gap: number): boolean {
+  for (let k = Math.max(view.sentence.first, i - gap - SIDELINES_MAX); k < i; k++) {
+    const cue = view.tags.at(CUE.sidelines, k, i);
+    if (!cue) continue;
+    const between = view.tokens.slice(k + cue.length, i);
+    if (between.length <= gap && between.every((t) => t.key !== ',')) return true;
+  }
+  return false;
 }
 
 /** Members of an organisation on a date, or undefined when the lexicon lists none. */
