@@ -19,8 +19,10 @@ export interface CodingContext {
   readonly lex: Lexicon;
   readonly doc: Doc;
   readonly views: readonly SentenceView[];
-  /** The publication month: the date of an event the text does not date. */
+  /** The publication month. */
   readonly pubMonth: PartialDate;
+  /** The date of an event the text does not date: the dateline's day in the publication month, else that month. */
+  readonly reportDate: PartialDate;
   /** Who takes part in an organisation's meeting, read off the whole article once. */
   readonly participants: Participants;
   readonly trace?: TraceHook;

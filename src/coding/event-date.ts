@@ -1,27 +1,95 @@
 /**
- * The dates stage: an event's date is the nearest date expression in its trigger's clause, else in
- * a short sentence, else the publication month. A deadline ("by 2030") is no event's date.
+ * The dates stage: an event's date is the date expression of its own clause; else one that opens
+ * the sentence ("On 21 November, it emerged that ..."); else, in a short sentence, one of its other
+ * clause; else the report's date (a dateline's day, or the publication month). A date that bounds a
+ * span ("by 2030", "since 2019", "2019'dan bu yana") dates no event, and a date inside a relative
+ * clause ("who had visited Astana in 2019") dates only what that clause tells. A date given without
+ * its year or week ("on Friday", "in March") is read ahead in a clause about the future.
  */
 import { CUE } from '../lexicon/index.ts';
+import type { DateMention } from '../actors/index.ts';
 import type { PartialDate } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
-import { clauseBounds, type SentenceView } from './sentence.ts';
+import { clauseAt, type SentenceView } from './sentence.ts';
+import type { Trigger } from './triggers.ts';
 
-/** The nearest usable date expression to token `at`, if the sentence gives one. */
-export function dateNear(view: SentenceView, at: number): PartialDate | undefined {
-  const tags = view.tags;
-  const usable = view.dates.filter((d) => !tags.has(CUE.deadlineWords, d.start - 1) && !tags.has(CUE.deadlineWords, d.end));
-  const clause = clauseBounds(view, at);
-  const inClause = usable.filter((d) => d.start >= clause.start && d.start < clause.end);
-  // Outside its own clause a date is trusted only in a short sentence of one or two clauses.
-  const pool = inClause.length > 0 ? inClause : view.clauseStarts.length <= 2 ? usable : [];
-  const near = [...pool].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at));
-  return near[0]?.date;
+/** How a date is chosen for a token. */
+export interface DateQuery {
+  /** The clause speaks of the future: a date without its year or week is the next one. */
+  readonly ahead?: boolean;
+  /** Prefer a date before the token (a verb-final clause puts its date before its verb). */
+  readonly before?: boolean;
 }
 
-/** The date of an event triggered at token `at`, and whether it lies before the publication month. */
-export function eventDate(view: SentenceView, at: number, ctx: CodingContext): { date: PartialDate; past: boolean } {
-  const date = dateNear(view, at) ?? ctx.pubMonth;
+/** The first token after a date that is not its case ending or a year word ("2019'dan", "2019 жылдан"). */
+function after(view: SentenceView, d: DateMention): number {
+  let k = d.end;
+  const last = view.sentence.last;
+  while (k < last && (view.tokens[k]?.kind === 'suffix' || view.tags.has(CUE.yearWords, k, last))) k++;
+  return k;
+}
+
+/** A deadline ("by 2030") or the start of a span ("since 2019"): the bound of a span, no event's date. */
+function bound(view: SentenceView, d: DateMention): boolean {
+  const { tags } = view;
+  const next = after(view, d);
+  return tags.has(CUE.deadlineWords, d.start - 1) || tags.has(CUE.deadlineWords, d.end)
+    || tags.has(CUE.sinceWords, d.start - 1) || tags.has(CUE.sinceWords, next);
+}
+
+/** Only the date, its prepositions and punctuation in the clause from `start` to `end`. */
+function dateAlone(view: SentenceView, d: DateMention, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    if (k >= d.start && k < d.end) continue;
+    const t = view.tokens[k];
+    if (t && t.kind !== 'punct' && t.kind !== 'suffix' && !view.tags.has(CUE.prepositions, k)) return false;
+  }
+  return true;
+}
+
+/** The clause a date belongs to: its own, or the next when it is a clause of the date alone. */
+function clauseOfDate(view: SentenceView, d: DateMention): number {
+  const c = clauseAt(view, d.start);
+  const start = view.clauseStarts[c] ?? view.sentence.first;
+  const end = view.clauseStarts[c + 1];
+  return end !== undefined && dateAlone(view, d, start, end) ? c + 1 : c;
+}
+
+/** "On Tuesday, ...", "В четверг Токаев ...", "10 Mayıs'ta ...": a date that opens the sentence. */
+function opensSentence(view: SentenceView, d: DateMention): boolean {
+  for (let k = view.sentence.first; k < d.start; k++) if (!view.tags.has(CUE.prepositions, k)) return false;
+  return true;
+}
+
+/** A date in a clause a relative pronoun opens ("who had visited Astana in 2019"). */
+function inRelativeClause(view: SentenceView, d: DateMention): boolean {
+  return view.tags.has(CUE.relativePronouns, view.clauseStarts[clauseAt(view, d.start)] ?? view.sentence.first);
+}
+
+/** The nearest date to token `at` that dates what happens there, if the sentence gives one. */
+export function dateNear(view: SentenceView, at: number, query: DateQuery = {}): PartialDate | undefined {
+  const usable = view.dates.filter((d) => !bound(view, d));
+  const clause = clauseAt(view, at);
+  const inClause = usable.filter((d) => clauseOfDate(view, d) === clause);
+  const before = query.before ? inClause.filter((d) => d.end <= at) : [];
+  // Outside its own clause a date is trusted when it opens the sentence, or in a short sentence of
+  // one or two clauses, but never from a relative clause of its own.
+  const opening = usable.filter((d) => opensSentence(view, d));
+  const pool = before.length > 0 ? before
+    : inClause.length > 0 ? inClause
+      : opening.length > 0 ? opening
+        : view.clauseStarts.length <= 2 ? usable.filter((d) => !inRelativeClause(view, d)) : [];
+  const near = [...pool].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+  if (!near) return undefined;
+  // Only the clause's own tense says which way its date points: "On 21 November it emerged that
+  // they planned to sign" dates the plan on the day it emerged.
+  return query.ahead && inClause.includes(near) ? near.ahead ?? near.date : near.date;
+}
+
+/** The date of an event triggered by `trig`, and whether it lies before the publication month. */
+export function eventDate(view: SentenceView, trig: Trigger, ctx: CodingContext, future: boolean): { date: PartialDate; past: boolean } {
+  const before = ctx.lex.wordOrder === 'sov' && trig.pos === 'verb';
+  const date = dateNear(view, trig.start, { ahead: future, before }) ?? ctx.reportDate;
   const published = ctx.input.published;
   const past = date.slice(0, 4) < published.slice(0, 4) || (date.length >= 7 && date.slice(0, 7) < ctx.pubMonth);
   return { date, past };

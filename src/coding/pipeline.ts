@@ -62,7 +62,7 @@ function codeTrigger(trig: Trigger, view: SentenceView, ctx: CodingContext, stat
     ...(modality.modality !== 'asserted' ? { modality } : {}),
   };
   if (!reading) return { events: [], state: assigned.state, verb };
-  const events = emitEvents(trig, roles, reading, eventDate(view, trig.start, ctx), view, ctx);
+  const events = emitEvents(trig, roles, reading, eventDate(view, trig, ctx, modality.modality === 'future'), view, ctx);
   const codes = (refs: readonly { readonly code: string }[]): string[] => refs.map((a) => a.code);
   let after = withEvent(assigned.state, [...codes(reading.actor), ...codes(reading.recipient)], ctx.lex);
   if (reading.type === 'CONSULT' && reading.mode === 'visit') after = withVisit(after, codes(reading.actor), codes(reading.recipient));
@@ -146,9 +146,12 @@ function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseS
 export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOptions = {}): CodeResult {
   const lines: TraceLine[] = [];
   const trace: TraceHook | undefined = options.trace ? (sentence, step, detail) => { lines.push({ sentence, step, detail }); } : undefined;
-  const { doc, views } = annotate(input, lex, trace);
+  const { doc, views, dateline } = annotate(input, lex, trace);
+  const pubMonth = input.published.slice(0, 7);
+  // A dateline's day dates what the report does not; a dateline of another month is not trusted over the publication.
+  const reportDate = dateline !== undefined && dateline.startsWith(pubMonth) ? dateline : pubMonth;
   const ctx: CodingContext = {
-    input, lex, doc, views, pubMonth: input.published.slice(0, 7),
+    input, lex, doc, views, pubMonth, reportDate,
     participants: new Participants(views, lex, input.published), ...(trace ? { trace } : {}),
   };
   let state = openingScene(views, lex);

@@ -25,7 +25,7 @@ export interface CueValues {
   proposal: true; futureInPast: true; habitual: true; reportingVerbs: true; aspectual: true; cancelled: true; times: true;
   offices: Office; honorifics: true; sectors: Sector; discourse: DiscourseRef; dyadHeads: true;
   hyphenModifiers: true; homeInstitutions: true; organizationHeads: true;
-  months: number; weekdays: number; relativeDates: RelativeDate; yearWords: true; deadlineWords: true;
+  months: number; weekdays: number; relativeDates: RelativeDate; yearWords: true; deadlineWords: true; sinceWords: true;
   numberWords: number; scales: number; currencies: string; units: string;
   partnershipLevels: string; metrics: string; targetWords: true; observedWords: true; agreementWords: true; fieldIntro: true; fieldOutro: true;
   /** Event pattern triggers: the patterns a phrase fires. */
@@ -38,7 +38,7 @@ export const CUE_NAMES = [
   'possessive', 'genitivePrep', 'agentPrep', 'partnerPrep', 'infinitive', 'verbAfter', 'indefinite', 'pronouns', 'objectPronouns', 'reciprocals', 'complementizers', 'quantifiers', 'sidelines',
   'negation', 'notNegation', 'advice', 'hypothetical', 'future', 'intent', 'proposal', 'futureInPast', 'habitual', 'reportingVerbs', 'aspectual', 'cancelled', 'times',
   'offices', 'honorifics', 'sectors', 'discourse', 'dyadHeads', 'hyphenModifiers', 'homeInstitutions', 'organizationHeads',
-  'months', 'weekdays', 'relativeDates', 'yearWords', 'deadlineWords', 'numberWords', 'scales', 'currencies', 'units',
+  'months', 'weekdays', 'relativeDates', 'yearWords', 'deadlineWords', 'sinceWords', 'numberWords', 'scales', 'currencies', 'units',
   'partnershipLevels', 'metrics', 'targetWords', 'observedWords', 'agreementWords', 'fieldIntro', 'fieldOutro', 'trigger',
 ] as const satisfies readonly CueName[];
 
@@ -108,6 +108,7 @@ function sources(f: LanguageFile, triggers: Iterable<readonly [string, readonly 
     relativeDates: ['key', pairs(f.dates.relative)],
     yearWords: ['key', words(f.dates.yearWords)],
     deadlineWords: ['key', words(f.dates.deadlineWords)],
+    sinceWords: ['key', words(f.dates.sinceWords)],
     numberWords: ['key', pairs(f.numbers.words)],
     scales: ['stem', pairs(f.numbers.scales)],
     currencies: ['stem', pairs(f.numbers.currencies)],
