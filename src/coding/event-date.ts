@@ -17,8 +17,8 @@ import type { Trigger } from './triggers.ts';
 export interface DateQuery {
   /** The clause speaks of the future: a date without its year or week is the next one. */
   readonly ahead?: boolean;
-  /** Prefer a date before the token (a verb-final clause puts its date before its verb). */
-  readonly before?: boolean;
+  /** The side of the token its own date is looked for first: before it, or after it. */
+  readonly side?: 'before' | 'after';
 }
 
 /** The first token after a date that is not its case ending or a year word ("2019'dan", "2019 жылдан"). */
@@ -71,11 +71,11 @@ export function dateNear(view: SentenceView, at: number, query: DateQuery = {}):
   const usable = view.dates.filter((d) => !bound(view, d));
   const clause = clauseAt(view, at);
   const inClause = usable.filter((d) => clauseOfDate(view, d) === clause);
-  const before = query.before ? inClause.filter((d) => d.end <= at) : [];
+  const side = query.side === 'before' ? inClause.filter((d) => d.end <= at) : query.side === 'after' ? inClause.filter((d) => d.start > at) : [];
   // Outside its own clause a date is trusted when it opens the sentence, or in a short sentence of
   // one or two clauses, but never from a relative clause of its own.
   const opening = usable.filter((d) => opensSentence(view, d));
-  const pool = before.length > 0 ? before
+  const pool = side.length > 0 ? side
     : inClause.length > 0 ? inClause
       : opening.length > 0 ? opening
         : view.clauseStarts.length <= 2 ? usable.filter((d) => !inRelativeClause(view, d)) : [];
@@ -88,8 +88,10 @@ export function dateNear(view: SentenceView, at: number, query: DateQuery = {}):
 
 /** The date of an event triggered by `trig`, and whether it lies before the publication month. */
 export function eventDate(view: SentenceView, trig: Trigger, ctx: CodingContext, future: boolean): { date: PartialDate; past: boolean } {
-  const before = ctx.lex.wordOrder === 'sov' && trig.pos === 'verb';
-  const date = dateNear(view, trig.start, { ahead: future, before }) ?? ctx.reportDate;
+  // A verb-final clause puts its date before its verb (and a noun's modifiers come before it too);
+  // elsewhere a verb's date follows it ("signed a treaty in 2010 and visited Georgia in 2015").
+  const side = ctx.lex.wordOrder === 'sov' ? 'before' : trig.pos === 'verb' ? 'after' : undefined;
+  const date = dateNear(view, trig.start, { ahead: future, ...(side ? { side } : {}) }) ?? ctx.reportDate;
   const published = ctx.input.published;
   const past = date.slice(0, 4) < published.slice(0, 4) || (date.length >= 7 && date.slice(0, 7) < ctx.pubMonth);
   return { date, past };
