@@ -10,7 +10,7 @@ import { CUE } from '../lexicon/index.ts';
 import type { DateMention } from '../actors/index.ts';
 import type { PartialDate } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
-import { clauseAt, type SentenceView } from './sentence.ts';
+import { clauseAt, clauseBounds, type SentenceView } from './sentence.ts';
 import type { Trigger } from './triggers.ts';
 
 /** How a date is chosen for a token. */
@@ -66,17 +66,38 @@ function inRelativeClause(view: SentenceView, d: DateMention): boolean {
   return view.tags.has(CUE.relativePronouns, view.clauseStarts[clauseAt(view, d.start)] ?? view.sentence.first);
 }
 
+/**
+ * The stretch of the clause around token `at` that no comma or conjunction breaks: one verb and
+ * its phrases in a chain ("signed a treaty in 2010 and visited Georgia in 2015", "в 2010 году
+ * подписала договор, а в 2015 году посетила Грузию").
+ */
+function segmentAround(view: SentenceView, at: number, clause: { start: number; end: number }): { start: number; end: number } {
+  const breaks = (k: number): boolean => view.tokens[k]?.key === ',' || view.tags.has(CUE.conjunctions, k, clause.end);
+  let start = at;
+  while (start > clause.start && !breaks(start - 1)) start--;
+  let end = at + 1;
+  while (end < clause.end && !breaks(end)) end++;
+  return { start, end };
+}
+
+/** The dates among `dates` on the preferred side of `at`, when there are any; else all of them. */
+function onSide(dates: readonly DateMention[], at: number, side: DateQuery['side']): readonly DateMention[] {
+  const preferred = side === 'before' ? dates.filter((d) => d.end <= at) : side === 'after' ? dates.filter((d) => d.start > at) : [];
+  return preferred.length > 0 ? preferred : dates;
+}
+
 /** The nearest date to token `at` that dates what happens there, if the sentence gives one. */
 export function dateNear(view: SentenceView, at: number, query: DateQuery = {}): PartialDate | undefined {
   const usable = view.dates.filter((d) => !bound(view, d));
   const clause = clauseAt(view, at);
   const inClause = usable.filter((d) => clauseOfDate(view, d) === clause);
-  const side = query.side === 'before' ? inClause.filter((d) => d.end <= at) : query.side === 'after' ? inClause.filter((d) => d.start > at) : [];
+  const segment = segmentAround(view, at, clauseBounds(view, at));
+  const inSegment = inClause.filter((d) => d.start >= segment.start && d.end <= segment.end);
   // Outside its own clause a date is trusted when it opens the sentence, or in a short sentence of
   // one or two clauses, but never from a relative clause of its own.
   const opening = usable.filter((d) => opensSentence(view, d));
-  const pool = side.length > 0 ? side
-    : inClause.length > 0 ? inClause
+  const pool = inSegment.length > 0 ? onSide(inSegment, at, query.side)
+    : inClause.length > 0 ? onSide(inClause, at, query.side)
       : opening.length > 0 ? opening
         : view.clauseStarts.length <= 2 ? usable.filter((d) => !inRelativeClause(view, d)) : [];
   const near = [...pool].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
