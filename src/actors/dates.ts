@@ -146,7 +146,9 @@ export function findDates(tokens: readonly Token[], from: number, to: number, ta
     }
     // month-led: "December 22[, 2022]", "May 2022", "December"
     const mo = tags.at(CUE.months, i, to);
-    if (mo && (t.cap || !capitalised)) {
+    // "Mart ayında", "наурыз айында": the word for month makes the name one, whatever its capital
+    const monthWord = mo !== undefined && tags.has(CUE.monthWords, i + mo.length, to);
+    if (mo && (t.cap || !capitalised || monthWord)) {
       let j = i + mo.length;
       // "Dec. 22, 2022": the dot of an abbreviated month inside a sentence
       if (tokens[j]?.key === '.' && isDay(tokens[j + 1]) !== undefined) j++;
@@ -171,8 +173,10 @@ export function findDates(tokens: readonly Token[], from: number, to: number, ta
       // "Ocak'ta"), or an inflection of its own ("қаңтарда"): a capitalised "May" alone is a modal.
       const prev = tokens[i - 1];
       const marked = (prev !== undefined && tags.has(CUE.prepositions, i - 1)) || tokens[i + mo.length]?.kind === 'suffix' || t.key !== t.stem;
-      if (marked || !capitalised) {
-        out.push({ start: i, end: i + mo.length, ...monthOnly(mo.value, published), how: 'month' });
+      if (marked || !capitalised || monthWord) {
+        const end = i + mo.length + (monthWord ? 1 : 0);
+        out.push({ start: i, end, ...monthOnly(mo.value, published), how: 'month' });
+        i = end - 1;
       }
       continue;
     }

@@ -50,15 +50,16 @@ interface Coded {
 
 /**
  * Whether a trigger's clause speaks of the future, so that its "on Friday" or "in March" is the
- * next one: a future or planned act, or a promise (AGREE) in a form that is not past where the
- * language marks its past on the verb (Russian "посетит", "встретится": a perfective future).
+ * next one: a future or planned act, or a promise (AGREE) written in a future form ("ziyaret
+ * edecek", "посетит") or, where the language marks its past on the verb, in a form that is not past.
  */
 function speaksAhead(trig: Trigger, view: SentenceView, ctx: CodingContext, modality: Modality, type: EventType): boolean {
   if (modality === 'future') return true;
+  if (type !== 'AGREE') return false;
   const { lex } = ctx;
-  if (type !== 'AGREE' || lex.pastEndings.length + lex.participleEndings.length === 0) return false;
   const last = view.tokens[trig.end - 1]?.key ?? '';
-  return !isPastForm(lex, last) && !isIrregularForm(lex, last);
+  if (lex.infixes.future.some((x) => last.endsWith(x))) return true;
+  return lex.pastEndings.length + lex.participleEndings.length > 0 && !isPastForm(lex, last) && !isIrregularForm(lex, last);
 }
 
 /** One trigger through roles, modality, dates and emit (`prior`: the verb before it in its sentence). */

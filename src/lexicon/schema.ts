@@ -229,6 +229,8 @@ export const languageFile = z.strictObject({
     earlierWords: z.string().array().default([]),
     deadlineWords: z.string().array().default([])
       .describe('Words that make a date a deadline, not the event\'s date ("by 2030"; Turkish "2030\'a kadar" comes after).'),
+    monthWords: z.string().array().default([])
+      .describe('The word for "month" after a month\'s name ("Mart ayında", "наурыз айында"): it marks the name as a month, whatever its capital.'),
     sinceWords: z.string().array().default([])
       .describe('Words that make a date the start of a span ("since 2019", "2019\'dan bu yana", "с 2019 года"): it dates no event of the clause, which is later.'),
     capitalised: z.boolean().default(true)
