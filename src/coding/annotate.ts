@@ -34,11 +34,19 @@ function dateline(actors: readonly ActorMention[], doc: Doc, first: number, last
   return date ? { place, date } : { place };
 }
 
+/** Nothing but the date and punctuation in tokens [first, last). */
+function dateAlone(doc: Doc, first: number, last: number, d: DateMention | undefined): boolean {
+  if (!d) return false;
+  for (let k = first; k < last; k++) if ((k < d.start || k >= d.end) && doc.tokens[k]?.kind !== 'punct') return false;
+  return true;
+}
+
 /** Segment, tokenise and annotate every sentence of an article. */
 export function annotate(input: ArticleInput, lex: Lexicon, trace?: TraceHook): { doc: Doc; views: SentenceView[]; dateline?: PartialDate } {
   const doc = analyze(input.text, lex.profile);
   const views: SentenceView[] = [];
   let datelineDate: PartialDate | undefined;
+  let placeAlone = false;
   let groupBase = 0;
   for (const s of doc.sentences) {
     const tags = lex.matcher.tag(doc.tokens, s.first, s.last);
@@ -52,10 +60,13 @@ export function annotate(input: ArticleInput, lex: Lexicon, trace?: TraceHook): 
     const { clauseOf, clauseStarts } = clauses(tags, s.first, s.last);
     const view: SentenceView = { sentence: s, tokens: doc.tokens, tags, actors, dates, amounts, clauseOf, clauseStarts };
     views.push(view);
-    if (line?.date && datelineDate === undefined) {
-      datelineDate = line.date.date;
-      trace?.(s.index, 'date', `dateline "${wordsOf(view, line.date.start, line.date.end)}": the report's date ${datelineDate}`);
+    // "Москва. 19 января.": the place may stand alone, and its date be the next sentence, alone too
+    const lineDate = line?.date ?? (placeAlone && dates.length === 1 && dateAlone(doc, s.first, s.last, dates[0]) ? dates[0] : undefined);
+    if (lineDate && datelineDate === undefined) {
+      datelineDate = lineDate.date;
+      trace?.(s.index, 'date', `dateline "${wordsOf(view, lineDate.start, lineDate.end)}": the report's date ${datelineDate}`);
     }
+    placeAlone = line !== undefined && line.date === undefined && line.place.end + 2 >= s.last;
     if (trace) {
       trace(s.index, 'tokens', doc.tokens.slice(s.first, s.last).map((t) => `${t.text}/${t.stem}`).join(' '));
       const text = (a: number, b: number): string => doc.text.slice(doc.tokens[a]?.start ?? 0, doc.tokens[b - 1]?.end ?? 0);
