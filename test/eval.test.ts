@@ -425,6 +425,14 @@ describe('day precision of matched events', () => {
     assert.deepEqual(s.days, { given: 3, right: 1, monthOnly: 1, wrong: 1 });
   });
 
+  it('of equally many pairs, pairs a gold event with the prediction of its very day', () => {
+    // both predictions match both gold events by the month; first-fit by order would cross them
+    const a = article([{ ...on('2022-05-18'), recipient: [], actor: ['AZE', 'TKM'] }, { ...on('2022-05-26'), recipient: [], actor: ['AZE', 'TKM'] }]);
+    const s = scoreArticle(a, [ev('CONSULT', 'AZE+TKM', '', '2022-05-26'), ev('CONSULT', 'AZE', 'TKM', '2022-05-18')]);
+    assert.equal(s.events.tp, 2);
+    assert.deepEqual(s.days, { given: 2, right: 2, monthOnly: 0, wrong: 0 });
+  });
+
   it('sums per language and prints one line for each', () => {
     const en = scoreArticle(article([on('2022-05-10')], {}, 'en', 'en1'), [ev('CONSULT', 'KAZ', 'TUR', '2022-05')]);
     const tr = scoreArticle(article([on('2022-05-10')], {}, 'tr', 'tr1'), [ev('CONSULT', 'KAZ', 'TUR', '2022-05-10')]);
