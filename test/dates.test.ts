@@ -152,3 +152,13 @@ describe('"since", "first ... since", relative clauses and appositions do not da
     assert.deepEqual(datesOf('Russia and Belarus launch Allied Resolve-2022 drills', 'en', '2022-02-10'), ['2022-02']);
   });
 });
+
+describe('the same event told twice keeps the finer date', () => {
+  it('talks held during a visit give the visit their day', () => {
+    assert.deepEqual(dated('Tokayev visits Moscow\n\nTokayev and Putin held talks in the Kremlin on Monday.', 'en'), ['CONSULT KAZ>RUS 2022-05-09']);
+    assert.deepEqual(dated('Токаев посетил Москву\n\nВ понедельник Токаев и Путин провели переговоры в Кремле.', 'ru'), ['CONSULT KAZ>RUS 2022-05-09']);
+  });
+  it('a headline and its lead', () => {
+    assert.deepEqual(dated('Tokayev meets Mirziyoyev\n\nTokayev met Mirziyoyev in Tashkent on Monday.', 'en'), ['CONSULT KAZ+UZB> 2022-05-09']);
+  });
+});
