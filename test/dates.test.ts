@@ -162,3 +162,14 @@ describe('the same event told twice keeps the finer date', () => {
     assert.deepEqual(dated('Tokayev meets Mirziyoyev\n\nTokayev met Mirziyoyev in Tashkent on Monday.', 'en'), ['CONSULT KAZ+UZB> 2022-05-09']);
   });
 });
+
+describe('a headline tells what its lead tells', () => {
+  it('an event the headline names undated takes the day the lead gives', () => {
+    assert.deepEqual(dated('Tokayev thanks Erdogan\n\nOn Monday, Tokayev met Mirziyoyev in Tashkent.', 'en'), ['SUPPORT KAZ>TUR 2022-05-09', 'CONSULT KAZ+UZB> 2022-05-09']);
+    assert.deepEqual(dated('Токаев поблагодарил Эрдогана\n\nВ понедельник Токаев встретился с Мирзиёевым в Ташкенте.', 'ru'), ['SUPPORT KAZ>TUR 2022-05-09', 'CONSULT KAZ+UZB> 2022-05-09']);
+  });
+  it('but not a day of another month, nor one from a relative clause', () => {
+    assert.equal(dated('Tokayev thanks Erdogan\n\nTokayev met Mirziyoyev on 20 December.', 'en')[0], 'SUPPORT KAZ>TUR 2022-05');
+    assert.equal(dated('Tokayev thanks Erdogan\n\nTokayev met Mirziyoyev, who arrived on Monday.', 'en')[0], 'SUPPORT KAZ>TUR 2022-05');
+  });
+});

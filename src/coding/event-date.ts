@@ -107,12 +107,26 @@ export function dateNear(view: SentenceView, at: number, query: DateQuery = {}):
   return query.ahead && inClause.includes(near) ? near.ahead ?? near.date : near.date;
 }
 
+/**
+ * The day a headline's news happened: a headline (a first line of its own) tells what its lead
+ * tells, so an event it names undated takes the first day the lead gives, in the report's month
+ * ("Aliyev Phones Erdogan" ... "On February 6, Aliyev phoned").
+ */
+export function headlineDate(views: readonly SentenceView[], reportDate: PartialDate): PartialDate | undefined {
+  const [title, lead] = views;
+  if (!title || !lead || title.sentence.paragraph === lead.sentence.paragraph) return undefined;
+  const day = lead.dates.find((d) => !bound(lead, d) && !inRelativeClause(lead, d) && d.date.length === 10);
+  return day !== undefined && day.date.startsWith(reportDate.slice(0, 7)) ? day.date : undefined;
+}
+
+
 /** The date of an event triggered by `trig`, and whether it lies before the publication month. */
 export function eventDate(view: SentenceView, trig: Trigger, ctx: CodingContext, future: boolean): { date: PartialDate; past: boolean } {
   // A verb-final clause puts its date before its verb (and a noun's modifiers come before it too);
   // elsewhere a verb's date follows it ("signed a treaty in 2010 and visited Georgia in 2015").
   const side = ctx.lex.wordOrder === 'sov' ? 'before' : trig.pos === 'verb' ? 'after' : undefined;
-  const date = dateNear(view, trig.start, { ahead: future, ...(side ? { side } : {}) }) ?? ctx.reportDate;
+  const undated = view.sentence.index === 0 ? ctx.headlineDate ?? ctx.reportDate : ctx.reportDate;
+  const date = dateNear(view, trig.start, { ahead: future, ...(side ? { side } : {}) }) ?? undated;
   const published = ctx.input.published;
   const past = date.slice(0, 4) < published.slice(0, 4) || (date.length >= 7 && date.slice(0, 7) < ctx.pubMonth);
   return { date, past };

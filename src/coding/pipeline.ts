@@ -16,7 +16,7 @@ import type { PriorVerb } from './coordination.ts';
 import type { Modality } from './modality.ts';
 import { openingScene, withEvent, withOrganizations, withPeople, withVisit, type DiscourseState } from './discourse.ts';
 import { emitEvents } from './emit.ts';
-import { eventDate } from './event-date.ts';
+import { eventDate, headlineDate } from './event-date.ts';
 import { sentenceFacts } from './fact-records.ts';
 import { mergeRecords } from './merge.ts';
 import { Participants } from './multilateral.ts';
@@ -165,8 +165,9 @@ export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOpti
   const pubMonth = input.published.slice(0, 7);
   // A dateline's day dates what the report does not; a dateline of another month is not trusted over the publication.
   const reportDate = dateline !== undefined && dateline.startsWith(pubMonth) ? dateline : pubMonth;
+  const headline = headlineDate(views, reportDate);
   const ctx: CodingContext = {
-    input, lex, doc, views, pubMonth, reportDate,
+    input, lex, doc, views, pubMonth, reportDate, ...(headline !== undefined ? { headlineDate: headline } : {}),
     participants: new Participants(views, lex, input.published), ...(trace ? { trace } : {}),
   };
   let state = openingScene(views, lex);
