@@ -168,6 +168,10 @@ describe('a headline tells what its lead tells', () => {
     assert.deepEqual(dated('Tokayev thanks Erdogan\n\nOn Monday, Tokayev met Mirziyoyev in Tashkent.', 'en'), ['SUPPORT KAZ>TUR 2022-05-09', 'CONSULT KAZ+UZB> 2022-05-09']);
     assert.deepEqual(dated('Токаев поблагодарил Эрдогана\n\nВ понедельник Токаев встретился с Мирзиёевым в Ташкенте.', 'ru'), ['SUPPORT KAZ>TUR 2022-05-09', 'CONSULT KAZ+UZB> 2022-05-09']);
   });
+  it('the day may come later in the lead paragraph ("Об этом 9 мая сообщили")', () => {
+    const ev = dated('Путин и Си Цзиньпин подписали договор\n\nПутин и Си Цзиньпин провели переговоры в Пекине. Об этом 9 мая сообщили в Кремле.', 'ru');
+    assert.equal(ev[0], 'SUPPORT CHN+RUS> 2022-05-09', ev.join('; '));
+  });
   it('but not a day of another month, nor one from a relative clause', () => {
     assert.equal(dated('Tokayev thanks Erdogan\n\nTokayev met Mirziyoyev on 20 December.', 'en')[0], 'SUPPORT KAZ>TUR 2022-05');
     assert.equal(dated('Tokayev thanks Erdogan\n\nTokayev met Mirziyoyev, who arrived on Monday.', 'en')[0], 'SUPPORT KAZ>TUR 2022-05');

@@ -109,14 +109,18 @@ export function dateNear(view: SentenceView, at: number, query: DateQuery = {}):
 
 /**
  * The day a headline's news happened: a headline (a first line of its own) tells what its lead
- * tells, so an event it names undated takes the first day the lead gives, in the report's month
- * ("Aliyev Phones Erdogan" ... "On February 6, Aliyev phoned").
+ * tells, so an event it names undated takes the first day the lead paragraph gives, in the
+ * report's month ("Aliyev Phones Erdogan" ... "On February 6, Aliyev phoned").
  */
 export function headlineDate(views: readonly SentenceView[], reportDate: PartialDate): PartialDate | undefined {
   const [title, lead] = views;
   if (!title || !lead || title.sentence.paragraph === lead.sentence.paragraph) return undefined;
-  const day = lead.dates.find((d) => !bound(lead, d) && !inRelativeClause(lead, d) && d.date.length === 10);
-  return day !== undefined && day.date.startsWith(reportDate.slice(0, 7)) ? day.date : undefined;
+  for (const v of views) {
+    if (v.sentence.paragraph !== lead.sentence.paragraph) continue;
+    const day = v.dates.find((d) => !bound(v, d) && !inRelativeClause(v, d) && d.date.length === 10);
+    if (day) return day.date.startsWith(reportDate.slice(0, 7)) ? day.date : undefined;
+  }
+  return undefined;
 }
 
 
