@@ -148,6 +148,13 @@ describe('"since", "first ... since", relative clauses and appositions do not da
     assert.deepEqual(datesOf('Mirziyoyev, the president since 2016, met Tokayev on Monday.', 'en'), ['2022-05-09']);
     assert.deepEqual(datesOf('В понедельник Токаев встретился с Мирзиёевым, президентом Узбекистана с 2016 года.', 'ru'), ['2022-05-09']);
   });
+  it('an apposition or participle phrase after a name dates nothing outside it', () => {
+    assert.deepEqual(datesOf('Tokayev met Mirziyoyev, the winner of the 2021 election, on Monday.', 'en'), ['2022-05-09']);
+    assert.deepEqual(datesOf('Tokayev met Mirziyoyev, the winner of the 2021 election.', 'en'), ['2022-05']);
+    assert.deepEqual(datesOf('Мирзиёев, избранный президентом в 2016 году, в понедельник встретился с Токаевым.', 'ru'), ['2022-05-09']);
+    assert.deepEqual(datesOf('Токаев встретился с Мирзиёевым, избранным президентом в 2016 году.', 'ru'), ['2022-05']);
+    assert.deepEqual(datesOf('Tokayev, 2019\'da seçilen Mirziyoyev ile pazartesi günü görüştü.', 'tr'), ['2022-05-09']);
+  });
   it('a year joined to a name is no date ("Allied Resolve-2022")', () => {
     assert.deepEqual(datesOf('Russia and Belarus launch Allied Resolve-2022 drills', 'en', '2022-02-10'), ['2022-02']);
   });

@@ -86,13 +86,36 @@ function onSide(dates: readonly DateMention[], at: number, side: DateQuery['side
   return preferred.length > 0 ? preferred : dates;
 }
 
+/** How far an apposition between commas may run ("Mirziyoyev, the winner of the 2021 election,"). */
+const APPOSITION_REACH = 12;
+
+/**
+ * A date in a phrase set off by a comma after a name, up to the next comma or the sentence's end,
+ * with no conjunction in it: an apposition or a participle phrase that describes the name
+ * ("Mirziyoyev, the winner of the 2021 election,", "Мирзиёевым, избранным президентом в 2016
+ * году."). It dates nothing outside the phrase.
+ */
+function inApposition(view: SentenceView, d: DateMention): boolean {
+  const { first, last } = view.sentence;
+  let open = d.start - 1;
+  while (open >= first && view.tokens[open]?.key !== ',') open--;
+  if (open < first || !view.actors.some((m) => m.end === open && !m.attributive)) return false;
+  let close = d.end;
+  while (close < last && view.tokens[close]?.key !== ',') close++;
+  if (close - open > APPOSITION_REACH) return false;
+  for (let k = open + 1; k < close; k++) if (view.tags.has(CUE.conjunctions, k, close)) return false;
+  return true;
+}
+
 /** The nearest date to token `at` that dates what happens there, if the sentence gives one. */
 export function dateNear(view: SentenceView, at: number, query: DateQuery = {}): PartialDate | undefined {
-  const usable = view.dates.filter((d) => !bound(view, d));
+  const unbound = view.dates.filter((d) => !bound(view, d));
+  const segment = segmentAround(view, at, clauseBounds(view, at));
+  const inSegment = unbound.filter((d) => d.start >= segment.start && d.end <= segment.end);
+  // beyond its own stretch, an event is not dated by an apposition's date
+  const usable = unbound.filter((d) => !inApposition(view, d));
   const clause = clauseAt(view, at);
   const inClause = usable.filter((d) => clauseOfDate(view, d) === clause);
-  const segment = segmentAround(view, at, clauseBounds(view, at));
-  const inSegment = inClause.filter((d) => d.start >= segment.start && d.end <= segment.end);
   // Outside its own clause a date is trusted when it opens the sentence, or in a short sentence of
   // one or two clauses, but never from a relative clause of its own.
   const opening = usable.filter((d) => opensSentence(view, d));
@@ -104,7 +127,7 @@ export function dateNear(view: SentenceView, at: number, query: DateQuery = {}):
   if (!near) return undefined;
   // Only the clause's own tense says which way its date points: "On 21 November it emerged that
   // they planned to sign" dates the plan on the day it emerged.
-  return query.ahead && inClause.includes(near) ? near.ahead ?? near.date : near.date;
+  return query.ahead && (inSegment.includes(near) || inClause.includes(near)) ? near.ahead ?? near.date : near.date;
 }
 
 /**
