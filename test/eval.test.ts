@@ -407,6 +407,46 @@ describe('aggregation', () => {
   });
 });
 
+describe('day precision of matched events', () => {
+  const on = (date: string): GoldEventInput => ({ type: ['CONSULT'], actor: ['KAZ'], recipient: ['TUR'], date });
+
+  it('counts, of matched gold events dated to the day, the right day, a month only and another day', () => {
+    const a = article([
+      on('2022-05-10'), { ...on('2022-05-03'), actor: ['UZB'] }, { ...on('2022-05-04'), actor: ['KGZ'] },
+      { ...on('2022-05'), actor: ['TJK'] }, { ...on('2022-05-06'), actor: ['TKM'] },
+    ]);
+    const s = scoreArticle(a, [
+      ev('CONSULT', 'KAZ', 'TUR', '2022-05-10'),
+      ev('CONSULT', 'UZB', 'TUR', '2022-05'),
+      ev('CONSULT', 'KGZ', 'TUR', '2022-05-09'),
+      ev('CONSULT', 'TJK', 'TUR', '2022-05-02'),
+    ]);
+    // TJK has no day in the gold; TKM was not found: neither is counted
+    assert.deepEqual(s.days, { given: 3, right: 1, monthOnly: 1, wrong: 1 });
+  });
+
+  it('of equally many pairs, pairs a gold event with the prediction of its very day', () => {
+    // both predictions match both gold events by the month; first-fit by order would cross them
+    const a = article([{ ...on('2022-05-18'), recipient: [], actor: ['AZE', 'TKM'] }, { ...on('2022-05-26'), recipient: [], actor: ['AZE', 'TKM'] }]);
+    const s = scoreArticle(a, [ev('CONSULT', 'AZE+TKM', '', '2022-05-26'), ev('CONSULT', 'AZE', 'TKM', '2022-05-18')]);
+    assert.equal(s.events.tp, 2);
+    assert.deepEqual(s.days, { given: 2, right: 2, monthOnly: 0, wrong: 0 });
+  });
+
+  it('sums per language and prints one line for each', () => {
+    const en = scoreArticle(article([on('2022-05-10')], {}, 'en', 'en1'), [ev('CONSULT', 'KAZ', 'TUR', '2022-05')]);
+    const tr = scoreArticle(article([on('2022-05-10')], {}, 'tr', 'tr1'), [ev('CONSULT', 'KAZ', 'TUR', '2022-05-10')]);
+    const agg = aggregate([en, tr]);
+    assert.deepEqual(agg.overall.days, { given: 2, right: 1, monthOnly: 1, wrong: 0 });
+    const text = formatReport({ corpus: 'c', scores: [en, tr], problems: [], ...agg }, { worst: 0 });
+    assert.match(text, /^all\s+dates: day given 2, right day 1, month only 1, wrong 0$/m);
+    assert.match(text, /^en\s+dates: day given 1, right day 0, month only 1, wrong 0$/m);
+    assert.match(text, /^tr\s+dates: day given 1, right day 1, month only 0, wrong 0$/m);
+    const json = JSON.parse(JSON.stringify(reportToJson({ corpus: 'c', scores: [en, tr], problems: [], ...agg }))) as { byLang: { tr: { days: { right: number } } } };
+    assert.equal(json.byLang.tr.days.right, 1);
+  });
+});
+
 // --- gold files and the corpus -----------------------------------------------------------
 
 describe('gold files', () => {

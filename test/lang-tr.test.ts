@@ -213,7 +213,7 @@ describe('Turkish that the engine does not read yet', () => {
     const a = facts('Kazakistan ile Türkiye savunma sanayii, enerji ve kültür alanlarında 15 anlaşma imzaladı.').find((r) => r.kind === 'agreement');
     assert.deepEqual(a?.kind === 'agreement' ? a.fields : undefined, ['savunma sanayii', 'enerji', 'kültür']);
   });
-  it('a bare month ("Kasım ayında")', () => {
+  it('a bare month ("Kasım ayında"): the word for month marks it', () => {
     assert.deepEqual(events('Kasım ayında Tokayev Ankara\'yı ziyaret etti.'), ['CONSULT/visit KAZ>TUR 2021-11']);
   });
   it('an ordinal before a capitalised word ("2. Türk Dünyası Forumu")', () => {

@@ -2,6 +2,11 @@
  * Date expressions resolved against the publication date: explicit dates
  * ("22 December 2022", "December 22", "11.05.2022", "in 2009"), months, weekdays
  * ("on Saturday") and relative expressions ("last month", "this week").
+ *
+ * A date the text gives without its year or week ("on Tuesday", "10 May", "in March") is read
+ * twice: as the text most often means it (the latest such day on or before publication; a month
+ * not far after it) and, as `ahead`, the way a clause about the future means it (the next such
+ * day or month on or after publication). The dates stage picks one by the clause's tense.
  */
 import { CUE, type Tags } from '../lexicon/index.ts';
 import {
@@ -14,13 +19,10 @@ export interface DateMention {
   readonly start: number;
   readonly end: number;
   readonly date: PartialDate;
+  /** The reading in a clause about the future, when it differs: the next such day or month. */
+  readonly ahead?: PartialDate;
   /** How it was read, for `explain`. */
   readonly how: string;
-  /**
-   * The year was not written and was taken as last year's, the month being more than a month
-   * after publication ("in May" in March): of a plan it is next May, this year's.
-   */
-  readonly yearBack?: true;
 }
 
 function isYear(t: Token | undefined): number | undefined {
@@ -43,10 +45,38 @@ function yearFor(month: number, published: PartialDate): number {
   return p.year;
 }
 
-/** `yearBack` when a year not written was taken as the year before publication's. */
-function back(year: number, published: PartialDate): { yearBack?: true } {
+/**
+ * The year of the first such month on or after the publication month. A day earlier in the
+ * publication month stays in it: "will meet on 5 January" written on 6 January is a slip of tense
+ * or a plan made the day before far more often than a date a year ahead.
+ */
+function yearAhead(month: number, published: PartialDate): number {
   const p = parseDate(published);
-  return p && year < p.year ? { yearBack: true } : {};
+  if (!p) return new Date().getUTCFullYear();
+  return p.month !== undefined && month < p.month ? p.year + 1 : p.year;
+}
+
+/** A day and month without a year: the usual reading and, when it differs, the reading ahead. */
+function dayMonth(month: number, day: number, published: PartialDate): { date: PartialDate; ahead?: PartialDate } {
+  const at = (year: number): PartialDate => formatDate({ year, month, day: Math.min(day, daysInMonth(year, month)) });
+  const date = at(yearFor(month, published));
+  const ahead = at(yearAhead(month, published));
+  return ahead === date ? { date } : { date, ahead };
+}
+
+/** A month without a year: the usual reading and, when it differs, the reading ahead. */
+function monthOnly(month: number, published: PartialDate): { date: PartialDate; ahead?: PartialDate } {
+  const date = formatDate({ year: yearFor(month, published), month });
+  const ahead = formatDate({ year: yearAhead(month, published), month });
+  return ahead === date ? { date } : { date, ahead };
+}
+
+/** "Resolve-2022", "Astana-2030": a year joined by a hyphen to the word before it names something. */
+function inName(tokens: readonly Token[], i: number): boolean {
+  const dash = tokens[i - 1];
+  const word = tokens[i - 2];
+  const t = tokens[i];
+  return dash?.key === '-' && word?.kind === 'word' && t !== undefined && dash.end === t.start && word.end === dash.start;
 }
 
 function dayFromPublished(published: PartialDate, offset: number): PartialDate {
@@ -97,22 +127,28 @@ export function findDates(tokens: readonly Token[], from: number, to: number, ta
       i += rel.length - 1;
       continue;
     }
-    // weekday: the latest such day on or before publication
+    // weekday: the latest such day on or before publication (ahead: the next on or after it). A
+    // weekday written as a phrase ("salı günü", "в четверг") is one whatever its capital.
     const wd = tags.at(CUE.weekdays, i, to);
-    if (wd && (t.cap || !capitalised)) {
+    if (wd && (t.cap || !capitalised || wd.length > 1)) {
       let date: PartialDate = published.slice(0, 7);
+      let ahead: PartialDate | undefined;
       if (pub?.day !== undefined) {
         const n = dayNumber(published);
         const today = new Date(n * 86_400_000).getUTCDay();
         const back = (today - wd.value + 7) % 7;
         date = dateOfDay(n - back);
+        if (back !== 0) ahead = dateOfDay(n - back + 7);
       }
-      out.push({ start: i, end: i + 1, date, how: 'weekday before publication' });
+      out.push({ start: i, end: i + wd.length, date, ...(ahead ? { ahead } : {}), how: 'weekday before publication' });
+      i += wd.length - 1;
       continue;
     }
     // month-led: "December 22[, 2022]", "May 2022", "December"
     const mo = tags.at(CUE.months, i, to);
-    if (mo && (t.cap || !capitalised)) {
+    // "Mart ayında", "наурыз айында": the word for month makes the name one, whatever its capital
+    const monthWord = mo !== undefined && tags.has(CUE.monthWords, i + mo.length, to);
+    if (mo && (t.cap || !capitalised || monthWord)) {
       let j = i + mo.length;
       // "Dec. 22, 2022": the dot of an abbreviated month inside a sentence
       if (tokens[j]?.key === '.' && isDay(tokens[j + 1]) !== undefined) j++;
@@ -121,9 +157,9 @@ export function findDates(tokens: readonly Token[], from: number, to: number, ta
         const dayEnd = ++j;
         if (tokens[j]?.key === ',') j++;
         const y = isYear(tokens[j]);
-        const year = y ?? yearFor(mo.value, published);
         const end = y !== undefined ? j + 1 : dayEnd;
-        out.push({ start: i, end, date: formatDate({ year, month: mo.value, day: Math.min(day, daysInMonth(year, mo.value)) }), how: 'month day', ...(y === undefined ? back(year, published) : {}) });
+        const read = y !== undefined ? { date: formatDate({ year: y, month: mo.value, day: Math.min(day, daysInMonth(y, mo.value)) }) } : dayMonth(mo.value, day, published);
+        out.push({ start: i, end, ...read, how: 'month day' });
         i = end - 1;
         continue;
       }
@@ -137,11 +173,11 @@ export function findDates(tokens: readonly Token[], from: number, to: number, ta
       // "Ocak'ta"), an inflection of its own ("қаңтарда") or a word for "month" after it ("Kasım
       // ayında"): a capitalised "May" alone is a modal, "Kasım" alone a name.
       const prev = tokens[i - 1];
-      const marked = (prev !== undefined && tags.has(CUE.prepositions, i - 1)) || tokens[i + mo.length]?.kind === 'suffix' || t.key !== t.stem
-        || tags.has(CUE.monthWords, i + mo.length, to);
-      if (marked || !capitalised) {
-        const year = yearFor(mo.value, published);
-        out.push({ start: i, end: i + mo.length, date: formatDate({ year, month: mo.value }), how: 'month', ...back(year, published) });
+      const marked = (prev !== undefined && tags.has(CUE.prepositions, i - 1)) || tokens[i + mo.length]?.kind === 'suffix' || t.key !== t.stem;
+      if (marked || !capitalised || monthWord) {
+        const end = i + mo.length + (monthWord ? 1 : 0);
+        out.push({ start: i, end, ...monthOnly(mo.value, published), how: 'month' });
+        i = end - 1;
       }
       continue;
     }
@@ -155,8 +191,8 @@ export function findDates(tokens: readonly Token[], from: number, to: number, ta
       if (m2) {
         const j = i + 1 + m2.length;
         const y = isYear(tokens[j]);
-        const year = y ?? yearFor(m2.value, published);
-        out.push({ start: i, end: y !== undefined ? j + 1 : j, date: formatDate({ year, month: m2.value, day: Math.min(day, daysInMonth(year, m2.value)) }), how: 'day month', ...(y === undefined ? back(year, published) : {}) });
+        const read = y !== undefined ? { date: formatDate({ year: y, month: m2.value, day: Math.min(day, daysInMonth(y, m2.value)) }) } : dayMonth(m2.value, day, published);
+        out.push({ start: i, end: y !== undefined ? j + 1 : j, ...read, how: 'day month' });
         i = (y !== undefined ? j + 1 : j) - 1;
         continue;
       }
@@ -176,8 +212,8 @@ export function findDates(tokens: readonly Token[], from: number, to: number, ta
         continue;
       }
     }
-    // a bare year, not an amount ("2009", not "2009 tonnes")
-    if (y !== undefined) {
+    // a bare year, not an amount ("2009", not "2009 tonnes") nor part of a name ("Resolve-2022")
+    if (y !== undefined && !inName(tokens, i)) {
       const next = tokens[i + 1];
       if (next && (tags.has(CUE.scales, i + 1) || tags.has(CUE.units, i + 1) || tags.has(CUE.currencies, i + 1))) continue;
       const prev = tokens[i - 1];

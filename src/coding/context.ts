@@ -19,8 +19,12 @@ export interface CodingContext {
   readonly lex: Lexicon;
   readonly doc: Doc;
   readonly views: readonly SentenceView[];
-  /** The publication month: the date of an event the text does not date. */
+  /** The publication month. */
   readonly pubMonth: PartialDate;
+  /** The date of an event the text does not date: the dateline's day in the publication month, else that month. */
+  readonly reportDate: PartialDate;
+  /** The date of an event a headline names undated: the lead's day, when it gives one. */
+  readonly headlineDate?: PartialDate;
   /** Who takes part in an organisation's meeting, read off the whole article once. */
   readonly participants: Participants;
   readonly trace?: TraceHook;

@@ -1,45 +1,161 @@
 /**
- * The dates stage: an event's date is the nearest date expression in its trigger's clause, else in
- * a short sentence, else the publication month. A deadline ("by 2030") is no event's date.
+ * The dates stage: an event's date is the date expression of its own clause; else one that opens
+ * the sentence ("On 21 November, it emerged that ..."); else, in a short sentence, one of its other
+ * clause; else the report's date (a dateline's day, or the publication month). A date that bounds a
+ * span ("by 2030", "since 2019", "2019'dan bu yana") dates no event, and a date inside a relative
+ * clause ("who had visited Astana in 2019") dates only what that clause tells. A date given without
+ * its year or week ("on Friday", "in March") is read ahead in a clause about the future.
  */
 import { CUE } from '../lexicon/index.ts';
 import type { DateMention } from '../actors/index.ts';
 import type { PartialDate } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
-import { clauseBounds, type SentenceView } from './sentence.ts';
+import { clauseAt, clauseBounds, type SentenceView } from './sentence.ts';
+import type { Trigger } from './triggers.ts';
 
-/** The nearest usable date expression to token `at`, if the sentence gives one. */
-export function dateNear(view: SentenceView, at: number): PartialDate | undefined {
-  return mentionNear(view, at)?.date;
+/** How a date is chosen for a token. */
+export interface DateQuery {
+  /** The clause speaks of the future: a date without its year or week is the next one. */
+  readonly ahead?: boolean;
+  /** The side of the token its own date is looked for first: before it, or after it. */
+  readonly side?: 'before' | 'after';
 }
 
-function mentionNear(view: SentenceView, at: number): DateMention | undefined {
-  const tags = view.tags;
-  const usable = view.dates.filter((d) => !tags.has(CUE.deadlineWords, d.start - 1) && !tags.has(CUE.deadlineWords, d.end));
-  const clause = clauseBounds(view, at);
-  const inClause = usable.filter((d) => d.start >= clause.start && d.start < clause.end);
-  // Outside its own clause a date is trusted only in a short sentence of one or two clauses.
-  const pool = inClause.length > 0 ? inClause : view.clauseStarts.length <= 2 ? usable : [];
-  const near = [...pool].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at));
-  return near[0];
+/** The first token after a date that is not its case ending or a year word ("2019'dan", "2019 жылдан"). */
+function after(view: SentenceView, d: DateMention): number {
+  let k = d.end;
+  const last = view.sentence.last;
+  while (k < last && (view.tokens[k]?.kind === 'suffix' || view.tags.has(CUE.yearWords, k, last))) k++;
+  return k;
+}
+
+/** A deadline ("by 2030") or the start of a span ("since 2019"): the bound of a span, no event's date. */
+function bound(view: SentenceView, d: DateMention): boolean {
+  const { tags } = view;
+  const next = after(view, d);
+  return tags.has(CUE.deadlineWords, d.start - 1) || tags.has(CUE.deadlineWords, d.end)
+    || tags.has(CUE.sinceWords, d.start - 1) || tags.has(CUE.sinceWords, next);
+}
+
+/** Only the date, its prepositions and punctuation in the clause from `start` to `end`. */
+function dateAlone(view: SentenceView, d: DateMention, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    if (k >= d.start && k < d.end) continue;
+    const t = view.tokens[k];
+    if (t && t.kind !== 'punct' && t.kind !== 'suffix' && !view.tags.has(CUE.prepositions, k)) return false;
+  }
+  return true;
+}
+
+/** The clause a date belongs to: its own, or the next when it is a clause of the date alone. */
+function clauseOfDate(view: SentenceView, d: DateMention): number {
+  const c = clauseAt(view, d.start);
+  const start = view.clauseStarts[c] ?? view.sentence.first;
+  const end = view.clauseStarts[c + 1];
+  return end !== undefined && dateAlone(view, d, start, end) ? c + 1 : c;
+}
+
+/** "On Tuesday, ...", "В четверг Токаев ...", "10 Mayıs'ta ...": a date that opens the sentence. */
+function opensSentence(view: SentenceView, d: DateMention): boolean {
+  for (let k = view.sentence.first; k < d.start; k++) if (!view.tags.has(CUE.prepositions, k)) return false;
+  return true;
+}
+
+/** A date in a clause a relative pronoun opens ("who had visited Astana in 2019"). */
+function inRelativeClause(view: SentenceView, d: DateMention): boolean {
+  return view.tags.has(CUE.relativePronouns, view.clauseStarts[clauseAt(view, d.start)] ?? view.sentence.first);
 }
 
 /**
- * The date of an event triggered at token `at`, and whether it lies before the publication month.
- * Of a plan (`future`), a month written without its year lies ahead: "will visit in May" in March
- * is this May, not last year's.
+ * The stretch of the clause around token `at` that no comma or conjunction breaks: one verb and
+ * its phrases in a chain ("signed a treaty in 2010 and visited Georgia in 2015", "в 2010 году
+ * подписала договор, а в 2015 году посетила Грузию").
  */
-export function eventDate(view: SentenceView, at: number, ctx: CodingContext, future = false): { date: PartialDate; past: boolean } {
-  const near = mentionNear(view, at);
-  const date = near === undefined ? ctx.pubMonth : future && near.yearBack ? nextYear(near.date) : near.date;
+function segmentAround(view: SentenceView, at: number, clause: { start: number; end: number }): { start: number; end: number } {
+  const breaks = (k: number): boolean => view.tokens[k]?.key === ',' || view.tags.has(CUE.conjunctions, k, clause.end);
+  let start = at;
+  while (start > clause.start && !breaks(start - 1)) start--;
+  let end = at + 1;
+  while (end < clause.end && !breaks(end)) end++;
+  return { start, end };
+}
+
+/** The dates among `dates` on the preferred side of `at`, when there are any; else all of them. */
+function onSide(dates: readonly DateMention[], at: number, side: DateQuery['side']): readonly DateMention[] {
+  const preferred = side === 'before' ? dates.filter((d) => d.end <= at) : side === 'after' ? dates.filter((d) => d.start > at) : [];
+  return preferred.length > 0 ? preferred : dates;
+}
+
+/** How far an apposition between commas may run ("Mirziyoyev, the winner of the 2021 election,"). */
+const APPOSITION_REACH = 12;
+
+/**
+ * A date in a phrase set off by a comma after a name, up to the next comma or the sentence's end,
+ * with no conjunction in it: an apposition or a participle phrase that describes the name
+ * ("Mirziyoyev, the winner of the 2021 election,", "Мирзиёевым, избранным президентом в 2016
+ * году."). It dates nothing outside the phrase.
+ */
+function inApposition(view: SentenceView, d: DateMention): boolean {
+  const { first, last } = view.sentence;
+  let open = d.start - 1;
+  while (open >= first && view.tokens[open]?.key !== ',') open--;
+  if (open < first || !view.actors.some((m) => m.end === open && !m.attributive)) return false;
+  let close = d.end;
+  while (close < last && view.tokens[close]?.key !== ',') close++;
+  if (close - open > APPOSITION_REACH) return false;
+  for (let k = open + 1; k < close; k++) if (view.tags.has(CUE.conjunctions, k, close)) return false;
+  return true;
+}
+
+/** The nearest date to token `at` that dates what happens there, if the sentence gives one. */
+export function dateNear(view: SentenceView, at: number, query: DateQuery = {}): PartialDate | undefined {
+  const unbound = view.dates.filter((d) => !bound(view, d));
+  const segment = segmentAround(view, at, clauseBounds(view, at));
+  const inSegment = unbound.filter((d) => d.start >= segment.start && d.end <= segment.end);
+  // beyond its own stretch, an event is not dated by an apposition's date
+  const usable = unbound.filter((d) => !inApposition(view, d));
+  const clause = clauseAt(view, at);
+  const inClause = usable.filter((d) => clauseOfDate(view, d) === clause);
+  // Outside its own clause a date is trusted when it opens the sentence, or in a short sentence of
+  // one or two clauses, but never from a relative clause of its own.
+  const opening = usable.filter((d) => opensSentence(view, d));
+  const pool = inSegment.length > 0 ? onSide(inSegment, at, query.side)
+    : inClause.length > 0 ? onSide(inClause, at, query.side)
+      : opening.length > 0 ? opening
+        : view.clauseStarts.length <= 2 ? usable.filter((d) => !inRelativeClause(view, d)) : [];
+  const near = [...pool].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+  if (!near) return undefined;
+  // Only the clause's own tense says which way its date points: "On 21 November it emerged that
+  // they planned to sign" dates the plan on the day it emerged.
+  return query.ahead && (inSegment.includes(near) || inClause.includes(near)) ? near.ahead ?? near.date : near.date;
+}
+
+/**
+ * The day a headline's news happened: a headline (a first line of its own) tells what its lead
+ * tells, so an event it names undated takes the first day the lead paragraph gives, in the
+ * report's month ("Aliyev Phones Erdogan" ... "On February 6, Aliyev phoned").
+ */
+export function headlineDate(views: readonly SentenceView[], reportDate: PartialDate): PartialDate | undefined {
+  const [title, lead] = views;
+  if (!title || !lead || title.sentence.paragraph === lead.sentence.paragraph) return undefined;
+  for (const v of views) {
+    if (v.sentence.paragraph !== lead.sentence.paragraph) continue;
+    const day = v.dates.find((d) => !bound(v, d) && !inRelativeClause(v, d) && d.date.length === 10);
+    if (day) return day.date.startsWith(reportDate.slice(0, 7)) ? day.date : undefined;
+  }
+  return undefined;
+}
+
+
+/** The date of an event triggered by `trig`, and whether it lies before the publication month. */
+export function eventDate(view: SentenceView, trig: Trigger, ctx: CodingContext, future: boolean): { date: PartialDate; past: boolean } {
+  // A verb-final clause puts its date before its verb (and a noun's modifiers come before it too);
+  // elsewhere a verb's date follows it ("signed a treaty in 2010 and visited Georgia in 2015").
+  const side = ctx.lex.wordOrder === 'sov' ? 'before' : trig.pos === 'verb' ? 'after' : undefined;
+  const undated = view.sentence.index === 0 ? ctx.headlineDate ?? ctx.reportDate : ctx.reportDate;
+  const date = dateNear(view, trig.start, { ahead: future, ...(side ? { side } : {}) }) ?? undated;
   const published = ctx.input.published;
   const past = date.slice(0, 4) < published.slice(0, 4) || (date.length >= 7 && date.slice(0, 7) < ctx.pubMonth);
   return { date, past };
 }
 
-/** The same day or month a year later. */
-function nextYear(date: PartialDate): PartialDate {
-  const next = `${String(Number(date.slice(0, 4)) + 1)}${date.slice(4)}`;
-  // 29 February of a leap year has no day the year after
-  return next.endsWith('-02-29') ? `${next.slice(0, 8)}28` : next;
-}

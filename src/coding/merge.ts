@@ -23,7 +23,7 @@ function keyOf(r: OutputRecord): string {
 /** Fold a later mention of the same record into the first: keep the most that either says. */
 function combine(first: OutputRecord, later: OutputRecord): OutputRecord {
   if (first.kind === 'event' && later.kind === 'event') {
-    return later.date.length > first.date.length && later.date.startsWith(first.date) ? { ...first, date: later.date } : first;
+    return { ...first, date: finer(first.date, later.date) };
   }
   if (first.kind === 'partnership' && later.kind === 'partnership') return !first.since && later.since ? later : first;
   if (first.kind === 'agreement' && later.kind === 'agreement') {
@@ -33,16 +33,38 @@ function combine(first: OutputRecord, later: OutputRecord): OutputRecord {
   return first;
 }
 
-/** Talks held during a visit are the visit: a meeting of A and B in the month A visits B is dropped. */
+/** A later, finer date of the same event: "2022-05-10" refines "2022-05". */
+function finer(date: string, other: string): string {
+  return other.length > date.length && other.startsWith(date) ? other : date;
+}
+
+/**
+ * Talks held during a visit are the visit: a meeting of A and B in the month A visits B is
+ * dropped, and the day it gives dates the visit ("Tokayev Makes Moscow His First Stop" ... "met
+ * for talks at the Kremlin on Monday").
+ */
 function withoutTalksOfVisits(records: readonly OutputRecord[]): OutputRecord[] {
-  const visits = new Set<string>();
+  const visits = new Map<string, string>();
+  const talks = (r: OutputRecord): boolean => r.kind === 'event' && r.type === 'CONSULT' && r.mode === undefined && r.recipient.length === 0;
   for (const r of records) {
     if (r.kind === 'event' && r.type === 'CONSULT' && r.mode === 'visit') {
-      visits.add(`${codes([...r.actor, ...r.recipient])}|${r.date.slice(0, 7)}`);
+      visits.set(`${codes([...r.actor, ...r.recipient])}|${r.date.slice(0, 7)}`, r.date);
     }
   }
-  return records.filter((r) => !(r.kind === 'event' && r.type === 'CONSULT' && r.mode === undefined && r.recipient.length === 0
-    && visits.has(`${codes(r.actor)}|${r.date.slice(0, 7)}`)));
+  const days = new Map<string, string>();
+  for (const r of records) {
+    if (r.kind !== 'event' || !talks(r)) continue;
+    const key = `${codes(r.actor)}|${r.date.slice(0, 7)}`;
+    const day = days.get(key) ?? visits.get(key);
+    if (day !== undefined) days.set(key, finer(day, r.date));
+  }
+  return records.flatMap((r): OutputRecord[] => {
+    if (r.kind !== 'event') return [r];
+    if (talks(r) && visits.has(`${codes(r.actor)}|${r.date.slice(0, 7)}`)) return [];
+    if (r.type !== 'CONSULT' || r.mode !== 'visit') return [r];
+    const day = days.get(`${codes([...r.actor, ...r.recipient])}|${r.date.slice(0, 7)}`);
+    return [day === undefined ? r : { ...r, date: finer(r.date, day) }];
+  });
 }
 
 /** Two participant lists share this much (Jaccard) when they name one summit. */

@@ -8,14 +8,15 @@
  * stage writes its decisions to the trace hook, which `dyad explain` prints.
  */
 import { CUE, type Lexicon } from '../lexicon/index.ts';
-import type { EventRecord, OutputRecord } from '../model/index.ts';
+import type { EventRecord, EventType, OutputRecord } from '../model/index.ts';
 import type { Doc } from '../text/index.ts';
 import { annotate } from './annotate.ts';
 import type { ArticleInput, CodingContext } from './context.ts';
 import type { PriorVerb } from './coordination.ts';
+import type { Modality } from './modality.ts';
 import { openingScene, withEvent, withOrganizations, withPeople, withVisit, type DiscourseState } from './discourse.ts';
 import { emitEvents } from './emit.ts';
-import { eventDate } from './event-date.ts';
+import { eventDate, headlineDate } from './event-date.ts';
 import { sentenceFacts } from './fact-records.ts';
 import { mergeRecords } from './merge.ts';
 import { Participants } from './multilateral.ts';
@@ -24,7 +25,7 @@ import { assignRoles } from './roles.ts';
 import { clauseAt, type SentenceView } from './sentence.ts';
 import type { TraceHook, TraceLine } from './trace.ts';
 import { triggersAt, type Trigger } from './triggers.ts';
-import { isPastForm } from './verb-forms.ts';
+import { isIrregularForm, isPastForm } from './verb-forms.ts';
 
 /** The stages, in order, as `explain` names them. */
 export const STAGES = ['annotate', 'triggers', 'roles', 'modality', 'dates', 'emit', 'facts', 'merge'] as const;
@@ -47,6 +48,20 @@ interface Coded {
   readonly verb?: PriorVerb;
 }
 
+/**
+ * Whether a trigger's clause speaks of the future, so that its "on Friday" or "in March" is the
+ * next one: a future or planned act, or a promise (AGREE) written in a future form ("ziyaret
+ * edecek", "посетит") or, where the language marks its past on the verb, in a form that is not past.
+ */
+function speaksAhead(trig: Trigger, view: SentenceView, ctx: CodingContext, modality: Modality, type: EventType): boolean {
+  if (modality === 'future') return true;
+  if (type !== 'AGREE') return false;
+  const { lex } = ctx;
+  const last = view.tokens[trig.end - 1]?.key ?? '';
+  if (lex.infixes.future.some((x) => last.endsWith(x))) return true;
+  return lex.pastEndings.length + lex.participleEndings.length > 0 && !isPastForm(lex, last) && !isIrregularForm(lex, last);
+}
+
 /** One trigger through roles, modality, dates and emit (`prior`: the verb before it in its sentence). */
 function codeTrigger(trig: Trigger, view: SentenceView, ctx: CodingContext, state: DiscourseState, prior: PriorVerb | undefined): Coded {
   const assigned = assignRoles(trig, view, ctx, state, prior);
@@ -62,7 +77,7 @@ function codeTrigger(trig: Trigger, view: SentenceView, ctx: CodingContext, stat
     ...(modality.modality !== 'asserted' ? { modality } : {}),
   };
   if (!reading) return { events: [], state: assigned.state, verb };
-  const events = emitEvents(trig, roles, reading, eventDate(view, trig.start, ctx, modality.modality === 'future'), view, ctx);
+  const events = emitEvents(trig, roles, reading, eventDate(view, trig, ctx, speaksAhead(trig, view, ctx, modality.modality, reading.type)), view, ctx);
   const codes = (refs: readonly { readonly code: string }[]): string[] => refs.map((a) => a.code);
   let after = withEvent(assigned.state, [...codes(reading.actor), ...codes(reading.recipient)], ctx.lex);
   if (reading.type === 'CONSULT' && reading.mode === 'visit') after = withVisit(after, codes(reading.actor), codes(reading.recipient));
@@ -149,9 +164,13 @@ function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseS
 export function codeArticle(input: ArticleInput, lex: Lexicon, options: CodeOptions = {}): CodeResult {
   const lines: TraceLine[] = [];
   const trace: TraceHook | undefined = options.trace ? (sentence, step, detail) => { lines.push({ sentence, step, detail }); } : undefined;
-  const { doc, views } = annotate(input, lex, trace);
+  const { doc, views, dateline } = annotate(input, lex, trace);
+  const pubMonth = input.published.slice(0, 7);
+  // A dateline's day dates what the report does not; a dateline of another month is not trusted over the publication.
+  const reportDate = dateline !== undefined && dateline.startsWith(pubMonth) ? dateline : pubMonth;
+  const headline = headlineDate(views, reportDate);
   const ctx: CodingContext = {
-    input, lex, doc, views, pubMonth: input.published.slice(0, 7),
+    input, lex, doc, views, pubMonth, reportDate, ...(headline !== undefined ? { headlineDate: headline } : {}),
     participants: new Participants(views, lex, input.published), ...(trace ? { trace } : {}),
   };
   let state = openingScene(views, lex);

@@ -51,16 +51,24 @@ function augment(s: Search, g: number, seen: boolean[]): boolean {
  * optional item, then augmented with the rest. An augmenting path never frees a matched
  * prediction, so the first round's choices survive and the count of matched required items is
  * still the maximum (a free item without an augmenting path never gains one later).
+ *
+ * `closer` orders each gold item's candidates: those it holds true for are tried first (an event
+ * on the gold's very day before one in its month). The order never changes how many pairs are
+ * found, only which of equally good pairings is reported.
  */
 export function matchOneToOne<G, P>(
   gold: readonly G[],
   predicted: readonly P[],
   matches: (gold: G, predicted: P) => boolean,
   isOptional: (gold: G) => boolean = () => false,
+  closer: (gold: G, predicted: P) => boolean = () => false,
 ): Matching<G, P> {
   const required = gold.filter((g) => !isOptional(g));
   const optional = gold.filter((g) => isOptional(g));
-  const edges = required.map((g) => predicted.flatMap((p, j) => (matches(g, p) ? [j] : [])));
+  const edges = required.map((g) => {
+    const js = predicted.flatMap((p, j) => (matches(g, p) ? [j] : []));
+    return [...js.filter((j) => closer(g, predicted[j] as P)), ...js.filter((j) => !closer(g, predicted[j] as P))];
+  });
   const neutralCapable = predicted.map((p) => optional.some((g) => matches(g, p)));
   const holder = new Array<number>(predicted.length).fill(-1);
   const held = new Array<boolean>(required.length).fill(false);

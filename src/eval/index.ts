@@ -22,6 +22,7 @@ export {
 } from './gold.ts';
 export { LEVELS, normaliseLevel, type Level } from './levels.ts';
 export { matchOneToOne, type Matching } from './assign.ts';
+export { addDays, dayCounts, type DayCounts } from './days.ts';
 export { eventMatches, matchArticle, metricsAgree, reducePredictions, type ArticleMatching } from './match.ts';
 export {
   aggregate,
@@ -38,7 +39,7 @@ export {
   type Measure,
   type Metrics,
 } from './score.ts';
-export { describeEvent, describeGoldEvent, formatReport, reportToJson, type EvalReport, type FormatOptions } from './report.ts';
+export { daysLine, describeEvent, describeGoldEvent, formatReport, reportToJson, type EvalReport, type FormatOptions } from './report.ts';
 export { loadSuite, scoreSuite, suiteLine, suiteMatches, SUITE_PUBLISHED, type SentenceResult, type SuiteExpectation, type SuiteGroup, type SuiteReport, type SuiteSentence } from './suite.ts';
 export { formatSuiteReport, suiteReportToJson, type SuiteFormatOptions } from './suite-report.ts';
 

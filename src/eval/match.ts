@@ -211,7 +211,8 @@ export interface ArticleMatching {
 export function matchArticle(gold: GoldFile, predicted: readonly OutputRecord[]): ArticleMatching {
   const p = reducePredictions(predicted);
   return {
-    events: matchOneToOne(gold.events, p.events, eventMatches, (g) => g.optional === true),
+    // of equally many pairs, the one that pairs each gold event with a prediction of its very date
+    events: matchOneToOne(gold.events, p.events, eventMatches, (g) => g.optional === true, (g, e) => g.date === e.date),
     partnerships: matchOneToOne(gold.partnerships, p.partnerships, partnershipMatches),
     commitments: matchOneToOne(gold.commitments, p.commitments, commitmentMatches),
     agreements: matchOneToOne(gold.agreements, p.agreements, agreementMatches),

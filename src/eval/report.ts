@@ -10,6 +10,7 @@ import {
   type PartnershipRecord,
 } from '../model/index.ts';
 import type { CorpusProblem } from './corpus.ts';
+import type { DayCounts } from './days.ts';
 import type { GoldAgreement, GoldCommitment, GoldEvent, GoldPartnership } from './gold.ts';
 import { FACT_FIELDS, MEASURES, metrics, type Aggregate, type ArticleScore, type FieldScore, type GroupScore } from './score.ts';
 
@@ -86,6 +87,11 @@ function layout(rows: readonly string[][], rightFrom: number): string[] {
   return rows.map((r) => r.map((cell, c) => (c >= rightFrom ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd());
 }
 
+/** Day precision in one line: "dates: day given 63, right day 40, month only 20, wrong 3". */
+export function daysLine(d: DayCounts): string {
+  return `dates: day given ${d.given}, right day ${d.right}, month only ${d.monthOnly}, wrong ${d.wrong}`;
+}
+
 function articleLine(rank: number, s: ArticleScore): string {
   const e = metrics(s.events);
   const facts = FACT_FIELDS.reduce((n, f) => n + s[f].fp + s[f].fn, 0);
@@ -110,6 +116,15 @@ export function formatReport(report: EvalReport, options: FormatOptions = {}): s
     if (g) rows.push(...tableRows(`${lang} (${g.articles})`, g));
   }
   lines.push(...layout(rows, 2));
+  // Matching ignores the day; this says how often the day the text gives comes out right.
+  lines.push('');
+  const dayLabels: [string, DayCounts][] = [['all', report.overall.days]];
+  for (const lang of LANGS) {
+    const g = report.byLang[lang];
+    if (g) dayLabels.push([lang, g.days]);
+  }
+  const width = Math.max(...dayLabels.map(([l]) => l.length));
+  for (const [label, d] of dayLabels) lines.push(`${label.padEnd(width)}  ${daysLine(d)}`);
 
   const listed = report.worst.slice(0, Math.max(0, worst));
   if (listed.length > 0) {
@@ -135,7 +150,7 @@ export function formatReport(report: EvalReport, options: FormatOptions = {}): s
 const round = (x: number): number => Math.round(x * 10_000) / 10_000;
 
 function groupJson(g: GroupScore): Record<string, unknown> {
-  const out: Record<string, unknown> = { articles: g.articles };
+  const out: Record<string, unknown> = { articles: g.articles, days: g.days };
   for (const m of MEASURES) {
     const x = g.metrics[m];
     out[m] = { precision: round(x.precision), recall: round(x.recall), f1: round(x.f1), tp: x.tp, fp: x.fp, fn: x.fn };
@@ -187,6 +202,7 @@ export function reportToJson(report: EvalReport): Record<string, unknown> {
       partnerships: fieldJson(s.partnerships, factJson),
       commitments: fieldJson(s.commitments, factJson),
       agreements: fieldJson(s.agreements, factJson),
+      days: s.days,
     })),
   };
 }

@@ -15,6 +15,7 @@ import {
 import type { CorpusArticle } from './corpus.ts';
 import type { GoldAgreement, GoldCommitment, GoldEvent, GoldPartnership } from './gold.ts';
 import type { Matching } from './assign.ts';
+import { addDays, dayCounts, type DayCounts } from './days.ts';
 import { matchArticle } from './match.ts';
 
 export const FIELDS = ['events', 'partnerships', 'commitments', 'agreements'] as const;
@@ -52,6 +53,8 @@ export interface ArticleScore {
   readonly partnerships: FieldScore<GoldPartnership, PartnershipRecord>;
   readonly commitments: FieldScore<GoldCommitment, CommitmentRecord>;
   readonly agreements: FieldScore<GoldAgreement, AgreementRecord>;
+  /** Day precision of the matched events whose gold date gives a day. */
+  readonly days: DayCounts;
   /** Set when the coder failed on this article (it is then scored as producing nothing). */
   readonly error?: string;
 }
@@ -60,6 +63,8 @@ export interface ArticleScore {
 export interface GroupScore {
   readonly articles: number;
   readonly metrics: Readonly<Record<Measure, Metrics>>;
+  /** Day precision of matched events, summed over the group. */
+  readonly days: DayCounts;
 }
 
 export interface Aggregate {
@@ -94,6 +99,7 @@ export function scoreArticle(article: CorpusArticle, predicted: readonly OutputR
     partnerships: fieldScore(m.partnerships),
     commitments: fieldScore(m.commitments),
     agreements: fieldScore(m.agreements),
+    days: dayCounts(m.events.matched),
   };
 }
 
@@ -129,7 +135,11 @@ export function errorCount(score: ArticleScore, measure: Measure): number {
 
 function group(scores: readonly ArticleScore[]): GroupScore {
   const entries = MEASURES.map((m) => [m, metrics(addCounts(...scores.map((s) => countsOf(s, m))))] as const);
-  return { articles: scores.length, metrics: Object.fromEntries(entries) as Record<Measure, Metrics> };
+  return {
+    articles: scores.length,
+    metrics: Object.fromEntries(entries) as Record<Measure, Metrics>,
+    days: addDays(...scores.map((s) => s.days)),
+  };
 }
 
 /** Orders articles worst first: event F1, then event errors, then all errors, then id. */

@@ -238,10 +238,12 @@ export const languageFile = z.strictObject({
     })),
     yearWords: z.string().array().default([]),
     monthWords: z.string().array().default([])
-      .describe('Words after a bare month name that make it the month ("Kasım ayında"), where the name alone may be another word (the name Kasım).'),
+      .describe('The word for "month" after a month\'s name ("Kasım ayında", "наурыз айында"): it marks the name as a month, whatever its capital (the name Kasım alone may be a person).'),
     earlierWords: z.string().array().default([]),
     deadlineWords: z.string().array().default([])
       .describe('Words that make a date a deadline, not the event\'s date ("by 2030"; Turkish "2030\'a kadar" comes after).'),
+    sinceWords: z.string().array().default([])
+      .describe('Words that make a date the start of a span ("since 2019", "2019\'dan bu yana", "с 2019 года"): it dates no event of the clause, which is later.'),
     capitalised: z.boolean().default(true)
       .describe('Month and weekday names are written with a capital (English, Turkish), so a lower-case one is another word.'),
   }),
