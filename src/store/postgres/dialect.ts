@@ -35,7 +35,7 @@ export const postgresAdapter: DialectAdapter = {
     match: 'SELECT s.article_id, -ts_rank(s.terms, q) AS rank FROM article_search s, CAST(? AS tsquery) q WHERE s.terms @@ q',
   },
   // Statistics the planner needs to use the indexes (autovacuum may be off, or not yet run after a load).
-  optimize: 'ANALYZE articles, mentions, mention_actors, events, event_actors, event_dyads, facts, fact_parties, article_links, article_search',
+  optimize: 'ANALYZE articles, mentions, mention_actors, events, event_actors, event_dyads, facts, fact_parties, article_links, article_search, dyad_counts, dyad_years, actor_counts',
   lower: (expr) => `lower(${expr})`,
   isTransient: (error) => TRANSIENT.has((error as { code?: unknown } | null)?.code as string),
 };
