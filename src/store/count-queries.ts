@@ -201,7 +201,7 @@ export async function countTotals(c: Connection, filter: CountFilter): Promise<E
       : { table: 'actor_counts', period: 'period', partners: false })).map((r) => ({ ...r, mode: r.mode || null, scope: scopeOf(r.multilateral) }))
     : await totalsFromIndex(c, filter);
   return rows.map((r): EventTotal => ({ period: r.period, type: r.type, ...(r.mode ? { mode: r.mode } : {}), scope: r.scope, events: Number(r.n) }))
-    .sort((x, y) => byPeriod(x, y) || x.type.localeCompare(y.type) || x.scope.localeCompare(y.scope) || (x.mode ?? '').localeCompare(y.mode ?? ''));
+    .sort((x, y) => byPeriod(x, y) || cmp(x.type, y.type) || cmp(x.scope, y.scope) || cmp(x.mode ?? '', y.mode ?? ''));
 }
 
 /** Totals off the dyad index: for date ranges finer than a month, or a language. */
