@@ -115,8 +115,10 @@ const SUMMARY_COLUMNS: Record<keyof typeof summaries, readonly string[]> = {
   dyad_years: ['actor', 'partner', 'year', 'type', 'mode', 'multilateral', 'events'],
   actor_counts: ['actor', 'period', 'type', 'mode', 'multilateral', 'events'],
 };
+/** A summary's rows in key order: an actor's rows lie together, as a table clustered on its key keeps them. */
 const summaryRows = (table: keyof typeof summaries): unknown[][] =>
-  [...summaries[table]].map(([k, n]) => [...k.split('|').map((v, i, all) => (i === all.length - 1 ? Number(v) : v)), n]);
+  [...summaries[table]].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+    .map(([k, n]) => [...k.split('|').map((v, i, all) => (i === all.length - 1 ? Number(v) : v)), n]);
 const SUMMARY_TABLES = Object.keys(summaries) as (keyof typeof summaries)[];
 /** The tables whose secondary indexes are dropped during the load. */
 const LOADED = [...Object.keys(TABLES).filter((t) => t !== 'article_search'), ...SUMMARY_TABLES];

@@ -84,15 +84,17 @@ const summarised = (filter: CountFilter): boolean => wholePeriod(filter.from) &&
  * a year, by its length).
  */
 function periodRange(filter: CountFilter, where: string[], params: SqlValue[]): void {
+  // Each test comes with a plain bound on the period (a year sorts before its months), which
+  // lets the key's range narrow the rows first.
   if (filter.from !== undefined) {
     const { first } = filterBounds(filter.from, 'from');
-    where.push('((length(s.period) = 7 AND s.period >= ?) OR (length(s.period) = 4 AND s.period >= ?))');
-    params.push(first.slice(0, 7), first.slice(0, 4));
+    where.push('s.period >= ? AND ((length(s.period) = 7 AND s.period >= ?) OR (length(s.period) = 4 AND s.period >= ?))');
+    params.push(first.slice(0, 4), first.slice(0, 7), first.slice(0, 4));
   }
   if (filter.to !== undefined) {
     const { last } = filterBounds(filter.to, 'to');
-    where.push('((length(s.period) = 7 AND s.period <= ?) OR (length(s.period) = 4 AND s.period <= ?))');
-    params.push(last.slice(0, 7), last.slice(0, 4));
+    where.push('s.period <= ? AND ((length(s.period) = 7 AND s.period <= ?) OR (length(s.period) = 4 AND s.period <= ?))');
+    params.push(last.slice(0, 7), last.slice(0, 7), last.slice(0, 4));
   }
 }
 
