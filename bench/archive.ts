@@ -19,6 +19,7 @@ import pg from 'pg';
 import { codeArticle } from '../src/coding/index.ts';
 import { LexiconSet } from '../src/lexicon/index.ts';
 import { openStore, type CodedArticle, type NewArticle, type Store } from '../src/store/index.ts';
+import { articleTerms } from '../src/text/index.ts';
 
 const total = Number(process.argv[2] ?? 2000);
 const pgUrl = process.argv[3] ?? 'postgres://127.0.0.1:5432/test';
@@ -213,7 +214,8 @@ const lexicon = LexiconSet.load().get('en');
 const items: Item[] = Array.from({ length: total }, (_, i) => {
   const a = article(i);
   const { records } = codeArticle({ id: a.address ?? '', text: a.text, lang: 'en', published: a.published ?? '2024' }, lexicon);
-  return { article: a, coded: { records, lexiconVersion: lexicon.version } };
+  // As ingest does: the search terms are computed with the coding, before the store is called.
+  return { article: a, coded: { records, lexiconVersion: lexicon.version, terms: articleTerms(a.title, a.text, 'en') } };
 });
 console.log(`node ${process.version}; ${total} generated English articles of 6 sentences each, coded before timing; ${BATCH} per transaction`);
 await sqliteRun(items);

@@ -8,9 +8,17 @@
  * article jobs, due a little later so that every worker has started and compiled its lexicons
  * first; the rate is ARTICLES over the time from the first job taken to the last one done, read
  * from the queue's own table (process start-up is not counted). Schemas are dropped afterwards.
+ *
+ * While the workers run, the server's view of their store connections (pg_stat_activity,
+ * application_name 'dyad') is sampled every 100 ms: the share of samples in which some store
+ * statement or transaction is under way (the store is busy), and on average how many are, and
+ * how many of those wait on an advisory lock (the store's grouping locks: storing serialised).
+ * Other Dyad processes on the same server at that time would be counted too. The load average
+ * is the machine's at the end of each run.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openQueue, queueLocation, queueName } from '../src/queue/index.ts';
@@ -51,14 +59,50 @@ function article(i: number): { address: string; title: string; text: string; pub
   return { address: `bench-workers://${i}`, title: `Report ${i}`, text: `Report ${i}\n\n${sentences.join(' ')}\n`, published, source: 'file', lang: 'en' };
 }
 
-async function runWorkers(location: string, n: number): Promise<void> {
-  const procs = Array.from({ length: n }, () => spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker', '--db', location, '--until-idle', '--batch', batch],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore'] }));
-  const codes = await Promise.all(procs.map((p) => new Promise((resolve) => p.on('close', resolve))));
-  if (codes.some((c) => c !== 0)) throw new Error(`a worker exited with ${codes.join(', ')}`);
+/** Samples of the store's connections: how many samples, in how many a statement or transaction was under way, how many of them, how many waiting on a lock. */
+type Activity = { samples: number; busy: number; open: number; waiting: number };
+
+async function runWorkers(location: string, n: number, due: Date): Promise<Activity> {
+  const activity: Activity = { samples: 0, busy: 0, open: 0, waiting: 0 };
+  const watcher = new pg.Client({ connectionString: queueLocation(location).connectionString });
+  await watcher.connect();
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      const { rows } = await watcher.query<{ open: number; waiting: number }>(
+        `SELECT COUNT(*) FILTER (WHERE state = 'active' OR state LIKE 'idle in transaction%')::int AS open,
+                COUNT(*) FILTER (WHERE state = 'active' AND wait_event_type = 'Lock' AND wait_event = 'advisory')::int AS waiting
+         FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'dyad' AND pid <> pg_backend_pid()`);
+      const { open = 0, waiting = 0 } = rows[0] ?? {};
+      // From the time the jobs are due: before it the workers start and wait.
+      if (Date.now() >= due.getTime()) {
+        activity.samples++;
+        if (open > 0) activity.busy++;
+        activity.open += open;
+        activity.waiting += waiting;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  try {
+    const procs = Array.from({ length: n }, () => spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker', '--db', location, '--until-idle', '--batch', batch],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore'] }));
+    const codes = await Promise.all(procs.map((p) => new Promise((resolve) => p.on('close', resolve))));
+    if (codes.some((c) => c !== 0)) throw new Error(`a worker exited with ${codes.join(', ')}`);
+  } finally {
+    running = false;
+    await sampling;
+    await watcher.end();
+  }
+  return activity;
 }
 
-async function measure(n: number): Promise<number> {
+function shares(a: Activity): string {
+  const per = (x: number): string => (x / (a.samples || 1)).toFixed(2);
+  return `store busy in ${Math.round((100 * a.busy) / (a.samples || 1))}% of samples, ${per(a.open)} transactions under way on average, ${per(a.waiting)} of them waiting on a lock`;
+}
+
+async function measure(n: number): Promise<{ rate: number; activity: Activity }> {
   const url = new URL(base);
   url.searchParams.set('schema', `dyad_bench_workers_${randomBytes(3).toString('hex')}_${n}`);
   const location = url.href;
@@ -66,18 +110,19 @@ async function measure(n: number): Promise<number> {
   await store.close();
   const queue = await openQueue(location);
   try {
-    const due = new Date(Date.now() + HEAD_START * 1000).toISOString();
+    const dueAt = new Date(Date.now() + HEAD_START * 1000);
+    const due = dueAt.toISOString();
     for (let i = 0; i < total; i += 500) {
       await queue.boss.insert(Array.from({ length: Math.min(500, total - i) }, (_, k) => ({
         name: queueName('article'), data: { article: article(i + k), today: '2024-01-01' }, startAfter: due,
       })));
     }
-    await runWorkers(location, n);
+    const activity = await runWorkers(location, n, dueAt);
     const { rows } = await queue.boss.getDb().executeSql(
       `SELECT COUNT(*)::int AS n, EXTRACT(EPOCH FROM MAX(completed_on) - MIN(started_on))::float AS secs FROM ${queue.schema}.job WHERE state = 'completed'`, []) as { rows: { n: number; secs: number }[] };
     const done = rows[0];
     if (done?.n !== total) throw new Error(`${done?.n ?? 0} of ${total} jobs completed`);
-    return total / done.secs;
+    return { rate: total / done.secs, activity };
   } finally {
     await queue.close({ graceful: false });
     await drop(location);
@@ -98,9 +143,10 @@ async function drop(location: string): Promise<void> {
 
 const rates: number[] = [];
 for (const n of COUNTS) {
-  const rate = await measure(n);
+  const { rate, activity } = await measure(n);
   rates.push(rate);
   const ratio = rate / (rates[0] ?? rate);
-  process.stdout.write(`${n} worker${n === 1 ? ' ' : 's'}: ${rate.toFixed(1)} articles/s (×${ratio.toFixed(2)} of one worker)\n`);
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  process.stdout.write(`${n} worker${n === 1 ? ' ' : 's'}: ${rate.toFixed(1)} articles/s (×${ratio.toFixed(2)} of one worker); load average ${load}; ${shares(activity)}\n`);
 }
 process.stdout.write(`${total} generated articles of 6 sentences per run, batch ${batch}, on ${base}\n`);

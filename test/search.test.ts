@@ -10,6 +10,7 @@ import type { Lang } from '../src/model/index.ts';
 import { dialectFor } from '../src/store/connect.ts';
 import { migrate } from '../src/store/migrations.ts';
 import { openStore, SCHEMA_VERSION, type Store } from '../src/store/index.ts';
+import { articleTerms } from '../src/text/index.ts';
 import { backends } from './fixtures/store/backends.ts';
 import { coded } from './fixtures/store/records.ts';
 import { SEARCH_CANDIDATES } from '../src/store/search.ts';
@@ -104,6 +105,27 @@ for (const backend of all) {
         results.set(backend.name, got);
       } finally {
         await store.close();
+      }
+    });
+
+    test('the terms the coding stage computed index each article as the store stemming it would', async () => {
+      const own = await openStore(backend.fresh());
+      const given = await openStore(backend.fresh());
+      try {
+        for (const a of ARTICLES) {
+          await own.putArticle({ ...a, published: '2024-03-01' }, coded([]));
+          await given.putArticle({ ...a, published: '2024-03-01' }, { ...coded([]), terms: articleTerms(a.title, a.text, a.lang) });
+        }
+        const expected = await answers(own);
+        assert.ok([...expected.values()].some((hits) => hits.length > 0), 'the queries find articles');
+        assert.deepEqual(await answers(given), expected);
+        // Not an echo of the store's own work: terms given are what is indexed.
+        await given.putArticle({ address: 'given', lang: 'en', title: 'Plain', text: 'Nothing here.', published: '2024-03-01' },
+          { ...coded([]), terms: 'zanzibar' });
+        assert.deepEqual((await given.search({ q: 'zanzibar' })).map((h) => h.article.address), ['given']);
+      } finally {
+        await own.close();
+        await given.close();
       }
     });
   });

@@ -105,3 +105,101 @@ describe('an organisation the lexicon does not know is kept under its name', () 
     assert.ok(events('В среду Черноморский банк торговли и развития выделил кредит Грузии.', 'ru').some((e) => e.includes('IGO')));
   });
 });
+
+/** The facts of a short article: "kind parties value unit". */
+function facts(text: string, lang: Lang = 'en', published = '2022-05-11'): string[] {
+  return codeArticle({ id: 't', text, lang, published }, lexicons.get(lang)).records
+    .filter((r) => r.kind === 'commitment')
+    .map((r) => (r.kind === 'commitment' ? `${r.parties.join('+')} ${r.value} ${r.unit}` : ''));
+}
+
+describe('an adverb between the subject and its verb keeps the subject', () => {
+  it('"Azerbaijan also signed", "the sides also agreed"', () => {
+    assert.deepEqual(events('Azerbaijan also signed a transit agreement with Georgia.'), ['SUPPORT AZE+GEO>']);
+    assert.deepEqual(events('The SCO summit opened in Astana with Xi, Putin and Tokayev. The parties also adopted a joint declaration.').filter((e) => e.startsWith('SUPPORT')), ['SUPPORT CHN+KAZ+RUS+SCO>']);
+  });
+});
+
+describe("an organisation's head meeting one side is no meeting of the organisation", () => {
+  it('"UN Secretary-General Guterres held a meeting with Japarov": two sides, not a UN session', () => {
+    assert.deepEqual(events('UN Secretary-General Antonio Guterres held a meeting with Kyrgyz President Sadyr Japarov in Bishkek.'), ['CONSULT KGZ+UNO>']);
+    assert.deepEqual(events('Secretary-General Kubanychbek Omuraliev of the OTS held talks with Erdogan in Ankara.'), ['CONSULT OTS+TUR>']);
+  });
+  it('the organisation that meets, or whose summit it is, still makes it multilateral', () => {
+    assert.deepEqual(events('The CSTO summit opened in Yerevan with Putin, Tokayev and Lukashenko.'), ['CONSULT/multilateral ARM+BLR+CSTO+KAZ+RUS>']);
+    assert.deepEqual(events('NATO leaders met in Vilnius.'), ['CONSULT/multilateral LTU+NATO>']);
+  });
+});
+
+describe('a sum and its conversion in brackets are one figure', () => {
+  it('"3 trillion yen ($20 billion)" is one commitment', () => {
+    assert.deepEqual(facts('Japan will invest 3 trillion yen ($20 billion) in Uzbekistan by 2030, Tokyo said.'), ['JPN+UZB 3000000000000 JPY']);
+  });
+  it('after a summit, a figure no event of its sentence carries is the summit\'s', () => {
+    const text = "The EU's first summit with Central Asia opened in Samarkand with Tokayev, Mirziyoyev and Japarov. "
+      + 'The head of the European Commission said the EU would put together an investment package worth 4 billion euros ($4.4 billion).';
+    assert.deepEqual(facts(text), ['EUR+KAZ+KGZ+UZB 4000000000 EUR']);
+  });
+});
+
+describe('"them" after a group of sides is those sides', () => {
+  it('"held talks with his counterparts in both countries and urged them to": a request to both', () => {
+    const ev = events('Kyrgyzstan and Tajikistan agreed on a truce. Lavrov held phone talks with his counterparts in both countries and urged them to respect the truce.');
+    assert.ok(ev.includes('REQUEST RUS>KGZ+TJK'), ev.join('; '));
+  });
+  it('"them" with no group of sides named before it is no recipient', () => {
+    assert.deepEqual(events('Kyrgyzstan and Tajikistan agreed on a truce. Russia sold drones to Armenia and urged them to keep the truce.'), ['AGREE KGZ+TJK>']);
+  });
+});
+
+describe('a list of people goes on past a name the lexicon holds only in part', () => {
+  it('"Qatar\'s Emir, Sheikh Tamim bin Hamad Al Thani, and Putin": every guest is received', () => {
+    const ev = events("Tokayev received Azerbaijani President Ilham Aliyev, Qatar's Emir, Sheikh Tamim bin Hamad Al Thani, and Russian President Vladimir Putin in Astana.");
+    assert.deepEqual(ev, ['CONSULT/visit AZE>KAZ', 'CONSULT/visit QAT>KAZ', 'CONSULT/visit RUS>KAZ']);
+  });
+});
+
+describe('a noun the verb acts on fires nothing of its own, nor do its words', () => {
+  it('"pledged 500 million euros in military aid": a pledge, no aid delivered', () => {
+    assert.deepEqual(events('Germany pledged an additional 500 million euros in military aid to Kyiv.'), ['AGREE DEU>UKR']);
+  });
+});
+
+describe('a possessive pronoun before an act noun is its doer', () => {
+  it('"during his visit to Beijing": the person named before visits', () => {
+    assert.deepEqual(events('Serbian President Aleksandar Vucic praised the Chinese investment in Serbian factories during his visit to Beijing.', 'en', '2024-06-10'), ['SUPPORT SRB>CHN', 'CONSULT/visit SRB>CHN']);
+  });
+});
+
+describe('after an organisation\'s summit, its meeting words and participles are that summit', () => {
+  it('"the talks" naming no side of their own are the summit\'s, not the last pair\'s', () => {
+    const ev = events('Kazakhstan and Uzbekistan signed a trade deal. The CSTO summit opened in Minsk with Putin, Tokayev and Lukashenko. The talks focused on border security.');
+    assert.deepEqual(ev, ['SUPPORT KAZ+UZB>', 'CONSULT/multilateral BLR+CSTO+KAZ+RUS>']);
+  });
+  it('"the signed documents" describe what was signed, no second signing', () => {
+    assert.deepEqual(events('The signed documents include a protocol on customs procedures.'), []);
+  });
+});
+
+describe('a year joined to a name is part of the name, not a date', () => {
+  it('"Zapad-2021" dates nothing: the exercise takes its date from the text', () => {
+    const records = codeArticle({ id: 't', text: 'Russia and Belarus began the Zapad-2021 joint drills on Friday.', lang: 'en', published: '2021-09-12' }, lexicons.get('en')).records;
+    const dates = records.filter((r): r is EventRecord => r.kind === 'event').map((e) => `${e.type} ${e.date}`);
+    assert.deepEqual(dates, ['COOPERATE 2021-09-10']);
+  });
+});
+
+describe('"the alliance", "the bloc" after an organisation is named are that organisation', () => {
+  it('"Moscow said the alliance would send paratroopers": the CSTO promises', () => {
+    assert.deepEqual(events('Tokayev asked the CSTO for help. Moscow said the alliance would send paratroopers to Kazakhstan.'), ['REQUEST KAZ>CSTO', 'AGREE CSTO>KAZ']);
+  });
+});
+
+describe('a participle clause after the main one shares its subject', () => {
+  it('", accusing the bloc of": the subject of the main clause accuses', () => {
+    assert.deepEqual(events('Armenia froze its membership of the CSTO, accusing the bloc of failing to defend it.'), ['SANCTION/withdraw ARM>CSTO', 'ACCUSE/allege ARM>CSTO']);
+  });
+  it('"while warning Moscow against": the main subject warns', () => {
+    assert.deepEqual(events('President Biden said the US wanted a stable relationship with Russia, while warning Moscow against further meddling in US elections.'), ['THREATEN USA>RUS']);
+  });
+});

@@ -123,9 +123,11 @@ export function findDates(tokens: readonly Token[], from: number, to: number, ta
         continue;
       }
       // A bare month name needs a preposition before it or a case suffix after it ("in January",
-      // "Ocak'ta"), or an inflection of its own ("қаңтарда"): a capitalised "May" alone is a modal.
+      // "Ocak'ta"), an inflection of its own ("қаңтарда") or a word for "month" after it ("Kasım
+      // ayında"): a capitalised "May" alone is a modal, "Kasım" alone a name.
       const prev = tokens[i - 1];
-      const marked = (prev !== undefined && tags.has(CUE.prepositions, i - 1)) || tokens[i + mo.length]?.kind === 'suffix' || t.key !== t.stem;
+      const marked = (prev !== undefined && tags.has(CUE.prepositions, i - 1)) || tokens[i + mo.length]?.kind === 'suffix' || t.key !== t.stem
+        || tags.has(CUE.monthWords, i + mo.length, to);
       if (marked || !capitalised) {
         out.push({ start: i, end: i + mo.length, date: formatDate({ year: yearFor(mo.value, published), month: mo.value }), how: 'month' });
       }
@@ -168,6 +170,10 @@ export function findDates(tokens: readonly Token[], from: number, to: number, ta
       if (next && (tags.has(CUE.scales, i + 1) || tags.has(CUE.units, i + 1) || tags.has(CUE.currencies, i + 1))) continue;
       const prev = tokens[i - 1];
       if (prev && tags.has(CUE.currencies, i - 1)) continue;
+      // "Allied Resolve-2022", "Zapad-2021", "EXPO-2017": a year joined to a name is part of the name
+      const word = tokens[i - 2];
+      const self = tokens[i];
+      if (prev?.key === '-' && word?.kind === 'word' && self && word.end === prev.start && prev.end === self.start && word.text !== word.text.toLowerCase()) continue;
       out.push({ start: i, end: i + 1, date: String(y), how: 'year' });
     }
   }

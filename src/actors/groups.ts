@@ -41,7 +41,7 @@ export function joinGroups(mentions: readonly ActorMention[], tokens: readonly T
     const prev = merged[merged.length - 1];
     const joinable = (x: ActorMention): boolean => x.kind !== 'discourse' && x.kind !== 'pronoun';
     if (prev && joinable(prev) && joinable(m) && prev.group !== m.group) {
-      const between = tokens.slice(prev.end, m.start);
+      const between = tokens.slice(prev.end + (prev.kind === 'person' ? nameTail(tokens, prev.end, m.start) : 0), m.start);
       const hyphen = between.length === 1 && (between[0]?.key === '-' || between[0]?.key === '/');
       const onlyJoiners = between.length > 0 && between.length <= 3 && between.every(isJoiner);
       const hasConj = between.some((b) => tags.has(CUE.conjunctions, b.i, to));
@@ -89,6 +89,25 @@ function isHeadlinePair(prev: ActorMention, m: ActorMention, before: number, tok
   if (!last || (last.kind === 'punct' && /^[.!?…]$/u.test(last.key))) return false;
   const next = tokens[m.end];
   return next !== undefined && m.end < span.to && next.kind === 'word' && next.text === next.text.toLowerCase();
+}
+
+/** Words of a person's name the lexicon does not hold, after the part it does ("Sheikh Tamim bin Hamad Al Thani"). */
+const NAME_TAIL = 5;
+
+/**
+ * How many tokens from i continue the name of the person before them: capitalised words, and
+ * lower-case particles between two of them ("bin", "al", "de"), up to the comma that goes on with the list.
+ */
+function nameTail(tokens: readonly Token[], i: number, to: number): number {
+  const capital = (t: Token | undefined): boolean => t !== undefined && t.kind === 'word' && t.text !== t.text.toLowerCase();
+  let n = 0;
+  for (let k = i; k < Math.min(to, i + NAME_TAIL); k++) {
+    const t = tokens[k];
+    if (capital(t)) n = k - i + 1;
+    else if (!(t?.kind === 'word' && capital(tokens[k + 1]))) break;
+  }
+  // only a name set off by a comma, as in a list; never a headline's capitalised verb ("Putin And Xi Sign")
+  return tokens[i + n]?.key === ',' ? n : 0;
 }
 
 /** "X, Y and Z": a comma joins two mentions only when the list goes on to a conjunction. */

@@ -8,7 +8,7 @@ import { isSourceProblem, readSources, type ReadOptions, type SourceArticle } fr
 import type { LexiconSet } from '../lexicon/index.ts';
 import { isDyadError, type Lang, type PartialDate } from '../model/index.ts';
 import type { ArticleText, CodedArticle, NewArticle, PutResult, PutStatus, Store } from '../store/index.ts';
-import { identifyLanguage } from '../text/index.ts';
+import { articleTerms, identifyLanguage } from '../text/index.ts';
 import { publicationDate, undatedMessage } from './published.ts';
 
 export interface IngestProblem {
@@ -72,7 +72,8 @@ function codeSource(lexicons: LexiconSet, a: SourceArticle, fallback: Fallback):
   const { records } = codeArticle({ id: a.address, text: a.text, lang, published }, lex);
   return {
     article: { address: a.address, title: a.title, lang, published, ...(undated ? { undated } : {}), text: a.text, source: a.source },
-    coded: { records, lexiconVersion: lex.version },
+    // The search terms are computed here, with the coding, not in the store's write transaction.
+    coded: { records, lexiconVersion: lex.version, terms: articleTerms(a.title, a.text, lang) },
     events: records.filter((r) => r.kind === 'event').length,
   };
 }
@@ -285,6 +286,6 @@ async function recodeText(store: Store, lexicons: LexiconSet, a: ArticleText): P
   const { records } = codeArticle({ id: a.address ?? String(a.id), text: a.text, lang: a.lang, published }, lex);
   return store.putArticle(
     { ...(a.address ? { address: a.address } : {}), ...(a.title ? { title: a.title } : {}), lang: a.lang, published, ...(undated ? { undated } : {}), text: a.text, ...(a.source ? { source: a.source } : {}) },
-    { records, lexiconVersion: lex.version },
+    { records, lexiconVersion: lex.version, terms: articleTerms(a.title, a.text, a.lang) },
   );
 }

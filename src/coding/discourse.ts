@@ -11,13 +11,15 @@ import type { SentenceView } from './sentence.ts';
 export interface Meeting {
   readonly mention: ActorMention;
   readonly view: SentenceView;
-  /** Stem of the word that named it ("summit"). */
-  readonly stem: string;
+  /** Stems of the words that named it ("summit", "gathered"): the same organisation's meeting named again adds its word. */
+  readonly stems: readonly string[];
 }
 
 export interface DiscourseState {
   /** States by how often the article names them (the title counts double), most first. */
   readonly ranking: readonly string[];
+  /** How often the article names each state (the title counts double). */
+  readonly counts?: Readonly<Record<string, number>>;
   /** The pair of the last event between two states. */
   readonly lastPair?: readonly string[];
   /** The people named so far, the last named last (a few of them). */
@@ -28,6 +30,9 @@ export interface DiscourseState {
   /** The organisation last named in a sentence read so far ("the organisation" afterwards). */
   readonly lastOrganization?: ActorMention;
 }
+
+/** A state named under 1/ASIDE_SHARE as often as the article's main state is an aside to it. */
+const ASIDE_SHARE = 3;
 
 /** How many people named earlier a pronoun may point back to. */
 const PEOPLE_KEPT = 4;
@@ -42,7 +47,7 @@ export function openingScene(views: readonly SentenceView[], lex: Lexicon): Disc
     }
   }
   const ranking = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
-  return { ranking };
+  return { ranking, counts: Object.fromEntries(counts) };
 }
 
 /** The most mentioned states, n of them, in code order. */
@@ -95,10 +100,17 @@ export function organizationAt(s: DiscourseState, mentions: readonly ActorMentio
   return found ?? s.lastOrganization ?? s.lastMeeting?.mention;
 }
 
-/** After an event: its two states, if it has two, are the pair the text now talks about. */
+/**
+ * After an event: its two states, if it has two, are the pair the text now talks about — unless
+ * the article names one of them far less than its main state (under a third as often): an aside on
+ * a third state ("he called the strike on civilians unacceptable") does not make it one of "the two
+ * countries".
+ */
 export function withEvent(s: DiscourseState, codes: readonly string[], lex: Lexicon): DiscourseState {
   const states = [...new Set(codes)].filter((c) => !lex.isOrganization(c));
-  return states.length === 2 ? { ...s, lastPair: states.sort() } : s;
+  const top = s.counts?.[s.ranking[0] ?? ''] ?? 0;
+  const aside = states.some((c) => (s.counts?.[c] ?? top) * ASIDE_SHARE < top);
+  return states.length === 2 && !aside ? { ...s, lastPair: states.sort() } : s;
 }
 
 /** After an organisation's meeting is named. */

@@ -26,7 +26,11 @@ export function sentenceFacts(view: SentenceView, events: readonly EventRecord[]
   const out: OutputRecord[] = [];
   const parties = (): string[] => {
     const fromEvents = [...new Set(events.flatMap((e) => [...e.actor, ...e.recipient].map((a) => a.code)))];
-    return (fromEvents.length >= 2 ? fromEvents : discourseDyad(state).slice()).sort();
+    if (fromEvents.length >= 2) return fromEvents.sort();
+    // after a known organisation's summit, a figure no event of the sentence carries is the summit's ("she announced a package worth ...")
+    const meeting = state.lastMeeting;
+    if (meeting && meeting.mention.code !== 'IGO') return [...new Set(ctx.participants.of(meeting.mention, meeting.view).map((r) => r.code))].sort();
+    return discourseDyad(state).slice().sort();
   };
   const evidence = (a: number, b: number): Evidence => {
     const st = doc.tokens[a]?.start ?? s.start;

@@ -63,12 +63,21 @@ function cueDistance(tag: TagId, view: SentenceView, a: { start: number; end: nu
   return d1 === undefined ? d2 : d2 === undefined ? d1 : Math.min(d1, d2);
 }
 
+/** Tokens between an amount and the bracket that opens its conversion ("12 billion euros ($13.2 billion)", "(about $13 billion)"). */
+const CONVERSION_GAP = 3;
+
+/** True when amount `a` opens a bracket right after another amount: the same sum in another currency. */
+function conversionOf(view: SentenceView, a: { start: number; end: number }): boolean {
+  return view.amounts.some((b) => b.end <= a.start && a.start - b.end <= CONVERSION_GAP
+    && view.tokens.slice(b.end, a.start).some((t) => t.key === '('));
+}
+
 /** Numeric targets ("to increase trade to 10 billion dollars by 2030") and reported levels. */
 export function commitmentsIn(view: SentenceView): CommitmentFact[] {
   const out: CommitmentFact[] = [];
   const { first, last } = view.sentence;
   for (const a of view.amounts) {
-    if (!a.unit || a.value < 1000) continue;
+    if (!a.unit || a.value < 1000 || conversionOf(view, a)) continue;
     const metric = view.tags.find(CUE.metrics, Math.max(first, a.start - 14), Math.min(last, a.end + 4));
     if (!metric) continue;
     // Cues before the amount ("reached $6 billion", "raise trade to $10 billion") or right after it,

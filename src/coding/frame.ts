@@ -123,6 +123,8 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   const trig = view.tokens[end - 1];
   // a finite verb is no noun, though a genitive before it owns its object ("İsrail'in saldırısını kınadı")
   if (trig && isFiniteVerb(lex, trig.key)) return false;
+  // ", accusing the bloc of", "while warning Moscow": an -ing form opening a clause, with its object after it, is a verb
+  if (trig && end - start === 1 && isGerund(lex, trig.key) && participleClause(view, start, end)) return false;
   // an -ing form without an auxiliary before it is a gerund or noun ("council meeting")
   if (trig && end - start === 1 && isGerund(lex, trig.key) && !view.tags.has(CUE.passiveAux, start - 1) && !view.tags.has(CUE.perfectAux, start - 1)) return true;
   if (view.tags.has(CUE.determiners, start - 1) || view.tags.has(CUE.possessive, start - 1)) return true;
@@ -133,6 +135,15 @@ export function looksNominal(view: SentenceView, lex: Lexicon, start: number, en
   if (view.actors.some((m) => m.case === 'gen' && m.end <= start && genitiveGap(view, lex, m, start) <= lex.policy.windows.possessor)) return true;
   if (next && view.tags.has(CUE.genitivePrep, end)) return true;
   return false;
+}
+
+/** True when the word at start opens a clause after the main one (after a comma or a clause word such as "while") and an object follows it. */
+function participleClause(view: SentenceView, start: number, end: number): boolean {
+  // a fronted clause ("After meeting Aliyev, Erdogan flew") keeps the noun reading, which finds both sides
+  if (start - 1 <= view.sentence.first) return false;
+  const opens = view.tokens[start - 1]?.key === ',' || view.tags.has(CUE.clauseBreaks, start - 1, start);
+  const object = view.tags.has(CUE.determiners, end, end + 1) || view.actors.some((m) => m.start === end && m.kind !== 'pronoun');
+  return opens && object;
 }
 
 /**
@@ -155,7 +166,9 @@ function adjectiveBetween(view: SentenceView, lex: Lexicon, start: number, key: 
  */
 export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftmost = false): Slot | undefined {
   const { start: cs } = clauseBounds(view, start);
-  const inClause = subjectIn(view, lex, cs, start, leftmost);
+  // ", accusing Berlin of": a participle after the main clause's object takes that clause's first subject, not its object
+  const participle = view.tokens[start - 1]?.key === ',' && isGerund(lex, view.tokens[start]?.key ?? '');
+  const inClause = subjectIn(view, lex, cs, start, leftmost || participle);
   if (inClause) return inClause;
   // "Guterres, who visited Almaty": a relative clause's subject is the mention it follows.
   if (view.tags.has(CUE.relativePronouns, cs)) {
@@ -163,6 +176,12 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
     if (view.tokens[k]?.key === ',') k--;
     const antecedent = view.actors.find((m) => m.end === k + 1 && !m.attributive);
     if (antecedent) return { mentions: groupOf(view, antecedent), how: 'antecedent of a relative clause' };
+  }
+  // "Biden wanted stable ties, while warning Moscow": a participle clause with no subject of its own is the main clause's
+  if (cs > view.sentence.first && cs >= start - 1 && isGerund(lex, view.tokens[start]?.key ?? '') && view.tags.has(CUE.clauseBreaks, cs, start + 1)) {
+    const { start: ps } = clauseBounds(view, cs - 1);
+    const main = subjectIn(view, lex, ps, cs, leftmost);
+    if (main) return { ...main, how: `${main.how}, of the clause the participle follows` };
   }
   // "Азербайджан заявил, что выведет войска": a reported clause with no subject of its own is the reporter's
   if (view.tags.has(CUE.complementizers, cs) && view.tags.find(CUE.reportingVerbs, Math.max(view.sentence.first, cs - 3), cs) !== undefined) {
@@ -179,8 +198,9 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
   for (const m of cands) {
     if (markerOf(view, lex, m) !== '' && !afterQuantity(view, lex, m) && !ownsOpeningSubject(view, lex, m, cs, start, leftmost)) continue;
     if (ownedByGenitive(view, lex, m) !== undefined) continue;
+    if (placeBeforeItsNoun(view, lex, m, start) && cands.some((c) => c.start < m.start && c.kind !== 'place' && markerOf(view, lex, c) === '')) continue;
     // "their meeting": a possessive pronoun is a determiner, not a subject
-    if (m.kind === 'pronoun' && view.tags.has(CUE.determiners, m.start)) continue;
+    if (m.kind === 'pronoun' && m.refers === 'person' && view.tags.has(CUE.determiners, m.start)) continue;
     // "onu davet etti": an object pronoun is no subject
     if (m.kind === 'pronoun' && view.tags.has(CUE.objectPronouns, m.start)) continue;
     // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
@@ -189,6 +209,19 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
     return co ? { mentions: [...groupOf(view, m), ...groupOf(view, co)], how: `${how} and its co-subject` } : { mentions: groupOf(view, m), how };
   }
   return undefined;
+}
+
+/**
+ * Where modifiers come before their noun (Turkish, Kazakh), a city or region named before a common
+ * noun names that noun's place ("Rusya ve Ukrayna, Zaporijya nükleer santraline ... birbirini itham
+ * etti"): where an unmarked name opens the clause before it, that name is the subject, not the place
+ * (a clause that opens with the place's phrase keeps it: "Ақтөбе облыстық шекара қызметінің бастығы").
+ */
+function placeBeforeItsNoun(view: SentenceView, lex: Lexicon, m: ActorMention, before: number): boolean {
+  if (m.kind !== 'place' || lex.wordOrder !== 'sov' || m.case !== undefined || m.end >= before - 1) return false;
+  const next = view.tokens[m.end];
+  return next !== undefined && next.kind === 'word' && /^\p{Ll}/u.test(next.text) && !view.tags.has(CUE.conjunctions, m.end)
+    && !view.actors.some((x) => x.start === m.end);
 }
 
 /** How far an apposition between commas may run ("Turkey, a NATO member, signed"). */
@@ -289,6 +322,8 @@ export function possessorOf(view: SentenceView, lex: Lexicon, start: number, end
     if (gap < 0 || gap > reach) continue;
     const poss = view.tags.has(CUE.possessive, m.end) || view.tags.has(CUE.possessive, m.end - 1);
     if (poss) return { mentions: groupOf(view, m), how: 'possessor' };
+    // "during his visit to Beijing", "his first trip abroad": a possessive pronoun is the noun's doer
+    if (m.kind === 'pronoun' && m.refers === 'person' && view.tags.has(CUE.determiners, m.start) && (gap === 0 || !view.tags.has(CUE.objectPronouns, m.start)) && gap <= 1) return { mentions: [m], how: 'possessive pronoun' };
     if (m.attributive && gap <= 1) return { mentions: groupOf(view, m).filter((x) => x.attributive), how: 'attributive adjective' };
   }
   // "Tokayev'in Türkiye'ye ziyareti", "Тоқаевтың сапары": a genitive before the noun
@@ -336,7 +371,7 @@ export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: r
   const ownPrep = view.tags.has(CUE.prepositions, end) && preps.includes(view.tokens[end]?.key ?? '') ? view.tokens[end]?.key : undefined;
   for (const m of view.actors) {
     // "invited him": an object pronoun is an object; "he said", "their agreement" are no objects
-    if (m.start < end || m.start >= limit || seen.has(m.group) || (m.kind === 'pronoun' && (m.refers !== 'person' || !view.tags.has(CUE.objectPronouns, m.start) || view.tags.has(CUE.determiners, m.start)))) continue;
+    if (m.start < end || m.start >= limit || seen.has(m.group) || (m.kind === 'pronoun' && !objectPronoun(view, m))) continue;
     seen.add(m.group);
     const prep = markerOf(view, lex, m);
     if (prep === '' && !preps.includes('')) continue;
@@ -345,6 +380,16 @@ export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: r
     return { mentions: groupOf(view, m).filter((x) => x.start >= end), how: prep ? `"${prep}" phrase` : 'direct object' };
   }
   return complementSubject(view, lex, end, preps);
+}
+
+/**
+ * "invited him": an object pronoun is an object; "he said", "their agreement" are none. "urged
+ * them" is an object where the sentence named a group of sides before it ("his counterparts in
+ * both countries ... urged them"), not a thing ("bought drones and deployed them").
+ */
+function objectPronoun(view: SentenceView, m: ActorMention): boolean {
+  if (!view.tags.has(CUE.objectPronouns, m.start) || view.tags.has(CUE.determiners, m.start)) return false;
+  return m.refers === 'person' || (m.refers === 'group' && view.actors.some((x) => x.kind === 'discourse' && x.refers === 'dyad' && x.end <= m.start));
 }
 
 /**
@@ -357,6 +402,7 @@ function complementSubject(view: SentenceView, lex: Lexicon, end: number, preps:
   const word = view.tokens[k]?.key ?? '';
   if (!preps.includes(word) || !view.tags.has(CUE.complementizers, k)) return undefined;
   const { end: ce } = clauseBounds(view, k + 1);
-  const subject = subjectIn(view, lex, k + 1, Math.min(ce, k + 1 + lex.policy.windows.object.reach));
+  // the clause's subject comes first in it ("if Helsinki allowed NATO bases": Helsinki)
+  const subject = subjectIn(view, lex, k + 1, Math.min(ce, k + 1 + lex.policy.windows.object.reach), true);
   return subject ? { mentions: subject.mentions, how: `subject of the "${word}" clause` } : undefined;
 }

@@ -45,6 +45,33 @@ function withoutTalksOfVisits(records: readonly OutputRecord[]): OutputRecord[] 
     && visits.has(`${codes(r.actor)}|${r.date.slice(0, 7)}`)));
 }
 
+/** Two participant lists share this much (Jaccard) when they name one summit. */
+const SAME_SUMMIT = 0.5;
+
+/**
+ * A summit told in several sentences is one summit: a multilateral meeting in the month of an
+ * earlier one, with mostly the same participants ("the 7th summit gathered A, B, C, D"; "the
+ * representatives of X and Y also took part in the meeting"), is that meeting, and is dropped.
+ */
+function withoutSummitRetellings(records: readonly OutputRecord[]): OutputRecord[] {
+  const kept: { codes: Set<string>; month: string }[] = [];
+  return records.filter((r) => {
+    if (r.kind !== 'event' || r.type !== 'CONSULT' || r.mode !== 'multilateral') return true;
+    const mine = new Set(r.actor.map((a) => a.code));
+    const month = r.date.slice(0, 7);
+    if (kept.some((k) => k.month === month && overlap(k.codes, mine) >= SAME_SUMMIT)) return false;
+    kept.push({ codes: mine, month });
+    return true;
+  });
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let common = 0;
+  for (const x of a) if (b.has(x)) common++;
+  const all = a.size + b.size - common;
+  return all === 0 ? 0 : common / all;
+}
+
 /**
  * Two events of one identity that one sentence tells apart by their modes ("expelled the
  * ambassador and recalled its envoy"). Across sentences, other modes are other words for the
@@ -57,7 +84,7 @@ function distinctActs(a: OutputRecord, b: OutputRecord): boolean {
 
 /** Merge records with the same identity, keeping the order of first mentions. */
 export function mergeRecords(input: readonly OutputRecord[]): OutputRecord[] {
-  const records = withoutTalksOfVisits(input);
+  const records = withoutSummitRetellings(withoutTalksOfVisits(input));
   const out: OutputRecord[] = [];
   const at = new Map<string, number[]>();
   for (const r of records) {

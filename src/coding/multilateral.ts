@@ -17,12 +17,22 @@ const NAMED_AFTER = 6;
  * it ("a summit of the CSTO"), or as the subject that meets ("the Council met").
  */
 export function meetingOrganization(view: SentenceView, lex: Lexicon, start: number, end: number, subject: readonly ActorMention[]): ActorMention | undefined {
-  const isOrg = (m: ActorMention): boolean => lex.isOrganization(m.code);
-  return subject.find(isOrg)
+  // the organisation itself, not its head ("Guterres") nor its name as the head's title ("UN Secretary-General Guterres", "the Secretary-General of the OTS")
+  const isOrg = (m: ActorMention): boolean => lex.isOrganization(m.code) && m.kind !== 'person' && !(m.kind === 'office' && m.name)
+    && !view.actors.some((x) => x.code === m.code && ((x.kind === 'person' || x.kind === 'office') && x.start >= m.end && x.start - m.end <= 2
+      || (x.kind === 'person' && x.end <= m.start && m.start - x.end <= 2)));
+  // "the Council met": the organisation meets; "the UN envoy's team held a meeting with Tokayev": one side meets another
+  return subject.find((m) => isOrg(m) && !withPartner(view, end))
     ?? view.actors.find((m) => isOrg(m) && m.end <= start && start - m.end <= NAMED_BEFORE && !besideSummit(view, m))
     ?? view.actors.find((m) => isOrg(m) && m.start >= end && m.start - end <= NAMED_AFTER && view.tags.find(CUE.genitivePrep, end, m.start) !== undefined
       // "met on the sidelines of the SCO summit": a meeting of two beside the summit, not the summit
       && view.tags.find(CUE.sidelines, end, m.start) === undefined);
+}
+
+/** "held a meeting with Tokayev": a partner phrase right after the meeting word. */
+function withPartner(view: SentenceView, end: number): boolean {
+  const k = end;
+  return view.tags.has(CUE.partnerPrep, k) && view.actors.some((m) => m.start > k && m.start <= k + 2 && !m.attributive);
 }
 
 /** "на полях саммита ШОС Путин встретился", "ŞİÖ zirvesi marjında": the organisation's summit is the setting of a meeting beside it. */

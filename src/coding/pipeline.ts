@@ -111,9 +111,12 @@ function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseS
   for (let i = view.sentence.first; i < view.sentence.last; i++) {
     let fired: Trigger | undefined;
     let verb: PriorVerb | undefined;
+    // the end of a noun the verb acts on: its words fire nothing else ("pledged ... in military aid": no "aid")
+    let object = i;
     for (const trig of triggersAt(view, i, ctx)) {
       if (lastVerb && objectOfVerb(view, ctx.lex, trig, lastVerb)) {
         ctx.trace?.(view.sentence.index, 'skip', `${trig.pattern.data.id}: "${trig.words}" is what "${lastVerb.words}" acts on, no event of its own`);
+        object = Math.max(object, trig.end - 1);
         continue;
       }
       const coded = codeTrigger(trig, view, ctx, state, prior);
@@ -136,7 +139,7 @@ function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseS
     if (fired) {
       if (fired.pos === 'verb') lastVerb = fired;
       i = fired.end - 1;
-    }
+    } else i = object;
   }
   state = withOrganizations(withPeople(state, view.actors), view.actors, ctx.lex);
   return { records: [...events, ...sentenceFacts(view, events, ctx, state)], state };

@@ -10,7 +10,7 @@ import type { ActorRef, Flag, Sector } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
 import { discourseDyad, topStates, withMeeting, type DiscourseState, type Meeting } from './discourse.ts';
 import { objectOf, possessorOf, roleBefore, sourceBefore, subjectOf, type Slot } from './frame.ts';
-import { meetingOrganization } from './multilateral.ts';
+import { meetingOrganization, signatories } from './multilateral.ts';
 import { coordinatedWith, type PriorVerb } from './coordination.ts';
 import { resolveSlot, uniqueRefs } from './refs.ts';
 import { clauseBounds, type SentenceView } from './sentence.ts';
@@ -130,6 +130,24 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
   return { ...(actor ? { actor: shared ? { ...actor, how: `shared with "${shared.trigger.words}"` } : actor } : {}), ...(recipient ? { recipient } : {}) };
 }
 
+/**
+ * Does the sentence name the last meeting again, by the word that named it ("the summit")? The
+ * stems of one noun's forms may differ in a last letter (Zirvesi, zirvenin), so one may begin the other.
+ */
+function namesMeeting(view: SentenceView, meeting: Meeting): boolean {
+  for (let k = view.sentence.first; k < view.sentence.last; k++) {
+    const s = view.tokens[k]?.stem ?? '';
+    if (meeting.stems.some((m) => sameNoun(s, m))) return true;
+  }
+  return false;
+}
+
+/** Two stems of one noun: equal, or one the other and a last letter or more (zirves, zirve). */
+function sameNoun(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return a === b || (short.length >= 4 && long.startsWith(short));
+}
+
 /** Assign roles to a trigger (`prior`: the verb before it in its sentence); no roles when they make no event. */
 export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContext, state0: DiscourseState, prior?: PriorVerb): RolesOutcome {
   const { lex, trace } = ctx;
@@ -150,8 +168,16 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   // "the summit" after an organisation's summit was named is that summit.
   const orgMention = isMeeting ? meetingOrganization(view, lex, trig.start, trig.end, slots.actor?.mentions ?? []) : undefined;
   const stem = view.tokens[trig.end - 1]?.stem ?? '';
-  const again = isMeeting && trig.pos === 'noun' && !view.tags.has(CUE.indefinite, trig.start - 1) && state.lastMeeting?.stem === stem;
-  const meeting: Meeting | undefined = orgMention ? { mention: orgMention, view, stem } : again ? state.lastMeeting : undefined;
+  // "the summit" again, or "the talks" that name no side of their own after an organisation's summit: that summit
+  const definite = slots.actor === undefined && view.tags.has(CUE.determiners, trig.start - 1, trig.start);
+  const last = state.lastMeeting;
+  const again = isMeeting && trig.pos === 'noun' && !view.tags.has(CUE.indefinite, trig.start - 1) && last !== undefined && (last.stems.some((s) => sameNoun(s, stem)) || definite);
+  // the same organisation's meeting named again ("the 7th Summit ... gathered in Baku"): one meeting, known by either word
+  const stems = orgMention && last && last.mention.code === orgMention.code ? [...new Set([...last.stems, stem])] : [stem];
+  // "representatives of X also attended the meeting": the meeting named again, with X among those there — unless
+  // X names the meeting itself ("the SCO summit", right before its noun)
+  const namesIt = orgMention !== undefined && trig.start - orgMention.end <= 1;
+  const meeting: Meeting | undefined = again && !namesIt ? last : orgMention ? { mention: orgMention, view, stems } : undefined;
   if (meeting) {
     actor = ctx.participants.of(meeting.mention, meeting.view);
     if (orgMention) state = withMeeting(state, meeting);
@@ -172,6 +198,13 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
       const other = pair.filter((c) => c !== actor[0]?.code);
       if (pair.includes(actor[0]?.code ?? '') && other.length === 1 && other[0]) actor = uniqueRefs([...actor, { code: other[0], text: '' }]);
     }
+  }
+  const lastMeeting = state.lastMeeting;
+  if (actor.length === 0 && p.symmetric && lastMeeting && recipient.length === 0 && namesMeeting(view, lastMeeting)) {
+    // "the declaration published at the end of the summit": the summit's participants, not the pair
+    const who = ctx.participants.of(lastMeeting.mention, lastMeeting.view);
+    actor = p.type === 'SUPPORT' ? signatories(who, lastMeeting.mention.code, lex, ctx.input.published) : who;
+    if (actor.length > 0) flags.push('discourse-actor');
   }
   if (actor.length === 0) {
     // Agentless passives and nominals: the parties come from the discourse.

@@ -42,11 +42,16 @@ export function triggersAt(view: SentenceView, i: number, ctx: CodingContext): T
   const end = title ? title.start : i + hit.length;
   // a prefix trigger inside a name is part of the name ("бер*" in Бердімұхамедов)
   if (view.actors.some((m) => start < m.end && end > m.start && m.kind !== 'discourse' && m.kind !== 'pronoun')) return [];
-  const { lex } = ctx;
+  const { lex, trace } = ctx;
   const nominal = looksNominal(view, lex, start, end);
   // A word used as a noun fires only noun patterns; a word in verb position that is not a
   // verb form ("talks", "summit") may still fire a noun pattern.
   const last = view.tokens[end - 1]?.key ?? '';
+  // "the signed documents", "the agreed text": a participle between a determiner and its noun describes the noun
+  if (end - start === 1 && isParticiple(lex, last) && view.tags.has(CUE.determiners, start - 1, start) && view.tokens[end]?.kind === 'word' && !isParticiple(lex, view.tokens[end]?.key ?? '')) {
+    trace?.(view.sentence.index, 'skip', `"${view.tokens[start]?.text ?? ''}" describes the noun after it, no act`);
+    return [];
+  }
   const fitting = hit.value.filter((r) => r.pos === (nominal ? 'noun' : 'verb'));
   // none fits: every pattern of the phrase in the lexicon's order, so that one whose word checks
   // fail leaves the word to the next ("сапармен болды": a planned visit, else a visit)

@@ -25,7 +25,7 @@ export interface CueValues {
   proposal: true; futureInPast: true; habitual: true; reportingVerbs: true; aspectual: true; cancelled: true; times: true;
   offices: Office; honorifics: true; sectors: Sector; discourse: DiscourseRef; dyadHeads: true;
   hyphenModifiers: true; homeInstitutions: true; organizationHeads: true;
-  months: number; weekdays: number; relativeDates: RelativeDate; yearWords: true; deadlineWords: true;
+  months: number; weekdays: number; relativeDates: RelativeDate; yearWords: true; monthWords: true; deadlineWords: true;
   numberWords: number; scales: number; currencies: string; units: string;
   partnershipLevels: string; metrics: string; targetWords: true; observedWords: true; agreementWords: true; fieldIntro: true; fieldOutro: true;
   /** Event pattern triggers: the patterns a phrase fires. */
@@ -38,7 +38,7 @@ export const CUE_NAMES = [
   'possessive', 'genitivePrep', 'agentPrep', 'partnerPrep', 'infinitive', 'verbAfter', 'indefinite', 'pronouns', 'objectPronouns', 'reciprocals', 'complementizers', 'quantifiers', 'sidelines',
   'negation', 'notNegation', 'advice', 'hypothetical', 'future', 'intent', 'proposal', 'futureInPast', 'habitual', 'reportingVerbs', 'aspectual', 'cancelled', 'times',
   'offices', 'honorifics', 'sectors', 'discourse', 'dyadHeads', 'hyphenModifiers', 'homeInstitutions', 'organizationHeads',
-  'months', 'weekdays', 'relativeDates', 'yearWords', 'deadlineWords', 'numberWords', 'scales', 'currencies', 'units',
+  'months', 'weekdays', 'relativeDates', 'yearWords', 'monthWords', 'deadlineWords', 'numberWords', 'scales', 'currencies', 'units',
   'partnershipLevels', 'metrics', 'targetWords', 'observedWords', 'agreementWords', 'fieldIntro', 'fieldOutro', 'trigger',
 ] as const satisfies readonly CueName[];
 
@@ -107,6 +107,7 @@ function sources(f: LanguageFile, triggers: Iterable<readonly [string, readonly 
     weekdays: ['stem', pairs(f.dates.weekdays)],
     relativeDates: ['key', pairs(f.dates.relative)],
     yearWords: ['key', words(f.dates.yearWords)],
+    monthWords: ['key', words(f.dates.monthWords)],
     deadlineWords: ['key', words(f.dates.deadlineWords)],
     numberWords: ['key', pairs(f.numbers.words)],
     scales: ['stem', pairs(f.numbers.scales)],

@@ -78,6 +78,7 @@ function makeProfile(file: LanguageFile, morphology: Morphology): LanguageProfil
   return {
     lang,
     abbreviations: new Set(file.abbreviations.map((a) => fold(a).replace(/\.$/, ''))),
+    ordinalDot: file.ordinalDot,
     lemmas: new Map(Object.entries(file.lemmas).map(([k, v]) => [fold(k), fold(v)])),
     fold,
     stem: base,

@@ -6,7 +6,9 @@
  *
  * A phrase word written with a final "*" matches any word whose folded form begins with it
  * ("imzala*" matches imzaladı, imzalamadı); what follows the prefix in the last word is kept as the
- * match's `rest`, so that modality written inside a verb can be read.
+ * match's `rest`, so that modality written inside a verb can be read. A quotation mark inside a
+ * phrase is passed over: news quotes a set phrase ('"istenmeyen kişi" ilan etti', 'declared them
+ * "persona non grata"'), and the phrase is still said.
  */
 import { phraseTokens, type LanguageProfile, type Token } from '../text/index.ts';
 import { Tags, type Hit, type TagTerm } from './tags.ts';
@@ -134,6 +136,10 @@ export class Matcher {
     if (j >= to) return;
     const t = tokens[j];
     if (!t) return;
+    if (j > start && t.kind === 'punct' && t.key === '"') {
+      this.walk(node, tokens, start, j + 1, to, out);
+      return;
+    }
     const byKey = node.key?.get(t.key);
     if (byKey) this.step(byKey, tokens, start, j, to, out, -1);
     const byStem = node.stem?.get(t.stem);
@@ -151,8 +157,10 @@ export class Matcher {
   /** Token j took us to `node` (as a prefix of `prefix` letters, or whole: -1): record its phrases, go on. */
   private step(node: TrieNode, tokens: readonly Token[], start: number, j: number, to: number, out: Hit[], prefix: number): void {
     if (node.terminals) {
+      const span = j + 1 - start;
       for (const term of node.terminals) {
-        out.push(term.lastPrefix !== undefined && prefix >= 0 ? { term, start, rest: (tokens[j] as Token).key.slice(prefix) } : { term, start });
+        const hit: Hit = term.lastPrefix !== undefined && prefix >= 0 ? { term, start, rest: (tokens[j] as Token).key.slice(prefix) } : { term, start };
+        out.push(span === term.length ? hit : { ...hit, span });
       }
     }
     if (node.key || node.stem || node.prefix) this.walk(node, tokens, start, j + 1, to, out);

@@ -123,6 +123,8 @@ export const languageFile = z.strictObject({
   note,
   lists: lists.describe('Named word lists that every patterns file of this language may use as "@name".'),
   abbreviations: z.string().array(),
+  ordinalDot: z.boolean().default(false)
+    .describe('A number of up to three digits with a dot is an ordinal ("7. Zirve", "2. Türk Dünyası Forumu"), so the dot does not end the sentence.'),
   morphology: z.strictObject({
     nameMatch: z.enum(['key', 'stem', 'suffix']).default('key')
       .describe('"key" matches names as written (English; Turkish, whose suffixes follow an apostrophe), "stem" by the Snowball stem (Russian), "suffix" by the written form less one of `suffixes` (Kazakh).'),
@@ -226,6 +228,8 @@ export const languageFile = z.strictObject({
       offset: z.number().int(),
     })),
     yearWords: z.string().array().default([]),
+    monthWords: z.string().array().default([])
+      .describe('Words after a bare month name that make it the month ("Kasım ayında"), where the name alone may be another word (the name Kasım).'),
     earlierWords: z.string().array().default([]),
     deadlineWords: z.string().array().default([])
       .describe('Words that make a date a deadline, not the event\'s date ("by 2030"; Turkish "2030\'a kadar" comes after).'),

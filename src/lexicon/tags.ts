@@ -27,6 +27,8 @@ export interface Hit {
   readonly term: TagTerm;
   readonly start: number;
   readonly rest?: string;
+  /** Tokens the phrase covers, when quotation marks inside it were passed over ("istenmeyen kişi" ilan). */
+  readonly span?: number;
 }
 
 /** A phrase of a list, found at a token. */
@@ -65,11 +67,11 @@ export class Tags {
     if (!list) return undefined;
     let best: Hit | undefined;
     for (const h of list) {
-      if (h.term.tag !== tag || i + h.term.length > end) continue;
+      if (h.term.tag !== tag || i + (h.span ?? h.term.length) > end) continue;
       if (!best || better(h.term, best.term)) best = h;
     }
     if (!best) return undefined;
-    return { start: i, length: best.term.length, value: best.term.value as V, ...(best.rest !== undefined ? { rest: best.rest } : {}) };
+    return { start: i, length: best.span ?? best.term.length, value: best.term.value as V, ...(best.rest !== undefined ? { rest: best.rest } : {}) };
   }
 
   /** True when a phrase of `tag` starts at token i (and ends by `end`). */
@@ -77,7 +79,7 @@ export class Tags {
     if (i < this.from || i >= this.to) return false;
     const list = this.hits[i - this.from];
     if (!list) return false;
-    for (const h of list) if (h.term.tag === tag && i + h.term.length <= end) return true;
+    for (const h of list) if (h.term.tag === tag && i + (h.span ?? h.term.length) <= end) return true;
     return false;
   }
 

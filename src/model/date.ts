@@ -31,8 +31,14 @@ export function isPartialDate(text: string): boolean {
   return parseDate(text) !== undefined;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month of the proleptic Gregorian calendar (month 1–12). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Date.UTC reads years 0–99 as 1900–1999; kept for them so that nothing stored changes.
+  if (year < 100) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return MONTH_DAYS[month - 1] ?? new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 export function formatDate(parts: DateParts): PartialDate {
@@ -54,15 +60,24 @@ export function datesAgree(a: PartialDate, b: PartialDate): boolean {
   return a.slice(0, n) === b.slice(0, n);
 }
 
+// The store asks for the bounds of the same few thousand dates over and over.
+const BOUNDS = new Map<string, { readonly first: string; readonly last: string }>();
+const MAX_BOUNDS = 50_000;
+
 /** First and last day a partial date may stand for, as "YYYY-MM-DD". */
 export function dateBounds(date: PartialDate): { readonly first: string; readonly last: string } {
+  const known = BOUNDS.get(date);
+  if (known) return known;
   const p = parseDate(date);
   if (!p) throw new RangeError(`not a date: ${date}`);
   const month1 = p.month ?? 1;
   const month2 = p.month ?? 12;
   const first = formatDate({ year: p.year, month: month1, day: p.day ?? 1 });
   const last = formatDate({ year: p.year, month: month2, day: p.day ?? daysInMonth(p.year, month2) });
-  return { first, last };
+  const bounds = Object.freeze({ first, last });
+  if (BOUNDS.size >= MAX_BOUNDS) BOUNDS.clear();
+  BOUNDS.set(date, bounds);
+  return bounds;
 }
 
 /** True when a moment (partial date) falls in [from, to]; open ends are unbounded. */

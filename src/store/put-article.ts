@@ -42,6 +42,9 @@ export function validateArticle(article: NewArticle, coded: CodedArticle): void 
   if (typeof coded.lexiconVersion !== 'string' || coded.lexiconVersion === '') {
     throw new StoreError('store_invalid', 'the lexicon version that coded the article is missing', 'lexiconVersion');
   }
+  if (coded.terms !== undefined && typeof coded.terms !== 'string') {
+    throw new StoreError('store_invalid', 'the search terms of the article must be a string', 'terms');
+  }
   coded.records.forEach((r, i) => {
     const date = r.kind === 'partnership' ? r.since : r.date;
     if (date !== undefined && !isPartialDate(date)) throw new StoreError('store_invalid', `record ${i}: not a date: "${date}"`, `records[${i}].date`);
@@ -67,21 +70,31 @@ function decideFrom(byAddress: Existing | undefined, byHash: Existing | undefine
 
 const EXISTING_COLUMNS = 'id, address, content_hash, lexicon_version, undated';
 
-/** The archived rows under these addresses and contents, by address and by hash. */
+/** The archived rows under these addresses and contents, by address and by hash (one statement when they fit in one). */
 async function findExisting(c: Connection, caps: StoreCapabilities, addresses: readonly string[], hashes: readonly string[]): Promise<{
   byAddress: Map<string, Existing>; byHash: Map<string, Existing>;
 }> {
   const byAddress = new Map<string, Existing>();
   const byHash = new Map<string, Existing>();
-  for (const part of chunks([...new Set(addresses)], caps)) {
-    for (const r of await c.all<Existing>(`SELECT ${EXISTING_COLUMNS} FROM articles WHERE address IN (${marks(part.length)})`, part)) {
-      byAddress.set(r.address as string, r);
-    }
+  const wantAddress = new Set(addresses);
+  const wantHash = new Set(hashes);
+  const keep = (r: Existing): void => {
+    if (r.address !== null && wantAddress.has(r.address)) byAddress.set(r.address, r);
+    if (wantHash.has(r.content_hash)) byHash.set(r.content_hash, r);
+  };
+  const [addressParts, hashParts] = [chunks([...wantAddress], caps), chunks([...wantHash], caps)];
+  const [a, h] = [addressParts[0] ?? [], hashParts[0] ?? []];
+  if (addressParts.length <= 1 && hashParts.length <= 1 && a.length + h.length <= caps.maxParameters) {
+    // One round trip: a batch's addresses and hashes together (each column has its index).
+    const where = [...(a.length ? [`address IN (${marks(a.length)})`] : []), ...(h.length ? [`content_hash IN (${marks(h.length)})`] : [])];
+    if (where.length) for (const r of await c.all<Existing>(`SELECT ${EXISTING_COLUMNS} FROM articles WHERE ${where.join(' OR ')}`, [...a, ...h])) keep(r);
+    return { byAddress, byHash };
   }
-  for (const part of chunks([...new Set(hashes)], caps)) {
-    for (const r of await c.all<Existing>(`SELECT ${EXISTING_COLUMNS} FROM articles WHERE content_hash IN (${marks(part.length)})`, part)) {
-      byHash.set(r.content_hash, r);
-    }
+  for (const part of addressParts) {
+    for (const r of await c.all<Existing>(`SELECT ${EXISTING_COLUMNS} FROM articles WHERE address IN (${marks(part.length)})`, part)) keep(r);
+  }
+  for (const part of hashParts) {
+    for (const r of await c.all<Existing>(`SELECT ${EXISTING_COLUMNS} FROM articles WHERE content_hash IN (${marks(part.length)})`, part)) keep(r);
   }
   return { byAddress, byHash };
 }
@@ -195,6 +208,7 @@ async function writeRun(c: Connection, dialect: Dialect, items: readonly PutItem
   await insertFacts(c, caps, writing);
   await indexArticles(c, caps, dialect.adapter.search, writing.map((w) => ({
     id: w.id, lang: w.item.article.lang, title: w.item.article.title, text: w.item.article.text, indexed: w.existing !== undefined,
+    ...(w.item.coded.terms === undefined ? {} : { terms: w.item.coded.terms }),
   })));
 
   // Links are computed from the events articles report: regrouping may have changed another

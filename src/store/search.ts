@@ -5,7 +5,7 @@
  * the newest matches.
  */
 import { LANGS, type Lang } from '../model/index.ts';
-import { queryTerms, searchTerms } from '../text/index.ts';
+import { articleTerms, queryTerms } from '../text/index.ts';
 import type { Connection, SearchSpelling, SqlValue } from './dialect.ts';
 import { ARTICLE_COLUMNS, toSummary } from './rows.ts';
 import { overlapping, pageOf } from './sql.ts';
@@ -39,9 +39,9 @@ export function indexableTerms(terms: readonly string[]): string[] {
   return kept;
 }
 
-/** The terms of an article: its title and text. */
-function termsOf(title: string | null | undefined, text: string, lang: Lang): string {
-  const terms = searchTerms(title ? `${title}\n${text}` : text, lang);
+/** The terms of an article to index: its title's and text's (computed already, or here), those every engine can hold. */
+function termsOf(title: string | null | undefined, text: string, lang: Lang, computed?: string): string {
+  const terms = computed ?? articleTerms(title, text, lang);
   return indexableTerms(terms === '' ? [] : terms.split(' ')).join(' ');
 }
 
@@ -53,6 +53,8 @@ export interface IndexedArticle {
   readonly text: string;
   /** True when the article had terms indexed before (a new version or a recode). */
   readonly indexed: boolean;
+  /** Its terms as the coding stage computed them (`articleTerms`), if it did. */
+  readonly terms?: string;
 }
 
 /** Index several articles' terms, replacing what was indexed for them before, in few statements. */
@@ -61,7 +63,7 @@ export async function indexArticles(c: Connection, caps: StoreCapabilities, sear
   const perStatement = Math.max(1, Math.min(500, Math.floor(caps.maxParameters / 2)));
   for (let i = 0; i < articles.length; i += perStatement) {
     const part = articles.slice(i, i + perStatement);
-    await c.run(`${search.insertInto} ${part.map(() => search.row).join(', ')}`, part.flatMap((a) => [a.id, termsOf(a.title, a.text, a.lang)]));
+    await c.run(`${search.insertInto} ${part.map(() => search.row).join(', ')}`, part.flatMap((a) => [a.id, termsOf(a.title, a.text, a.lang, a.terms)]));
   }
 }
 

@@ -57,7 +57,8 @@ export class SqlStore implements Store {
     });
     // Re-ingesting an archive is mostly unchanged articles: settle those with a read, no lock.
     const all = items.map((item, i) => ({ ...item, hash: hashes[i] ?? '' }));
-    const seen = (await this.#read((c) => decideAll(c, this.capabilities, all)))
+    // One statement, no transaction: the write transaction decides again under its locks.
+    const seen = (await this.#driver.transaction('statement', (c) => decideAll(c, this.capabilities, all)))
       .map((d): PutResult | undefined => (d.kind === 'unchanged' ? { status: 'unchanged', articleId: d.id } : undefined));
     if (seen.every((r) => r !== undefined)) return seen as PutResult[];
     // The rest in one write transaction (writeArticles decides again under its locks).

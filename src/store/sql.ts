@@ -12,15 +12,42 @@ export function marks(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
 
+/**
+ * The statements a multi-row insert is cut into: as many rows each as the backend's parameter
+ * limit allows (each statement is a round trip to a server), or, where statements cost no round
+ * trip (`rowsPerInsert`, SQLite), groups of that many rows and the rest one row a statement, so
+ * that every insert runs one of two statements prepared once instead of one compiled per size.
+ */
+function insertGroups<T>(caps: StoreCapabilities, columns: number, rows: readonly T[]): T[][] {
+  const most = Math.max(1, Math.floor(caps.maxParameters / columns));
+  const fixed = caps.rowsPerInsert;
+  const per = fixed === undefined ? most : Math.min(most, fixed);
+  const out: T[][] = [];
+  let i = 0;
+  for (; i < rows.length && (fixed === undefined || i + per <= rows.length); i += per) out.push(rows.slice(i, i + per));
+  for (; i < rows.length; i++) out.push([rows[i] as T]);
+  return out;
+}
+
+const valueLists = new Map<string, string>();
+
+/** "(?, ?), (?, ?)" for `rows` rows of `columns` values (the common sizes kept). */
+function valuesOf(rows: number, columns: number): string {
+  const key = `${rows} ${columns}`;
+  let values = valueLists.get(key);
+  if (values === undefined) {
+    values = Array.from({ length: rows }, () => `(${marks(columns)})`).join(', ');
+    if (valueLists.size < 256) valueLists.set(key, values);
+  }
+  return values;
+}
+
 /** Insert rows in as few statements as the backend's parameter limit allows. */
 export async function insertRows(
   c: Connection, caps: StoreCapabilities, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[],
 ): Promise<void> {
-  const perStatement = Math.max(1, Math.floor(caps.maxParameters / columns.length));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const batch = rows.slice(i, i + perStatement);
-    const values = batch.map(() => `(${marks(columns.length)})`).join(', ');
-    await c.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`, batch.flat());
+  for (const group of insertGroups(caps, columns.length, rows)) {
+    await c.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valuesOf(group.length, columns.length)}`, group.flat());
   }
 }
 
@@ -29,11 +56,9 @@ export async function insertReturning<R extends Record<string, unknown>>(
   c: Connection, caps: StoreCapabilities, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], returning: string,
 ): Promise<R[]> {
   const out: R[] = [];
-  const perStatement = Math.max(1, Math.floor(caps.maxParameters / columns.length));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const batch = rows.slice(i, i + perStatement);
-    const values = batch.map(() => `(${marks(columns.length)})`).join(', ');
-    out.push(...await c.all<R>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} RETURNING ${returning}`, batch.flat()));
+  for (const group of insertGroups(caps, columns.length, rows)) {
+    out.push(...await c.all<R>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valuesOf(group.length, columns.length)} RETURNING ${returning}`,
+      group.flat()));
   }
   return out;
 }

@@ -16,6 +16,12 @@ export interface StoreCapabilities {
   readonly nativeJson: boolean;
   /** Most bind parameters one statement may carry; batched inserts are cut to fit. */
   readonly maxParameters: number;
+  /**
+   * Rows per multi-row INSERT where a statement costs no round trip (SQLite): a statement of
+   * thousands of rows is compiled anew for each size, one of a fixed size stays prepared.
+   * Absent: as many rows as the parameter limit allows (on a server each statement is a round trip).
+   */
+  readonly rowsPerInsert?: number;
 }
 
 /** An article as ingest hands it to the store. */
@@ -39,6 +45,12 @@ export interface NewArticle {
 export interface CodedArticle {
   readonly records: readonly OutputRecord[];
   readonly lexiconVersion: string;
+  /**
+   * The article's search terms, `articleTerms(title, text, lang)`, when the coding stage
+   * computed them: the store indexes them as given instead of stemming the text again inside
+   * its write transaction. Absent: the store computes them.
+   */
+  readonly terms?: string;
 }
 
 export const PUT_STATUSES = ['added', 'unchanged', 'replaced'] as const;

@@ -115,7 +115,7 @@ export async function linkAllTranslations(c: Connection, caps: StoreCapabilities
          UNION
          SELECT f1.article_id, f2.article_id FROM facts f1 JOIN facts f2 ON f2.fact_key = f1.fact_key
          WHERE f1.article_id IN (${marks(part.length)}) AND f2.article_id <> f1.article_id) s
-       JOIN articles a ON a.id = s.other`, [...part, ...part]);
+       JOIN articles a ON a.id = s.other JOIN articles sa ON sa.id = s.subject WHERE a.lang <> sa.lang`, [...part, ...part]);
     for (const r of rows) {
       const a = subjectOf.get(Number(r.subject)) as LinkSubject;
       const from = shiftDay(a.publishedFirst as string, -MAX_DAYS_APART);

@@ -7,5 +7,5 @@ export { foldCase, normalizeChars, stripDiacritics } from './normalize.ts';
 export { stemmerFor } from './stemmers.ts';
 export { stemOf } from './tokenize.ts';
 export { identifyLanguage } from './language-id.ts';
-export { queryTerms, searchTerms } from './search.ts';
+export { articleTerms, queryTerms, searchTerms } from './search.ts';
 export { searchWords } from './words.ts';

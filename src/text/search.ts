@@ -40,6 +40,14 @@ export function searchTerms(text: string, lang: Lang): string {
 }
 
 /**
+ * The index terms of an article: its title's and its text's, read as one text. Computed where
+ * the article is coded (ingest, workers), so that the store's write transaction stems nothing.
+ */
+export function articleTerms(title: string | null | undefined, text: string, lang: Lang): string {
+  return searchTerms(title ? `${title}\n${text}` : text, lang);
+}
+
+/**
  * The terms a query looks for: for each query word, the stems it may have been indexed under
  * (one per language searched, deduplicated). A document matches when it holds, for every query
  * word, at least one of that word's stems.

@@ -67,6 +67,13 @@ function endsInAbbreviation(text: string, start: number, end: number, profile: L
   return /^\p{Lu}$/u.test(m[1]);
 }
 
+/** A number of up to three digits and its dot at the end of the text before `end`: an ordinal ("7. Zirvesi"), where the language writes one so. */
+const ORDINAL_END = /(?:^|[^\p{N}.,])\p{N}{1,3}\.$/u;
+
+function endsInOrdinal(text: string, start: number, end: number, profile: LanguageProfile): boolean {
+  return profile.ordinalDot === true && ORDINAL_END.test(text.slice(Math.max(start, end - 8), end));
+}
+
 // A full stop after a word, then a number: ICU joins "барды. 2022 жылы …" into one sentence
 // because a lower-case letter follows the number (UAX #29, rule SB8).
 const STOP_BEFORE_NUMBER = /\p{L}{2}[.!?]\s+(?=\d)/gu;
@@ -98,7 +105,8 @@ export function sentences(text: string, profile: LanguageProfile): SentenceSpan[
       if (end <= start) continue;
       const nextStartsLower = /^\s*\p{Ll}/u.test(segText);
       if (pendingStart >= 0) {
-        const joins = (nextStartsLower || endsInAbbreviation(text, pendingStart, pendingEnd, profile)) && end - pendingStart <= MAX_SENTENCE;
+        const joins = (nextStartsLower || endsInAbbreviation(text, pendingStart, pendingEnd, profile) || endsInOrdinal(text, pendingStart, pendingEnd, profile))
+          && end - pendingStart <= MAX_SENTENCE;
         if (!joins) {
           out.push({ start: pendingStart, end: pendingEnd, paragraph: p });
           pendingStart = -1;

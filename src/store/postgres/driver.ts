@@ -80,6 +80,13 @@ export class PostgresDriver implements Driver {
   async transaction<T>(mode: TransactionMode, fn: (conn: Connection) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
     let destroy = false;
+    if (mode === 'statement') {
+      try {
+        return await fn(connectionOf(client, this.#scope));
+      } finally {
+        client.release();
+      }
+    }
     try {
       await client.query(mode === 'write' ? 'BEGIN' : 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
