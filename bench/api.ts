@@ -3,6 +3,9 @@
  * through the store with `npm run bench:query`):
  * starts `createServer` on a local port and times the requests the dashboard makes for a pair
  * and for a country, one at a time (one client, keep-alive), after a warm-up request each.
+ * Besides the wall-clock medians it prints the median processor time of this process per request
+ * (server and client; on SQLite that includes the engine, on PostgreSQL not the server's own),
+ * which a loaded machine moves much less than the wall clock.
  *
  *   npm run bench:api -- DB [A B]         (DB: a SQLite file or postgres:// URL; pair default KAZ TUR)
  */
@@ -36,14 +39,17 @@ async function fetchOnce(path: string): Promise<number> {
 async function time(name: string, path: string): Promise<void> {
   const bytes = await fetchOnce(path);
   const ms: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < REPS; i++) {
+    const c = process.cpuUsage();
     const s = performance.now();
     await fetchOnce(path);
     ms.push(performance.now() - s);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
   }
-  ms.sort((x, y) => x - y);
-  const at = (q: number): string => (ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] ?? 0).toFixed(1);
-  console.log(`${name.padEnd(34)} median ${at(0.5).padStart(7)} ms   p90 ${at(0.9).padStart(7)} ms   ${(bytes / 1024).toFixed(0).padStart(5)} KB  ${path}`);
+  const at = (xs: number[], q: number): string => (xs.sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0).toFixed(1);
+  console.log(`${name.padEnd(28)} median ${at(ms, 0.5).padStart(7)} ms   p90 ${at(ms, 0.9).padStart(7)} ms   cpu ${at(cpu, 0.5).padStart(6)} ms   ${(bytes / 1024).toFixed(0).padStart(5)} KB  ${path}`);
 }
 
 await time('dyad timeline', `/api/dyads/${a}/${b}/timeline`);

@@ -1,7 +1,8 @@
 /**
  * Search gives the same answers on every backend: the same articles and the same queries (words
  * with an inner dot, comma or colon, the query syntax of FTS5 and of tsquery, over-long words)
- * on SQLite and PostgreSQL, each checked against what it must find, then against each other.
+ * on SQLite and PostgreSQL, each checked against what it must find, then against each other; and
+ * search ranks only a bounded number of the newest matches, after the filters.
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
@@ -12,6 +13,7 @@ import { openStore, SCHEMA_VERSION, type Store } from '../src/store/index.ts';
 import { articleTerms } from '../src/text/index.ts';
 import { backends } from './fixtures/store/backends.ts';
 import { coded } from './fixtures/store/records.ts';
+import { SEARCH_CANDIDATES } from '../src/store/search.ts';
 
 interface Fixture {
   readonly address: string;
@@ -165,3 +167,41 @@ describe('an archive indexed before schema 4', () => {
     }
   });
 });
+
+for (const backend of backends()) {
+  describe(`search ranks a bounded number of the newest matches on ${backend.name}`, { skip: backend.skip }, () => {
+    after(() => backend.cleanup());
+
+    test('the best of the newest matches first, filters before the bound, later pages past it', async () => {
+      const store = await openStore(backend.fresh());
+      const put = (address: string, lang: Lang, text: string) => ({ article: { address, lang, title: 'Report', published: '2024-03-01', text }, coded: coded([]) });
+      try {
+        // The oldest article is the best match of all; two old Turkish ones match too.
+        await store.putArticles([
+          put('old-best', 'en', 'signal signal signal signal signal signal'),
+          put('old-tr-1', 'tr', 'signal bugün'),
+          put('old-tr-2', 'tr', 'signal signal dün'),
+        ]);
+        const filler = Array.from({ length: SEARCH_CANDIDATES + 10 }, (_, i) => put(`new-${i}`, 'en', `signal among other words of report ${i}`));
+        for (let i = 0; i < filler.length; i += 500) await store.putArticles(filler.slice(i, i + 500));
+        await store.putArticles([put('new-best', 'en', 'signal signal signal signal'), put('unrelated', 'en', 'nothing here')]);
+
+        const first = await store.search({ q: 'signal', limit: 5 });
+        const newest = new Set(['new-best', ...filler.slice(-(SEARCH_CANDIDATES - 1)).map((f) => f.article.address)]);
+        assert.equal(first.length, 5);
+        assert.ok(first.every((h) => newest.has(h.article.address ?? '')), 'the first page comes from the newest matches (not old-best)');
+        assert.ok(first.every((h, i) => i === 0 || (first[i - 1]?.rank ?? 0) <= h.rank), 'ranked best first');
+        // bm25 counts a word's occurrences (ts_rank over Dyad's stems, stored without positions, does not).
+        if (backend.name === 'sqlite') assert.equal(first[0]?.article.address, 'new-best', 'the best of the newest matches leads');
+        // A filter narrows the matches before the bound: the old Turkish articles are the only ones, both found.
+        assert.deepEqual((await store.search({ q: 'signal', lang: 'tr' })).map((h) => h.article.address).sort(), ['old-tr-1', 'old-tr-2']);
+        // A page past the bound ranks as many as it needs: every match is reachable by paging.
+        const total = filler.length + 4;
+        const late = await store.search({ q: 'signal', offset: SEARCH_CANDIDATES, limit: 100 });
+        assert.equal(late.length, total - SEARCH_CANDIDATES, 'the last page holds the rest of the matches');
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}

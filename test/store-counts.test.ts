@@ -13,16 +13,31 @@ import { openStore, type Store } from '../src/store/index.ts';
 import { backends } from './fixtures/store/backends.ts';
 import { agreement, coded, event } from './fixtures/store/records.ts';
 
-/** The summary's rows and a direct count of the dyad index, each as sorted lines. */
-async function summaryAndDirect(location: string): Promise<{ summary: string[]; direct: string[] }> {
+/** The summaries' rows and direct counts of the dyad index, each as sorted lines, table by table. */
+async function summaryAndDirect(location: string): Promise<{ summary: Record<string, string[]>; direct: Record<string, string[]> }> {
   const driver = await dialectFor(location).createDriver();
   try {
     return await driver.transaction('read', async (c) => {
-      const line = (r: Record<string, unknown>): string =>
-        [r['actor'], r['partner'], r['period'], r['type'], r['mode'], Number(r['multilateral']), Number(r['events'])].join(' ');
-      const summary = (await c.all('SELECT actor, partner, period, type, mode, multilateral, events FROM dyad_counts')).map(line).sort();
-      const direct = (await c.all(`SELECT actor, partner, period, type, mode, multilateral, COUNT(*) AS events FROM (${DYAD_COUNT_ROWS}) r
-        GROUP BY actor, partner, period, type, mode, multilateral`)).map(line).sort();
+      const line = (r: Record<string, unknown>): string => Object.values(r).map((v) => (typeof v === 'string' ? v : Number(v))).join(' ');
+      const lines = async (sql: string): Promise<string[]> => (await c.all(sql)).map(line).sort();
+      const summary = {
+        dyad_counts: await lines('SELECT actor, partner, period, type, mode, multilateral, events FROM dyad_counts'),
+        dyad_years: await lines('SELECT actor, partner, year, type, mode, multilateral, events FROM dyad_years'),
+        actor_counts: await lines('SELECT actor, period, type, mode, multilateral, events FROM actor_counts'),
+      };
+      // Recomputed from the dyad index, not from another summary.
+      const direct = {
+        dyad_counts: await lines(`SELECT actor, partner, period, type, mode, multilateral, COUNT(*) AS events FROM (${DYAD_COUNT_ROWS}) r
+          GROUP BY actor, partner, period, type, mode, multilateral`),
+        dyad_years: await lines(`SELECT actor, partner, substr(period, 1, 4) AS year, type, mode, multilateral, COUNT(*) AS events FROM (${DYAD_COUNT_ROWS}) r
+          GROUP BY actor, partner, substr(period, 1, 4), type, mode, multilateral`),
+        // Each party of an event that has a dyad, once per event, with the event's own columns.
+        actor_counts: await lines(`SELECT actor, period, type, mode, multilateral, COUNT(*) AS events FROM (
+            SELECT p.actor, substr(e.date, 1, 7) AS period, e.type, COALESCE(e.mode, '') AS mode,
+              CASE WHEN (SELECT COUNT(*) FROM event_actors x WHERE x.event_id = e.id) > 2 THEN 1 ELSE 0 END AS multilateral
+            FROM (SELECT event_id, a AS actor FROM event_dyads UNION SELECT event_id, b FROM event_dyads) p JOIN events e ON e.id = p.event_id) r
+          GROUP BY actor, period, type, mode, multilateral`),
+      };
       return { summary, direct };
     });
   } finally {
@@ -32,12 +47,20 @@ async function summaryAndDirect(location: string): Promise<{ summary: string[]; 
 
 async function assertCounted(store: Store, location: string, step: string): Promise<void> {
   const { summary, direct } = await summaryAndDirect(location);
-  assert.deepEqual(summary, direct, `${step}: the summary equals a direct count`);
-  assert.ok(direct.length > 0, `${step}: something was counted`);
+  for (const table of Object.keys(direct)) {
+    assert.deepEqual(summary[table], direct[table], `${step}: ${table} equals a direct count`);
+    assert.ok((direct[table] ?? []).length > 0, `${step}: something was counted in ${table}`);
+  }
   for (const actor of ['KAZ', 'TUR', 'RUS', 'CHN']) {
-    // A day-precise range is answered off the dyad index; a whole-year one off the summary.
-    assert.deepEqual(await store.eventCounts({ actor, from: '2021' }), await store.eventCounts({ actor, from: '2021-01-01' }),
-      `${step}: ${actor}'s counts off the summary equal those off the index`);
+    // A day-precise range is answered off the dyad index; a whole-year one off the summaries.
+    for (const per of ['month', 'year', 'range'] as const) {
+      assert.deepEqual(await store.eventCounts({ actor, from: '2021', per }), await store.eventCounts({ actor, from: '2021-01-01', per }),
+        `${step}: ${actor}'s counts per ${per} off the summary equal those off the index`);
+      assert.deepEqual(await store.eventTotals({ actor, to: '2022', per }), await store.eventTotals({ actor, to: '2022-12-31', per }),
+        `${step}: ${actor}'s totals per ${per} off the summary equal those off the index`);
+    }
+    assert.deepEqual(await store.eventTotals({ actor, partner: 'TUR', from: '2021' }), await store.eventTotals({ actor, partner: 'TUR', from: '2021-01-01' }),
+      `${step}: ${actor}'s totals with TUR off the summary equal those off the index`);
   }
 }
 
@@ -99,7 +122,7 @@ for (const backend of backends()) {
       // Undo migrations 7 and later as an older Dyad would have left the archive.
       const driver = await dialectFor(location).createDriver();
       await driver.transaction('write', async (c) => {
-        for (const table of ['dyad_counts', 'watched_sources', 'watched_items', 'lexicon_fingerprints']) await c.exec(`DROP TABLE ${table}`);
+        for (const table of ['dyad_counts', 'watched_sources', 'watched_items', 'lexicon_fingerprints', 'dyad_years', 'actor_counts']) await c.exec(`DROP TABLE ${table}`);
         await c.run('DELETE FROM schema_migrations WHERE version >= 7');
       });
       await driver.close();

@@ -18,7 +18,7 @@
  * A year with fewer than MIN_EVENTS distinct cooperative events has no index (too few to say);
  * the indices are given to two significant digits, with their n.
  */
-import { ploverScore, QUAD, type Quad } from '../model/index.ts';
+import { ploverScore, QUAD, QUADS, type Quad } from '../model/index.ts';
 import type { EventCount, Scope, Store } from '../store/index.ts';
 import { countFilterOf, defined, eventFilterOf, type EventSelection } from './filter.ts';
 import { POLES, poleOf, type Pole } from './poles.ts';
@@ -147,7 +147,15 @@ function partnersOf(counts: readonly EventCount[]): PartnerSummary[] {
 export async function countryProfile(store: Store, code: string, selection: EventSelection = {}): Promise<Profile> {
   // A country's poles are its partners' poles: its own never counts (an event with itself has no dyad).
   const filter = countFilterOf(code, undefined, selection);
-  const [counts, totals] = await Promise.all([store.eventCounts(filter), store.eventTotals(filter)]);
+  // Partners over the whole range; for the balance, cooperative events only, by year: the store
+  // answers both off its yearly summary, a bounded number of rows however large the archive.
+  const cooperative = QUADS.filter((q) => q <= 2 && (filter.quad === undefined || filter.quad === q)
+    && (filter.type === undefined || QUAD[filter.type] === q));
+  const [counts, yearly, totals] = await Promise.all([
+    store.eventCounts({ ...filter, per: 'range' }),
+    Promise.all(cooperative.map((quad) => store.eventCounts({ ...filter, quad, per: 'year' }))),
+    store.eventTotals(filter),
+  ]);
   const list = partnersOf(counts);
   const timeline = pointsOf(totals, { actor: code, ...eventFilterOf({ ...defined(selection), from: undefined, to: undefined }) });
   const total = totalsOf(timeline);
@@ -160,7 +168,7 @@ export async function countryProfile(store: Store, code: string, selection: Even
     // cooperative events does not make an ally one.
     conflicts: list.filter((p) => p.conflict > p.cooperation)
       .sort((a, b) => b.conflict - a.conflict || b.byQuad[4] - a.byQuad[4] || a.code.localeCompare(b.code)),
-    balance: balanceOf(counts, totals),
+    balance: balanceOf(yearly.flat(), totals),
     timeline,
   };
 }

@@ -1,9 +1,9 @@
 /**
  * Counting events without reading them: an actor's events grouped by partner, period, type, mode
- * and scope (bilateral or multilateral). Off the summary table kept with the events
+ * and scope (bilateral or multilateral). Off the summary tables kept with the events
  * (dyad-counts.ts) when the date range is whole months or years and no language is asked for,
  * else off the dyad index (either side of it; its rows carry those columns). An event with
- * several partners is one row per partner in both; `countTotals` counts each event once.
+ * several partners is one row per partner in `countEvents`; `countTotals` counts each event once.
  */
 import { EVENT_TYPES, QUAD, type EventType } from '../model/index.ts';
 import type { Connection, SqlValue } from './dialect.ts';
@@ -70,36 +70,70 @@ type CountRow = { period: string; type: EventType; mode: string | null; scope: S
 
 const byPeriod = (x: { period: string }, y: { period: string }): number => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0);
 
-/** True when a filter date is a year or a month: the summary's periods answer it exactly. */
+/** True when a filter date is a year or a month: the summaries' periods answer it exactly. */
 const wholePeriod = (date: string | undefined): boolean => date === undefined || /^\d{4}(-\d{2})?$/.test(date);
+/** True when a filter date is a year: the yearly summary answers it exactly. */
+const wholeYear = (date: string | undefined): boolean => date === undefined || /^\d{4}$/.test(date);
+
+/** True when the summaries answer the filter: whole months or years, no language. */
+const summarised = (filter: CountFilter): boolean => wholePeriod(filter.from) && wholePeriod(filter.to) && filter.lang === undefined;
 
 /**
- * The summary's conditions for events overlapping from–to: a month's events overlap when the
+ * A summary's conditions for events overlapping from–to: a month's events overlap when the
  * month does, a year-only event's when its year does (so a period is compared as a month or as
  * a year, by its length).
  */
 function periodRange(filter: CountFilter, where: string[], params: SqlValue[]): void {
+  // Each test comes with a plain bound on the period (a year sorts before its months), which
+  // lets the key's range narrow the rows first.
   if (filter.from !== undefined) {
     const { first } = filterBounds(filter.from, 'from');
-    where.push('((length(s.period) = 7 AND s.period >= ?) OR (length(s.period) = 4 AND s.period >= ?))');
-    params.push(first.slice(0, 7), first.slice(0, 4));
+    where.push('s.period >= ? AND ((length(s.period) = 7 AND s.period >= ?) OR (length(s.period) = 4 AND s.period >= ?))');
+    params.push(first.slice(0, 4), first.slice(0, 7), first.slice(0, 4));
   }
   if (filter.to !== undefined) {
     const { last } = filterBounds(filter.to, 'to');
-    where.push('((length(s.period) = 7 AND s.period <= ?) OR (length(s.period) = 4 AND s.period <= ?))');
-    params.push(last.slice(0, 7), last.slice(0, 4));
+    where.push('s.period <= ? AND ((length(s.period) = 7 AND s.period <= ?) OR (length(s.period) = 4 AND s.period <= ?))');
+    params.push(last.slice(0, 7), last.slice(0, 7), last.slice(0, 4));
   }
 }
 
-/** An actor's counts read off the summary table (dyad-counts.ts): a few hundred rows whatever the archive's size. */
-async function countFromSummary(c: Connection, filter: CountFilter): Promise<EventCount[]> {
+/** The yearly summary's conditions for a range of whole years. */
+function yearRange(filter: CountFilter, where: string[], params: SqlValue[]): void {
+  if (filter.from !== undefined) {
+    where.push('s.year >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    where.push('s.year <= ?');
+    params.push(filter.to);
+  }
+}
+
+/** A row's period as the filter's `per` groups it (none when the whole range is one period). */
+function periodOf(filter: CountFilter, column: string): string | undefined {
+  return filter.per === 'year' ? `substr(${column}, 1, 4)` : filter.per === 'range' ? undefined : column;
+}
+
+/** A summary table to read: its name, the column holding the period, and whether it has partners. */
+interface SummaryTable {
+  readonly table: 'dyad_counts' | 'dyad_years' | 'actor_counts';
+  readonly period: string;
+  readonly partners: boolean;
+}
+
+type SummaryRow = { partner?: string; period: string; type: EventType; mode: string; multilateral: number; n: number };
+
+/** Counts read off a summary table (dyad-counts.ts): a bounded number of rows whatever the archive's size. */
+async function readSummary(c: Connection, filter: CountFilter, source: SummaryTable): Promise<SummaryRow[]> {
   const where = ['s.actor = ?'];
   const params: SqlValue[] = [filter.actor];
   if (filter.partner !== undefined) {
     where.push('s.partner = ?');
     params.push(filter.partner);
   }
-  periodRange(filter, where, params);
+  if (source.table === 'dyad_years') yearRange(filter, where, params);
+  else periodRange(filter, where, params);
   typeConditions(filter, 's.type', where, params);
   if (filter.mode !== undefined) {
     where.push('s.mode = ?');
@@ -109,32 +143,45 @@ async function countFromSummary(c: Connection, filter: CountFilter): Promise<Eve
     where.push('s.multilateral = ?');
     params.push(filter.scope === 'multilateral' ? 1 : 0);
   }
-  const rows = await c.all<{ partner: string; period: string; type: EventType; mode: string; multilateral: number; n: number }>(
-    `SELECT s.partner, s.period, s.type, s.mode, s.multilateral, SUM(s.events) AS n FROM dyad_counts s WHERE ${where.join(' AND ')}
-     GROUP BY s.partner, s.period, s.type, s.mode, s.multilateral HAVING SUM(s.events) > 0`, params);
+  const period = periodOf(filter, `s.${source.period}`);
+  const keys = [...(source.partners ? ['s.partner'] : []), ...(period ? [period] : []), 's.type', 's.mode', 's.multilateral'];
+  return c.all<SummaryRow>(
+    `SELECT ${source.partners ? 's.partner, ' : ''}${period ?? "''"} AS period, s.type, s.mode, s.multilateral, SUM(s.events) AS n
+     FROM ${source.table} s WHERE ${where.join(' AND ')}
+     GROUP BY ${keys.join(', ')} HAVING SUM(s.events) > 0`, params);
+}
+
+const scopeOf = (multilateral: number): Scope => (Number(multilateral) === 1 ? 'multilateral' : 'bilateral');
+
+/** An actor's counts read off the summaries: by year or the whole range off the yearly one when the range is whole years. */
+async function countFromSummary(c: Connection, filter: CountFilter): Promise<EventCount[]> {
+  const yearly = filter.per !== undefined && filter.per !== 'month' && wholeYear(filter.from) && wholeYear(filter.to);
+  const rows = await readSummary(c, filter, yearly
+    ? { table: 'dyad_years', period: 'year', partners: true }
+    : { table: 'dyad_counts', period: 'period', partners: true });
   return rows.map((r) => ({
-    partner: r.partner, period: r.period, type: r.type, ...(r.mode ? { mode: r.mode } : {}),
-    scope: Number(r.multilateral) === 1 ? 'multilateral' : 'bilateral', events: Number(r.n),
+    partner: r.partner as string, period: r.period, type: r.type, ...(r.mode ? { mode: r.mode } : {}), scope: scopeOf(r.multilateral), events: Number(r.n),
   }));
 }
 
+const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
 /** An actor's events counted by partner, period, type, mode and scope, ordered by period then partner, type and mode. */
 export async function countEvents(c: Connection, filter: CountFilter): Promise<EventCount[]> {
-  const summary = wholePeriod(filter.from) && wholePeriod(filter.to) && filter.lang === undefined;
-  const out = summary ? await countFromSummary(c, filter) : await countFromIndex(c, filter);
-  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  const out = summarised(filter) ? await countFromSummary(c, filter) : await countFromIndex(c, filter);
   return out.sort((x, y) => byPeriod(x, y) || cmp(x.partner, y.partner) || cmp(x.type, y.type) || cmp(x.mode ?? '', y.mode ?? '') || cmp(x.scope, y.scope));
 }
 
 /** An actor's counts off the dyad index: for date ranges finer than a month, or a language. */
 async function countFromIndex(c: Connection, filter: CountFilter): Promise<EventCount[]> {
   const out: EventCount[] = [];
+  const period = periodOf(filter, 'x.period');
   for (const side of sidesOf(filter)) {
     const other = side === 'a' ? 'b' : 'a';
     const { where, params } = sideWhere(side, filter);
     const rows = await c.all<CountRow & { partner: string }>(
       `SELECT t.partner, t.period, t.type, t.mode, t.scope, COUNT(*) AS n FROM (
-         SELECT x.${other} AS partner, x.period, x.type, x.mode, ${SCOPE('x.event_id')} AS scope
+         SELECT x.${other} AS partner, ${period ?? "''"} AS period, x.type, x.mode, ${SCOPE('x.event_id')} AS scope
          FROM event_dyads x WHERE ${where}) t
        GROUP BY t.partner, t.period, t.type, t.mode, t.scope`, params);
     for (const r of rows) {
@@ -144,16 +191,30 @@ async function countFromIndex(c: Connection, filter: CountFilter): Promise<Event
   return out;
 }
 
-/** An actor's events (with one partner, or with any) counted once each, by period, type, mode and scope. */
+/**
+ * An actor's events (with one partner, or with any) counted once each, by period, type, mode and
+ * scope: off dyad_counts for a pair (a pair's row is one event), off actor_counts for an actor
+ * with any partner, else off the dyad index.
+ */
 export async function countTotals(c: Connection, filter: CountFilter): Promise<EventTotal[]> {
-  const parts = sidesOf(filter).map((side) => sideWhere(side, filter));
-  // UNION drops the second row of an event that has partners on both sides of the index.
-  const rows = await c.all<CountRow>(
-    `SELECT t.period, t.type, t.mode, t.scope, COUNT(*) AS n FROM (
-       ${parts.map((p) => `SELECT x.event_id, x.period, x.type, x.mode, ${SCOPE('x.event_id')} AS scope FROM event_dyads x WHERE ${p.where}`).join(' UNION ')}
-     ) t GROUP BY t.period, t.type, t.mode, t.scope`, parts.flatMap((p) => p.params));
+  const rows: CountRow[] = summarised(filter)
+    ? (await readSummary(c, filter, filter.partner !== undefined
+      ? { table: 'dyad_counts', period: 'period', partners: false }
+      : { table: 'actor_counts', period: 'period', partners: false })).map((r) => ({ ...r, mode: r.mode || null, scope: scopeOf(r.multilateral) }))
+    : await totalsFromIndex(c, filter);
   return rows.map((r): EventTotal => ({ period: r.period, type: r.type, ...(r.mode ? { mode: r.mode } : {}), scope: r.scope, events: Number(r.n) }))
-    .sort((x, y) => byPeriod(x, y) || x.type.localeCompare(y.type) || x.scope.localeCompare(y.scope) || (x.mode ?? '').localeCompare(y.mode ?? ''));
+    .sort((x, y) => byPeriod(x, y) || cmp(x.type, y.type) || cmp(x.scope, y.scope) || cmp(x.mode ?? '', y.mode ?? ''));
+}
+
+/** Totals off the dyad index: for date ranges finer than a month, or a language. */
+async function totalsFromIndex(c: Connection, filter: CountFilter): Promise<CountRow[]> {
+  const parts = sidesOf(filter).map((side) => sideWhere(side, filter));
+  const period = periodOf(filter, 'x.period');
+  // UNION drops the second row of an event that has partners on both sides of the index.
+  return c.all<CountRow>(
+    `SELECT t.period, t.type, t.mode, t.scope, COUNT(*) AS n FROM (
+       ${parts.map((p) => `SELECT x.event_id, ${period ?? "''"} AS period, x.type, x.mode, ${SCOPE('x.event_id')} AS scope FROM event_dyads x WHERE ${p.where}`).join(' UNION ')}
+     ) t GROUP BY t.period, t.type, t.mode, t.scope`, parts.flatMap((p) => p.params));
 }
 
 /** How many events each actor takes part in with at least one partner (for lists that put actors with data first). */

@@ -82,7 +82,12 @@ export interface SearchSpelling {
   readonly remove: string;
   /** The one parameter of `match` for a query: every group must match, any term of a group. */
   query(groups: readonly (readonly string[])[]): string;
-  /** A subquery of (article_id, rank) over the articles matching its parameter; lower rank is better. */
+  /** A subquery of the article_id of the articles matching its parameter, cheap to read newest (highest id) first. */
+  readonly matching: string;
+  /**
+   * A subquery of (article_id, rank) over the articles matching its first parameter whose id is
+   * at least its second; lower rank is better.
+   */
   readonly match: string;
 }
 

@@ -8,7 +8,7 @@
 import { dateBounds, type PartialDate } from '../model/index.ts';
 import type { Connection, SqlValue } from './dialect.ts';
 import { dyadPairs, rolesOf } from './dyads.ts';
-import { contributionKey } from './dyad-counts.ts';
+import { Contributions } from './dyad-counts.ts';
 import { modeOf, type EventShape } from './grouping.ts';
 import { chunks, insertReturning, insertRows, joinCodes, marks, updateById } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
@@ -39,14 +39,17 @@ export class IndexRows {
     for (const [a, b] of dyadPairs(roles)) this.#eventDyads.push([id, a, b, first, last, periodOf(e.date), e.type, e.mode]);
   }
 
-  /** What the dyad rows gathered for these events contribute to the count summary (dyad-counts.ts). */
-  contributions(ids: ReadonlySet<number>): Map<string, number> {
-    const out = new Map<string, number>();
+  /** What the dyad rows gathered for these events contribute to the count summaries (dyad-counts.ts). */
+  contributions(ids: ReadonlySet<number>): Contributions {
+    const byEvent = new Map<number, { pairs: [string, string][]; period: string; type: string; mode: string }>();
     for (const [id, a, b, , , period, type, mode] of this.#eventDyads) {
       if (!ids.has(id as number)) continue;
-      const key = contributionKey(a as string, b as string, period as string, type as string, (mode as string | null) ?? '', this.#multilateral.has(id as number));
-      out.set(key, (out.get(key) ?? 0) + 1);
+      const e = byEvent.get(id as number) ?? { pairs: [], period: period as string, type: type as string, mode: (mode as string | null) ?? '' };
+      e.pairs.push([a as string, b as string]);
+      byEvent.set(id as number, e);
     }
+    const out = new Contributions();
+    for (const [id, e] of byEvent) out.event(e.pairs, e.period, e.type, e.mode, this.#multilateral.has(id));
     return out;
   }
 

@@ -6,7 +6,7 @@
  */
 import type { ColumnTypes, Connection, Dialect, Driver, SearchSpelling } from './dialect.ts';
 import { StoreError } from './errors.ts';
-import { FILL_DYAD_COUNTS } from './dyad-counts.ts';
+import { FILL_COARSE_COUNTS, FILL_DYAD_COUNTS } from './dyad-counts.ts';
 import { regroupArchive } from './regroup-archive.ts';
 import { indexAllArticles } from './search.ts';
 
@@ -269,6 +269,39 @@ export const MIGRATIONS: readonly Migration[] = [
         fingerprint TEXT NOT NULL,
         PRIMARY KEY (version, lang)
       );
+    `,
+  },
+  {
+    version: 9,
+    name: 'coarser event counts for profiles (scale-query): by actor, partner and year; by actor and month without the partner',
+    // dyad_counts has a row per actor, partner, month and type: once an archive fills those cells
+    // (hundreds of thousands per actor), a profile reading them costs as much as counting events.
+    // A profile's partners and balance need years at most, and its timeline no partner: these
+    // two tables hold those sums (at most partners × years × types and months × types rows per
+    // actor), kept in the same write transaction as dyad_counts (dyad-counts.ts).
+    up: (t) => `
+      CREATE TABLE dyad_years (
+        actor TEXT NOT NULL,
+        partner TEXT NOT NULL,
+        year TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        multilateral INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        PRIMARY KEY (actor, partner, year, type, mode, multilateral)
+      ) ${t.keyedTable};
+      CREATE INDEX dyad_years_empty ON dyad_years (actor) WHERE events = 0;
+      CREATE TABLE actor_counts (
+        actor TEXT NOT NULL,
+        period TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        multilateral INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        PRIMARY KEY (actor, period, type, mode, multilateral)
+      ) ${t.keyedTable};
+      CREATE INDEX actor_counts_empty ON actor_counts (actor) WHERE events = 0;
+      ${FILL_COARSE_COUNTS};
     `,
   },
 ];

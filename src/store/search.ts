@@ -1,7 +1,8 @@
 /**
  * Full-text search over articles: each article's stems are indexed when it is stored, and a query
  * is stemmed the same way (in the language asked for, or in every language), then matched and
- * ranked by the engine (FTS5's bm25 on SQLite, ts_rank on PostgreSQL).
+ * ranked by the engine (FTS5's bm25 on SQLite, ts_rank on PostgreSQL), among a bounded number of
+ * the newest matches.
  */
 import { LANGS, type Lang } from '../model/index.ts';
 import { articleTerms, queryTerms } from '../text/index.ts';
@@ -78,23 +79,38 @@ export async function indexAllArticles(c: Connection, search: SearchSpelling): P
   }
 }
 
-/** Articles matching every word of the query, best first. */
+/**
+ * How many matching articles a search ranks at most: the most recently archived ones (highest
+ * id) that pass the language and date filters, or more when a later page asks for more. Ranking
+ * costs a read of each ranked article's statistics, so ranking every match would make a common
+ * word's search grow with the archive; an older article that would rank above them is not found
+ * when more articles than this match (docs/archive.md, Search).
+ */
+export const SEARCH_CANDIDATES = 2000;
+
+/** Articles matching every word of the query, best first among the SEARCH_CANDIDATES newest matches. */
 export async function searchArticles(c: Connection, search: SearchSpelling, filter: SearchFilter): Promise<SearchHit[]> {
   // A word no index can hold (too long) matches no article, so neither does the query.
   const groups = queryTerms(filter.q, filter.lang ? [filter.lang] : LANGS)
     .map((g) => g.filter((t) => byteLength(t) <= MAX_TERM_BYTES));
   if (groups.length === 0 || groups.some((g) => g.length === 0)) return [];
+  const query = search.query(groups);
   const where: string[] = [];
-  const params: SqlValue[] = [search.query(groups)];
+  const params: SqlValue[] = [];
   if (filter.lang !== undefined) {
     where.push('a.lang = ?');
     params.push(filter.lang);
   }
   overlapping(filter, 'a.published_first', 'a.published_last', where, params);
+  const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [limit, offset] = pageOf(filter);
+  // The lowest id among the newest candidates: the index finds it without ranking anything.
+  const [lowest] = await c.all<{ article_id: number }>(
+    `SELECT m.article_id FROM (${search.matching}) m ${where.length ? `JOIN articles a ON a.id = m.article_id ${filtered}` : ''}
+     ORDER BY m.article_id DESC LIMIT 1 OFFSET ?`, [query, ...params, Math.max(SEARCH_CANDIDATES, offset + limit) - 1]);
   const rows = await c.all(
     `SELECT ${ARTICLE_COLUMNS}, s.rank FROM (${search.match}) s JOIN articles a ON a.id = s.article_id
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.rank, a.id LIMIT ? OFFSET ?`,
-    [...params, limit, offset]);
+     ${filtered} ORDER BY s.rank, a.id LIMIT ? OFFSET ?`,
+    [query, Number(lowest?.article_id ?? 0), ...params, limit, offset]);
   return rows.map((r) => ({ article: toSummary(r), rank: Number(r['rank']) }));
 }

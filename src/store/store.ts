@@ -244,12 +244,20 @@ export interface CountFilter {
   /** Events with at least one mention in this language. */
   readonly lang?: Lang;
   readonly scope?: Scope;
+  /**
+   * What the counts are grouped by in time: months (the default; "YYYY" for the events dated only
+   * to their year), years ("YYYY"), or the whole range asked for (the period is then "").
+   */
+  readonly per?: CountPeriod;
 }
+
+/** The periods counts are grouped by. */
+export type CountPeriod = 'month' | 'year' | 'range';
 
 /** How many events an actor had with one partner in one period, of one type, mode and scope. */
 export interface EventCount {
   readonly partner: string;
-  /** "YYYY-MM", or "YYYY" for events dated only to their year. */
+  /** "YYYY-MM", or "YYYY" for events dated only to their year (or as the filter's `per` asks). */
   readonly period: string;
   readonly type: EventType;
   readonly mode?: string;

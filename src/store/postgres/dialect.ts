@@ -32,10 +32,11 @@ export const postgresAdapter: DialectAdapter = {
     remove: 'DELETE FROM article_search WHERE article_id = ?',
     // Each stem is one quoted lexeme: tsquery operators (& | ! <-> :*) in a query are only characters of a word.
     query: (groups) => groups.map((g) => `(${g.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ')})`).join(' & '),
-    match: 'SELECT s.article_id, -ts_rank(s.terms, q) AS rank FROM article_search s, CAST(? AS tsquery) q WHERE s.terms @@ q',
+    matching: 'SELECT s.article_id FROM article_search s WHERE s.terms @@ CAST(? AS tsquery)',
+    match: 'SELECT s.article_id, -ts_rank(s.terms, q) AS rank FROM article_search s, CAST(? AS tsquery) q WHERE s.terms @@ q AND s.article_id >= ?',
   },
   // Statistics the planner needs to use the indexes (autovacuum may be off, or not yet run after a load).
-  optimize: 'ANALYZE articles, mentions, mention_actors, events, event_actors, event_dyads, facts, fact_parties, article_links, article_search',
+  optimize: 'ANALYZE articles, mentions, mention_actors, events, event_actors, event_dyads, facts, fact_parties, article_links, article_search, dyad_counts, dyad_years, actor_counts',
   lower: (expr) => `lower(${expr})`,
   isTransient: (error) => TRANSIENT.has((error as { code?: unknown } | null)?.code as string),
 };

@@ -32,7 +32,9 @@ export const sqliteAdapter: DialectAdapter = {
     // Each stem is one quoted string: FTS5 operators, parentheses and column filters in a query
     // are only characters of a word.
     query: (groups) => groups.map((g) => `(${g.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')})`).join(' AND '),
-    match: 'SELECT rowid AS article_id, bm25(article_search) AS rank FROM article_search WHERE article_search MATCH ?',
+    matching: 'SELECT rowid AS article_id FROM article_search WHERE article_search MATCH ?',
+    // FTS5 narrows a match to a range of rowids before it ranks: bm25 runs on that range only.
+    match: 'SELECT rowid AS article_id, bm25(article_search) AS rank FROM article_search WHERE article_search MATCH ? AND rowid >= ?',
   },
   optimize: 'PRAGMA optimize',
   lower: (expr) => `dyad_lower(${expr})`,
