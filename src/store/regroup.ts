@@ -66,16 +66,9 @@ function nodeOf(r: MentionRow): Node {
   };
 }
 
-/** A stored event as a leader a mention may join: its leading mention's shape. */
-type StoredLeader = Leader & { readonly event: number };
-
-function leaderOf(r: EventRow): StoredLeader {
-  return { event: Number(r.id), rank: r.rank, seq: 0, type: r.type, date: r.date, mode: null, actors: splitCodes(r.actors), recipients: splitCodes(r.recipients) };
-}
-
 const shift = (day: string, days: number): string => dateOfDay(dayNumber(day) + days);
 
-type EventRow = { id: number; type: string; rank: string; date: string; actors: string; recipients: string };
+type EventRow = { id: number; rank: string; date: string; actors: string; recipients: string };
 
 const shapeKeys = new WeakMap<EventShape, string>();
 
@@ -197,7 +190,7 @@ const codesOfShape = (m: EventShape): string[] => [...new Set([...m.actors, ...m
 class StoredLookups {
   readonly #c: Connection;
   readonly #caps: StoreCapabilities;
-  readonly #events = new Map<string, StoredLeader[]>();
+  readonly #events = new Map<string, EventRow[]>();
   readonly #followers = new Map<string, Node[]>();
   readonly #members = new Map<number, Node[]>();
 
@@ -236,24 +229,19 @@ class StoredLookups {
       }
     }
     const eventRows = [...eventLookups.values()].map(([key, code, type, from, to]) => [key, code, type, from, to, key.slice(key.lastIndexOf('\u001f') + 1)]);
-    const eventsOf = new Map<string, StoredLeader[]>();
-    // An event found by several lookups is one leader.
-    const leaders = new Map<number, StoredLeader>();
+    const eventsOf = new Map<string, EventRow[]>();
     for (let i = 0; i < eventRows.length; i += perStatement(6)) {
       const part = eventRows.slice(i, i + perStatement(6));
       const rows = await this.#c.all<EventRow & { k: string }>(
-        `SELECT q.column1 AS k, e.id, e.type, e.rank, e.date, e.actors, e.recipients
+        `SELECT q.column1 AS k, e.id, e.rank, e.date, e.actors, e.recipients
          FROM (VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}) AS q
          JOIN event_actors x ON x.code = q.column2 AND x.type = q.column3 AND x.date_first >= q.column4 AND x.date_first <= q.column5
            AND x.date_last >= q.column6
          JOIN events e ON e.id = x.event_id`, part.flat());
       for (const r of rows) {
-        const id = Number(r.id);
-        let leader = leaders.get(id);
-        if (!leader) leaders.set(id, leader = leaderOf(r));
         const list = eventsOf.get(r.k);
-        if (list) list.push(leader);
-        else eventsOf.set(r.k, [leader]);
+        if (list) list.push(r);
+        else eventsOf.set(r.k, [r]);
       }
     }
 
@@ -280,11 +268,11 @@ class StoredLookups {
     for (const [k, m] of todo) {
       const span = eventSpan(m);
       const spans = followerSpans(m);
-      const nearEvents = new Map<number, StoredLeader>();
+      const nearEvents = new Map<number, EventRow>();
       const nearFollowers = new Map<number, Node>();
       for (const code of codesOfShape(m)) {
         const key = codeKey(m.type, code);
-        for (const r of eventsOf.get(`${key}\u001f${span.from}\u001f${span.to}\u001f${span.lastFrom}`) ?? []) nearEvents.set(r.event, r);
+        for (const r of eventsOf.get(`${key}\u001f${span.from}\u001f${span.to}\u001f${span.lastFrom}`) ?? []) nearEvents.set(Number(r.id), r);
         for (const s of spans) for (const n of followers.within(key, s.from, s.to)) nearFollowers.set(n.seq, n);
       }
       this.#events.set(k, [...nearEvents.values()]);
@@ -314,8 +302,13 @@ class StoredLookups {
   /** The leaders m may join among the stored events: those whose leaders still lead, other than m. */
   async leadersNear(m: Node, dropped: ReadonlySet<number>): Promise<Leader[]> {
     await this.prefetch([m]);
-    // An event with m's rank is the one m leads (ranks are unique).
-    return (this.#events.get(shapeKey(m)) ?? []).filter((l) => !dropped.has(l.event) && l.rank !== m.rank);
+    return (this.#events.get(shapeKey(m)) ?? [])
+      // An event with m's rank is the one m leads (ranks are unique).
+      .filter((r) => !dropped.has(Number(r.id)) && r.rank !== m.rank)
+      .map((r) => ({
+        event: Number(r.id), rank: r.rank, seq: 0, type: m.type, date: r.date, mode: null,
+        actors: splitCodes(r.actors), recipients: splitCodes(r.recipients),
+      }));
   }
 
   /** Stored mentions that come after m in the grouping order and report the same event: those a new leader m may take over. */
