@@ -85,107 +85,12 @@ function shapeKey(m: EventShape): string {
 // Rows of a VALUES list per lookup statement: long enough to save round trips, short enough to plan.
 const LOOKUPS_PER_STATEMENT = 500;
 
-/** A range of an index's date_first column. */
-type Span = { from: string; to: string };
-
-/**
- * Ranges of date_first asked for under each (type, code), overlapping ones merged: the shapes
- * of a batch ask for many ranges of the same few codes, and each merged range is one seek of
- * the index however many shapes it serves.
- */
-function mergedRanges(wanted: ReadonlyMap<string, Span[]>): [string, string, string, string][] {
-  const out: [string, string, string, string][] = [];
-  for (const [key, spans] of wanted) {
-    const [type, code] = splitKey(key);
-    spans.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-    let cur: Span | undefined;
-    for (const s of spans) {
-      if (cur && s.from <= cur.to) {
-        if (s.to > cur.to) cur.to = s.to;
-        continue;
-      }
-      if (cur) out.push([code, type, cur.from, cur.to]);
-      cur = { from: s.from, to: s.to };
-    }
-    if (cur) out.push([code, type, cur.from, cur.to]);
-  }
-  return out;
-}
-
-const codeKey = (type: string, code: string): string => `${type}\u001f${code}`;
-
-function splitKey(key: string): [string, string] {
-  const at = key.indexOf('\u001f');
-  return [key.slice(0, at), key.slice(at + 1)];
-}
-
-function addSpan(wanted: Map<string, Span[]>, key: string, from: string, to: string): void {
-  const list = wanted.get(key);
-  if (list) list.push({ from, to });
-  else wanted.set(key, [{ from, to }]);
-}
-
-/** Index rows read under one (type, code), sorted by their first day. */
-class Found<T> {
-  readonly #byKey = new Map<string, { first: string; row: T }[]>();
-
-  add(key: string, first: string, row: T): void {
-    const list = this.#byKey.get(key);
-    if (list) list.push({ first, row });
-    else this.#byKey.set(key, [{ first, row }]);
-  }
-
-  sort(): void {
-    for (const list of this.#byKey.values()) list.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
-  }
-
-  /** Each row under `key` whose first day is in [from, to]. */
-  *within(key: string, from: string, to: string): Generator<T> {
-    const list = this.#byKey.get(key);
-    if (!list) return;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((list[mid] as { first: string }).first < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < list.length; i++) {
-      const r = list[i] as { first: string; row: T };
-      if (r.first > to) break;
-      yield r.row;
-    }
-  }
-}
-
-/** The date_first ranges under which the stored events a shape may join start. */
-function eventSpan(m: EventShape): { from: string; to: string; lastFrom: string } {
-  const { first, last } = dateBounds(m.date);
-  // A year-only event's first day lies up to a year before the mention's: the lower bound keeps
-  // the lookup on one range of the (code, type, date_first, date_last) index.
-  return { from: shift(first, -WINDOW_BEFORE), to: shift(last, DAY_TOLERANCE), lastFrom: shift(first, -DAY_TOLERANCE) };
-}
-
-/**
- * Stored mentions after m report the same event only when as precise as m or less: a day at
- * most 3 days later, or m's month or year; so they start in a range of days (the first few, for
- * a day; the first, for a month) or on the first day of m's month or year.
- */
-function followerSpans(m: EventShape): Span[] {
-  const { first, last } = dateBounds(m.date);
-  const days: Span = { from: first, to: first === last ? shift(first, DAY_TOLERANCE) : first };
-  return [days, ...[`${first.slice(0, 7)}-01`, `${first.slice(0, 4)}-01-01`].filter((d) => d !== first).map((d): Span => ({ from: d, to: d }))];
-}
-
-const codesOfShape = (m: EventShape): string[] => [...new Set([...m.actors, ...m.recipients])];
-
 /**
  * What the sweep reads of the stored archive around a shape: the stored events of its type
  * sharing a code with it around its date, and the stored mentions that may follow it. Nothing is
  * written while the sweep runs, so the answer for one shape holds for the whole sweep; the
- * shapes known up front (the mentions being added) are looked up together: the date ranges they
- * need under each (type, code) merged, each merged range read once (a join of a VALUES list on
- * the index, a few statements for a whole batch), and each shape's rows picked out in memory.
+ * shapes known up front (the mentions being added) are looked up together, a few statements
+ * for a whole batch, each a join of a VALUES list on the index.
  */
 class StoredLookups {
   readonly #c: Connection;
@@ -206,77 +111,50 @@ class StoredLookups {
       const key = shapeKey(m);
       if (!this.#events.has(key)) todo.set(key, m);
     }
-    if (todo.size === 0) return;
-    const followerWanted = new Map<string, Span[]>();
-    for (const m of todo.values()) {
-      const spans = followerSpans(m);
-      for (const code of codesOfShape(m)) {
-        const key = codeKey(m.type, code);
-        for (const s of spans) addSpan(followerWanted, key, s.from, s.to);
-      }
+    const keys = [...todo.keys()];
+    for (const k of keys) {
+      this.#events.set(k, []);
+      this.#followers.set(k, []);
     }
-    const perStatement = (params: number): number => Math.max(1, Math.min(LOOKUPS_PER_STATEMENT, Math.floor(this.#caps.maxParameters / params)));
-
-    // The stored events a shape may join: one lookup per code, the date_last bound checked in the
-    // index (a window a year wide for year-only events holds many rows that fail it, which merged
-    // ranges would read and join to events). Shapes asking the very same lookup share it.
-    const eventLookups = new Map<string, [string, string, string, string, string]>();
-    for (const m of todo.values()) {
-      const span = eventSpan(m);
-      for (const code of codesOfShape(m)) {
-        const key = `${codeKey(m.type, code)}\u001f${span.from}\u001f${span.to}\u001f${span.lastFrom}`;
-        if (!eventLookups.has(key)) eventLookups.set(key, [key, code, m.type, span.from, span.to]);
-      }
-    }
-    const eventRows = [...eventLookups.values()].map(([key, code, type, from, to]) => [key, code, type, from, to, key.slice(key.lastIndexOf('\u001f') + 1)]);
-    const eventsOf = new Map<string, EventRow[]>();
-    for (let i = 0; i < eventRows.length; i += perStatement(6)) {
-      const part = eventRows.slice(i, i + perStatement(6));
+    const perStatement = Math.max(1, Math.min(LOOKUPS_PER_STATEMENT, Math.floor(this.#caps.maxParameters / 6)));
+    const eventRows = keys.flatMap((k) => {
+      const m = todo.get(k) as EventShape;
+      const { first, last } = dateBounds(m.date);
+      // A year-only event's first day lies up to a year before the mention's: the lower bound keeps
+      // the lookup on one range of the (code, type, date_first, date_last) index.
+      return [...new Set([...m.actors, ...m.recipients])].map((code) =>
+        [k, code, m.type, shift(first, -WINDOW_BEFORE), shift(last, DAY_TOLERANCE), shift(first, -DAY_TOLERANCE)]);
+    });
+    for (let i = 0; i < eventRows.length; i += perStatement) {
+      const part = eventRows.slice(i, i + perStatement);
       const rows = await this.#c.all<EventRow & { k: string }>(
-        `SELECT q.column1 AS k, e.id, e.rank, e.date, e.actors, e.recipients
+        `SELECT DISTINCT q.column1 AS k, e.id, e.rank, e.date, e.actors, e.recipients
          FROM (VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}) AS q
          JOIN event_actors x ON x.code = q.column2 AND x.type = q.column3 AND x.date_first >= q.column4 AND x.date_first <= q.column5
            AND x.date_last >= q.column6
          JOIN events e ON e.id = x.event_id`, part.flat());
-      for (const r of rows) {
-        const list = eventsOf.get(r.k);
-        if (list) list.push(r);
-        else eventsOf.set(r.k, [r]);
-      }
+      for (const r of rows) this.#events.get(r.k)?.push(r);
     }
-
-    const followers = new Found<Node>();
-    const followerRanges = mergedRanges(followerWanted);
-    // A mention found under two of its codes is one node.
-    const nodes = new Map<number, Node>();
-    for (let i = 0; i < followerRanges.length; i += perStatement(4)) {
-      const part = followerRanges.slice(i, i + perStatement(4));
-      const rows = await this.#c.all<MentionRow & { code: string; date_first: string }>(
-        `SELECT y.code, y.date_first, ${MENTION_COLUMNS}
-         FROM (VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')}) AS q
-         JOIN mention_actors y ON y.code = q.column1 AND y.type = q.column2 AND y.date_first >= q.column3 AND y.date_first <= q.column4
+    // Stored mentions after m report the same event only when as precise as m or less: a day at
+    // most 3 days later, or m's month or year; so they start on one of a few days, each a point
+    // of the mention index.
+    // Each is a range of days (the first few, for a day; the first, for a month) and the
+    // starts of its month and year.
+    const followerRows = keys.flatMap((k) => {
+      const m = todo.get(k) as EventShape;
+      const { first, last } = dateBounds(m.date);
+      const days: [string, string] = [first, first === last ? shift(first, DAY_TOLERANCE) : first];
+      const ranges = [days, ...[`${first.slice(0, 7)}-01`, `${first.slice(0, 4)}-01-01`].filter((d) => d !== first).map((d): [string, string] => [d, d])];
+      return [...new Set([...m.actors, ...m.recipients])].flatMap((code) => ranges.map(([from, to]) => [k, code, m.type, from, to]));
+    });
+    for (let i = 0; i < followerRows.length; i += perStatement) {
+      const part = followerRows.slice(i, i + perStatement);
+      const rows = await this.#c.all<MentionRow & { k: string }>(
+        `SELECT DISTINCT q.column1 AS k, ${MENTION_COLUMNS}
+         FROM (VALUES ${part.map(() => '(?, ?, ?, ?, ?)').join(', ')}) AS q
+         JOIN mention_actors y ON y.code = q.column2 AND y.type = q.column3 AND y.date_first >= q.column4 AND y.date_first <= q.column5
          JOIN mentions m ON m.id = y.mention_id JOIN events e ON e.id = m.event_id`, part.flat());
-      for (const r of rows) {
-        const id = Number(r.id);
-        let node = nodes.get(id);
-        if (!node) nodes.set(id, node = nodeOf(r));
-        followers.add(codeKey(r.type, r.code), r.date_first, node);
-      }
-    }
-    followers.sort();
-
-    for (const [k, m] of todo) {
-      const span = eventSpan(m);
-      const spans = followerSpans(m);
-      const nearEvents = new Map<number, EventRow>();
-      const nearFollowers = new Map<number, Node>();
-      for (const code of codesOfShape(m)) {
-        const key = codeKey(m.type, code);
-        for (const r of eventsOf.get(`${key}\u001f${span.from}\u001f${span.to}\u001f${span.lastFrom}`) ?? []) nearEvents.set(Number(r.id), r);
-        for (const s of spans) for (const n of followers.within(key, s.from, s.to)) nearFollowers.set(n.seq, n);
-      }
-      this.#events.set(k, [...nearEvents.values()]);
-      this.#followers.set(k, [...nearFollowers.values()]);
+      for (const r of rows) this.#followers.get(r.k)?.push(nodeOf(r));
     }
   }
 
