@@ -441,3 +441,16 @@ describe('Turkish batch 2: plans, retaliation, missiles, a place before its noun
     assert.deepEqual(events("Rusya ve Ukrayna, Herson hidroelektrik santraline yapılan saldırı için birbirini suçladı.").filter((e) => e.startsWith('ACCUSE')), ['ACCUSE/allege RUS>UKR 2022-05', 'ACCUSE/allege UKR>RUS 2022-05']);
   });
 });
+
+describe('Turkish: an agentless passive reported in a statement, its owner the actor', () => {
+  it('"X Bakanlığı açıklamasında, Y\'nin ... kınandığı ve reddedildiği" codes the statement\'s state against Y', () => {
+    assert.deepEqual(events("Yunanistan Dışişleri Bakanlığı açıklamasında, Türkiye'nin Ege'deki askeri faaliyetlerinin kınandığı ve reddedildiği belirtildi."), ['ACCUSE/disapprove GRC>TUR 2022-05', 'REJECT GRC>TUR 2022-05']);
+    assert.deepEqual(events("Mısır Dışişleri Bakanlığı açıklamasında, Etiyopya'nın baraj konusundaki tutumunun kınandığı ifade edildi."), ['ACCUSE/disapprove EGY>ETH 2022-05']);
+  });
+  it('a capital right before the passive reacts', () => {
+    assert.deepEqual(events("İran'ın kararı Bağdat'ta tepkiyle karşılandı."), ['ACCUSE/disapprove IRQ>IRN 2022-05']);
+  });
+  it('a place inside the criticised phrase is no source', () => {
+    assert.deepEqual(events("İsrail'in Gazze'deki operasyonları eleştirildi."), []);
+  });
+});

@@ -287,7 +287,7 @@ const slot = z.strictObject({
   after: z.string().array().optional()
     .describe('Markers that introduce this role after the trigger: a preposition ("to", "в"), a case ("dat", "gen") or "" for an unmarked mention (a direct object).'),
   before: z.string().array().optional()
-    .describe('Markers of this role before the trigger (verb-final languages: "dat" for a destination).'),
+    .describe('Markers of this role before the trigger (verb-final languages: "dat" for a destination). For the actor of a directed pattern: the side that acts where the verb has no subject ("loc" for whose statement reports an agentless passive).'),
   passive: z.string().array().optional().describe('Prepositions that introduce this role when the trigger is passive.'),
   nominal: z.string().array().optional()
     .describe('Markers that introduce this role after the trigger used as a noun: "of" for what is acted on ("the expulsion of diplomats"), "by" for who acts ("... by the US"). Without it, "of X" after a noun is its owner.'),
