@@ -454,3 +454,14 @@ describe('Turkish: an agentless passive reported in a statement, its owner the a
     assert.deepEqual(events("İsrail'in Gazze'deki operasyonları eleştirildi."), []);
   });
 });
+
+describe('Turkish: a date inside a participle clause dates its noun, not the main verb', () => {
+  it('"12 Mart\'ta (Vilnius\'ta) düzenlenen gösterilere" does not date the expulsion', () => {
+    assert.deepEqual(events("Litvanya, 12 Mart'ta Vilnius'ta düzenlenen gösterilere katılan iki Belarus diplomatını sınır dışı etti."), ['SANCTION/expel LTU>BLR 2022-05']);
+    assert.deepEqual(events("Estonya, 2 Nisan'da yapılan mitinge katılan Rus diplomatı istenmeyen kişi ilan etti.").filter((e) => e.startsWith('SANCTION')), ['SANCTION/expel EST>RUS 2022-05']);
+  });
+  it('a date before the verb, or before the noun that is the event, still dates it', () => {
+    assert.deepEqual(events("Rusya 3 Mayıs'ta Ukrayna'ya saldırdı."), ['ASSAULT RUS>UKR 2022-05-03']);
+    assert.deepEqual(events("Japonya ile Güney Kore 3 Mayıs'ta düzenlenen zirvede bir araya geldi."), ['CONSULT JPN+KOR> 2022-05-03']);
+  });
+});

@@ -13,9 +13,9 @@ export function dateNear(view: SentenceView, at: number): PartialDate | undefine
   return mentionNear(view, at)?.date;
 }
 
-function mentionNear(view: SentenceView, at: number): DateMention | undefined {
+function mentionNear(view: SentenceView, at: number, modifierEndings: readonly string[] = []): DateMention | undefined {
   const tags = view.tags;
-  const usable = view.dates.filter((d) => !tags.has(CUE.deadlineWords, d.start - 1) && !tags.has(CUE.deadlineWords, d.end));
+  const usable = view.dates.filter((d) => !tags.has(CUE.deadlineWords, d.start - 1) && !tags.has(CUE.deadlineWords, d.end) && !datesModifier(view, d, at, modifierEndings));
   const clause = clauseBounds(view, at);
   const inClause = usable.filter((d) => d.start >= clause.start && d.start < clause.end);
   // Outside its own clause a date is trusted only in a short sentence of one or two clauses.
@@ -24,13 +24,36 @@ function mentionNear(view: SentenceView, at: number): DateMention | undefined {
   return near[0];
 }
 
+/** How far after a modifier participle the noun it modifies may stand: the event there is the one the date is of. */
+const MODIFIED_REACH = 2;
+
+/**
+ * "23 Ocak'ta düzenlenen gösterilere katılan diplomatları sınır dışı etti": a date right before a
+ * participle that makes a modifier (written in lowercase) dates the noun after it, not an event
+ * triggered elsewhere in the sentence.
+ */
+function datesModifier(view: SentenceView, d: DateMention, at: number, endings: readonly string[]): boolean {
+  if (endings.length === 0) return false;
+  // past its case suffix and a place named with it ("12 Mart'ta Vilnius'ta düzenlenen")
+  let k = d.end;
+  for (;;) {
+    const place = view.actors.find((m) => m.start === k && m.kind !== 'pronoun');
+    if (view.tokens[k]?.kind === 'suffix') k++;
+    else if (place) k = place.end;
+    else break;
+  }
+  const t = view.tokens[k];
+  if (!t || t.kind !== 'word' || t.text !== t.text.toLowerCase() || !endings.some((e) => t.key.endsWith(e))) return false;
+  return at < d.start || at > k + MODIFIED_REACH;
+}
+
 /**
  * The date of an event triggered at token `at`, and whether it lies before the publication month.
  * Of a plan (`future`), a month written without its year lies ahead: "will visit in May" in March
  * is this May, not last year's.
  */
 export function eventDate(view: SentenceView, at: number, ctx: CodingContext, future = false): { date: PartialDate; past: boolean } {
-  const near = mentionNear(view, at);
+  const near = mentionNear(view, at, ctx.lex.modifierEndings);
   const date = near === undefined ? ctx.pubMonth : future && near.yearBack ? nextYear(near.date) : near.date;
   const published = ctx.input.published;
   const past = date.slice(0, 4) < published.slice(0, 4) || (date.length >= 7 && date.slice(0, 7) < ctx.pubMonth);

@@ -151,6 +151,8 @@ export const languageFile = z.strictObject({
     gerundEndings: z.string().array().default([]),
     insertionEndings: z.string().array().default([])
       .describe('Endings of a participle that opens a phrase set off by commas (Russian "Пашинян, принимавший участие в саммите ОДКБ, отказался"): names inside such a phrase, as inside a relative clause closed by a comma, are not the subject of the verb after it.'),
+    modifierEndings: z.string().array().default([])
+      .describe('Endings of a participle that makes the words before it a modifier of the noun after it (Turkish düzenlen-en, yapıl-an): a date right before such a participle dates that noun ("23 Ocak\'ta düzenlenen gösteriler"), not the sentence\'s verb.'),
     finiteEndings: z.string().array().default([])
       .describe('Endings of finite verb forms (Turkish kına-dı, kına-dığını): a trigger word ending so is a verb, even after a genitive that owns its object ("İsrail\'in saldırısını kınadı").'),
     /** The preposition of the other party of a symmetric act when its pattern names none ("met with"). */
