@@ -465,3 +465,12 @@ describe('Turkish: a date inside a participle clause dates its noun, not the mai
     assert.deepEqual(events("Japonya ile Güney Kore 3 Mayıs'ta düzenlenen zirvede bir araya geldi."), ['CONSULT JPN+KOR> 2022-05-03']);
   });
 });
+
+describe('Turkish: a clause reported by a participle, its subject the name after it', () => {
+  it('"X\'e nota verildiğini açıklayan Y Bakanlığı": Y protests to X', () => {
+    assert.deepEqual(events("Belçika Büyükelçisine protesto notası verildiğini açıklayan Macaristan Dışişleri Bakanlığı, adımın yanlış olduğunu söyledi."), ['ACCUSE/disapprove HUN>BEL 2022-05']);
+  });
+  it('a clause with its own subject keeps it', () => {
+    assert.ok(!events("Fransa'nın Cezayir'e protesto notası verdiğini bildiren İtalya Dışişleri Bakanlığı, krizin büyüdüğünü söyledi.").some((e) => e.includes('ITA>')));
+  });
+});
