@@ -447,6 +447,9 @@ describe('Turkish: an agentless passive reported in a statement, its owner the a
     assert.deepEqual(events("Yunanistan Dışişleri Bakanlığı açıklamasında, Türkiye'nin Ege'deki askeri faaliyetlerinin kınandığı ve reddedildiği belirtildi."), ['ACCUSE/disapprove GRC>TUR 2022-05', 'REJECT GRC>TUR 2022-05']);
     assert.deepEqual(events("Mısır Dışişleri Bakanlığı açıklamasında, Etiyopya'nın baraj konusundaki tutumunun kınandığı ifade edildi."), ['ACCUSE/disapprove EGY>ETH 2022-05']);
   });
+  it('a ministry in the ablative whose statement reports the passive acts', () => {
+    assert.deepEqual(events("Yunanistan Dışişleri Bakanlığından yapılan açıklamada, Türkiye'nin tutumu kınandı."), ['ACCUSE/disapprove GRC>TUR 2022-05']);
+  });
   it('a capital right before the passive reacts', () => {
     assert.deepEqual(events("İran'ın kararı Bağdat'ta tepkiyle karşılandı."), ['ACCUSE/disapprove IRQ>IRN 2022-05']);
   });
