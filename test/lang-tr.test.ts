@@ -441,3 +441,39 @@ describe('Turkish batch 2: plans, retaliation, missiles, a place before its noun
     assert.deepEqual(events("Rusya ve Ukrayna, Herson hidroelektrik santraline yapılan saldırı için birbirini suçladı.").filter((e) => e.startsWith('ACCUSE')), ['ACCUSE/allege RUS>UKR 2022-05', 'ACCUSE/allege UKR>RUS 2022-05']);
   });
 });
+
+describe('Turkish: an agentless passive reported in a statement, its owner the actor', () => {
+  it('"X Bakanlığı açıklamasında, Y\'nin ... kınandığı ve reddedildiği" codes the statement\'s state against Y', () => {
+    assert.deepEqual(events("Yunanistan Dışişleri Bakanlığı açıklamasında, Türkiye'nin Ege'deki askeri faaliyetlerinin kınandığı ve reddedildiği belirtildi."), ['ACCUSE/disapprove GRC>TUR 2022-05', 'REJECT GRC>TUR 2022-05']);
+    assert.deepEqual(events("Mısır Dışişleri Bakanlığı açıklamasında, Etiyopya'nın baraj konusundaki tutumunun kınandığı ifade edildi."), ['ACCUSE/disapprove EGY>ETH 2022-05']);
+  });
+  it('a ministry in the ablative whose statement reports the passive acts', () => {
+    assert.deepEqual(events("Yunanistan Dışişleri Bakanlığından yapılan açıklamada, Türkiye'nin tutumu kınandı."), ['ACCUSE/disapprove GRC>TUR 2022-05']);
+  });
+  it('a capital right before the passive reacts', () => {
+    assert.deepEqual(events("İran'ın kararı Bağdat'ta tepkiyle karşılandı."), ['ACCUSE/disapprove IRQ>IRN 2022-05']);
+  });
+  it('a place inside the criticised phrase is no source', () => {
+    assert.deepEqual(events("İsrail'in Gazze'deki operasyonları eleştirildi."), []);
+  });
+});
+
+describe('Turkish: a date inside a participle clause dates its noun, not the main verb', () => {
+  it('"12 Mart\'ta (Vilnius\'ta) düzenlenen gösterilere" does not date the expulsion', () => {
+    assert.deepEqual(events("Litvanya, 12 Mart'ta Vilnius'ta düzenlenen gösterilere katılan iki Belarus diplomatını sınır dışı etti."), ['SANCTION/expel LTU>BLR 2022-05']);
+    assert.deepEqual(events("Estonya, 2 Nisan'da yapılan mitinge katılan Rus diplomatı istenmeyen kişi ilan etti.").filter((e) => e.startsWith('SANCTION')), ['SANCTION/expel EST>RUS 2022-05']);
+  });
+  it('a date before the verb, or before the noun that is the event, still dates it', () => {
+    assert.deepEqual(events("Rusya 3 Mayıs'ta Ukrayna'ya saldırdı."), ['ASSAULT RUS>UKR 2022-05-03']);
+    assert.deepEqual(events("Japonya ile Güney Kore 3 Mayıs'ta düzenlenen zirvede bir araya geldi."), ['CONSULT JPN+KOR> 2022-05-03']);
+  });
+});
+
+describe('Turkish: a clause reported by a participle, its subject the name after it', () => {
+  it('"X\'e nota verildiğini açıklayan Y Bakanlığı": Y protests to X', () => {
+    assert.deepEqual(events("Belçika Büyükelçisine protesto notası verildiğini açıklayan Macaristan Dışişleri Bakanlığı, adımın yanlış olduğunu söyledi."), ['ACCUSE/disapprove HUN>BEL 2022-05']);
+  });
+  it('a clause with its own subject keeps it', () => {
+    assert.ok(!events("Fransa'nın Cezayir'e protesto notası verdiğini bildiren İtalya Dışişleri Bakanlığı, krizin büyüdüğünü söyledi.").some((e) => e.includes('ITA>')));
+  });
+});

@@ -19,6 +19,8 @@ export interface DateQuery {
   readonly ahead?: boolean;
   /** The side of the token its own date is looked for first: before it, or after it. */
   readonly side?: 'before' | 'after';
+  /** Endings of a participle that modifies the noun after it (Turkish -ilen, -lenen): see `datesModifier`. */
+  readonly modifierEndings?: readonly string[];
 }
 
 /** The first token after a date that is not its case ending or a year word ("2019'dan", "2019 жылдан"). */
@@ -107,9 +109,32 @@ function inApposition(view: SentenceView, d: DateMention): boolean {
   return true;
 }
 
+/** How far after a modifier participle the noun it modifies may stand: the event there is the one the date is of. */
+const MODIFIED_REACH = 2;
+
+/**
+ * "23 Ocak'ta düzenlenen gösterilere katılan diplomatları sınır dışı etti": a date right before a
+ * participle that makes a modifier (written in lowercase) dates the noun after it, not an event
+ * triggered elsewhere in the sentence.
+ */
+function datesModifier(view: SentenceView, d: DateMention, at: number, endings: readonly string[]): boolean {
+  if (endings.length === 0) return false;
+  // past its case suffix and a place named with it ("12 Mart'ta Vilnius'ta düzenlenen")
+  let k = d.end;
+  for (;;) {
+    const place = view.actors.find((m) => m.start === k && m.kind !== 'pronoun');
+    if (view.tokens[k]?.kind === 'suffix') k++;
+    else if (place) k = place.end;
+    else break;
+  }
+  const t = view.tokens[k];
+  if (!t || t.kind !== 'word' || t.text !== t.text.toLowerCase() || !endings.some((e) => t.key.endsWith(e))) return false;
+  return at < d.start || at > k + MODIFIED_REACH;
+}
+
 /** The nearest date to token `at` that dates what happens there, if the sentence gives one. */
 export function dateNear(view: SentenceView, at: number, query: DateQuery = {}): PartialDate | undefined {
-  const unbound = view.dates.filter((d) => !bound(view, d));
+  const unbound = view.dates.filter((d) => !bound(view, d) && !datesModifier(view, d, at, query.modifierEndings ?? []));
   const segment = segmentAround(view, at, clauseBounds(view, at));
   const inSegment = unbound.filter((d) => d.start >= segment.start && d.end <= segment.end);
   // beyond its own stretch, an event is not dated by an apposition's date
@@ -153,7 +178,7 @@ export function eventDate(view: SentenceView, trig: Trigger, ctx: CodingContext,
   // elsewhere a verb's date follows it ("signed a treaty in 2010 and visited Georgia in 2015").
   const side = ctx.lex.wordOrder === 'sov' ? 'before' : trig.pos === 'verb' ? 'after' : undefined;
   const undated = view.sentence.index === 0 ? ctx.headlineDate ?? ctx.reportDate : ctx.reportDate;
-  const date = dateNear(view, trig.start, { ahead: future, ...(side ? { side } : {}) }) ?? undated;
+  const date = dateNear(view, trig.start, { ahead: future, modifierEndings: ctx.lex.modifierEndings, ...(side ? { side } : {}) }) ?? undated;
   const published = ctx.input.published;
   const past = date.slice(0, 4) < published.slice(0, 4) || (date.length >= 7 && date.slice(0, 7) < ctx.pubMonth);
   return { date, past };

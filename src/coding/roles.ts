@@ -120,6 +120,42 @@ function nounAgent(view: SentenceView, ctx: CodingContext, start: number, end: n
   return agent;
 }
 
+/**
+ * "Bakanlık açıklamasında, X'in kararının kınandığı belirtildi", "X'in kararı Ankara'da tepkiyle
+ * karşılandı": where the verb has no subject, a side the pattern marks before it (whose statement,
+ * where) acts — if it opens the clause before the recipient or stands right before the verb; a
+ * place inside the recipient's phrase ("X'in Suriye'deki operasyonu") is no source.
+ */
+function sourceOf(view: SentenceView, lex: CodingContext['lex'], trig: Trigger, recipient: Slot | undefined): Slot | undefined {
+  const p = trig.pattern.data;
+  if (p.symmetric || !p.actor.before) return undefined;
+  const source = roleBefore(view, lex, trig.start, p.actor.before, recipient);
+  const last = source?.mentions[source.mentions.length - 1];
+  if (!source || !last) return undefined;
+  const first = recipient?.mentions.reduce((a, m) => Math.min(a, m.start), Number.MAX_SAFE_INTEGER) ?? Number.MAX_SAFE_INTEGER;
+  const nextToVerb = view.tokens.slice(last.end, trig.start).every((t) => t.kind === 'suffix');
+  return last.end <= first || nextToVerb ? source : undefined;
+}
+
+/**
+ * "X'e nota verildiğini bildiren Y Bakanlığı": where objects and subjects come before the verb, a
+ * clause with no subject of its own, reported by a participle right after it, is the act of the
+ * name that participle modifies (an unmarked name right after it).
+ */
+function reporterAfter(view: SentenceView, lex: CodingContext['lex'], trig: Trigger): Slot | undefined {
+  if (lex.wordOrder !== 'sov' || trig.pattern.data.symmetric) return undefined;
+  // "Fransa'nın Cezayir'e nota verdiğini bildiren ...": a clause with a subject or genitive of its own is that side's act
+  const { start: cs } = clauseBounds(view, trig.start);
+  if (view.actors.some((m) => m.start >= cs && m.end <= trig.start && ['', 'gen'].includes(markerOf(view, lex, m)))) return undefined;
+  let k = trig.end;
+  while (view.tokens[k]?.kind === 'suffix') k++;
+  const verb = view.tags.at(CUE.reportingVerbs, k);
+  if (!verb) return undefined;
+  const by = view.actors.find((m) => m.start === k + verb.length && !m.attributive && m.kind !== 'pronoun');
+  if (!by || markerOf(view, lex, by) !== '') return undefined;
+  return { mentions: [by], how: `"${view.tokens.slice(k, k + verb.length).map((t) => t.text).join(' ')}" ${view.tokens.slice(by.start, by.end).map((t) => t.text).join(' ')}, who reports the clause` };
+}
+
 /** The slots of a trigger, by how it is used: as a noun, a passive verb or an active verb (one coordinated with a prior verb takes its subject). */
 function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?: PriorVerb): Slots {
   const { lex } = ctx;
@@ -163,7 +199,8 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
   const recipient = objectOf(view, lex, end, after) ?? roleBefore(view, lex, start, before, actor);
   const pair = actor ? undefined : sourceBefore(view, lex, start, recipient);
   if (pair) return pair;
-  return { ...(actor ? { actor: shared ? { ...actor, how: `shared with "${shared.trigger.words}"` } : actor } : {}), ...(recipient ? { recipient } : {}) };
+  const doer = actor ?? sourceOf(view, lex, trig, recipient) ?? reporterAfter(view, lex, trig);
+  return { ...(doer ? { actor: shared && actor ? { ...actor, how: `shared with "${shared.trigger.words}"` } : doer } : {}), ...(recipient ? { recipient } : {}) };
 }
 
 /**

@@ -32,6 +32,8 @@ export interface Lexicon {
   readonly pluralSuffixes: readonly string[];
   /** Endings of participles ("signed") and gerunds ("signing"): verb forms a noun pattern does not fire on. */
   readonly participleEndings: readonly string[];
+  /** Endings of a participle that makes what stands before it a modifier of the noun after it (Turkish -ilen, -ılan). */
+  readonly modifierEndings: readonly string[];
   readonly gerundEndings: readonly string[];
   /** Endings of a participle that opens a phrase set off by commas: names inside it are no subject of the verb after it. */
   readonly insertionEndings: readonly string[];
@@ -115,6 +117,7 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     infixes: file.modality.infixes,
     pluralSuffixes: file.actors.pluralSuffixes,
     participleEndings: file.grammar.participleEndings,
+    modifierEndings: file.grammar.modifierEndings,
     gerundEndings: file.grammar.gerundEndings,
     insertionEndings: file.grammar.insertionEndings,
     infinitiveEndings: file.grammar.infinitiveEndings,

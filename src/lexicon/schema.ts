@@ -151,6 +151,8 @@ export const languageFile = z.strictObject({
     gerundEndings: z.string().array().default([]),
     insertionEndings: z.string().array().default([])
       .describe('Endings of a participle that opens a phrase set off by commas (Russian "Пашинян, принимавший участие в саммите ОДКБ, отказался"): names inside such a phrase, as inside a relative clause closed by a comma, are not the subject of the verb after it.'),
+    modifierEndings: z.string().array().default([])
+      .describe('Endings of a participle that makes the words before it a modifier of the noun after it (Turkish düzenlen-en, yapıl-an): a date right before such a participle dates that noun ("23 Ocak\'ta düzenlenen gösteriler"), not the sentence\'s verb.'),
     finiteEndings: z.string().array().default([])
       .describe('Endings of finite verb forms (Turkish kına-dı, kına-dığını): a trigger word ending so is a verb, even after a genitive that owns its object ("İsrail\'in saldırısını kınadı").'),
     /** The preposition of the other party of a symmetric act when its pattern names none ("met with"). */
@@ -289,7 +291,7 @@ const slot = z.strictObject({
   after: z.string().array().optional()
     .describe('Markers that introduce this role after the trigger: a preposition ("to", "в"), a case ("dat", "gen") or "" for an unmarked mention (a direct object).'),
   before: z.string().array().optional()
-    .describe('Markers of this role before the trigger (verb-final languages: "dat" for a destination).'),
+    .describe('Markers of this role before the trigger (verb-final languages: "dat" for a destination). For the actor of a directed pattern: the side that acts where the verb has no subject ("loc" for whose statement reports an agentless passive).'),
   passive: z.string().array().optional().describe('Prepositions that introduce this role when the trigger is passive.'),
   nominal: z.string().array().optional()
     .describe('Markers that introduce this role after the trigger used as a noun: "of" for what is acted on ("the expulsion of diplomats"), "by" for who acts ("... by the US"). Without it, "of X" after a noun is its owner.'),
