@@ -352,3 +352,16 @@ describe('Russian discourse: the guest and the hosts', () => {
     assert.deepEqual(events('Эрдоган посетил Астану. Гость поблагодарил Токаева за гостеприимство.'), ['CONSULT/visit TUR>KAZ 2022-05', 'SUPPORT TUR>KAZ 2022-05']);
   });
 });
+
+describe('Russian: plans in the perfective future and claims', () => {
+  it('a visit in the perfective future in a month without a year is the coming month, not last year\'s', () => {
+    assert.deepEqual(events('Президент Узбекистана в октябре посетит Бишкек.', '2023-04-03'), ['AGREE UZB>KGZ 2023-10']);
+  });
+  it('what one side claims after "утверждает, что" is its claim, not a reported act', () => {
+    assert.deepEqual(events('Молдавские власти утверждают, что российские военные обстреляли приграничное село Молдавии.'), []);
+    assert.deepEqual(events('Российские военные обстреляли приграничное село Молдавии.'), ['ASSAULT RUS>MDA 2022-05']);
+  });
+  it('"утверждает" with an object and no complementizer is no claim ("approves")', () => {
+    assert.deepEqual(events('Парламент Армении утверждает соглашение, а Армения отправила гуманитарную помощь Сирии.'), ['AID ARM>SYR 2022-05']);
+  });
+});

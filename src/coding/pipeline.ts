@@ -62,7 +62,7 @@ function codeTrigger(trig: Trigger, view: SentenceView, ctx: CodingContext, stat
     ...(modality.modality !== 'asserted' ? { modality } : {}),
   };
   if (!reading) return { events: [], state: assigned.state, verb };
-  const events = emitEvents(trig, roles, reading, eventDate(view, trig.start, ctx, modality.modality === 'future'), view, ctx);
+  const events = emitEvents(trig, roles, reading, eventDate(view, trig.start, ctx, modality.modality === 'future' || trig.pattern.data.planned), view, ctx);
   const codes = (refs: readonly { readonly code: string }[]): string[] => refs.map((a) => a.code);
   let after = withEvent(assigned.state, [...codes(reading.actor), ...codes(reading.recipient)], ctx.lex);
   if (reading.type === 'CONSULT' && reading.mode === 'visit') after = withVisit(after, codes(reading.actor), codes(reading.recipient));
