@@ -364,4 +364,10 @@ describe('Russian: plans in the perfective future and claims', () => {
   it('"утверждает" with an object and no complementizer is no claim ("approves")', () => {
     assert.deepEqual(events('Парламент Армении утверждает соглашение, а Армения отправила гуманитарную помощь Сирии.'), ['AID ARM>SYR 2022-05']);
   });
+  it('"вручил им ноты": a group pronoun object of a coordinated verb is the first verb\'s other side', () => {
+    assert.deepEqual(events('МИД Эстонии вызвал послов Латвии и Польши и вручил им ноты протеста.'), ['ACCUSE/disapprove EST>LVA+POL 2022-05']);
+  });
+  it('a refusal\'s other side may end the object phrase of its infinitive', () => {
+    assert.deepEqual(events('Президент Сербии отказался одобрить текст итогового коммюнике заседания совета НАТО.'), ['REJECT SRB>NATO 2022-05']);
+  });
 });

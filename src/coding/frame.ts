@@ -373,10 +373,11 @@ export function sourceBefore(view: SentenceView, lex: Lexicon, start: number, re
 }
 
 /** Mentions after the trigger introduced by one of `preps` ("" = direct object, close to the trigger). */
-export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: readonly string[]): Slot | undefined {
+export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: readonly string[], directGap?: number): Slot | undefined {
   if (preps.length === 0) return undefined;
   const { end: ce } = clauseBounds(view, Math.max(view.sentence.first, end - 1));
   const w = lex.policy.windows.object;
+  const gap = directGap ?? w.directGap;
   const limit = Math.min(ce, end + w.reach);
   const seen = new Set<number>();
   // "support for the reforms carried out by Kazakhstan": the trigger's own phrase reaches the actor.
@@ -387,7 +388,7 @@ export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: r
     seen.add(m.group);
     const prep = markerOf(view, lex, m);
     if (prep === '' && !preps.includes('')) continue;
-    if (prep === '' && m.start - end > w.directGap) continue;
+    if (prep === '' && m.start - end > gap) continue;
     if (prep !== '' && !preps.includes(prep) && !(ownPrep && m.start - end <= w.ownPhrase)) continue;
     return { mentions: groupOf(view, m).filter((x) => x.start >= end), how: prep ? `"${prep}" phrase` : 'direct object' };
   }

@@ -6,7 +6,7 @@
  * engine policy allows. A trigger whose roles make no relation between two sides is dropped here.
  */
 import type { ActorMention } from '../actors/index.ts';
-import { CUE, domesticSector, takesDiscourseParties } from '../lexicon/index.ts';
+import { CUE, domesticSector, takesDiscourseParties, type Lexicon } from '../lexicon/index.ts';
 import type { ActorRef, Flag, Sector } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
 import { discourseDyad, topStates, withMeeting, type DiscourseState, type Meeting } from './discourse.ts';
@@ -16,7 +16,7 @@ import { coordinatedWith, type PriorVerb } from './coordination.ts';
 import { resolveSlot, uniqueRefs } from './refs.ts';
 import { clauseBounds, type SentenceView } from './sentence.ts';
 import type { Trigger } from './triggers.ts';
-import { isParticiple, isPastForm } from './verb-forms.ts';
+import { isInfinitive, isParticiple, isPastForm } from './verb-forms.ts';
 
 export interface Roles {
   readonly actor: readonly ActorRef[];
@@ -160,7 +160,7 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     return actor ? { actor } : {};
   }
   const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost) ?? (p.symmetric ? undefined : seatBefore(view, lex, start));
-  const recipient = objectOf(view, lex, end, after) ?? roleBefore(view, lex, start, before, actor);
+  const recipient = objectOf(view, lex, end, after) ?? complementObject(view, lex, end, after) ?? roleBefore(view, lex, start, before, actor);
   const pair = actor ? undefined : sourceBefore(view, lex, start, recipient);
   if (pair) return pair;
   return { ...(actor ? { actor: shared ? { ...actor, how: `shared with "${shared.trigger.words}"` } : actor } : {}), ...(recipient ? { recipient } : {}) };
@@ -184,6 +184,21 @@ function sameNoun(a: string, b: string): boolean {
   return a === b || (short.length >= 4 && long.startsWith(short));
 }
 
+/**
+ * "отказался подписать проект декларации совета ОДКБ": after a verb and its infinitive, the other
+ * side may end the complement's object phrase, as far as a phrase of its own reaches.
+ */
+function complementObject(view: SentenceView, lex: Lexicon, end: number, after: readonly string[]): Slot | undefined {
+  if (!after.includes('') || !isInfinitive(lex, view.tokens[end]?.key ?? '')) return undefined;
+  const found = objectOf(view, lex, end + 1, [''], lex.policy.windows.object.ownPhrase);
+  return found ? { ...found, how: 'end of the complement\'s object' } : undefined;
+}
+
+/** A group object pronoun ("им", "them") right after the trigger. */
+function groupObjectAfter(view: SentenceView, end: number): boolean {
+  return view.actors.some((m) => m.kind === 'pronoun' && m.refers === 'group' && m.start === end && view.tags.has(CUE.objectPronouns, m.start));
+}
+
 /** Assign roles to a trigger (`prior`: the verb before it in its sentence); no roles when they make no event. */
 export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContext, state0: DiscourseState, prior?: PriorVerb): RolesOutcome {
   const { lex, trace } = ctx;
@@ -197,6 +212,8 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   // the grammatical subject, before a meeting, a symmetric act or a reversed pattern rearranges the sides
   const subject: readonly ActorRef[] = actor;
   let recipient = resolveSlot(slots.recipient, view, ctx, state, p.type, actor.map((a) => a.code));
+  // "вызвал послов Латвии и Польши и вручил им ноты": a group pronoun object of a coordinated verb is the first verb's other side
+  if (recipient.length === 0 && shared && !p.symmetric && groupObjectAfter(view, trig.end)) recipient = [...shared.others];
   let multilateral = false;
   let proposer: ActorRef[] = [];
   let partner: ActorRef[] = [];
