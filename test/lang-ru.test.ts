@@ -370,4 +370,8 @@ describe('Russian: plans in the perfective future and claims', () => {
   it('a refusal\'s other side may end the object phrase of its infinitive', () => {
     assert.deepEqual(events('Президент Сербии отказался одобрить текст итогового коммюнике заседания совета НАТО.'), ['REJECT SRB>NATO 2022-05']);
   });
+  it('an admission with the organisation first and the state after the passive verb', () => {
+    assert.deepEqual(events('В прошлом году в члены НАТО была принята Швеция.', '2024-03-20'), ['SUPPORT NATO>SWE 2023']);
+    assert.deepEqual(events('Вьетнам был принят в состав БРИКС в качестве партнера.', '2024-03-20'), ['SUPPORT BRICS>VNM 2024-03']);
+  });
 });
