@@ -373,5 +373,7 @@ describe('Russian: plans in the perfective future and claims', () => {
   it('an admission with the organisation first and the state after the passive verb', () => {
     assert.deepEqual(events('В прошлом году в члены НАТО была принята Швеция.', '2024-03-20'), ['SUPPORT NATO>SWE 2023']);
     assert.deepEqual(events('Вьетнам был принят в состав БРИКС в качестве партнера.', '2024-03-20'), ['SUPPORT BRICS>VNM 2024-03']);
+    // "организации" (genitive) is the organisation named last
+    assert.ok(events('Саммит ОДКБ прошел в Минске без споров. На заседании в члены организации был принят Узбекистан.', '2024-03-20').includes('SUPPORT CSTO>UZB 2024-03'));
   });
 });
