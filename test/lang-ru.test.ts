@@ -376,4 +376,8 @@ describe('Russian: plans in the perfective future and claims', () => {
     // "организации" (genitive) is the organisation named last
     assert.ok(events('Саммит ОДКБ прошел в Минске без споров. На заседании в члены организации был принят Узбекистан.', '2024-03-20').includes('SUPPORT CSTO>UZB 2024-03'));
   });
+  it('a relative clause with a pronoun subject: the relative pronoun is the object, the owner of the phrase before it the other side', () => {
+    assert.ok(events('Токаев осудил действия талибов против Таджикистана, которые он расценивает как провокацию.').includes('ACCUSE/disapprove KAZ>AFG 2022-05'));
+    assert.deepEqual(events('Эрдоган поддержал Зеленского, который посетил Анкару.'), ['SUPPORT TUR>UKR 2022-05', 'CONSULT/visit UKR>TUR 2022-05']);
+  });
 });

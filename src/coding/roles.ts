@@ -10,7 +10,7 @@ import { CUE, domesticSector, takesDiscourseParties, type Lexicon } from '../lex
 import type { ActorRef, Flag, Sector } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
 import { discourseDyad, topStates, withMeeting, type DiscourseState, type Meeting } from './discourse.ts';
-import { markerOf, objectOf, possessorOf, roleBefore, sourceBefore, subjectOf, type Slot } from './frame.ts';
+import { groupOf, markerOf, objectOf, possessorOf, roleBefore, sourceBefore, subjectOf, type Slot } from './frame.ts';
 import { meetingOrganization, signatories } from './multilateral.ts';
 import { coordinatedWith, type PriorVerb } from './coordination.ts';
 import { resolveSlot, uniqueRefs } from './refs.ts';
@@ -160,7 +160,7 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     return actor ? { actor } : {};
   }
   const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost) ?? (p.symmetric ? undefined : seatBefore(view, lex, start));
-  const recipient = objectOf(view, lex, end, after) ?? complementObject(view, lex, end, after) ?? roleBefore(view, lex, start, before, actor);
+  const recipient = objectOf(view, lex, end, after) ?? complementObject(view, lex, end, after) ?? relativeObject(view, lex, start, after, actor) ?? roleBefore(view, lex, start, before, actor);
   const pair = actor ? undefined : sourceBefore(view, lex, start, recipient);
   if (pair) return pair;
   return { ...(actor ? { actor: shared ? { ...actor, how: `shared with "${shared.trigger.words}"` } : actor } : {}), ...(recipient ? { recipient } : {}) };
@@ -194,9 +194,29 @@ function complementObject(view: SentenceView, lex: Lexicon, end: number, after: 
   return found ? { ...found, how: 'end of the complement\'s object' } : undefined;
 }
 
-/** A group object pronoun ("им", "them") right after the trigger. */
+/**
+ * "действия Азербайджана, которые он расценивает как агрессию": where a relative clause has a
+ * subject of its own, the relative pronoun is the verb's object, so the side of the phrase it
+ * follows is the other side: the unmarked owner nearest before it, not a "против" phrase's. A
+ * complementizer ("demanded that NATO withdraw") opens no relative clause.
+ */
+function relativeObject(view: SentenceView, lex: Lexicon, start: number, after: readonly string[], actor: Slot | undefined): Slot | undefined {
+  const { start: cs } = clauseBounds(view, start);
+  if (!after.includes('') || !actor || actor.mentions.some((m) => m.start < cs) 
+    || !view.tags.has(CUE.relativePronouns, cs) || view.tags.has(CUE.complementizers, cs)) return undefined;
+  const owner = view.actors.filter((m) => m.end <= cs && m.start >= cs - RELATIVE_REACH && !m.attributive && m.kind !== 'pronoun')
+    .sort((a, b) => b.start - a.start)
+    .find((m) => markerOf(view, lex, m) === '');
+  return owner ? { mentions: groupOf(view, owner), how: 'owner of the phrase the relative pronoun object follows' } : undefined;
+}
+
+/** Tokens before a relative pronoun within which the phrase it follows names its side. */
+const RELATIVE_REACH = 5;
+
+/** A group object pronoun ("им", "them") right after the trigger, not a possessive ("its forces"). */
 function groupObjectAfter(view: SentenceView, end: number): boolean {
-  return view.actors.some((m) => m.kind === 'pronoun' && m.refers === 'group' && m.start === end && view.tags.has(CUE.objectPronouns, m.start));
+  return view.actors.some((m) => m.kind === 'pronoun' && m.refers === 'group' && m.start === end
+    && view.tags.has(CUE.objectPronouns, m.start) && !view.tags.has(CUE.determiners, m.start));
 }
 
 /** Assign roles to a trigger (`prior`: the verb before it in its sentence); no roles when they make no event. */
