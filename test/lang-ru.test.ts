@@ -380,4 +380,8 @@ describe('Russian: plans in the perfective future and claims', () => {
     assert.ok(events('Токаев осудил действия талибов против Таджикистана, которые он расценивает как провокацию.').includes('ACCUSE/disapprove KAZ>AFG 2022-05'));
     assert.deepEqual(events('Эрдоган поддержал Зеленского, который посетил Анкару.'), ['SUPPORT TUR>UKR 2022-05', 'CONSULT/visit UKR>TUR 2022-05']);
   });
+  it('a denial of claims named again ("эти обвинения") answers the other side of the pair', () => {
+    assert.deepEqual(events('Грузинские власти обвиняют Россию в провокациях. В Москве эти обвинения отвергают.'), ['ACCUSE/allege GEO>RUS 2022-05', 'REJECT RUS>GEO 2022-05']);
+    assert.deepEqual(events('Россия отвергла обвинения.'), []);
+  });
 });

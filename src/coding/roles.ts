@@ -213,6 +213,17 @@ function relativeObject(view: SentenceView, lex: Lexicon, start: number, after: 
 /** Tokens before a relative pronoun within which the phrase it follows names its side. */
 const RELATIVE_REACH = 5;
 
+/** Tokens around a trigger within which a determiner names its object again ("эти утверждения отрицают", "rejected these claims"). */
+const AGAIN_REACH = 2;
+
+/** A determiner and a word that is no actor, just before the trigger or right after it: a thing named before. */
+function namedAgain(view: SentenceView, trig: Trigger): boolean {
+  const { start: cs, end: ce } = clauseBounds(view, trig.start);
+  const at = (k: number): boolean => k >= cs && k + 1 < ce && view.tags.has(CUE.determiners, k, k + 1)
+    && !view.actors.some((m) => m.start <= k + 1 && m.end > k);
+  return at(trig.end) || at(trig.start - AGAIN_REACH);
+}
+
 /** A group object pronoun ("им", "them") right after the trigger, not a possessive ("its forces"). */
 function groupObjectAfter(view: SentenceView, end: number): boolean {
   return view.actors.some((m) => m.kind === 'pronoun' && m.refers === 'group' && m.start === end
@@ -288,6 +299,14 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
     if ((trig.passive || trig.pos === 'noun' || p.symmetric) && allowed && pair.length > 0 && (p.symmetric || recipient.length > 0)) {
       actor = recipient.length > 0 ? (pair.length === 1 && pair[0] ? [{ code: pair[0], text: '' }] : []) : pair.map((code) => ({ code, text: '' }));
       if (actor.length > 0) flags.push('discourse-actor');
+    }
+  }
+  // "В Баку эти утверждения отрицают": a denial of what was said before, named again, answers the pair's other side
+  if (p.type === 'REJECT' && !p.symmetric && recipient.length === 0 && actor.length === 1 && namedAgain(view, trig)) {
+    const other = discourseDyad(state).filter((c) => c !== actor[0]?.code);
+    if (other.length === 1 && other[0]) {
+      recipient = [{ code: other[0], text: '' }];
+      flags.push('discourse-recipient');
     }
   }
   // "the head of state visited Beijing": the home state is the article's main state other than the host
