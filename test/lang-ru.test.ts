@@ -384,4 +384,8 @@ describe('Russian: plans in the perfective future and claims', () => {
     assert.deepEqual(events('Грузинские власти обвиняют Россию в провокациях. В Москве эти обвинения отвергают.'), ['ACCUSE/allege GEO>RUS 2022-05', 'REJECT RUS>GEO 2022-05']);
     assert.deepEqual(events('Россия отвергла обвинения.'), []);
   });
+  it('a joint act with its object first: the names right after the verb are its subject', () => {
+    assert.deepEqual(events('Соглашение подписали президент Казахстана и премьер-министр Японии.'), ['SUPPORT JPN+KAZ> 2022-05']);
+    assert.deepEqual(events('Сотни человек пикетировали посольство США в Москве.'), ['PROTEST/demo RUS>USA 2022-05']);
+  });
 });

@@ -83,6 +83,21 @@ function seatBefore(view: SentenceView, lex: CodingContext['lex'], start: number
 }
 
 /**
+ * "Документ подписали президент России и ...": where a language writes tense on the verb and the
+ * clause opens with its object (a word that is neither a name nor a preposition), an unmarked name
+ * right after a past verb of a joint act is its subject. A directed act keeps its object there
+ * ("Сотни человек пикетировали посольство США").
+ */
+function subjectAfter(view: SentenceView, lex: CodingContext['lex'], trig: Trigger): Slot | undefined {
+  if (trig.pos !== 'verb' || trig.passive || !lex.pastEndings.some((e) => (view.tokens[trig.end - 1]?.key ?? '').endsWith(e))) return undefined;
+  const { start: cs } = clauseBounds(view, trig.start);
+  if (cs >= trig.start || view.tags.has(CUE.prepositions, cs) || view.actors.some((m) => m.start >= cs && m.end <= trig.start)) return undefined;
+  const m = view.actors.find((a) => a.start === trig.end && !a.attributive && a.kind !== 'pronoun');
+  if (!m || markerOf(view, lex, m) !== '') return undefined;
+  return { mentions: groupOf(view, m), how: 'subject after the verb' };
+}
+
+/**
  * "Азербайджан направил Франции ноту протеста": where case is not read and a genitive follows its
  * head, an unmarked name between a verb and the noun right after it is the verb's indirect object,
  * not the noun's subject; the verb's subject acts.
@@ -159,7 +174,7 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     if (!actor && subj && p.symmetric) return { actor: subj };
     return actor ? { actor } : {};
   }
-  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost) ?? (p.symmetric ? undefined : seatBefore(view, lex, start));
+  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost) ?? (p.symmetric ? subjectAfter(view, lex, trig) : seatBefore(view, lex, start));
   const recipient = objectOf(view, lex, end, after) ?? complementObject(view, lex, end, after) ?? relativeObject(view, lex, start, after, actor) ?? roleBefore(view, lex, start, before, actor);
   const pair = actor ? undefined : sourceBefore(view, lex, start, recipient);
   if (pair) return pair;
