@@ -352,3 +352,40 @@ describe('Russian discourse: the guest and the hosts', () => {
     assert.deepEqual(events('Эрдоган посетил Астану. Гость поблагодарил Токаева за гостеприимство.'), ['CONSULT/visit TUR>KAZ 2022-05', 'SUPPORT TUR>KAZ 2022-05']);
   });
 });
+
+describe('Russian: plans in the perfective future and claims', () => {
+  it('a visit in the perfective future in a month without a year is the coming month, not last year\'s', () => {
+    assert.deepEqual(events('Президент Узбекистана в октябре посетит Бишкек.', '2023-04-03'), ['AGREE UZB>KGZ 2023-10']);
+  });
+  it('what one side claims after "утверждает, что" is its claim, not a reported act', () => {
+    assert.deepEqual(events('Молдавские власти утверждают, что российские военные обстреляли приграничное село Молдавии.'), []);
+    assert.deepEqual(events('Российские военные обстреляли приграничное село Молдавии.'), ['ASSAULT RUS>MDA 2022-05']);
+  });
+  it('"утверждает" with an object and no complementizer is no claim ("approves")', () => {
+    assert.deepEqual(events('Парламент Армении утверждает соглашение, а Армения отправила гуманитарную помощь Сирии.'), ['AID ARM>SYR 2022-05']);
+  });
+  it('"вручил им ноты": a group pronoun object of a coordinated verb is the first verb\'s other side', () => {
+    assert.deepEqual(events('МИД Эстонии вызвал послов Латвии и Польши и вручил им ноты протеста.'), ['ACCUSE/disapprove EST>LVA+POL 2022-05']);
+  });
+  it('a refusal\'s other side may end the object phrase of its infinitive', () => {
+    assert.deepEqual(events('Президент Сербии отказался одобрить текст итогового коммюнике заседания совета НАТО.'), ['REJECT SRB>NATO 2022-05']);
+  });
+  it('an admission with the organisation first and the state after the passive verb', () => {
+    assert.deepEqual(events('В прошлом году в члены НАТО была принята Швеция.', '2024-03-20'), ['SUPPORT NATO>SWE 2023']);
+    assert.deepEqual(events('Вьетнам был принят в состав БРИКС в качестве партнера.', '2024-03-20'), ['SUPPORT BRICS>VNM 2024-03']);
+    // "организации" (genitive) is the organisation named last
+    assert.ok(events('Саммит ОДКБ прошел в Минске без споров. На заседании в члены организации был принят Узбекистан.', '2024-03-20').includes('SUPPORT CSTO>UZB 2024-03'));
+  });
+  it('a relative clause with a pronoun subject: the relative pronoun is the object, the owner of the phrase before it the other side', () => {
+    assert.ok(events('Токаев осудил действия талибов против Таджикистана, которые он расценивает как провокацию.').includes('ACCUSE/disapprove KAZ>AFG 2022-05'));
+    assert.deepEqual(events('Эрдоган поддержал Зеленского, который посетил Анкару.'), ['SUPPORT TUR>UKR 2022-05', 'CONSULT/visit UKR>TUR 2022-05']);
+  });
+  it('a denial of claims named again ("эти обвинения") answers the other side of the pair', () => {
+    assert.deepEqual(events('Грузинские власти обвиняют Россию в провокациях. В Москве эти обвинения отвергают.'), ['ACCUSE/allege GEO>RUS 2022-05', 'REJECT RUS>GEO 2022-05']);
+    assert.deepEqual(events('Россия отвергла обвинения.'), []);
+  });
+  it('a joint act with its object first: the names right after the verb are its subject', () => {
+    assert.deepEqual(events('Соглашение подписали президент Казахстана и премьер-министр Японии.'), ['SUPPORT JPN+KAZ> 2022-05']);
+    assert.deepEqual(events('Сотни человек пикетировали посольство США в Москве.'), ['PROTEST/demo RUS>USA 2022-05']);
+  });
+});

@@ -171,6 +171,14 @@ function adjectiveBetween(view: SentenceView, lex: Lexicon, start: number, key: 
  * clause opens with its subject, and unmarked names nearer the verb modify its object ("Қытай
  * АҚШ-ты Тайвань мәселесінде қорқытты").
  */
+/** The mention a relative clause opening at `cs` follows ("Guterres, who ..."), if any. */
+export function antecedentOf(view: SentenceView, cs: number): ActorMention | undefined {
+  if (!view.tags.has(CUE.relativePronouns, cs)) return undefined;
+  let k = cs - 1;
+  if (view.tokens[k]?.key === ',') k--;
+  return view.actors.find((m) => m.end === k + 1 && !m.attributive);
+}
+
 export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftmost = false): Slot | undefined {
   const { start: cs } = clauseBounds(view, start);
   // ", accusing Berlin of": a participle after the main clause's object takes that clause's first subject, not its object
@@ -178,12 +186,8 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
   const inClause = subjectIn(view, lex, cs, start, leftmost || participle);
   if (inClause) return inClause;
   // "Guterres, who visited Almaty": a relative clause's subject is the mention it follows.
-  if (view.tags.has(CUE.relativePronouns, cs)) {
-    let k = cs - 1;
-    if (view.tokens[k]?.key === ',') k--;
-    const antecedent = view.actors.find((m) => m.end === k + 1 && !m.attributive);
-    if (antecedent) return { mentions: groupOf(view, antecedent), how: 'antecedent of a relative clause' };
-  }
+  const antecedent = antecedentOf(view, cs);
+  if (antecedent) return { mentions: groupOf(view, antecedent), how: 'antecedent of a relative clause' };
   // "Biden wanted stable ties, while warning Moscow": a participle clause with no subject of its own is the main clause's
   if (cs > view.sentence.first && cs >= start - 1 && isGerund(lex, view.tokens[start]?.key ?? '') && view.tags.has(CUE.clauseBreaks, cs, start + 1)) {
     const { start: ps } = clauseBounds(view, cs - 1);
@@ -373,10 +377,11 @@ export function sourceBefore(view: SentenceView, lex: Lexicon, start: number, re
 }
 
 /** Mentions after the trigger introduced by one of `preps` ("" = direct object, close to the trigger). */
-export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: readonly string[]): Slot | undefined {
+export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: readonly string[], directGap?: number): Slot | undefined {
   if (preps.length === 0) return undefined;
   const { end: ce } = clauseBounds(view, Math.max(view.sentence.first, end - 1));
   const w = lex.policy.windows.object;
+  const gap = directGap ?? w.directGap;
   const limit = Math.min(ce, end + w.reach);
   const seen = new Set<number>();
   // "support for the reforms carried out by Kazakhstan": the trigger's own phrase reaches the actor.
@@ -387,7 +392,7 @@ export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: r
     seen.add(m.group);
     const prep = markerOf(view, lex, m);
     if (prep === '' && !preps.includes('')) continue;
-    if (prep === '' && m.start - end > w.directGap) continue;
+    if (prep === '' && m.start - end > gap) continue;
     if (prep !== '' && !preps.includes(prep) && !(ownPrep && m.start - end <= w.ownPhrase)) continue;
     return { mentions: groupOf(view, m).filter((x) => x.start >= end), how: prep ? `"${prep}" phrase` : 'direct object' };
   }

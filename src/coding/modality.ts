@@ -55,6 +55,8 @@ function headlineSubject(view: SentenceView, trig: Trigger): boolean {
 export function modalityOf(view: SentenceView, lex: Lexicon, trig: Trigger, floor = view.sentence.first): ModalityDecision {
   const found = cuedModality(view, lex, trig.start, trig.rest, floor);
   if (found.modality !== 'asserted') return found;
+  const claim = claimedBefore(view, trig.start);
+  if (claim) return claim;
   const { start: cs, end: ce } = clauseBounds(view, trig.start);
   // "have met 13 times since 1995", "13 kez görüştü", "более двадцати раз": a count of acts over
   // years (in digits or in words, before or after the verb), no one act of today
@@ -97,6 +99,26 @@ function modalAfterSubject(view: SentenceView, trig: Trigger, from: number, to: 
     // a future, not an intent: "plans", "prepares to" after a subject are more often another's
     const plan = tags.at(CUE.future, k, to);
     if (plan) return { modality: 'future', cue: wordsOf(view, k, k + plan.length) };
+  }
+  return undefined;
+}
+
+/** Tokens before a trigger within which a claim verb and its complementizer make it a claim. */
+const CLAIM_REACH = 20;
+
+/**
+ * "Власти утверждают, что войска заняли ...": what one side claims after a claim verb and a
+ * complementizer is its claim, not a fact the report states.
+ */
+function claimedBefore(view: SentenceView, start: number): ModalityDecision | undefined {
+  const tags = view.tags;
+  for (let i = Math.max(view.sentence.first, start - CLAIM_REACH); i < start; i++) {
+    const m = tags.at(CUE.claims, i, start);
+    if (!m) continue;
+    // the complementizer right after the verb, or after a comma
+    for (let k = i + m.length; k <= i + m.length + 1 && k < start; k++) {
+      if (tags.has(CUE.complementizers, k, start)) return { modality: 'hypothetical', cue: wordsOf(view, i, k + 1) };
+    }
   }
   return undefined;
 }

@@ -54,7 +54,7 @@ interface Coded {
  * edecek", "посетит") or, where the language marks its past on the verb, in a form that is not past.
  */
 function speaksAhead(trig: Trigger, view: SentenceView, ctx: CodingContext, modality: Modality, type: EventType): boolean {
-  if (modality === 'future') return true;
+  if (modality === 'future' || trig.pattern.data.planned) return true;
   if (type !== 'AGREE') return false;
   const { lex } = ctx;
   const last = view.tokens[trig.end - 1]?.key ?? '';

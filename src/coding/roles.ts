@@ -6,17 +6,17 @@
  * engine policy allows. A trigger whose roles make no relation between two sides is dropped here.
  */
 import type { ActorMention } from '../actors/index.ts';
-import { CUE, domesticSector, takesDiscourseParties } from '../lexicon/index.ts';
+import { CUE, domesticSector, takesDiscourseParties, type Lexicon } from '../lexicon/index.ts';
 import type { ActorRef, Flag, Sector } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
 import { discourseDyad, topStates, withMeeting, type DiscourseState, type Meeting } from './discourse.ts';
-import { markerOf, objectOf, possessorOf, roleBefore, sourceBefore, subjectOf, type Slot } from './frame.ts';
+import { groupOf, markerOf, objectOf, possessorOf, roleBefore, sourceBefore, subjectOf, type Slot } from './frame.ts';
 import { meetingOrganization, signatories } from './multilateral.ts';
 import { coordinatedWith, type PriorVerb } from './coordination.ts';
 import { resolveSlot, uniqueRefs } from './refs.ts';
 import { clauseBounds, type SentenceView } from './sentence.ts';
 import type { Trigger } from './triggers.ts';
-import { isParticiple, isPastForm } from './verb-forms.ts';
+import { isInfinitive, isParticiple, isPastForm } from './verb-forms.ts';
 
 export interface Roles {
   readonly actor: readonly ActorRef[];
@@ -80,6 +80,21 @@ function seatBefore(view: SentenceView, lex: CodingContext['lex'], start: number
   const seat = view.actors.find((m) => m.start >= cs && m.end <= start && m.code !== '' && m.sector === 'GOV' && (m.kind === 'capital' || m.kind === 'sector')
     && m.start - 1 >= cs && lex.preps.locative.includes(view.tokens[m.start - 1]?.key ?? ''));
   return seat ? { mentions: [seat], how: `seat of government "${view.tokens.slice(seat.start, seat.end).map((t) => t.text).join(' ')}" before the verb` } : undefined;
+}
+
+/**
+ * "Документ подписали президент России и ...": where a language writes tense on the verb and the
+ * clause opens with its object (a word that is neither a name nor a preposition), an unmarked name
+ * right after a past verb of a joint act is its subject. A directed act keeps its object there
+ * ("Сотни человек пикетировали посольство США").
+ */
+function subjectAfter(view: SentenceView, lex: CodingContext['lex'], trig: Trigger): Slot | undefined {
+  if (trig.pos !== 'verb' || trig.passive || !lex.pastEndings.some((e) => (view.tokens[trig.end - 1]?.key ?? '').endsWith(e))) return undefined;
+  const { start: cs } = clauseBounds(view, trig.start);
+  if (cs >= trig.start || view.tags.has(CUE.prepositions, cs) || view.actors.some((m) => m.start >= cs && m.end <= trig.start)) return undefined;
+  const m = view.actors.find((a) => a.start === trig.end && !a.attributive && a.kind !== 'pronoun');
+  if (!m || markerOf(view, lex, m) !== '') return undefined;
+  return { mentions: groupOf(view, m), how: 'subject after the verb' };
 }
 
 /**
@@ -195,8 +210,8 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     if (!actor && subj && p.symmetric) return { actor: subj };
     return actor ? { actor } : {};
   }
-  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost) ?? (p.symmetric ? undefined : seatBefore(view, lex, start));
-  const recipient = objectOf(view, lex, end, after) ?? roleBefore(view, lex, start, before, actor);
+  const actor = shared ? shared.actorSlot : subjectOf(view, lex, start, leftmost) ?? (p.symmetric ? subjectAfter(view, lex, trig) : seatBefore(view, lex, start));
+  const recipient = objectOf(view, lex, end, after) ?? complementObject(view, lex, end, after) ?? relativeObject(view, lex, start, after, actor) ?? roleBefore(view, lex, start, before, actor);
   const pair = actor ? undefined : sourceBefore(view, lex, start, recipient);
   if (pair) return pair;
   const doer = actor ?? sourceOf(view, lex, trig, recipient) ?? reporterAfter(view, lex, trig);
@@ -221,6 +236,52 @@ function sameNoun(a: string, b: string): boolean {
   return a === b || (short.length >= 4 && long.startsWith(short));
 }
 
+/**
+ * "отказался подписать проект декларации совета ОДКБ": after a verb and its infinitive, the other
+ * side may end the complement's object phrase, as far as a phrase of its own reaches.
+ */
+function complementObject(view: SentenceView, lex: Lexicon, end: number, after: readonly string[]): Slot | undefined {
+  if (!after.includes('') || !isInfinitive(lex, view.tokens[end]?.key ?? '')) return undefined;
+  const found = objectOf(view, lex, end + 1, [''], lex.policy.windows.object.ownPhrase);
+  return found ? { ...found, how: 'end of the complement\'s object' } : undefined;
+}
+
+/**
+ * "действия Азербайджана, которые он расценивает как агрессию": where a relative clause has a
+ * subject of its own, the relative pronoun is the verb's object, so the side of the phrase it
+ * follows is the other side: the unmarked owner nearest before it, not a "против" phrase's. A
+ * complementizer ("demanded that NATO withdraw") opens no relative clause.
+ */
+function relativeObject(view: SentenceView, lex: Lexicon, start: number, after: readonly string[], actor: Slot | undefined): Slot | undefined {
+  const { start: cs } = clauseBounds(view, start);
+  if (!after.includes('') || !actor || actor.mentions.some((m) => m.start < cs) 
+    || !view.tags.has(CUE.relativePronouns, cs) || view.tags.has(CUE.complementizers, cs)) return undefined;
+  const owner = view.actors.filter((m) => m.end <= cs && m.start >= cs - RELATIVE_REACH && !m.attributive && m.kind !== 'pronoun')
+    .sort((a, b) => b.start - a.start)
+    .find((m) => markerOf(view, lex, m) === '');
+  return owner ? { mentions: groupOf(view, owner), how: 'owner of the phrase the relative pronoun object follows' } : undefined;
+}
+
+/** Tokens before a relative pronoun within which the phrase it follows names its side. */
+const RELATIVE_REACH = 5;
+
+/** Tokens around a trigger within which a determiner names its object again ("эти утверждения отрицают", "rejected these claims"). */
+const AGAIN_REACH = 2;
+
+/** A determiner and a word that is no actor, just before the trigger or right after it: a thing named before. */
+function namedAgain(view: SentenceView, trig: Trigger): boolean {
+  const { start: cs, end: ce } = clauseBounds(view, trig.start);
+  const at = (k: number): boolean => k >= cs && k + 1 < ce && view.tags.has(CUE.determiners, k, k + 1)
+    && !view.actors.some((m) => m.start <= k + 1 && m.end > k);
+  return at(trig.end) || at(trig.start - AGAIN_REACH);
+}
+
+/** A group object pronoun ("им", "them") right after the trigger, not a possessive ("its forces"). */
+function groupObjectAfter(view: SentenceView, end: number): boolean {
+  return view.actors.some((m) => m.kind === 'pronoun' && m.refers === 'group' && m.start === end
+    && view.tags.has(CUE.objectPronouns, m.start) && !view.tags.has(CUE.determiners, m.start));
+}
+
 /** Assign roles to a trigger (`prior`: the verb before it in its sentence); no roles when they make no event. */
 export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContext, state0: DiscourseState, prior?: PriorVerb): RolesOutcome {
   const { lex, trace } = ctx;
@@ -234,6 +295,8 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   // the grammatical subject, before a meeting, a symmetric act or a reversed pattern rearranges the sides
   const subject: readonly ActorRef[] = actor;
   let recipient = resolveSlot(slots.recipient, view, ctx, state, p.type, actor.map((a) => a.code));
+  // "вызвал послов Латвии и Польши и вручил им ноты": a group pronoun object of a coordinated verb is the first verb's other side
+  if (recipient.length === 0 && shared && !p.symmetric && groupObjectAfter(view, trig.end)) recipient = [...shared.others];
   let multilateral = false;
   let proposer: ActorRef[] = [];
   let partner: ActorRef[] = [];
@@ -288,6 +351,14 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
     if ((trig.passive || trig.pos === 'noun' || p.symmetric) && allowed && pair.length > 0 && (p.symmetric || recipient.length > 0)) {
       actor = recipient.length > 0 ? (pair.length === 1 && pair[0] ? [{ code: pair[0], text: '' }] : []) : pair.map((code) => ({ code, text: '' }));
       if (actor.length > 0) flags.push('discourse-actor');
+    }
+  }
+  // "В Баку эти утверждения отрицают": a denial of what was said before, named again, answers the pair's other side
+  if (p.type === 'REJECT' && !p.symmetric && recipient.length === 0 && actor.length === 1 && namedAgain(view, trig)) {
+    const other = discourseDyad(state).filter((c) => c !== actor[0]?.code);
+    if (other.length === 1 && other[0]) {
+      recipient = [{ code: other[0], text: '' }];
+      flags.push('discourse-recipient');
     }
   }
   // "the head of state visited Beijing": the home state is the article's main state other than the host

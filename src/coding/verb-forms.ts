@@ -16,6 +16,11 @@ export function isPastForm(lex: Lexicon, key: string): boolean {
   return isParticiple(lex, key) || lex.pastEndings.some((e) => key.endsWith(e));
 }
 
+/** True for a word ending like an infinitive the language writes on the verb ("подписать"). */
+export function isInfinitive(lex: Lexicon, key: string): boolean {
+  return lex.infinitiveEndings.some((e) => key.length > e.length + 2 && key.endsWith(e));
+}
+
 /** True for a word ending like a finite verb (Turkish "kınadı", "kınadığını"). */
 export function isFiniteVerb(lex: Lexicon, key: string): boolean {
   return lex.finiteEndings.some((e) => key.endsWith(e));

@@ -22,7 +22,7 @@ export interface CueValues {
   partnerPrep: true; infinitive: true; verbAfter: true; indefinite: true;
   pronouns: 'person' | 'group'; objectPronouns: true; reciprocals: true; complementizers: true; quantifiers: true; sidelines: true;
   negation: true; notNegation: true; advice: true; hypothetical: true; future: true; intent: true;
-  proposal: true; futureInPast: true; habitual: true; reportingVerbs: true; aspectual: true; cancelled: true; times: true;
+  proposal: true; futureInPast: true; habitual: true; reportingVerbs: true; claims: true; aspectual: true; cancelled: true; times: true;
   offices: Office; honorifics: true; sectors: Sector; discourse: DiscourseRef; dyadHeads: true;
   hyphenModifiers: true; homeInstitutions: true; organizationHeads: true;
   months: number; weekdays: number; relativeDates: RelativeDate; yearWords: true; deadlineWords: true; sinceWords: true; monthWords: true;
@@ -36,7 +36,7 @@ export type CueName = keyof CueValues;
 export const CUE_NAMES = [
   'passiveAux', 'perfectAux', 'prepositions', 'determiners', 'conjunctions', 'clauseBreaks', 'relativePronouns',
   'possessive', 'genitivePrep', 'agentPrep', 'partnerPrep', 'infinitive', 'verbAfter', 'indefinite', 'pronouns', 'objectPronouns', 'reciprocals', 'complementizers', 'quantifiers', 'sidelines',
-  'negation', 'notNegation', 'advice', 'hypothetical', 'future', 'intent', 'proposal', 'futureInPast', 'habitual', 'reportingVerbs', 'aspectual', 'cancelled', 'times',
+  'negation', 'notNegation', 'advice', 'hypothetical', 'future', 'intent', 'proposal', 'futureInPast', 'habitual', 'reportingVerbs', 'claims', 'aspectual', 'cancelled', 'times',
   'offices', 'honorifics', 'sectors', 'discourse', 'dyadHeads', 'hyphenModifiers', 'homeInstitutions', 'organizationHeads',
   'months', 'weekdays', 'relativeDates', 'yearWords', 'deadlineWords', 'sinceWords', 'monthWords', 'numberWords', 'scales', 'currencies', 'units',
   'partnershipLevels', 'metrics', 'targetWords', 'observedWords', 'agreementWords', 'fieldIntro', 'fieldOutro', 'trigger',
@@ -92,6 +92,7 @@ function sources(f: LanguageFile, triggers: Iterable<readonly [string, readonly 
     futureInPast: ['key', words(m.futureInPast)],
     habitual: ['key', words(m.habitual)],
     reportingVerbs: ['stem', words(m.reportingVerbs)],
+    claims: ['key', words(m.claims)],
     aspectual: ['stem', words(m.aspectual)],
     cancelled: ['stem', words(m.cancelled)],
     times: ['stem', words(m.times)],

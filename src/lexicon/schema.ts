@@ -215,6 +215,8 @@ export const languageFile = z.strictObject({
     habitual: z.string().array().default([])
       .describe('Present-tense negation that states a standing policy ("does not recognise"), not an act.'),
     reportingVerbs: z.string().array().default([]),
+    claims: z.string().array().default([])
+      .describe('Verbs that report one side\'s claim ("утверждают"): a clause after one and a complementizer ("утверждают, что ...") is a claim, not a reported fact.'),
     /** Words of repetition after a number ("met 13 times since 1995", "13 раз", "13 kez"): a count of acts, no one act of today. */
     times: z.string().array().default([]),
     /** Words after a named act that call it off ("the visit was postponed", "встреча не состоялась", "ziyaret ertelendi"). */
@@ -322,6 +324,8 @@ export const patternSchema = z.strictObject({
   needsRecipient: z.boolean().default(false).describe('The trigger alone makes no event without a recipient.'),
   alone: z.boolean().default(false)
     .describe('As a verb, one side\'s act is an event with its other side unnamed ("called on the parties to show restraint"), as a mobilisation is.'),
+  planned: z.boolean().default(false)
+    .describe('The trigger itself states a plan, with no modal word (a perfective future: "посетит"): a month written without its year lies ahead.'),
   planOnly: z.boolean().default(false)
     .describe('Only a plan, promise or intent is an event ("will expand trade": AGREE); stated as done or under way it describes relations ("trade expanded"), no event.'),
   fact: z.enum(['agreement', 'partnership', 'commitment']).optional().describe('The pattern yields a fact besides the event.'),
