@@ -44,7 +44,9 @@ export function nameAt(lex: Lexicon, tokens: readonly Token[], i: number, end: n
   for (const lk of forms.of(t.key).lookups) {
     for (const c of lex.names.candidates(lk.key)) {
       const n = c.keys.length;
-      if (i + n > end || (best && best.end - best.start >= n)) continue;
+      // candidates come longest first: none after a shorter-or-equal best can beat it
+      if (best && best.end - best.start >= n) break;
+      if (i + n > end) continue;
       // only the last word of a name inflects
       if (lk.analysis && n > 1) continue;
       let ok = true;

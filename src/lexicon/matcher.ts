@@ -123,10 +123,14 @@ export class Matcher {
   /** Every phrase that starts in tokens [from, to) and ends by `to`, read into the sentence's tags. */
   tag(tokens: readonly Token[], from: number, to: number): Tags {
     const hits: (Hit[] | undefined)[] = new Array(Math.max(0, to - from));
+    // one list per start, kept only when something matched there (most tokens start nothing)
+    let found: Hit[] = [];
     for (let i = from; i < to; i++) {
-      const found: Hit[] = [];
       this.walk(this.root, tokens, i, i, to, found);
-      if (found.length > 0) hits[i - from] = found;
+      if (found.length > 0) {
+        hits[i - from] = found;
+        found = [];
+      }
     }
     return new Tags(from, to, hits);
   }

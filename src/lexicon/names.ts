@@ -33,6 +33,8 @@ export function nameKey(key: string): string {
   return stripDiacritics(key);
 }
 
+const NO_ENTRIES: readonly NameEntry[] = [];
+
 export class NameIndex {
   private readonly byFirst = new Map<string, NameEntry[]>();
 
@@ -46,7 +48,7 @@ export class NameIndex {
 
   /** Entries whose first key is `key`, longest first. */
   candidates(key: string): readonly NameEntry[] {
-    return this.byFirst.get(key) ?? [];
+    return this.byFirst.get(key) ?? NO_ENTRIES;
   }
 
   /** Sort candidate lists longest first; call once after adding. */
