@@ -135,6 +135,11 @@ describe('a sum and its conversion in brackets are one figure', () => {
   it('"3 trillion yen ($20 billion)" is one commitment', () => {
     assert.deepEqual(facts('Japan will invest 3 trillion yen ($20 billion) in Uzbekistan by 2030, Tokyo said.'), ['JPN+UZB 3000000000000 JPY']);
   });
+  it('after a summit, trade between two states stays theirs, named or not', () => {
+    const text = 'The OTS summit opened in Astana with Erdogan, Aliyev and Tokayev. '
+      + 'Trade between Kazakhstan and Turkey reached $6.3 billion last year. Bilateral trade rose to about $6.4 billion.';
+    assert.deepEqual(facts(text), ['KAZ+TUR 6300000000 USD', 'KAZ+TUR 6400000000 USD']);
+  });
   it('after a summit, a figure no event of its sentence carries is the summit\'s', () => {
     const text = "The EU's first summit with Central Asia opened in Samarkand with Tokayev, Mirziyoyev and Japarov. "
       + 'The head of the European Commission said the EU would put together an investment package worth 4 billion euros ($4.4 billion).';

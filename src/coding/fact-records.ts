@@ -24,12 +24,15 @@ export function sentenceFacts(view: SentenceView, events: readonly EventRecord[]
   const { doc, input, lex, trace } = ctx;
   const s = view.sentence;
   const out: OutputRecord[] = [];
-  const parties = (): string[] => {
+  /** `summit`: a figure may be the last summit's (a package announced there), not a pair's trade. */
+  const parties = (summit = false): string[] => {
     const fromEvents = [...new Set(events.flatMap((e) => [...e.actor, ...e.recipient].map((a) => a.code)))];
     if (fromEvents.length >= 2) return fromEvents.sort();
     // after a known organisation's summit, a figure no event of the sentence carries is the summit's ("she announced a package worth ...")
+    // unless the sentence names two sides of its own ("trade between Kazakhstan and Turkey reached ...")
+    const named = new Set(view.actors.filter((m) => m.code !== '' && m.kind !== 'pronoun').map((m) => m.code));
     const meeting = state.lastMeeting;
-    if (meeting && meeting.mention.code !== 'IGO') return [...new Set(ctx.participants.of(meeting.mention, meeting.view).map((r) => r.code))].sort();
+    if (summit && meeting && meeting.mention.code !== 'IGO' && named.size < 2) return [...new Set(ctx.participants.of(meeting.mention, meeting.view).map((r) => r.code))].sort();
     return discourseDyad(state).slice().sort();
   };
   const evidence = (a: number, b: number): Evidence => {
@@ -50,7 +53,8 @@ export function sentenceFacts(view: SentenceView, events: readonly EventRecord[]
   for (const c of commitmentsIn(view)) {
     // "2 billion cubic metres of Turkmen gas": a state named in the commitment is a party too
     const named = view.actors.filter((m) => m.start >= c.start && m.end <= c.end + 4 && m.code && !lex.isOrganization(m.code)).map((m) => m.code);
-    const ps = [...new Set([...parties(), ...named])].sort();
+    // trade between states is a pair's, whatever summit came before
+    const ps = [...new Set([...parties(c.metric !== 'trade volume'), ...named])].sort();
     if (ps.length < 2) continue;
     out.push({
       kind: 'commitment', id: recordId(input.id, 'commitment', c.start), article: input.id, parties: ps, metric: c.metric, value: c.value, unit: c.unit,
