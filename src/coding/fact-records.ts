@@ -54,7 +54,7 @@ export function sentenceFacts(view: SentenceView, events: readonly EventRecord[]
     // "2 billion cubic metres of Turkmen gas": a state named in the commitment is a party too
     const named = view.actors.filter((m) => m.start >= c.start && m.end <= c.end + 4 && m.code && !lex.isOrganization(m.code)).map((m) => m.code);
     // trade between states is a pair's, whatever summit came before
-    const ps = [...new Set([...parties(c.metric !== 'trade volume'), ...named])].sort();
+    const ps = [...new Set([...parties(!lex.policy.pairMetrics.includes(c.metric)), ...named])].sort();
     if (ps.length < 2) continue;
     out.push({
       kind: 'commitment', id: recordId(input.id, 'commitment', c.start), article: input.id, parties: ps, metric: c.metric, value: c.value, unit: c.unit,

@@ -32,6 +32,8 @@ const sections = {
   singleParty: z.array(type),
   /** Modes in which each actor makes an event of their own ("received A, B and C": three visits). */
   oneEventPerActor: z.array(z.string()),
+  /** Metrics that are always between the two sides that trade, never a summit's figure ("trade volume"). */
+  pairMetrics: z.array(z.string()),
   /** The recipient's sector of a domestic event (a state acting on its own people), by type. */
   domesticSectors: z.strictObject({ default: z.enum(SECTORS), byType: z.partialRecord(type, z.enum(SECTORS)), note }),
   /** How far from the trigger (in tokens) its cues are looked for. */
