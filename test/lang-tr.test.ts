@@ -477,3 +477,21 @@ describe('Turkish: a clause reported by a participle, its subject the name after
     assert.ok(!events("Fransa'nın Cezayir'e protesto notası verdiğini bildiren İtalya Dışişleri Bakanlığı, krizin büyüdüğünü söyledi.").some((e) => e.includes('ITA>')));
   });
 });
+
+describe('Turkish: a bare "Bakanlık" is the ministry named before it; a bare "Dışişleri Bakanlığı" is Turkey\'s', () => {
+  it('"Bakanlık" points back to the ministry a state was named with', () => {
+    const got = events("Gürcistan Dışişleri Bakanlığı dün yazılı bir açıklama yaptı. Bakanlık, Rusya'nın sınırdaki askeri tatbikatını şiddetle kınadı.");
+    assert.ok(got.some((e) => e.startsWith('ACCUSE') && e.includes('GEO>RUS')), got.join('; '));
+  });
+  it('the last ministry named wins, and a bare one after another state\'s is Turkey\'s', () => {
+    const text = "ABD Hazine Bakanlığı, İranlı şirketlere yeni yaptırımlar uyguladı. ABD, İran'ın nükleer programını gerekçe gösterdi ve ABD yönetimi kararın arkasında durdu. Dışişleri Bakanlığı ise karara tepki gösterdi. Bakanlık açıklamasında, ABD'nin tek taraflı kararının kınandığı ve reddedildiği belirtildi.";
+    const got = events(text);
+    assert.ok(got.some((e) => e.startsWith('ACCUSE') && e.includes('TUR>USA')), got.join('; '));
+    assert.ok(got.some((e) => e.startsWith('REJECT') && e.includes('TUR>USA')), got.join('; '));
+    assert.ok(got.some((e) => e.startsWith('SANCTION') && e.includes('USA>IRN')), got.join('; '));
+  });
+  it('a bare ministry in an article mostly about two other states is still Turkey\'s', () => {
+    const got = events("Azerbaycan ile Ermenistan arasında çatışma sürüyor. Azerbaycan ordusu mevzilerini korudu. Dışişleri Bakanlığı Sözcüsü yazılı bir açıklama yaptı. Bakanlık, Ermenistan'ın saldırısını şiddetle kınadığını duyurdu.");
+    assert.ok(got.some((e) => e.startsWith('ACCUSE') && e.includes('TUR>ARM')), got.join('; '));
+  });
+});

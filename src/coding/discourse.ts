@@ -29,7 +29,18 @@ export interface DiscourseState {
   readonly lastVisit?: { readonly guest: readonly string[]; readonly host: readonly string[] };
   /** The organisation last named in a sentence read so far ("the organisation" afterwards). */
   readonly lastOrganization?: ActorMention;
+  /** Institutions named so far, the last named last: their words' stems and whose they are ("the Ministry" afterwards). */
+  readonly institutions?: readonly Institution[];
 }
+
+/** An institution named in the text: the stems of its words ("kırgızistan dışişleri bakanlık") and its state. */
+export interface Institution {
+  readonly stems: readonly string[];
+  readonly code: string;
+}
+
+/** How many institutions named earlier a bare one may point back to. */
+const INSTITUTIONS_KEPT = 6;
 
 /** A state named under 1/ASIDE_SHARE as often as the article's main state is an aside to it. */
 const ASIDE_SHARE = 3;
@@ -111,6 +122,38 @@ export function withEvent(s: DiscourseState, codes: readonly string[], lex: Lexi
   const top = s.counts?.[s.ranking[0] ?? ''] ?? 0;
   const aside = states.some((c) => (s.counts?.[c] ?? top) * ASIDE_SHARE < top);
   return states.length === 2 && !aside ? { ...s, lastPair: states.sort() } : s;
+}
+
+/** The stems of a mention's words, its suffixes after an apostrophe left out. */
+function stemsOf(view: SentenceView, m: ActorMention): string[] {
+  return view.tokens.slice(m.start, m.end).filter((t) => t.kind === 'word').map((t) => t.stem);
+}
+
+/**
+ * The state a bare institution ("the Ministry", "Bakanlık", "Dışişleri Bakanlığı") stands for: the
+ * same institution named last before it, in its sentence or earlier ("Rusya Dışişleri Bakanlığı ...
+ * Bakanlık"), else the state whose press the language is ("Dışişleri Bakanlığı" in Turkish), else the
+ * article's main state.
+ */
+export function homeInstitution(s: DiscourseState, view: SentenceView, m: ActorMention, lex: Lexicon): string | undefined {
+  const own = stemsOf(view, m);
+  const same = (stems: readonly string[]): boolean => own.length > 0 && stems.length >= own.length && own.every((w, k) => stems[stems.length - own.length + k] === w);
+  const earlier = [...(s.institutions ?? [])];
+  for (const o of view.actors) if (o.end <= m.start && o.code && o.sector && o.kind === 'sector') earlier.push({ stems: stemsOf(view, o), code: o.code });
+  const named = earlier.reverse().find((i) => same(i.stems));
+  return named?.code ?? lex.homeState ?? topStates(s, 1)[0];
+}
+
+/** After a sentence: the institutions it names, named or bare, with their states. */
+export function withInstitutions(s: DiscourseState, view: SentenceView, lex: Lexicon): DiscourseState {
+  const named: Institution[] = [];
+  for (const m of view.actors) {
+    if (m.kind !== 'sector' || !m.sector) continue;
+    const code = m.refers === 'home' ? homeInstitution(s, view, m, lex) : m.code;
+    if (code) named.push({ stems: stemsOf(view, m), code });
+  }
+  if (named.length === 0) return s;
+  return { ...s, institutions: [...(s.institutions ?? []), ...named].slice(-INSTITUTIONS_KEPT) };
 }
 
 /** After an organisation's meeting is named. */

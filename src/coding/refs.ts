@@ -7,7 +7,7 @@ import type { ActorMention } from '../actors/index.ts';
 import { CUE } from '../lexicon/index.ts';
 import type { ActorRef, EventType } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
-import { discourseDyad, organizationAt, personAt, topStates, type DiscourseState } from './discourse.ts';
+import { discourseDyad, homeInstitution, organizationAt, personAt, topStates, type DiscourseState } from './discourse.ts';
 import type { Slot } from './frame.ts';
 import { signatories } from './multilateral.ts';
 import { wordsOf, type SentenceView } from './sentence.ts';
@@ -53,7 +53,7 @@ export function resolveSlot(slot: Slot | undefined, view: SentenceView, ctx: Cod
         refs.push(...who.map((r) => ({ ...r, text: words })));
       } else for (const code of discourseDyad(state)) refs.push({ code, text: words });
     } else if (m.refers === 'home') {
-      const home = topStates(state, 1)[0];
+      const home = m.kind === 'sector' ? homeInstitution(state, view, m, ctx.lex) : topStates(state, 1)[0];
       if (home) refs.push({ code: home, sector: m.sector ?? 'GOV', text: words });
     } else if (m.kind === 'pronoun') {
       const p = personAt(state, view.actors, m.start, view.tags.has(CUE.objectPronouns, m.start) ? other : []);

@@ -364,11 +364,11 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   // "the head of state visited Beijing": the home state is the article's main state other than the host
   const home = (sl: Slot | undefined): boolean => sl?.mentions.some((m) => m.refers === 'home') ?? false;
   if (home(slots.actor) && actor.some((a) => recipient.some((r) => r.code === a.code))) {
-    const other = topStates(state, 3).find((c) => !recipient.some((r) => r.code === c));
+    const other = state.ranking.slice(0, 3).find((c) => !recipient.some((r) => r.code === c));
     actor = other ? [{ code: other, sector: 'GOV', text: actor[0]?.text ?? '' }] : actor;
   }
   if (home(slots.recipient) && recipient.some((r) => actor.some((a) => a.code === r.code))) {
-    const other = topStates(state, 3).find((c) => !actor.some((a) => a.code === c));
+    const other = state.ranking.slice(0, 3).find((c) => !actor.some((a) => a.code === c));
     recipient = other ? [{ code: other, sector: 'GOV', text: recipient[0]?.text ?? '' }] : recipient;
   }
   if (p.reverse) [actor, recipient] = [recipient, actor];

@@ -26,6 +26,8 @@ export interface Lexicon {
   readonly datesCapitalised: boolean;
   /** Adjectives of states are capitalised. */
   readonly adjectivesCapitalised: boolean;
+  /** The state whose institutions the press of the language names bare, if the language has one. */
+  readonly homeState?: string;
   /** Modality written inside a verb, after a "*" trigger's prefix. */
   readonly infixes: LanguageFile['modality']['infixes'];
   /** Plural endings of nouns ("the two security chiefs"). */
@@ -114,6 +116,7 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     subjectFirst: file.grammar.subjectFirst,
     datesCapitalised: file.dates.capitalised,
     adjectivesCapitalised: file.actors.adjectivesCapitalised,
+    ...(file.actors.homeState ? { homeState: file.actors.homeState } : {}),
     infixes: file.modality.infixes,
     pluralSuffixes: file.actors.pluralSuffixes,
     participleEndings: file.grammar.participleEndings,

@@ -272,6 +272,8 @@ export const languageFile = z.strictObject({
     organizationHeads: z.string().array().default([]),
     /** Sector words that, with no state named, are the article's own state's institution ("the Foreign Ministry said", "МИД"). */
     homeInstitutions: z.string().array().default([]),
+    /** The state whose institutions the language's press names bare, when the text named none before ("Dışişleri Bakanlığı" in Turkish is Turkey's); else the article's main state. */
+    homeState: z.string().optional(),
     /** Words after a hyphen that make a state a modifier, not a party ("Russia-led", "Moscow-backed"). */
     hyphenModifiers: z.string().array().default([]),
   }),
