@@ -495,3 +495,15 @@ describe('Turkish: a bare "Bakanlık" is the ministry named before it; a bare "D
     assert.ok(got.some((e) => e.startsWith('ACCUSE') && e.includes('TUR>ARM')), got.join('; '));
   });
 });
+
+describe('Turkish: a genitive set off by a comma is the subject of the participle at the end of its phrase', () => {
+  it('the owner of the decision is the genitive before the comma, not a genitive inside the phrase', () => {
+    const got = events("Rusya'nın, Ukrayna'nın tahıl ihracatıyla ilgili açıkladığı kararı Türkiye sert bir dille eleştirdi.");
+    assert.ok(got.some((e) => e.startsWith('ACCUSE') && e.includes('TUR>RUS')), got.join('; '));
+    assert.ok(!got.some((e) => e.includes('>UKR')), got.join('; '));
+  });
+  it('without the comma the nearest genitive owns the act', () => {
+    const got = events("Türkiye, Yunanistan'ın adalardaki askeri faaliyetlerini kınadı.");
+    assert.ok(got.some((e) => e.startsWith('ACCUSE') && e.includes('TUR>GRC')), got.join('; '));
+  });
+});

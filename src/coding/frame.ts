@@ -62,6 +62,10 @@ export function roleBefore(view: SentenceView, lex: Lexicon, start: number, mark
     // "AB'nin Çin açıklamasını", "Kazakistan'ın Ankara Büyükelçisi": the owner in the genitive is the side, not a
     // name inside the phrase it owns (a dative there is the trigger's own target: "Ermenistan'ın Azerbaycan'a yönelik saldırıları")
     // (an accusative yields only where the owner can be the side: "Putin'in Türkiye'yi ziyaret etmesi" keeps its object)
+    // "X'in, Y'nin katılımıyla ilgili aldığı karara": a genitive set off by a comma owns the phrase's last
+    // noun; the genitives after it own nouns inside the phrase
+    const apart = marker === 'gen' ? genitiveSetOff(view, lex, cands, m) : undefined;
+    if (apart && !not?.mentions.some((x) => x.group === apart.group)) return { mentions: groupOf(view, apart), how: 'genitive set off by a comma before the trigger' };
     const owner = marker === '' || (marker === 'acc' && markers.includes('gen')) ? ownedByGenitive(view, lex, m) : undefined;
     if (owner && not?.mentions.some((x) => x.group === owner.group)) continue;
     const slot = owner
@@ -75,6 +79,24 @@ export function roleBefore(view: SentenceView, lex: Lexicon, start: number, mark
     return slot;
   }
   return ownSide;
+}
+
+/**
+ * Where a genitive stands before its head, one followed by a comma ("Meclisi'nin, ...") owns the noun
+ * the long phrase after it ends in, not the first noun after it: of the candidates farther than `m`,
+ * the genitive set off by a comma with no other comma between it and `m`.
+ */
+function genitiveSetOff(view: SentenceView, lex: Lexicon, cands: readonly ActorMention[], m: ActorMention): ActorMention | undefined {
+  if (lex.genitiveAfter || lex.wordOrder !== 'sov') return undefined;
+  for (const g of cands) {
+    if (g.start >= m.start || g.case !== 'gen' || g.group === m.group) continue;
+    let k = g.end;
+    if (view.tokens[k]?.kind === 'suffix') k++;
+    if (view.tokens[k]?.key !== ',') continue;
+    if (view.tokens.slice(k + 1, m.start).some((t) => t.key === ',')) continue;
+    return g;
+  }
+  return undefined;
 }
 
 /**
