@@ -147,6 +147,16 @@ describe('event matching', () => {
     assert.ok(!eventMatches(g, ev('SUPPORT', 'KAZ+TUR', '', '2022-05')));
   });
 
+  it('reads an organisation the guideline does not name as IGO where the gold writes IGO (Actors)', () => {
+    const g = goldEvent({ type: ['ACCUSE'], actor: ['TUR'], recipient: ['IGO'], date: '2024' });
+    const pred = (code: string, sector: string): EventRecord => ({ ...ev('ACCUSE', 'TUR', '', '2024-02'), recipient: [{ code, sector, text: code }] });
+    assert.ok(eventMatches(g, pred('COE', 'IGO')));
+    assert.ok(!eventMatches(g, pred('NATO', 'IGO')), 'NATO has a code of its own');
+    assert.ok(!eventMatches(g, pred('FRA', 'GOV')), 'a state is no organisation');
+    const named = goldEvent({ type: ['ACCUSE'], actor: ['TUR'], recipient: ['COE'], date: '2024' });
+    assert.ok(eventMatches(named, pred('COE', 'IGO')), 'a gold that names the organisation keeps its code');
+  });
+
   it('uses a Jaccard index of at least 0.6 for three or more actors, and for recipients likewise', () => {
     const summit = goldEvent({ type: ['CONSULT'], actor: ['AZE', 'KAZ', 'KGZ', 'TUR', 'OTS'], date: '2022-11' });
     assert.ok(eventMatches(summit, ev('CONSULT', 'AZE+KAZ+KGZ+TUR', '', '2022-11')), '4/5 = 0.8');

@@ -44,8 +44,20 @@ function union(a: Iterable<string>, b: Iterable<string>): Set<string> {
   return new Set([...a, ...b]);
 }
 
+/** The organisations the guideline codes by name (Actors); it codes any other organisation `IGO`. */
+const GUIDELINE_ORGANIZATIONS = new Set(['UNO', 'EUR', 'NATO', 'OTS', 'SCO', 'CSTO', 'EAEU', 'CIS', 'CICA', 'OSCE', 'OIC', 'ECO', 'BRICS']);
+
 function codesOf(refs: readonly { readonly code: string }[]): Set<string> {
   return new Set(refs.map((r) => r.code));
+}
+
+/**
+ * The codes of predicted actors as a gold set that writes `IGO` reads them: an organisation the
+ * guideline does not name (the Council of Europe) is `IGO` there, unless the gold names it.
+ */
+function codesAgainst(refs: readonly { readonly code: string; readonly sector?: string }[], gold: ReadonlySet<string>): Set<string> {
+  if (!gold.has('IGO')) return codesOf(refs);
+  return new Set(refs.map((r) => (r.sector === 'IGO' && !GUIDELINE_ORGANIZATIONS.has(r.code) && !gold.has(r.code) ? 'IGO' : r.code)));
 }
 
 function sortedKey(set: Iterable<string>): string {
@@ -81,8 +93,8 @@ export function eventMatches(gold: GoldEvent, pred: EventRecord): boolean {
   if (!datesAgree(gold.date, pred.date)) return false;
   const ga = new Set(gold.actor);
   const gr = new Set(gold.recipient);
-  const pa = codesOf(pred.actor);
-  const pr = codesOf(pred.recipient);
+  const pa = codesAgainst(pred.actor, union(ga, gr));
+  const pr = codesAgainst(pred.recipient, union(ga, gr));
   if (setsMatch(ga, pa) && setsMatch(gr, pr)) return true;
   if (pred.type !== 'CONSULT') return false;
   // A CONSULT may be written visitor → host (or caller → callee) or as one actor set with no
