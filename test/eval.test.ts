@@ -35,6 +35,7 @@ import {
   type Lang,
   type OutputRecord,
   type PartnershipRecord,
+  type Sector,
 } from '../src/model/index.ts';
 
 const FIXTURE_CORPUS = fileURLToPath(new URL('./fixtures/eval/corpus/', import.meta.url));
@@ -149,7 +150,7 @@ describe('event matching', () => {
 
   it('reads an organisation the guideline does not name as IGO where the gold writes IGO (Actors)', () => {
     const g = goldEvent({ type: ['ACCUSE'], actor: ['TUR'], recipient: ['IGO'], date: '2024' });
-    const pred = (code: string, sector: string): EventRecord => ({ ...ev('ACCUSE', 'TUR', '', '2024-02'), recipient: [{ code, sector, text: code }] });
+    const pred = (code: string, sector: Sector): EventRecord => ({ ...ev('ACCUSE', 'TUR', '', '2024-02'), recipient: [{ code, sector, text: code }] });
     assert.ok(eventMatches(g, pred('COE', 'IGO')));
     assert.ok(!eventMatches(g, pred('NATO', 'IGO')), 'NATO has a code of its own');
     assert.ok(!eventMatches(g, pred('FRA', 'GOV')), 'a state is no organisation');
