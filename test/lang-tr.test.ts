@@ -507,3 +507,18 @@ describe('Turkish: a genitive set off by a comma is the subject of the participl
     assert.ok(got.some((e) => e.startsWith('ACCUSE') && e.includes('TUR>GRC')), got.join('; '));
   });
 });
+
+describe('Turkish: a headline meeting of leaders no word names is the summit the lead tells', () => {
+  const lead = "Türk Devletleri Teşkilatı'nın 9. Zirvesi Semerkant'ta toplandı. Zirveye Türkiye Cumhurbaşkanı Erdoğan, Kazakistan Cumhurbaşkanı Tokayev, Kırgızistan Cumhurbaşkanı Caparov ve Özbekistan Cumhurbaşkanı Mirziyoyev katıldı.";
+  const consults = (title: string, text: string): string[] =>
+    codeArticle({ id: 't', text: `${title}\n\n${text}`, lang: 'tr', published: '2022-11-11' }, tr).records
+      .filter((r): r is EventRecord => r.kind === 'event' && r.type === 'CONSULT')
+      .map((e) => `${e.mode ?? ''} ${e.actor.map((a) => a.code).sort().join('+')}`);
+  it('"Türk dünyası liderleri ... buluştu" is no meeting of Turkey apart from the summit', () => {
+    assert.deepEqual(consults("Türk dünyası liderleri Semerkant'ta buluştu", lead), ['multilateral KAZ+KGZ+OTS+TUR+UZB']);
+  });
+  it('two leaders named meeting on the sidelines stay a meeting of their own', () => {
+    const got = consults('Semerkant zirvesi', `${lead} Erdoğan ve Tokayev zirvenin marjında ayrıca bir araya geldi.`);
+    assert.ok(got.includes(' KAZ+TUR'), got.join('; '));
+  });
+});

@@ -87,6 +87,20 @@ function withoutSummitRetellings(records: readonly OutputRecord[]): OutputRecord
   });
 }
 
+/**
+ * A meeting whose sides no word named, filled in from the discourse ("Türk dünyası liderleri Bakü'de
+ * buluştu"), in the month of a summit that all its sides attend, is that summit told again, and is
+ * dropped; a meeting whose sides the text names (two leaders on the summit's sidelines) stays.
+ */
+function withoutUnnamedSummitMeetings(records: readonly OutputRecord[]): OutputRecord[] {
+  const summits = records.filter((r) => r.kind === 'event' && r.type === 'CONSULT' && r.mode === 'multilateral');
+  return records.filter((r) => {
+    if (r.kind !== 'event' || r.type !== 'CONSULT' || r.mode !== undefined || r.recipient.length > 0 || !r.flags.includes('discourse-actor')) return true;
+    const month = r.date.slice(0, 7);
+    return !summits.some((m) => m.kind === 'event' && m.date.slice(0, 7) === month && r.actor.every((a) => m.actor.some((b) => b.code === a.code)));
+  });
+}
+
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let common = 0;
   for (const x of a) if (b.has(x)) common++;
@@ -106,7 +120,7 @@ function distinctActs(a: OutputRecord, b: OutputRecord): boolean {
 
 /** Merge records with the same identity, keeping the order of first mentions. */
 export function mergeRecords(input: readonly OutputRecord[]): OutputRecord[] {
-  const records = withoutSummitRetellings(withoutTalksOfVisits(input));
+  const records = withoutUnnamedSummitMeetings(withoutSummitRetellings(withoutTalksOfVisits(input)));
   const out: OutputRecord[] = [];
   const at = new Map<string, number[]>();
   for (const r of records) {
