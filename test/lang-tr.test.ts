@@ -517,6 +517,11 @@ describe('Turkish: a headline meeting of leaders no word names is the summit the
   it('"Türk dünyası liderleri ... buluştu" is no meeting of Turkey apart from the summit', () => {
     assert.deepEqual(consults("Türk dünyası liderleri Semerkant'ta buluştu", lead), ['multilateral KAZ+KGZ+OTS+TUR+UZB']);
   });
+  it('the day the dropped retelling gives dates the summit', () => {
+    const dated = codeArticle({ id: 't', text: `Başlık\n\nTürk dünyası liderleri 11 Kasım'da Semerkant'ta buluştu. ${lead}`, lang: 'tr', published: '2022-11-12' }, tr).records
+      .filter((r): r is EventRecord => r.kind === 'event' && r.type === 'CONSULT');
+    assert.deepEqual(dated.map((e) => `${e.mode ?? ''} ${e.date}`), ['multilateral 2022-11-11']);
+  });
   it('two leaders named meeting on the sidelines stay a meeting of their own', () => {
     const got = consults('Semerkant zirvesi', `${lead} Erdoğan ve Tokayev zirvenin marjında ayrıca bir araya geldi.`);
     assert.ok(got.includes(' KAZ+TUR'), got.join('; '));

@@ -94,10 +94,19 @@ function withoutSummitRetellings(records: readonly OutputRecord[]): OutputRecord
  */
 function withoutUnnamedSummitMeetings(records: readonly OutputRecord[]): OutputRecord[] {
   const summits = records.filter((r) => r.kind === 'event' && r.type === 'CONSULT' && r.mode === 'multilateral');
-  return records.filter((r) => {
+  const days = new Map<OutputRecord, string>();
+  const kept = records.filter((r) => {
     if (r.kind !== 'event' || r.type !== 'CONSULT' || r.mode !== undefined || r.recipient.length > 0 || !r.flags.includes('discourse-actor')) return true;
     const month = r.date.slice(0, 7);
-    return !summits.some((m) => m.kind === 'event' && m.date.slice(0, 7) === month && r.actor.every((a) => m.actor.some((b) => b.code === a.code)));
+    const summit = summits.find((m) => m.kind === 'event' && m.date.slice(0, 7) === month && r.actor.every((a) => m.actor.some((b) => b.code === a.code)));
+    if (summit?.kind !== 'event') return true;
+    // the day the retelling gives dates the summit
+    days.set(summit, finer(days.get(summit) ?? summit.date, r.date));
+    return false;
+  });
+  return kept.map((r) => {
+    const day = days.get(r);
+    return day === undefined || r.kind !== 'event' ? r : { ...r, date: day };
   });
 }
 
