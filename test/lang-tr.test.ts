@@ -527,3 +527,19 @@ describe('Turkish: a headline meeting of leaders no word names is the summit the
     assert.ok(got.includes(' KAZ+TUR'), got.join('; '));
   });
 });
+
+describe('Turkish: "üç ülke" is the three states named together last; a date with -taki dates its noun', () => {
+  const story = "Belarus Dışişleri Bakanlığı, Litvanya, Letonya ve Estonya'nın büyükelçilerini bakanlığa çağırdı. Üç ülkenin temsilcilerine sınırdaki olaylar nedeniyle protesto notası verildiğini bildiren Belarus Dışişleri, bu davranışların kabul edilemez olduğunu vurguladı.";
+  it('the recipient of the note is the list of three named before', () => {
+    const got = events(story);
+    assert.ok(got.some((e) => e.startsWith('ACCUSE') && e.includes('BLR>EST+LTU+LVA')), got.join('; '));
+  });
+  it('a count that matches no list named before refers to nobody', () => {
+    const got = events("Belarus, Litvanya ve Polonya ile görüştü. Dört ülkenin temsilcilerine protesto notası verildiğini bildiren Belarus Dışişleri, açıklama yaptı.");
+    assert.ok(!got.some((e) => e.startsWith('ACCUSE')), got.join('; '));
+  });
+  it('"3 Mart\'taki gösteriler": the date is the protests\', the note takes the report\'s month', () => {
+    const got = events("Rusya Dışişleri Bakanlığı, 3 Mart'taki gösteriler nedeniyle Almanya'ya protesto notası verdi.", '2022-05-11');
+    assert.ok(got.some((e) => e.startsWith('ACCUSE') && e.includes('RUS>DEU 2022-05')), got.join('; '));
+  });
+});

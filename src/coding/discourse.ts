@@ -31,7 +31,12 @@ export interface DiscourseState {
   readonly lastOrganization?: ActorMention;
   /** Institutions named so far, the last named last: their words' stems and whose they are ("the Ministry" afterwards). */
   readonly institutions?: readonly Institution[];
+  /** Lists of three or more states named together so far, the last named last ("the three countries" afterwards). */
+  readonly lists?: readonly (readonly string[])[];
 }
+
+/** How many lists of states named earlier "the N countries" may point back to. */
+const LISTS_KEPT = 4;
 
 /** An institution named in the text: the stems of its words ("kırgızistan dışişleri bakanlık") and its state. */
 export interface Institution {
@@ -154,6 +159,30 @@ export function withInstitutions(s: DiscourseState, view: SentenceView, lex: Lex
   }
   if (named.length === 0) return s;
   return { ...s, institutions: [...(s.institutions ?? []), ...named].slice(-INSTITUTIONS_KEPT) };
+}
+
+/** The lists of three or more states a sentence names together (one mention group each), ending by token `end`. */
+function listsIn(view: SentenceView, lex: Lexicon, end: number): string[][] {
+  const groups = new Map<number, string[]>();
+  for (const m of view.actors) {
+    if (m.end > end || !m.code || lex.isOrganization(m.code)) continue;
+    const g = groups.get(m.group) ?? [];
+    if (!g.includes(m.code)) g.push(m.code);
+    groups.set(m.group, g);
+  }
+  return [...groups.values()].filter((g) => g.length >= 3);
+}
+
+/** The states "the N countries" at mention `m` count: the last list of exactly `n` named before it, in its sentence or earlier. */
+export function countedStates(s: DiscourseState, view: SentenceView, m: ActorMention, n: number, lex: Lexicon): readonly string[] {
+  const lists = [...(s.lists ?? []), ...listsIn(view, lex, m.start)];
+  return lists.reverse().find((l) => l.length === n) ?? [];
+}
+
+/** After a sentence: the lists of states it names together. */
+export function withLists(s: DiscourseState, view: SentenceView, lex: Lexicon): DiscourseState {
+  const lists = listsIn(view, lex, view.sentence.last);
+  return lists.length === 0 ? s : { ...s, lists: [...(s.lists ?? []), ...lists].slice(-LISTS_KEPT) };
 }
 
 /** After an organisation's meeting is named. */

@@ -114,8 +114,8 @@ const MODIFIED_REACH = 2;
 
 /**
  * "23 Ocak'ta düzenlenen gösterilere katılan diplomatları sınır dışı etti": a date right before a
- * participle that makes a modifier (written in lowercase) dates the noun after it, not an event
- * triggered elsewhere in the sentence.
+ * participle that makes a modifier (written in lowercase), or with a modifier's ending of its own
+ * ("23 Ocak'taki gösteriler"), dates the noun after it, not an event triggered elsewhere in the sentence.
  */
 function datesModifier(view: SentenceView, d: DateMention, at: number, endings: readonly string[]): boolean {
   if (endings.length === 0) return false;
@@ -123,6 +123,8 @@ function datesModifier(view: SentenceView, d: DateMention, at: number, endings: 
   let k = d.end;
   for (;;) {
     const place = view.actors.find((m) => m.start === k && m.kind !== 'pronoun');
+    // "23 Ocak'taki gösterilere": a date written as a modifier itself dates the noun after it
+    if (view.tokens[k]?.kind === 'suffix' && k === d.end && endings.some((e) => view.tokens[k]?.key.endsWith(e))) return at < d.start || at > k + MODIFIED_REACH;
     if (view.tokens[k]?.kind === 'suffix') k++;
     else if (place) k = place.end;
     else break;

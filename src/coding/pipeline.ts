@@ -14,7 +14,7 @@ import { annotate } from './annotate.ts';
 import type { ArticleInput, CodingContext } from './context.ts';
 import type { PriorVerb } from './coordination.ts';
 import type { Modality } from './modality.ts';
-import { openingScene, withEvent, withInstitutions, withOrganizations, withPeople, withVisit, type DiscourseState } from './discourse.ts';
+import { openingScene, withEvent, withInstitutions, withLists, withOrganizations, withPeople, withVisit, type DiscourseState } from './discourse.ts';
 import { emitEvents } from './emit.ts';
 import { eventDate, headlineDate } from './event-date.ts';
 import { sentenceFacts } from './fact-records.ts';
@@ -156,7 +156,7 @@ function codeSentence(view: SentenceView, ctx: CodingContext, state0: DiscourseS
       i = fired.end - 1;
     } else i = object;
   }
-  state = withInstitutions(withOrganizations(withPeople(state, view.actors), view.actors, ctx.lex), view, ctx.lex);
+  state = withLists(withInstitutions(withOrganizations(withPeople(state, view.actors), view.actors, ctx.lex), view, ctx.lex), view, ctx.lex);
   return { records: [...events, ...sentenceFacts(view, events, ctx, state)], state };
 }
 

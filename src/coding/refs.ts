@@ -7,7 +7,7 @@ import type { ActorMention } from '../actors/index.ts';
 import { CUE } from '../lexicon/index.ts';
 import type { ActorRef, EventType } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
-import { discourseDyad, homeInstitution, organizationAt, personAt, topStates, type DiscourseState } from './discourse.ts';
+import { countedStates, discourseDyad, homeInstitution, organizationAt, personAt, topStates, type DiscourseState } from './discourse.ts';
 import type { Slot } from './frame.ts';
 import { signatories } from './multilateral.ts';
 import { wordsOf, type SentenceView } from './sentence.ts';
@@ -43,6 +43,10 @@ export function resolveSlot(slot: Slot | undefined, view: SentenceView, ctx: Cod
       // "Пашинян призвал организацию": the organisation named last
       const org = organizationAt(state, view.actors, m.start, ctx.lex);
       if (org) refs.push({ code: org.code, sector: 'IGO', text: words });
+    } else if (m.kind === 'discourse' && m.refers === 'counted') {
+      // "Üç ülkenin temsilcilerine": the three states named together last
+      const n = view.tags.find(CUE.numberWords, m.start, m.end)?.value ?? Number(view.tokens.slice(m.start, m.end).find((t) => t.kind === 'number')?.key);
+      for (const code of Number.isInteger(n) ? countedStates(state, view, m, n, ctx.lex) : []) refs.push({ code, text: words });
     } else if (m.kind === 'discourse' || (m.kind === 'pronoun' && m.refers === 'group')) {
       // "the leaders" after a summit are its participants; "the two leaders" stay a pair.
       const pair = view.tags.find(CUE.dyadHeads, m.start, m.end) !== undefined;

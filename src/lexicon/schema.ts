@@ -92,7 +92,7 @@ export const OFFICES = [
 export type Office = (typeof OFFICES)[number];
 
 /** What a discourse phrase refers back to (see `actors.discourse`). */
-export const DISCOURSE_REFS = ['dyad', 'group', 'guest', 'host', 'organization'] as const;
+export const DISCOURSE_REFS = ['dyad', 'group', 'guest', 'host', 'organization', 'counted'] as const;
 export type DiscourseRef = (typeof DISCOURSE_REFS)[number];
 
 export const peopleFile = z.strictObject({
@@ -152,7 +152,7 @@ export const languageFile = z.strictObject({
     insertionEndings: z.string().array().default([])
       .describe('Endings of a participle that opens a phrase set off by commas (Russian "Пашинян, принимавший участие в саммите ОДКБ, отказался"): names inside such a phrase, as inside a relative clause closed by a comma, are not the subject of the verb after it.'),
     modifierEndings: z.string().array().default([])
-      .describe('Endings of a participle that makes the words before it a modifier of the noun after it (Turkish düzenlen-en, yapıl-an): a date right before such a participle dates that noun ("23 Ocak\'ta düzenlenen gösteriler"), not the sentence\'s verb.'),
+      .describe('Endings of a participle that makes the words before it a modifier of the noun after it (Turkish düzenlen-en, yapıl-an): a date right before such a participle, or ending so itself ("23 Ocak\'taki"), dates that noun ("23 Ocak\'ta düzenlenen gösteriler"), not the sentence\'s verb.'),
     finiteEndings: z.string().array().default([])
       .describe('Endings of finite verb forms (Turkish kına-dı, kına-dığını): a trigger word ending so is a verb, even after a genitive that owns its object ("İsrail\'in saldırısını kınadı").'),
     /** The preposition of the other party of a symmetric act when its pattern names none ("met with"). */
@@ -262,7 +262,7 @@ export const languageFile = z.strictObject({
     honorifics: z.string().array(),
     sectors: z.record(z.string(), sector),
     discourse: z.record(z.string(), z.enum(DISCOURSE_REFS))
-      .describe('Phrases that refer back: "dyad" the pair the text talks about ("the two countries"), "group" a meeting\'s participants ("the summit\'s participants"), "guest" and "host" the sides of the last visit ("the guest", "the hosts"), "organization" the organisation last named ("the organisation", "организацию").'),
+      .describe('Phrases that refer back: "dyad" the pair the text talks about ("the two countries"), "group" a meeting\'s participants ("the summit\'s participants"), "guest" and "host" the sides of the last visit ("the guest", "the hosts"), "organization" the organisation last named ("the organisation", "организацию"), "counted" the states of the last list of as many as the phrase counts ("üç ülkenin": the three states named together last).'),
     adjectivesCapitalised: z.boolean().default(true)
       .describe('Adjectives and demonyms of states are capitalised (English "Kazakh"; not Russian "казахский").'),
     dyadHeads: z.string().array().default([])
