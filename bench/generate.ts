@@ -58,12 +58,6 @@ const TABLES: Record<string, readonly string[]> = {
   article_search: ['article_id', 'terms'],
 };
 
-/** The count summaries, by their key columns joined with '|'. */
-const summaries = { dyad_counts: new Map<string, number>(), dyad_years: new Map<string, number>(), actor_counts: new Map<string, number>() };
-const count = (table: keyof typeof summaries, key: string): void => {
-  summaries[table].set(key, (summaries[table].get(key) ?? 0) + 1);
-};
-
 function chunkOf(firstArticle: number, articles: number): Chunk {
   const rows: Chunk = new Map(Object.keys(TABLES).map((t) => [t, []]));
   const push = (t: string, r: unknown[]): void => {
@@ -97,12 +91,6 @@ function chunkOf(firstArticle: number, articles: number): Chunk {
       push('event_dyads', [id, x, y, first, last, date.slice(0, 7), type, null]);
       push('mention_actors', [id, a, type, first, last]);
       push('mention_actors', [id, b, type, first, last]);
-      // Every generated event is bilateral and has no mode.
-      for (const [p, q] of [[a, b], [b, a]]) {
-        count('dyad_counts', `${p}|${q}|${date.slice(0, 7)}|${type}||0`);
-        count('dyad_years', `${p}|${q}|${date.slice(0, 4)}|${type}||0`);
-        count('actor_counts', `${p}|${date.slice(0, 7)}|${type}||0`);
-      }
     }
     const text = `Report ${n}\n\n${sentences.join('. ')}.`;
     push('articles', [n, `bench://${n}`, hash, `Report ${n}`, 'en', '2025-01-01', '2025-01-01', '2025-01-01', text, 'bench', LEXICON, NOW]);
@@ -111,16 +99,25 @@ function chunkOf(firstArticle: number, articles: number): Chunk {
   return rows;
 }
 
-const SUMMARY_COLUMNS: Record<keyof typeof summaries, readonly string[]> = {
-  dyad_counts: ['actor', 'partner', 'period', 'type', 'mode', 'multilateral', 'events'],
-  dyad_years: ['actor', 'partner', 'year', 'type', 'mode', 'multilateral', 'events'],
-  actor_counts: ['actor', 'period', 'type', 'mode', 'multilateral', 'events'],
-};
-/** A summary's rows in key order: an actor's rows lie together, as a table clustered on its key keeps them. */
-const summaryRows = (table: keyof typeof summaries): unknown[][] =>
-  [...summaries[table]].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-    .map(([k, n]) => [...k.split('|').map((v, i, all) => (i === all.length - 1 ? Number(v) : v)), n]);
-const SUMMARY_TABLES = Object.keys(summaries) as (keyof typeof summaries)[];
+const SUMMARY_TABLES = ['dyad_counts', 'dyad_years', 'actor_counts'] as const;
+/**
+ * The count summaries, counted off the events in SQL when all are in (a map in the generator
+ * outgrows its heap at ten million), written in key order: an actor's rows lie together, as a
+ * table clustered on its key keeps them. Every generated event is bilateral and has no mode, so
+ * it counts once for either side.
+ */
+const SUMMARY_SQL: readonly string[] = (() => {
+  const sides = `SELECT actors AS actor, recipients AS partner, date, type FROM events
+    UNION ALL SELECT recipients, actors, date, type FROM events`;
+  return [
+    `INSERT INTO dyad_counts (actor, partner, period, type, mode, multilateral, events)
+     SELECT actor, partner, substr(date, 1, 7), type, '', 0, count(*) FROM (${sides}) s GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+    `INSERT INTO dyad_years (actor, partner, year, type, mode, multilateral, events)
+     SELECT actor, partner, substr(date, 1, 4), type, '', 0, count(*) FROM (${sides}) s GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+    `INSERT INTO actor_counts (actor, period, type, mode, multilateral, events)
+     SELECT actor, substr(date, 1, 7), type, '', 0, count(*) FROM (${sides}) s GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  ];
+})();
 /** The tables whose secondary indexes are dropped during the load. */
 const LOADED = [...Object.keys(TABLES).filter((t) => t !== 'article_search'), ...SUMMARY_TABLES];
 
@@ -144,13 +141,10 @@ async function generateSqlite(path: string, articles: number, progress: (done: n
     })();
     progress(first + CHUNK - 1);
   }
-  for (const table of SUMMARY_TABLES) {
-    const columns = SUMMARY_COLUMNS[table];
-    const add = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-    db.transaction(() => {
-      for (const r of summaryRows(table)) add.run(r);
-    })();
-  }
+  process.stderr.write('\ncounting the summaries');
+  db.transaction(() => {
+    for (const sql of SUMMARY_SQL) db.exec(sql);
+  })();
   process.stderr.write(`\nbuilding ${indexes.length} indexes\n`);
   for (const i of indexes) db.exec(i.sql);
   db.exec('ANALYZE');
@@ -160,7 +154,7 @@ async function generateSqlite(path: string, articles: number, progress: (done: n
 /**
  * PostgreSQL builds the rows itself: a chunk's events are drawn by `random()` (seeded per chunk,
  * so a build is repeatable) in one `INSERT ... SELECT` per table from `generate_series`, and the
- * summaries are counted with `GROUP BY` at the end, in key order. Nothing crosses the wire but
+ * summaries are counted with `GROUP BY` at the end (SUMMARY_SQL, as on SQLite). Nothing crosses the wire but
  * the statements: the client-side generator spent most of its time building and sending arrays.
  * The rows are those the SQLite path writes (same columns, ranks, records and search terms; the
  * first article's terms are checked against `searchTerms` at the end).
@@ -240,15 +234,8 @@ async function generatePostgres(url: string, articles: number, progress: (done: 
       await client.query('COMMIT');
       progress(last);
     }
-    // Every generated event is bilateral and has no mode: each counts once for either side.
-    const sides = `SELECT actors AS actor, recipients AS partner, date, type FROM events
-      UNION ALL SELECT recipients, actors, date, type FROM events`;
-    await client.query(`INSERT INTO dyad_counts (${SUMMARY_COLUMNS.dyad_counts.join(', ')})
-      SELECT actor, partner, substr(date, 1, 7), type, '', 0, count(*) FROM (${sides}) s GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
-    await client.query(`INSERT INTO dyad_years (${SUMMARY_COLUMNS.dyad_years.join(', ')})
-      SELECT actor, partner, substr(date, 1, 4), type, '', 0, count(*) FROM (${sides}) s GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
-    await client.query(`INSERT INTO actor_counts (${SUMMARY_COLUMNS.actor_counts.join(', ')})
-      SELECT actor, substr(date, 1, 7), type, '', 0, count(*) FROM (${sides}) s GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+    process.stderr.write('\ncounting the summaries');
+    for (const sql of SUMMARY_SQL) await client.query(sql);
     process.stderr.write(`\nbuilding ${indexes.length} indexes\n`);
     await client.query("SET maintenance_work_mem = '1GB'");
     for (const i of indexes) await client.query(i.def);
