@@ -147,6 +147,20 @@ describe('a sum and its conversion in brackets are one figure', () => {
   });
 });
 
+describe("a target one side sets is its promise to the other; a shared figure is both sides' aim", () => {
+  it('"Uzbekistan is ready to raise its exports to Tajikistan by $300 million": Uzbekistan promises', () => {
+    assert.deepEqual(events('Uzbekistan is ready to raise its exports to Tajikistan by $300 million, Mirziyoyev said.'), ['AGREE UZB>TJK']);
+  });
+  it('after a summit, "she announced a package worth ...": the announcer promises the others', () => {
+    const text = "The EU's first summit with Central Asia opened in Samarkand with Tokayev, Mirziyoyev and Japarov. "
+      + 'Ursula von der Leyen announced an investment package worth 4 billion euros.';
+    assert.ok(events(text).includes('AGREE EUR>KAZ+KGZ+UZB'), events(text).join('; '));
+  });
+  it('trade between the two stays a joint aim, whoever states it', () => {
+    assert.deepEqual(events('Kazakhstan intends to raise trade with Uzbekistan to $10 billion by 2030.'), ['AGREE KAZ+UZB>']);
+  });
+});
+
 describe('"them" after a group of sides is those sides', () => {
   it('"held talks with his counterparts in both countries and urged them to": a request to both', () => {
     const ev = events('Kyrgyzstan and Tajikistan agreed on a truce. Lavrov held phone talks with his counterparts in both countries and urged them to respect the truce.');
