@@ -110,6 +110,9 @@ export function isPassive(view: SentenceView, lex: Lexicon, start: number, rest?
   if (view.tags.has(CUE.infinitive, start - 1, start)) return false;
   // where the language marks participles, the verb must be one ("was sent", "were signed"), not a base form
   if (trig && lex.participleEndings.length > 0 && !isParticiple(lex, trig.key) && !isIrregularForm(lex, trig.key)) return false;
+  // "the republics backed by Moscow", "a truce brokered by Russia": a participle with its agent right after it, no "has" before
+  if (lex.participleEndings.length > 0 && lex.preps.agent.includes(view.tokens[end]?.key ?? '')
+    && view.tags.find(CUE.perfectAux, Math.max(view.sentence.first, start - 2), start) === undefined) return true;
   for (let k = start - 1, n = 0; k >= view.sentence.first && n < 3; k--, n++) {
     const t = view.tokens[k];
     if (!t) break;
@@ -195,7 +198,11 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
     if (main) return { ...main, how: `${main.how}, of the clause the participle follows` };
   }
   // "Азербайджан заявил, что выведет войска": a reported clause with no subject of its own is the reporter's
-  if (view.tags.has(CUE.complementizers, cs) && view.tags.find(CUE.reportingVerbs, Math.max(view.sentence.first, cs - 3), cs) !== undefined) {
+  // — also where the clause opens with the reporting verb itself, with no complementizer ("Beijing said it was considering")
+  // (not a parenthetical "he said, the deal signed that day ...")
+  const saidOpens = cs > view.sentence.first && view.tags.has(CUE.reportingVerbs, cs) && !view.tags.has(CUE.complementizers, cs)
+    && view.tokens[cs + 1]?.kind === 'word';
+  if (saidOpens || (view.tags.has(CUE.complementizers, cs) && view.tags.find(CUE.reportingVerbs, Math.max(view.sentence.first, cs - 3), cs) !== undefined)) {
     const { start: ps } = clauseBounds(view, cs - 1);
     const reporter = subjectIn(view, lex, ps, cs, leftmost);
     if (reporter) return { ...reporter, how: `${reporter.how}, who reports the clause` };
