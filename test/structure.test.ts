@@ -53,6 +53,13 @@ describe('coordinated verbs share their subject and its modality', () => {
   it('a second verb with a subject of its own keeps it', () => {
     assert.ok(events('Kazakhstan hosted the talks, and Turkey signed the protocol with Azerbaijan.').includes('SUPPORT AZE+TUR>'));
   });
+  it('", and had thanked" after a that-clause: the subject its repeated auxiliary follows', () => {
+    const ev = events('Moscow said Mirziyoyev had assured Putin that the border was calm, and had expressed thanks to the SCO for its help.');
+    assert.ok(ev.includes('SUPPORT UZB>SCO'), ev.join('; '));
+  });
+  it('", and was" with a subject of its own in its clause keeps it', () => {
+    assert.ok(!events('Japarov had said that talks were over, and Tajikistan had condemned the shelling by Kyrgyz forces.').includes('ACCUSE KGZ>KGZ'));
+  });
   it('Russian: "Путин встретился с Токаевым и подписал договор"', () => {
     assert.deepEqual(events('Путин встретился с Токаевым и подписал договор о союзничестве.', 'ru'), ['CONSULT KAZ+RUS>', 'SUPPORT KAZ+RUS>']);
   });

@@ -188,6 +188,8 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
   const participle = view.tokens[start - 1]?.key === ',' && isGerund(lex, view.tokens[start]?.key ?? '');
   const inClause = subjectIn(view, lex, cs, start, leftmost || participle);
   if (inClause) return inClause;
+  const parallel = parallelAuxSubject(view, lex, cs, start);
+  if (parallel) return parallel;
   // "Guterres, who visited Almaty": a relative clause's subject is the mention it follows.
   const antecedent = antecedentOf(view, cs);
   if (antecedent) return { mentions: groupOf(view, antecedent), how: 'antecedent of a relative clause' };
@@ -208,6 +210,24 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
     if (reporter) return { ...reporter, how: `${reporter.how}, who reports the clause` };
   }
   return undefined;
+}
+
+/**
+ * "Tokayev had told Putin that the situation was stabilising, and had expressed thanks to the CSTO":
+ * a verb after a comma, a conjunction and an auxiliary, with no subject in its clause, is coordinated
+ * with the verb whose subject that same auxiliary follows earlier in the sentence, not with the
+ * complement clause between them.
+ */
+function parallelAuxSubject(view: SentenceView, lex: Lexicon, cs: number, start: number): Slot | undefined {
+  let k = start - 1;
+  const auxAt = (i: number): boolean => view.tags.has(CUE.perfectAux, i, i + 1) || view.tags.has(CUE.passiveAux, i, i + 1);
+  if (!auxAt(k)) return undefined;
+  const aux = view.tokens[k]?.key;
+  k--;
+  if (k < cs || !view.tags.has(CUE.conjunctions, k, k + 1) || view.tokens[k - 1]?.key !== ',') return undefined;
+  if (view.actors.some((m) => m.start >= cs && m.end <= start && !m.attributive)) return undefined;
+  const subject = [...view.actors].reverse().find((m) => m.end < k && !m.attributive && m.kind !== 'pronoun' && view.tokens[m.end]?.key === aux && markerOf(view, lex, m) === '');
+  return subject ? { mentions: groupOf(view, subject), how: `subject "${view.tokens.slice(subject.start, subject.end).map((t) => t.text).join(' ')}", of the verb its auxiliary "${aux ?? ''}" repeats` } : undefined;
 }
 
 /** How far after an organisation's name a sidelines phrase may end ("ŞİÖ zirvesi marjında"). */
