@@ -168,6 +168,20 @@ describe("a target one side sets is its promise to the other; a shared figure is
   });
 });
 
+describe('"the remarks" are what the person named last, of another side, said', () => {
+  it('"denounced the remarks" answers the speaker of the sentence before', () => {
+    const ev = events('German Chancellor Olaf Scholz told reporters that Moscow was to blame. The Russian foreign ministry denounced the remarks as a provocation.');
+    assert.ok(ev.includes('ACCUSE/disapprove RUS>DEU'), ev.join('; '));
+  });
+  it('the subject\'s own side is skipped', () => {
+    const ev = events('Erdogan spoke on Monday. Lavrov said the talks were useful. Russia condemned the remarks.', 'en', '2022-05-11');
+    assert.ok(ev.includes('ACCUSE/disapprove RUS>TUR'), ev.join('; '));
+  });
+  it('"the remarks of X" name their speaker', () => {
+    assert.deepEqual(events('Erdogan spoke on Monday. Kazakhstan condemned the remarks of a Russian lawmaker.'), ['ACCUSE/disapprove KAZ>RUS']);
+  });
+});
+
 describe('"them" after a group of sides is those sides', () => {
   it('"held talks with his counterparts in both countries and urged them to": a request to both', () => {
     const ev = events('Kyrgyzstan and Tajikistan agreed on a truce. Lavrov held phone talks with his counterparts in both countries and urged them to respect the truce.');
