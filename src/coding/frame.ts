@@ -412,14 +412,16 @@ export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: r
   const limit = Math.min(ce, end + w.reach);
   const seen = new Set<number>();
   // "support for the reforms carried out by Kazakhstan": the trigger's own phrase reaches the actor.
-  const ownPrep = view.tags.has(CUE.prepositions, end) && preps.includes(view.tokens[end]?.key ?? '') ? view.tokens[end]?.key : undefined;
+  // "turned to the leaders of the member states of the CSTO": likewise a phrase the trigger's own last word opens
+  const ownPrep = view.tags.has(CUE.prepositions, end) && preps.includes(view.tokens[end]?.key ?? '') ? view.tokens[end]?.key
+    : end - 1 >= view.sentence.first && view.tags.has(CUE.prepositions, end - 1, end) && preps.includes(view.tokens[end - 1]?.key ?? '') ? view.tokens[end - 1]?.key : undefined;
   for (const m of view.actors) {
     // "invited him": an object pronoun is an object; "he said", "their agreement" are no objects
     if (m.start < end || m.start >= limit || seen.has(m.group) || (m.kind === 'pronoun' && !objectPronoun(view, m))) continue;
     seen.add(m.group);
     const prep = markerOf(view, lex, m);
     if (prep === '' && !preps.includes('')) continue;
-    if (prep === '' && m.start - end > gap) continue;
+    if (prep === '' && m.start - end > gap && !(ownPrep && m.start - end <= w.ownPhrase)) continue;
     if (prep !== '' && !preps.includes(prep) && !(ownPrep && m.start - end <= w.ownPhrase)) continue;
     return { mentions: groupOf(view, m).filter((x) => x.start >= end), how: prep ? `"${prep}" phrase` : 'direct object' };
   }
