@@ -43,6 +43,10 @@ export function resolveSlot(slot: Slot | undefined, view: SentenceView, ctx: Cod
       // "Пашинян призвал организацию": the organisation named last
       const org = organizationAt(state, view.actors, m.start, ctx.lex);
       if (org) refs.push({ code: org.code, sector: 'IGO', text: words });
+    } else if (m.kind === 'discourse' && m.refers === 'speaker') {
+      // "denounced the remarks": what the person named last, of a side other than the subject's, said
+      const p = personAt(state, view.actors, m.start, other);
+      if (p) refs.push({ code: p.code, ...(p.sector ? { sector: p.sector } : {}), ...(p.name ? { name: p.name } : {}), text: words });
     } else if (m.kind === 'discourse' || (m.kind === 'pronoun' && m.refers === 'group')) {
       // "the leaders" after a summit are its participants; "the two leaders" stay a pair.
       const pair = view.tags.find(CUE.dyadHeads, m.start, m.end) !== undefined;
