@@ -11,6 +11,9 @@ import type { MentionContext } from './context.ts';
 import type { ActorMention, MentionKind } from './mention.ts';
 import type { Piece } from './scan.ts';
 
+/** Tokens from a bare title to the name of its owner in an "of" phrase ("leaders of the member states of"). */
+const OWNER_GAP = 4;
+
 type NamePiece = Extract<Piece, { t: 'name' }>;
 
 /** Office titles that, standing alone, name the article's own state's holder. */
@@ -221,7 +224,10 @@ class Composer {
     // is the article's own state's: the coder resolves it from the discourse.
     const prev = pieces[r - 1];
     const ownedByPair = prev?.t === 'discourse' && prev.end === cur.start;
-    if (cur.t === 'office' && !ownedByPair && HOME_OFFICES.includes(cur.office)) {
+    // "the leaders of the member states of the CSTO": an "of" phrase right after the title names whose it is
+    const after = pieces[r + 1];
+    const ownedAfter = tags.has(CUE.genitivePrep, cur.end) && (after?.t === 'name' || after?.t === 'sector') && after.start - cur.end <= OWNER_GAP;
+    if (cur.t === 'office' && !ownedByPair && !ownedAfter && HOME_OFFICES.includes(cur.office)) {
       this.out.push({ start: cur.start, end: cur.end, code: '', kind: 'office', sector: 'GOV', attributive: false, group: this.group++, refers: 'home', how: `title ${cur.office} without a state: the state the article is about` });
     }
     // "the Foreign Ministry said", "МИД заявил", "Dışişleri Bakanlığı": a state's own institution, named bare

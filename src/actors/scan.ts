@@ -28,7 +28,11 @@ export function scanPieces(tokens: readonly Token[], from: number, to: number, c
   for (let i = from; i < to; i++) {
     const found = tags.at(CUE.discourse, i, to) ?? dyadPhrase(tokens, i, to, ctx);
     // "Организация Объединенных Наций": a name that begins with the word is the name, not a reference
-    const disc = found?.value === 'organization' && nameAt(lex, tokens, i, to) ? undefined : found;
+    // "the remarks of a Russian lawmaker", "the comments by Blinken", "the leaders of the member states of the CSTO":
+    // whose they are is named there
+    const named = found !== undefined && found.value !== 'organization' && found.value !== 'guest' && found.value !== 'host'
+      && (tags.has(CUE.genitivePrep, i + found.length, to) || (found.value === 'speaker' && tags.has(CUE.agentPrep, i + found.length, to)));
+    const disc = (found?.value === 'organization' && nameAt(lex, tokens, i, to)) || named ? undefined : found;
     if (disc) {
       pieces.push({ t: 'discourse', start: i, end: i + disc.length, refers: disc.value });
       i += disc.length - 1;

@@ -134,9 +134,18 @@ function datesModifier(view: SentenceView, d: DateMention, at: number, endings: 
   return at < d.start || at > k + MODIFIED_REACH;
 }
 
+/**
+ * "on the eve of this year's summit", "2022's elections": a date that owns the noun after it dates
+ * that noun, not an event triggered elsewhere in the sentence.
+ */
+function ownsNoun(view: SentenceView, d: DateMention, at: number): boolean {
+  if (!view.tags.has(CUE.possessive, d.end, d.end + 1)) return false;
+  return at < d.start || at > d.end + 1 + MODIFIED_REACH;
+}
+
 /** The nearest date to token `at` that dates what happens there, if the sentence gives one. */
 export function dateNear(view: SentenceView, at: number, query: DateQuery = {}): PartialDate | undefined {
-  const unbound = view.dates.filter((d) => !bound(view, d) && !datesModifier(view, d, at, query.modifierEndings ?? []));
+  const unbound = view.dates.filter((d) => !bound(view, d) && !datesModifier(view, d, at, query.modifierEndings ?? []) && !ownsNoun(view, d, at));
   const segment = segmentAround(view, at, clauseBounds(view, at));
   const inSegment = unbound.filter((d) => d.start >= segment.start && d.end <= segment.end);
   // beyond its own stretch, an event is not dated by an apposition's date

@@ -8,8 +8,25 @@ import type { CodingContext } from './context.ts';
 import { discourseDyad, type DiscourseState } from './discourse.ts';
 import { dateNear } from './event-date.ts';
 import { agreementsIn, commitmentsIn, partnershipsIn, type CommitmentFact } from './facts.ts';
+import { subjectOf } from './frame.ts';
 import { recordId } from './record-id.ts';
+import { resolveSlot } from './refs.ts';
 import type { SentenceView } from './sentence.ts';
+
+/**
+ * Who promises a target to whom: "Kazakhstan is prepared to raise its exports to Uzbekistan by $550
+ * million", "she announced an investment package worth 12 billion euros" (after a summit) are the
+ * subject's promise to the other parties; a figure two sides share (trade between them), or one
+ * whose clause has no single party as its subject, is the parties' joint aim.
+ */
+function targetSides(view: SentenceView, c: CommitmentFact, ps: readonly string[], ctx: CodingContext, state: DiscourseState): { actor: string[]; recipient: string[] } {
+  const joint = { actor: [...ps], recipient: [] };
+  if (ctx.lex.policy.pairMetrics.includes(c.metric)) return joint;
+  const subject = resolveSlot(subjectOf(view, ctx.lex, c.start, ctx.lex.subjectFirst), view, ctx, state).map((r) => r.code);
+  const one = subject.length === 1 ? subject[0] : undefined;
+  if (one === undefined || !ps.includes(one)) return joint;
+  return { actor: [one], recipient: ps.filter((p) => p !== one) };
+}
 
 /** A target dates from its statement; a reported level from the period it names ("$6.3 billion in 2022"). */
 function commitmentDate(view: SentenceView, c: CommitmentFact, events: readonly EventRecord[], ctx: CodingContext): PartialDate {
@@ -63,13 +80,14 @@ export function sentenceFacts(view: SentenceView, events: readonly EventRecord[]
     trace?.(s.index, 'fact', `commitment ${c.metric} ${c.value} ${c.unit} (${c.status})`);
     if (c.status === 'target' && !agreed) {
       agreed = true;
+      const sides = targetSides(view, c, ps, ctx, state);
       out.push({
         kind: 'event', id: recordId(input.id, 'target', c.start), article: input.id, type: 'AGREE', cameo: '030',
         score: ploverScore('AGREE'), quad: QUAD.AGREE,
-        actor: ps.map((code) => ({ code, text: '' })), recipient: [], date: dateNear(view, c.start) ?? ctx.pubMonth,
+        actor: sides.actor.map((code) => ({ code, text: '' })), recipient: sides.recipient.map((code) => ({ code, text: '' })), date: dateNear(view, c.start) ?? ctx.pubMonth,
         lang: input.lang, evidence: evidence(c.start, c.end), pattern: 'fact.commitment.target', flags: [], confidence: lex.policy.confidence.target,
       });
-      trace?.(s.index, 'event', `AGREE 030 [${ps.join(',')}] from the target`);
+      trace?.(s.index, 'event', `AGREE 030 [${sides.actor.join(',')}]${sides.recipient.length > 0 ? ` → [${sides.recipient.join(',')}]` : ''} from the target`);
     }
   }
 

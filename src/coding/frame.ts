@@ -132,6 +132,9 @@ export function isPassive(view: SentenceView, lex: Lexicon, start: number, rest?
   if (view.tags.has(CUE.infinitive, start - 1, start)) return false;
   // where the language marks participles, the verb must be one ("was sent", "were signed"), not a base form
   if (trig && lex.participleEndings.length > 0 && !isParticiple(lex, trig.key) && !isIrregularForm(lex, trig.key)) return false;
+  // "the republics backed by Moscow", "a truce brokered by Russia": a participle with its agent right after it, no "has" before
+  if (lex.participleEndings.length > 0 && lex.preps.agent.includes(view.tokens[end]?.key ?? '')
+    && view.tags.find(CUE.perfectAux, Math.max(view.sentence.first, start - 2), start) === undefined) return true;
   for (let k = start - 1, n = 0; k >= view.sentence.first && n < 3; k--, n++) {
     const t = view.tokens[k];
     if (!t) break;
@@ -207,6 +210,8 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
   const participle = view.tokens[start - 1]?.key === ',' && isGerund(lex, view.tokens[start]?.key ?? '');
   const inClause = subjectIn(view, lex, cs, start, leftmost || participle);
   if (inClause) return inClause;
+  const parallel = parallelAuxSubject(view, lex, cs, start);
+  if (parallel) return parallel;
   // "Guterres, who visited Almaty": a relative clause's subject is the mention it follows.
   const antecedent = antecedentOf(view, cs);
   if (antecedent) return { mentions: groupOf(view, antecedent), how: 'antecedent of a relative clause' };
@@ -217,12 +222,34 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
     if (main) return { ...main, how: `${main.how}, of the clause the participle follows` };
   }
   // "Азербайджан заявил, что выведет войска": a reported clause with no subject of its own is the reporter's
-  if (view.tags.has(CUE.complementizers, cs) && view.tags.find(CUE.reportingVerbs, Math.max(view.sentence.first, cs - 3), cs) !== undefined) {
+  // — also where the clause opens with the reporting verb itself, with no complementizer ("Beijing said it was considering")
+  // (not a parenthetical "he said, the deal signed that day ...")
+  const saidOpens = cs > view.sentence.first && view.tags.has(CUE.reportingVerbs, cs) && !view.tags.has(CUE.complementizers, cs)
+    && view.tokens[cs + 1]?.kind === 'word';
+  if (saidOpens || (view.tags.has(CUE.complementizers, cs) && view.tags.find(CUE.reportingVerbs, Math.max(view.sentence.first, cs - 3), cs) !== undefined)) {
     const { start: ps } = clauseBounds(view, cs - 1);
     const reporter = subjectIn(view, lex, ps, cs, leftmost);
     if (reporter) return { ...reporter, how: `${reporter.how}, who reports the clause` };
   }
   return undefined;
+}
+
+/**
+ * "Tokayev had told Putin that the situation was stabilising, and had expressed thanks to the CSTO":
+ * a verb after a comma, a conjunction and an auxiliary, with no subject in its clause, is coordinated
+ * with the verb whose subject that same auxiliary follows earlier in the sentence, not with the
+ * complement clause between them.
+ */
+function parallelAuxSubject(view: SentenceView, lex: Lexicon, cs: number, start: number): Slot | undefined {
+  let k = start - 1;
+  const auxAt = (i: number): boolean => view.tags.has(CUE.perfectAux, i, i + 1) || view.tags.has(CUE.passiveAux, i, i + 1);
+  if (!auxAt(k)) return undefined;
+  const aux = view.tokens[k]?.key;
+  k--;
+  if (k < cs || !view.tags.has(CUE.conjunctions, k, k + 1) || view.tokens[k - 1]?.key !== ',') return undefined;
+  if (view.actors.some((m) => m.start >= cs && m.end <= start && !m.attributive)) return undefined;
+  const subject = [...view.actors].reverse().find((m) => m.end < k && !m.attributive && m.kind !== 'pronoun' && view.tokens[m.end]?.key === aux && markerOf(view, lex, m) === '');
+  return subject ? { mentions: groupOf(view, subject), how: `subject "${view.tokens.slice(subject.start, subject.end).map((t) => t.text).join(' ')}", of the verb its auxiliary "${aux ?? ''}" repeats` } : undefined;
 }
 
 /** How far after an organisation's name a sidelines phrase may end ("ŞİÖ zirvesi marjında"). */
@@ -407,14 +434,16 @@ export function objectOf(view: SentenceView, lex: Lexicon, end: number, preps: r
   const limit = Math.min(ce, end + w.reach);
   const seen = new Set<number>();
   // "support for the reforms carried out by Kazakhstan": the trigger's own phrase reaches the actor.
-  const ownPrep = view.tags.has(CUE.prepositions, end) && preps.includes(view.tokens[end]?.key ?? '') ? view.tokens[end]?.key : undefined;
+  // "turned to the leaders of the member states of the CSTO": likewise a phrase the trigger's own last word opens
+  const ownPrep = view.tags.has(CUE.prepositions, end) && preps.includes(view.tokens[end]?.key ?? '') ? view.tokens[end]?.key
+    : end - 1 >= view.sentence.first && view.tags.has(CUE.prepositions, end - 1, end) && preps.includes(view.tokens[end - 1]?.key ?? '') ? view.tokens[end - 1]?.key : undefined;
   for (const m of view.actors) {
     // "invited him": an object pronoun is an object; "he said", "their agreement" are no objects
     if (m.start < end || m.start >= limit || seen.has(m.group) || (m.kind === 'pronoun' && !objectPronoun(view, m))) continue;
     seen.add(m.group);
     const prep = markerOf(view, lex, m);
     if (prep === '' && !preps.includes('')) continue;
-    if (prep === '' && m.start - end > gap) continue;
+    if (prep === '' && m.start - end > gap && !(ownPrep && m.start - end <= w.ownPhrase)) continue;
     if (prep !== '' && !preps.includes(prep) && !(ownPrep && m.start - end <= w.ownPhrase)) continue;
     return { mentions: groupOf(view, m).filter((x) => x.start >= end), how: prep ? `"${prep}" phrase` : 'direct object' };
   }

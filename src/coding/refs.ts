@@ -47,6 +47,10 @@ export function resolveSlot(slot: Slot | undefined, view: SentenceView, ctx: Cod
       // "Üç ülkenin temsilcilerine": the three states named together last
       const n = view.tags.find(CUE.numberWords, m.start, m.end)?.value ?? Number(view.tokens.slice(m.start, m.end).find((t) => t.kind === 'number')?.key);
       for (const code of Number.isInteger(n) ? countedStates(state, view, m, n, ctx.lex) : []) refs.push({ code, text: words });
+    } else if (m.kind === 'discourse' && m.refers === 'speaker') {
+      // "denounced the remarks": what the person named last, of a side other than the subject's, said
+      const p = personAt(state, view.actors, m.start, other);
+      if (p) refs.push({ code: p.code, ...(p.sector ? { sector: p.sector } : {}), ...(p.name ? { name: p.name } : {}), text: words });
     } else if (m.kind === 'discourse' || (m.kind === 'pronoun' && m.refers === 'group')) {
       // "the leaders" after a summit are its participants; "the two leaders" stay a pair.
       const pair = view.tags.find(CUE.dyadHeads, m.start, m.end) !== undefined;

@@ -52,6 +52,13 @@ export function triggersAt(view: SentenceView, i: number, ctx: CodingContext): T
     trace?.(view.sentence.index, 'skip', `"${view.tokens[start]?.text ?? ''}" describes the noun after it, no act`);
     return [];
   }
+  // "the republics backed by Moscow", like "the Moscow-backed republics": a modifier participle with its agent, right after its noun, describes it
+  const prev = view.tokens[start - 1];
+  if (end - start === 1 && view.tags.has(CUE.hyphenModifiers, start, end) && lex.preps.agent.includes(view.tokens[end]?.key ?? '')
+    && (prev?.key === '"' || (prev?.kind === 'word' && !view.tags.has(CUE.passiveAux, start - 1, start) && !view.tags.has(CUE.perfectAux, start - 1, start)))) {
+    trace?.(view.sentence.index, 'skip', `"${view.tokens[start]?.text ?? ''}" describes the noun before it, no act`);
+    return [];
+  }
   const fitting = hit.value.filter((r) => r.pos === (nominal ? 'noun' : 'verb'));
   // none fits: every pattern of the phrase in the lexicon's order, so that one whose word checks
   // fail leaves the word to the next ("сапармен болды": a planned visit, else a visit)

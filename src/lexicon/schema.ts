@@ -92,7 +92,7 @@ export const OFFICES = [
 export type Office = (typeof OFFICES)[number];
 
 /** What a discourse phrase refers back to (see `actors.discourse`). */
-export const DISCOURSE_REFS = ['dyad', 'group', 'guest', 'host', 'organization', 'counted'] as const;
+export const DISCOURSE_REFS = ['dyad', 'group', 'guest', 'host', 'organization', 'speaker', 'counted'] as const;
 export type DiscourseRef = (typeof DISCOURSE_REFS)[number];
 
 export const peopleFile = z.strictObject({
@@ -262,7 +262,7 @@ export const languageFile = z.strictObject({
     honorifics: z.string().array(),
     sectors: z.record(z.string(), sector),
     discourse: z.record(z.string(), z.enum(DISCOURSE_REFS))
-      .describe('Phrases that refer back: "dyad" the pair the text talks about ("the two countries"), "group" a meeting\'s participants ("the summit\'s participants"), "guest" and "host" the sides of the last visit ("the guest", "the hosts"), "organization" the organisation last named ("the organisation", "организацию"), "counted" the states of the last list of as many as the phrase counts ("üç ülkenin": the three states named together last).'),
+      .describe('Phrases that refer back: "dyad" the pair the text talks about ("the two countries"), "group" a meeting\'s participants ("the summit\'s participants"), "guest" and "host" the sides of the last visit ("the guest", "the hosts"), "organization" the organisation last named ("the organisation", "организацию"), "speaker" what the person named last (of a side other than the subject\'s) said ("denounced the remarks"), "counted" the states of the last list of as many as the phrase counts ("üç ülkenin": the three states named together last).'),
     adjectivesCapitalised: z.boolean().default(true)
       .describe('Adjectives and demonyms of states are capitalised (English "Kazakh"; not Russian "казахский").'),
     dyadHeads: z.string().array().default([])

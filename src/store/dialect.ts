@@ -85,10 +85,12 @@ export interface SearchSpelling {
   /** A subquery of the article_id of the articles matching its parameter, cheap to read newest (highest id) first. */
   readonly matching: string;
   /**
-   * A subquery of (article_id, rank) over the articles matching its first parameter whose id is
-   * at least its second; lower rank is better.
+   * A subquery of (article_id, rank) ranking the articles of `candidates` (a subquery of article
+   * ids matching the query, the newest few) by how well they match its first parameter, the
+   * query; `candidates`' own parameters follow. Lower rank is better. It may return other
+   * matches besides the candidates, never fewer.
    */
-  readonly match: string;
+  rank(candidates: string): string;
 }
 
 /** SQL spellings that differ between engines. */

@@ -104,13 +104,15 @@ export async function searchArticles(c: Connection, search: SearchSpelling, filt
   overlapping(filter, 'a.published_first', 'a.published_last', where, params);
   const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [limit, offset] = pageOf(filter);
-  // The lowest id among the newest candidates: the index finds it without ranking anything.
-  const [lowest] = await c.all<{ article_id: number }>(
-    `SELECT m.article_id FROM (${search.matching}) m ${where.length ? `JOIN articles a ON a.id = m.article_id ${filtered}` : ''}
-     ORDER BY m.article_id DESC LIMIT 1 OFFSET ?`, [query, ...params, Math.max(SEARCH_CANDIDATES, offset + limit) - 1]);
+  // The newest candidates: the index finds them without ranking anything; only they are ranked.
+  const candidates = `SELECT m.article_id FROM (${search.matching}) m ${where.length ? `JOIN articles a ON a.id = m.article_id ${filtered}` : ''}
+     ORDER BY m.article_id DESC LIMIT ?`;
+  // The page is cut from the ranks before the articles' rows are read (a rank may come with
+  // matches besides the candidates: the filters hold them back).
+  const page = `SELECT s.article_id, s.rank FROM (${search.rank(candidates)}) s
+     ${where.length ? `JOIN articles a ON a.id = s.article_id ${filtered}` : ''} ORDER BY s.rank, s.article_id LIMIT ? OFFSET ?`;
   const rows = await c.all(
-    `SELECT ${ARTICLE_COLUMNS}, s.rank FROM (${search.match}) s JOIN articles a ON a.id = s.article_id
-     ${filtered} ORDER BY s.rank, a.id LIMIT ? OFFSET ?`,
-    [query, Number(lowest?.article_id ?? 0), ...params, limit, offset]);
+    `SELECT ${ARTICLE_COLUMNS}, p.rank FROM (${page}) p JOIN articles a ON a.id = p.article_id ORDER BY p.rank, a.id`,
+    [query, query, ...params, Math.max(SEARCH_CANDIDATES, offset + limit), ...params, limit, offset]);
   return rows.map((r) => ({ article: toSummary(r), rank: Number(r['rank']) }));
 }

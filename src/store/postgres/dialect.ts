@@ -33,7 +33,10 @@ export const postgresAdapter: DialectAdapter = {
     // Each stem is one quoted lexeme: tsquery operators (& | ! <-> :*) in a query are only characters of a word.
     query: (groups) => groups.map((g) => `(${g.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ')})`).join(' & '),
     matching: 'SELECT s.article_id FROM article_search s WHERE s.terms @@ CAST(? AS tsquery)',
-    match: 'SELECT s.article_id, -ts_rank(s.terms, q) AS rank FROM article_search s, CAST(? AS tsquery) q WHERE s.terms @@ q AND s.article_id >= ?',
+    // The candidates are ranked by their ids: a range of ids joined to the GIN index's matches
+    // would read every match of a common word (150,000 at ten million events, half a second).
+    rank: (candidates) => `SELECT s.article_id, -ts_rank(s.terms, CAST(? AS tsquery)) AS rank FROM article_search s
+      WHERE s.article_id IN (${candidates})`,
   },
   // Statistics the planner needs to use the indexes (autovacuum may be off, or not yet run after a load).
   optimize: 'ANALYZE articles, mentions, mention_actors, events, event_actors, event_dyads, facts, fact_parties, article_links, article_search, dyad_counts, dyad_years, actor_counts',

@@ -33,8 +33,10 @@ export const sqliteAdapter: DialectAdapter = {
     // are only characters of a word.
     query: (groups) => groups.map((g) => `(${g.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')})`).join(' AND '),
     matching: 'SELECT rowid AS article_id FROM article_search WHERE article_search MATCH ?',
-    // FTS5 narrows a match to a range of rowids before it ranks: bm25 runs on that range only.
-    match: 'SELECT rowid AS article_id, bm25(article_search) AS rank FROM article_search WHERE article_search MATCH ? AND rowid >= ?',
+    // FTS5 narrows a match to a range of rowids before it ranks: bm25 runs on the range from the
+    // lowest candidate up (bm25 needs the MATCH itself, so the candidates cannot be ranked apart).
+    rank: (candidates) => `SELECT rowid AS article_id, bm25(article_search) AS rank FROM article_search
+      WHERE article_search MATCH ? AND rowid >= (SELECT COALESCE(MIN(article_id), 0) FROM (${candidates}))`,
   },
   optimize: 'PRAGMA optimize',
   lower: (expr) => `dyad_lower(${expr})`,
