@@ -61,6 +61,19 @@ async function assertCounted(store: Store, location: string, step: string): Prom
     }
     assert.deepEqual(await store.eventTotals({ actor, partner: 'TUR', from: '2021' }), await store.eventTotals({ actor, partner: 'TUR', from: '2021-01-01' }),
       `${step}: ${actor}'s totals with TUR off the summary equal those off the index`);
+    // The counts by partner with the types together are the per-type counts summed, off either source.
+    for (const filter of [{ actor, per: 'year' as const }, { actor, per: 'month' as const, quad: 1 as const }, { actor, from: '2021-01-01', per: 'range' as const }]) {
+      const summed = new Map<string, number>();
+      for (const c of await store.eventCounts(filter)) {
+        const key = `${c.period} ${c.partner} ${c.scope}`;
+        summed.set(key, (summed.get(key) ?? 0) + c.events);
+      }
+      const together = await store.partnerCounts(filter);
+      assert.deepEqual(new Map(together.map((c) => [`${c.period} ${c.partner} ${c.scope}`, c.events])), summed,
+        `${step}: ${actor}'s counts by partner (${JSON.stringify(filter)}) are the per-type counts summed`);
+      assert.deepEqual(together.map((c) => `${c.period} ${c.partner} ${c.scope}`), [...summed.keys()].sort(),
+        `${step}: ${actor}'s counts by partner come by period, partner and scope`);
+    }
   }
 }
 

@@ -19,7 +19,7 @@
  * the indices are given to two significant digits, with their n.
  */
 import { ploverScore, QUAD, QUADS, type Quad } from '../model/index.ts';
-import type { EventCount, Scope, Store } from '../store/index.ts';
+import type { EventCount, PartnerCount, Scope, Store } from '../store/index.ts';
 import { countFilterOf, defined, eventFilterOf, type EventSelection } from './filter.ts';
 import { POLES, poleOf, type Pole } from './poles.ts';
 import { relationOf, significant } from './relation.ts';
@@ -96,12 +96,13 @@ const emptyPoles = (): Record<Pole, number> => Object.fromEntries(POLES.map((p) 
 
 /**
  * Balance per year from an actor's per-partner counts, with each year's n from its distinct
- * events (`totals`; without them, the ties are taken as the events).
+ * events (`totals`; without them, the ties are taken as the events). A count without a type
+ * (`Store.partnerCounts`) is taken as cooperative: ask it for cooperative types only.
  */
-export function balanceOf(counts: readonly EventCount[], totals?: readonly CountedEvents[]): BalancePoint[] {
+export function balanceOf(counts: readonly (EventCount | PartnerCount)[], totals?: readonly CountedEvents[]): BalancePoint[] {
   const years = new Map<string, Map<string, number>>();
   for (const c of counts) {
-    if (relationOf(c.type) !== 'cooperation') continue;
+    if ('type' in c && relationOf(c.type) !== 'cooperation') continue;
     const year = c.period.slice(0, 4);
     const partners = years.get(year) ?? new Map<string, number>();
     partners.set(c.partner, (partners.get(c.partner) ?? 0) + c.events);
@@ -109,7 +110,7 @@ export function balanceOf(counts: readonly EventCount[], totals?: readonly Count
   }
   const distinct = new Map<string, number>();
   for (const t of totals ?? counts) {
-    if (relationOf(t.type) === 'cooperation') distinct.set(t.period.slice(0, 4), (distinct.get(t.period.slice(0, 4)) ?? 0) + t.events);
+    if (!('type' in t) || relationOf(t.type) === 'cooperation') distinct.set(t.period.slice(0, 4), (distinct.get(t.period.slice(0, 4)) ?? 0) + t.events);
   }
   return [...years].sort(([a], [b]) => (a < b ? -1 : 1)).map(([year, partners]) => {
     const ties = emptyPoles();
@@ -147,13 +148,14 @@ function partnersOf(counts: readonly EventCount[]): PartnerSummary[] {
 export async function countryProfile(store: Store, code: string, selection: EventSelection = {}): Promise<Profile> {
   // A country's poles are its partners' poles: its own never counts (an event with itself has no dyad).
   const filter = countFilterOf(code, undefined, selection);
-  // Partners over the whole range; for the balance, cooperative events only, by year: the store
-  // answers both off its yearly summary, a bounded number of rows however large the archive.
+  // Partners over the whole range; for the balance, cooperative events only, by partner and
+  // year, their types together: the store answers both off its yearly summary, a bounded number
+  // of rows however large the archive.
   const cooperative = QUADS.filter((q) => q <= 2 && (filter.quad === undefined || filter.quad === q)
     && (filter.type === undefined || QUAD[filter.type] === q));
   const [counts, yearly, totals] = await Promise.all([
     store.eventCounts({ ...filter, per: 'range' }),
-    Promise.all(cooperative.map((quad) => store.eventCounts({ ...filter, quad, per: 'year' }))),
+    Promise.all(cooperative.map((quad) => store.partnerCounts({ ...filter, quad, per: 'year' }))),
     store.eventTotals(filter),
   ]);
   const list = partnersOf(counts);

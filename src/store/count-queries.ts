@@ -8,7 +8,7 @@
 import { EVENT_TYPES, QUAD, type EventType } from '../model/index.ts';
 import type { Connection, SqlValue } from './dialect.ts';
 import { filterBounds, marks, overlapping } from './sql.ts';
-import type { CountFilter, EventCount, EventTotal, Scope } from './store.ts';
+import type { CountFilter, EventCount, EventTotal, PartnerCount, Scope } from './store.ts';
 
 /**
  * An event's scope from its number of distinct parties (actors and recipients): two is
@@ -124,8 +124,11 @@ interface SummaryTable {
 
 type SummaryRow = { partner?: string; period: string; type: EventType; mode: string; multilateral: number; n: number };
 
-/** Counts read off a summary table (dyad-counts.ts): a bounded number of rows whatever the archive's size. */
-async function readSummary(c: Connection, filter: CountFilter, source: SummaryTable): Promise<SummaryRow[]> {
+/**
+ * Counts read off a summary table (dyad-counts.ts): a bounded number of rows whatever the
+ * archive's size; with `byType` false the filter's types and modes are counted together.
+ */
+async function readSummary(c: Connection, filter: CountFilter, source: SummaryTable, byType = true): Promise<SummaryRow[]> {
   const where = ['s.actor = ?'];
   const params: SqlValue[] = [filter.actor];
   if (filter.partner !== undefined) {
@@ -144,21 +147,26 @@ async function readSummary(c: Connection, filter: CountFilter, source: SummaryTa
     params.push(filter.scope === 'multilateral' ? 1 : 0);
   }
   const period = periodOf(filter, `s.${source.period}`);
-  const keys = [...(source.partners ? ['s.partner'] : []), ...(period ? [period] : []), 's.type', 's.mode', 's.multilateral'];
+  const keys = [...(source.partners ? ['s.partner'] : []), ...(period ? [period] : []), ...(byType ? ['s.type', 's.mode'] : []), 's.multilateral'];
   return c.all<SummaryRow>(
-    `SELECT ${source.partners ? 's.partner, ' : ''}${period ?? "''"} AS period, s.type, s.mode, s.multilateral, SUM(s.events) AS n
+    `SELECT ${source.partners ? 's.partner, ' : ''}${period ?? "''"} AS period, ${byType ? 's.type, s.mode' : "'' AS type, '' AS mode"}, s.multilateral, SUM(s.events) AS n
      FROM ${source.table} s WHERE ${where.join(' AND ')}
      GROUP BY ${keys.join(', ')} HAVING SUM(s.events) > 0`, params);
 }
 
 const scopeOf = (multilateral: number): Scope => (Number(multilateral) === 1 ? 'multilateral' : 'bilateral');
 
-/** An actor's counts read off the summaries: by year or the whole range off the yearly one when the range is whole years. */
-async function countFromSummary(c: Connection, filter: CountFilter): Promise<EventCount[]> {
+/** An actor's per-partner rows off the summaries: by year or the whole range off the yearly one when the range is whole years. */
+function partnerSummary(c: Connection, filter: CountFilter, byType: boolean): Promise<SummaryRow[]> {
   const yearly = filter.per !== undefined && filter.per !== 'month' && wholeYear(filter.from) && wholeYear(filter.to);
-  const rows = await readSummary(c, filter, yearly
+  return readSummary(c, filter, yearly
     ? { table: 'dyad_years', period: 'year', partners: true }
-    : { table: 'dyad_counts', period: 'period', partners: true });
+    : { table: 'dyad_counts', period: 'period', partners: true }, byType);
+}
+
+/** An actor's counts read off the summaries. */
+async function countFromSummary(c: Connection, filter: CountFilter): Promise<EventCount[]> {
+  const rows = await partnerSummary(c, filter, true);
   return rows.map((r) => ({
     partner: r.partner as string, period: r.period, type: r.type, ...(r.mode ? { mode: r.mode } : {}), scope: scopeOf(r.multilateral), events: Number(r.n),
   }));
@@ -174,21 +182,38 @@ export async function countEvents(c: Connection, filter: CountFilter): Promise<E
 
 /** An actor's counts off the dyad index: for date ranges finer than a month, or a language. */
 async function countFromIndex(c: Connection, filter: CountFilter): Promise<EventCount[]> {
-  const out: EventCount[] = [];
+  return (await indexRows(c, filter, true)).map((r) => ({
+    partner: r.partner, period: r.period, type: r.type, ...(r.mode ? { mode: r.mode } : {}), scope: r.scope, events: Number(r.n),
+  }));
+}
+
+/** An actor's per-partner rows off either side of the dyad index; with `byType` false, types and modes together. */
+async function indexRows(c: Connection, filter: CountFilter, byType: boolean): Promise<(CountRow & { partner: string })[]> {
+  const out: (CountRow & { partner: string })[] = [];
   const period = periodOf(filter, 'x.period');
+  const [inner, outer, grouped] = byType ? ['x.type, x.mode, ', 't.type, t.mode', ', t.type, t.mode'] : ['', "'' AS type, '' AS mode", ''];
   for (const side of sidesOf(filter)) {
     const other = side === 'a' ? 'b' : 'a';
     const { where, params } = sideWhere(side, filter);
-    const rows = await c.all<CountRow & { partner: string }>(
-      `SELECT t.partner, t.period, t.type, t.mode, t.scope, COUNT(*) AS n FROM (
-         SELECT x.${other} AS partner, ${period ?? "''"} AS period, x.type, x.mode, ${SCOPE('x.event_id')} AS scope
+    out.push(...await c.all<CountRow & { partner: string }>(
+      `SELECT t.partner, t.period, ${outer}, t.scope, COUNT(*) AS n FROM (
+         SELECT x.${other} AS partner, ${period ?? "''"} AS period, ${inner}${SCOPE('x.event_id')} AS scope
          FROM event_dyads x WHERE ${where}) t
-       GROUP BY t.partner, t.period, t.type, t.mode, t.scope`, params);
-    for (const r of rows) {
-      out.push({ partner: r.partner, period: r.period, type: r.type, ...(r.mode ? { mode: r.mode } : {}), scope: r.scope, events: Number(r.n) });
-    }
+       GROUP BY t.partner, t.period${grouped}, t.scope`, params));
   }
   return out;
+}
+
+/**
+ * An actor's events counted by partner, period and scope, the filter's types and modes together
+ * (as `countEvents` would give them, summed): far fewer rows where only the number matters.
+ */
+export async function countPartners(c: Connection, filter: CountFilter): Promise<PartnerCount[]> {
+  const rows: { partner?: string; period: string; scope?: Scope; multilateral?: number; n: number }[] = summarised(filter)
+    ? await partnerSummary(c, filter, false)
+    : await indexRows(c, filter, false);
+  return rows.map((r) => ({ partner: r.partner as string, period: r.period, scope: r.scope ?? scopeOf(r.multilateral ?? 0), events: Number(r.n) }))
+    .sort((x, y) => byPeriod(x, y) || cmp(x.partner, y.partner) || cmp(x.scope, y.scope));
 }
 
 /**

@@ -11,14 +11,14 @@ import { StoreError } from './errors.ts';
 import { exportPage, findEventMentions, findEvents } from './event-queries.ts';
 import { findFacts } from './fact-queries.ts';
 import { decideAll, validateArticle, writeArticles } from './put-article.ts';
-import { countByActor, countEvents, countTotals } from './count-queries.ts';
+import { countByActor, countEvents, countPartners, countTotals } from './count-queries.ts';
 import { searchArticles } from './search.ts';
 import { readStats } from './stats.ts';
 import {
   findUnseenItems, readFingerprints, readWatchedSources, recodeCandidatePage, writeFingerprints, writeWatchedSource,
 } from './watch-state.ts';
 import type {
-  ArticleFilter, ArticleLink, ArticleSummary, ArticleText, CodedArticle, CountFilter, EventCount, EventTotal, EventFilter, EventRow,
+  ArticleFilter, ArticleLink, ArticleSummary, ArticleText, CodedArticle, CountFilter, EventCount, EventTotal, PartnerCount, EventFilter, EventRow,
   ExportedEvent, FactFilter, FactRow, LexiconFingerprints, MentionRow, NewArticle, PutResult, RecodeCandidate, SearchFilter, SearchHit,
   SimilarArticle, Store, StoreCapabilities, StoreStats, StoredArticle, WatchedSource,
 } from './store.ts';
@@ -96,6 +96,11 @@ export class SqlStore implements Store {
   /** An actor's events counted by partner, period, type and mode. */
   eventCounts(filter: CountFilter): Promise<EventCount[]> {
     return this.#read((c) => countEvents(c, filter));
+  }
+
+  /** An actor's events counted by partner, period and scope, the filter's types together. */
+  partnerCounts(filter: CountFilter): Promise<PartnerCount[]> {
+    return this.#read((c) => countPartners(c, filter));
   }
 
   /** An actor's events counted once each, by period, type, mode and scope. */

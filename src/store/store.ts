@@ -265,6 +265,14 @@ export interface EventCount {
   readonly events: number;
 }
 
+/** How many events of the filter's types, together, an actor had with one partner in one period and scope. */
+export interface PartnerCount {
+  readonly partner: string;
+  readonly period: string;
+  readonly scope: Scope;
+  readonly events: number;
+}
+
 /** How many distinct events (each once, whatever its number of partners) in one period, of one type, mode and scope. */
 export interface EventTotal {
   readonly period: string;
@@ -350,6 +358,11 @@ export interface Store {
    * counts once for each), for timelines and profiles that need no single event.
    */
   eventCounts(filter: CountFilter): Promise<EventCount[]>;
+  /**
+   * The same counts with the filter's types (and modes) together: by partner, period and scope
+   * only, for figures that need the number and not its types (a profile's balance by year).
+   */
+  partnerCounts(filter: CountFilter): Promise<PartnerCount[]>;
   /**
    * The same events counted once each (an event with several partners is one event), by month,
    * type, mode and scope: the figures a headline or a country's timeline gives.
