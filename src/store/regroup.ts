@@ -85,6 +85,25 @@ function shapeKey(m: EventShape): string {
 // Rows of a VALUES list per lookup statement: long enough to save round trips, short enough to plan.
 const LOOKUPS_PER_STATEMENT = 500;
 
+/** The stored events of a type sharing a code with a shape, around its date (a row of eventRows' parameters). */
+const EVENT_LOOKUP = `SELECT e.id, e.rank, e.date, e.actors, e.recipients FROM event_actors x JOIN events e ON e.id = x.event_id
+  WHERE x.code = ? AND x.type = ? AND x.date_first >= ? AND x.date_first <= ? AND x.date_last >= ?`;
+
+/** The stored mentions of a type with a code, starting in a range of days (a row of followerRows' parameters). */
+const FOLLOWER_LOOKUP = `SELECT ${MENTION_COLUMNS} FROM mention_actors y JOIN mentions m ON m.id = y.mention_id JOIN events e ON e.id = m.event_id
+  WHERE y.code = ? AND y.type = ? AND y.date_first >= ? AND y.date_first <= ?`;
+
+/** Append to `list` the items whose id it does not hold yet (a shape's lookups through two of its codes find one row twice). */
+function addDistinct<T>(list: T[] | undefined, items: readonly T[], id: (t: T) => number): void {
+  if (!list || items.length === 0) return;
+  const seen = new Set(list.map(id));
+  for (const t of items) {
+    if (seen.has(id(t))) continue;
+    seen.add(id(t));
+    list.push(t);
+  }
+}
+
 /**
  * What the sweep reads of the stored archive around a shape: the stored events of its type
  * sharing a code with it around its date, and the stored mentions that may follow it. Nothing is
@@ -125,7 +144,12 @@ class StoredLookups {
       return [...new Set([...m.actors, ...m.recipients])].map((code) =>
         [k, code, m.type, shift(first, -WINDOW_BEFORE), shift(last, DAY_TOLERANCE), shift(first, -DAY_TOLERANCE)]);
     });
-    for (let i = 0; i < eventRows.length; i += perStatement) {
+    if (this.#caps.inProcess) {
+      // One prepared lookup run per code: cheaper in process than a join of a VALUES list.
+      const found = await this.#c.allEach<EventRow>(EVENT_LOOKUP, eventRows.map((r) => r.slice(1)));
+      eventRows.forEach((r, i) => addDistinct(this.#events.get(r[0] as string), found[i] ?? [], (e) => Number(e.id)));
+    }
+    for (let i = 0; i < (this.#caps.inProcess ? 0 : eventRows.length); i += perStatement) {
       const part = eventRows.slice(i, i + perStatement);
       const rows = await this.#c.all<EventRow & { k: string }>(
         `SELECT DISTINCT q.column1 AS k, e.id, e.rank, e.date, e.actors, e.recipients
@@ -147,7 +171,11 @@ class StoredLookups {
       const ranges = [days, ...[`${first.slice(0, 7)}-01`, `${first.slice(0, 4)}-01-01`].filter((d) => d !== first).map((d): [string, string] => [d, d])];
       return [...new Set([...m.actors, ...m.recipients])].flatMap((code) => ranges.map(([from, to]) => [k, code, m.type, from, to]));
     });
-    for (let i = 0; i < followerRows.length; i += perStatement) {
+    if (this.#caps.inProcess) {
+      const found = await this.#c.allEach<MentionRow>(FOLLOWER_LOOKUP, followerRows.map((r) => r.slice(1)));
+      followerRows.forEach((r, i) => addDistinct(this.#followers.get(r[0] as string), (found[i] ?? []).map(nodeOf), (n) => n.seq));
+    }
+    for (let i = 0; i < (this.#caps.inProcess ? 0 : followerRows.length); i += perStatement) {
       const part = followerRows.slice(i, i + perStatement);
       const rows = await this.#c.all<MentionRow & { k: string }>(
         `SELECT DISTINCT q.column1 AS k, ${MENTION_COLUMNS}
@@ -164,10 +192,10 @@ class StoredLookups {
   }
 
   /** The stored mentions of an event; with `alongside`, those of these events too, read in the same statement. */
-  async membersOf(eventId: number, alongside: Iterable<number> = []): Promise<Node[]> {
+  async membersOf(eventId: number, alongside: () => Iterable<number> = () => []): Promise<Node[]> {
     const known = this.#members.get(eventId);
     if (known) return known;
-    const ids = [...new Set([eventId, ...alongside])].filter((id) => !this.#members.has(id));
+    const ids = [...new Set([eventId, ...alongside()])].filter((id) => !this.#members.has(id));
     for (const id of ids) this.#members.set(id, []);
     for (const part of chunks(ids, this.#caps)) {
       const rows = await this.#c.all<MentionRow>(
@@ -229,23 +257,46 @@ class NewLeaders {
 
 /** The order in which the sweep re-decides mentions, each once. */
 class Queue {
+  // Last in the order first: the next to re-decide is popped off the end.
   readonly #items: Node[] = [];
   readonly #seen = new Set<number>();
+  #fresh: Node[] = [];
 
   push(nodes: Iterable<Node>): void {
-    let added = false;
+    const added: Node[] = [];
     for (const n of nodes) {
       if (this.#seen.has(n.seq)) continue;
       this.#seen.add(n.seq);
-      this.#items.push(n);
-      added = true;
+      added.push(n);
     }
-    if (added) this.#items.sort((a, b) => compareRanked(b, a));
+    this.#fresh.push(...added);
+    if (added.length > 16) {
+      this.#items.push(...added);
+      this.#items.sort((a, b) => compareRanked(b, a));
+      return;
+    }
+    // A few followers at a time: each put in its place, without sorting the whole queue again.
+    for (const n of added) {
+      let [lo, hi] = [0, this.#items.length];
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareRanked(this.#items[mid] as Node, n) > 0) lo = mid + 1;
+        else hi = mid;
+      }
+      this.#items.splice(lo, 0, n);
+    }
   }
 
   /** The mentions waiting to be re-decided. */
   waiting(): readonly Node[] {
     return this.#items;
+  }
+
+  /** The mentions pushed since the last call: those whose stored lookups may not be done yet. */
+  takeFresh(): Node[] {
+    const fresh = this.#fresh;
+    this.#fresh = [];
+    return fresh;
   }
 
   pop(): Node | undefined {
@@ -268,12 +319,12 @@ async function sweep(c: Connection, caps: StoreCapabilities, changes: MentionCha
   await stored.prefetch(changes.added);
   queue.push(changes.added.map((a, i): Node => ({ ...a, seq: ADDED_SEQ + i, added: i })));
   const leaderless = [...changes.leaderless];
-  for (const id of leaderless) queue.push(await stored.membersOf(id, leaderless));
+  for (const id of leaderless) queue.push(await stored.membersOf(id, () => leaderless));
 
   for (let m = queue.pop(); m; m = queue.pop()) {
     // What the sweep will read next is mostly known now: the shapes of the mentions waiting,
     // and the members of the stored leaders among them, read in a few statements together.
-    if (!stored.knows(m)) await stored.prefetch([m, ...queue.waiting()]);
+    if (!stored.knows(m)) await stored.prefetch([m, ...queue.takeFresh()]);
     const candidates = [...await stored.leadersNear(m, dropped), ...newLeaders.near(m)];
     const leader = chooseLeader(m, candidates);
     const led = m.stored?.leads === true ? m.stored.event : undefined;
@@ -282,7 +333,7 @@ async function sweep(c: Connection, caps: StoreCapabilities, changes: MentionCha
       if (led !== undefined) {
         // A leader that now follows an earlier one: its followers choose again.
         dropped.add(led);
-        queue.push(await stored.membersOf(led, queue.waiting().flatMap((n) => (n.stored?.leads ? [n.stored.event] : []))));
+        queue.push(await stored.membersOf(led, () => queue.waiting().flatMap((n) => (n.stored?.leads ? [n.stored.event] : []))));
       }
     } else if (led !== undefined) {
       decided.push({ node: m, leader: { ...m, event: led } });
