@@ -85,13 +85,58 @@ function shapeKey(m: EventShape): string {
 // Rows of a VALUES list per lookup statement: long enough to save round trips, short enough to plan.
 const LOOKUPS_PER_STATEMENT = 500;
 
-/** The stored events of a type sharing a code with a shape, around its date (a row of eventRows' parameters). */
-const EVENT_LOOKUP = `SELECT e.id, e.rank, e.date, e.actors, e.recipients FROM event_actors x JOIN events e ON e.id = x.event_id
-  WHERE x.code = ? AND x.type = ? AND x.date_first >= ? AND x.date_first <= ? AND x.date_last >= ?`;
+/** What the sweep looks up around a shape: its codes and type, and the date ranges of its stored events and followers. */
+interface Lookup {
+  readonly key: string;
+  readonly codes: readonly string[];
+  readonly type: string;
+  /** Stored events start from eventFrom to eventTo and end on eventLastFrom or later. */
+  readonly eventFrom: string;
+  readonly eventTo: string;
+  readonly eventLastFrom: string;
+  /** Three ranges of days on which followers start (an empty one, from after to, where a range repeats another). */
+  readonly ranges: readonly (readonly [string, string])[];
+}
 
-/** The stored mentions of a type with a code, starting in a range of days (a row of followerRows' parameters). */
-const FOLLOWER_LOOKUP = `SELECT ${MENTION_COLUMNS} FROM mention_actors y JOIN mentions m ON m.id = y.mention_id JOIN events e ON e.id = m.event_id
-  WHERE y.code = ? AND y.type = ? AND y.date_first >= ? AND y.date_first <= ?`;
+// Where a shape's month or year starts on its first day, that range is the days' range already.
+const NO_RANGE: readonly [string, string] = ['1', '0'];
+
+function lookupOf(key: string, m: EventShape): Lookup {
+  const { first, last } = dateBounds(m.date);
+  const month = `${first.slice(0, 7)}-01`;
+  const year = `${first.slice(0, 4)}-01-01`;
+  return {
+    key, codes: [...new Set([...m.actors, ...m.recipients])], type: m.type,
+    // A year-only event's first day lies up to a year before the mention's: the lower bound keeps
+    // the lookup on one range of the (code, type, date_first, date_last) index.
+    eventFrom: shift(first, -WINDOW_BEFORE), eventTo: shift(last, DAY_TOLERANCE), eventLastFrom: shift(first, -DAY_TOLERANCE),
+    // Stored mentions after m report the same event only when as precise as m or less: a day at
+    // most 3 days later, or m's month or year; so they start in a range of days (the first few,
+    // for a day; the first, for a month) or on the first day of its month or year.
+    ranges: [
+      [first, first === last ? shift(first, DAY_TOLERANCE) : first],
+      month === first ? NO_RANGE : [month, month],
+      year === first || year === month ? NO_RANGE : [year, year],
+    ],
+  };
+}
+
+const eventLookups: string[] = [];
+
+/** The stored events of a type sharing one of n codes with a shape, around its date (parameters: the codes, then Lookup's type and event range). */
+function eventLookup(n: number): string {
+  return eventLookups[n] ??= `SELECT e.id, e.rank, e.date, e.actors, e.recipients FROM event_actors x JOIN events e ON e.id = x.event_id
+    WHERE x.code IN (${marks(n)}) AND x.type = ? AND x.date_first >= ? AND x.date_first <= ? AND x.date_last >= ?`;
+}
+
+const followerLookups: string[] = [];
+
+/** The stored mentions of a type with one of n codes starting in one of three ranges of days (parameters: codes, type, from, to, per range). */
+function followerLookup(n: number): string {
+  const branch = `SELECT ${MENTION_COLUMNS} FROM mention_actors y JOIN mentions m ON m.id = y.mention_id JOIN events e ON e.id = m.event_id
+    WHERE y.code IN (${marks(n)}) AND y.type = ? AND y.date_first >= ? AND y.date_first <= ?`;
+  return followerLookups[n] ??= [branch, branch, branch].join(' UNION ALL ');
+}
 
 /** Append to `list` the items whose id it does not hold yet (a shape's lookups through two of its codes find one row twice). */
 function addDistinct<T>(list: T[] | undefined, items: readonly T[], id: (t: T) => number): void {
@@ -130,26 +175,41 @@ class StoredLookups {
       const key = shapeKey(m);
       if (!this.#events.has(key)) todo.set(key, m);
     }
-    const keys = [...todo.keys()];
-    for (const k of keys) {
+    if (todo.size === 0) return;
+    for (const k of todo.keys()) {
       this.#events.set(k, []);
       this.#followers.set(k, []);
     }
-    const perStatement = Math.max(1, Math.min(LOOKUPS_PER_STATEMENT, Math.floor(this.#caps.maxParameters / 6)));
-    const eventRows = keys.flatMap((k) => {
-      const m = todo.get(k) as EventShape;
-      const { first, last } = dateBounds(m.date);
-      // A year-only event's first day lies up to a year before the mention's: the lower bound keeps
-      // the lookup on one range of the (code, type, date_first, date_last) index.
-      return [...new Set([...m.actors, ...m.recipients])].map((code) =>
-        [k, code, m.type, shift(first, -WINDOW_BEFORE), shift(last, DAY_TOLERANCE), shift(first, -DAY_TOLERANCE)]);
-    });
-    if (this.#caps.inProcess) {
-      // One prepared lookup run per code: cheaper in process than a join of a VALUES list.
-      const found = await this.#c.allEach<EventRow>(EVENT_LOOKUP, eventRows.map((r) => r.slice(1)));
-      eventRows.forEach((r, i) => addDistinct(this.#events.get(r[0] as string), found[i] ?? [], (e) => Number(e.id)));
+    const lookups = [...todo].map(([k, m]) => lookupOf(k, m));
+    if (this.#caps.inProcess) await this.#lookUpEach(lookups);
+    else await this.#lookUpJoined(lookups);
+  }
+
+  /** In process: two prepared lookups per shape (its events, its followers), each over all its codes. */
+  async #lookUpEach(lookups: readonly Lookup[]): Promise<void> {
+    const byCodes = new Map<number, Lookup[]>();
+    for (const l of lookups) {
+      const list = byCodes.get(l.codes.length);
+      if (list) list.push(l);
+      else byCodes.set(l.codes.length, [l]);
     }
-    for (let i = 0; i < (this.#caps.inProcess ? 0 : eventRows.length); i += perStatement) {
+    for (const [n, list] of byCodes) {
+      const events = await this.#c.allEach<EventRow>(eventLookup(n),
+        list.map((l) => [...l.codes, l.type, l.eventFrom, l.eventTo, l.eventLastFrom]));
+      const followers = await this.#c.allEach<MentionRow>(followerLookup(n),
+        list.map((l) => l.ranges.flatMap(([from, to]) => [...l.codes, l.type, from, to])));
+      list.forEach((l, i) => {
+        addDistinct(this.#events.get(l.key), events[i] ?? [], (e) => Number(e.id));
+        addDistinct(this.#followers.get(l.key), (followers[i] ?? []).map(nodeOf), (f) => f.seq);
+      });
+    }
+  }
+
+  /** On a server: a few statements for all the shapes, each a join of a VALUES list on the index. */
+  async #lookUpJoined(lookups: readonly Lookup[]): Promise<void> {
+    const perStatement = Math.max(1, Math.min(LOOKUPS_PER_STATEMENT, Math.floor(this.#caps.maxParameters / 6)));
+    const eventRows = lookups.flatMap((l) => l.codes.map((code) => [l.key, code, l.type, l.eventFrom, l.eventTo, l.eventLastFrom]));
+    for (let i = 0; i < eventRows.length; i += perStatement) {
       const part = eventRows.slice(i, i + perStatement);
       const rows = await this.#c.all<EventRow & { k: string }>(
         `SELECT DISTINCT q.column1 AS k, e.id, e.rank, e.date, e.actors, e.recipients
@@ -159,23 +219,9 @@ class StoredLookups {
          JOIN events e ON e.id = x.event_id`, part.flat());
       for (const r of rows) this.#events.get(r.k)?.push(r);
     }
-    // Stored mentions after m report the same event only when as precise as m or less: a day at
-    // most 3 days later, or m's month or year; so they start on one of a few days, each a point
-    // of the mention index.
-    // Each is a range of days (the first few, for a day; the first, for a month) and the
-    // starts of its month and year.
-    const followerRows = keys.flatMap((k) => {
-      const m = todo.get(k) as EventShape;
-      const { first, last } = dateBounds(m.date);
-      const days: [string, string] = [first, first === last ? shift(first, DAY_TOLERANCE) : first];
-      const ranges = [days, ...[`${first.slice(0, 7)}-01`, `${first.slice(0, 4)}-01-01`].filter((d) => d !== first).map((d): [string, string] => [d, d])];
-      return [...new Set([...m.actors, ...m.recipients])].flatMap((code) => ranges.map(([from, to]) => [k, code, m.type, from, to]));
-    });
-    if (this.#caps.inProcess) {
-      const found = await this.#c.allEach<MentionRow>(FOLLOWER_LOOKUP, followerRows.map((r) => r.slice(1)));
-      followerRows.forEach((r, i) => addDistinct(this.#followers.get(r[0] as string), (found[i] ?? []).map(nodeOf), (n) => n.seq));
-    }
-    for (let i = 0; i < (this.#caps.inProcess ? 0 : followerRows.length); i += perStatement) {
+    const followerRows = lookups.flatMap((l) => l.codes.flatMap((code) =>
+      l.ranges.filter(([from, to]) => from <= to).map(([from, to]) => [l.key, code, l.type, from, to])));
+    for (let i = 0; i < followerRows.length; i += perStatement) {
       const part = followerRows.slice(i, i + perStatement);
       const rows = await this.#c.all<MentionRow & { k: string }>(
         `SELECT DISTINCT q.column1 AS k, ${MENTION_COLUMNS}
