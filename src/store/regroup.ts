@@ -96,6 +96,11 @@ interface Lookup {
   readonly eventLastFrom: string;
   /** Three ranges of days on which followers start (an empty one, from after to, where a range repeats another). */
   readonly ranges: readonly (readonly [string, string])[];
+  /**
+   * The same for the stored events whose dates agree with the shape's (grouping.ts, rule 3),
+   * which start within a few days of its span, or on the first day of its month or its year.
+   */
+  readonly eventRanges: readonly (readonly [string, string])[];
 }
 
 // Where a shape's month or year starts on its first day, that range is the days' range already.
@@ -118,15 +123,24 @@ function lookupOf(key: string, m: EventShape): Lookup {
       month === first ? NO_RANGE : [month, month],
       year === first || year === month ? NO_RANGE : [year, year],
     ],
+    eventRanges: [
+      [shift(first, -DAY_TOLERANCE), shift(last, DAY_TOLERANCE)],
+      month >= shift(first, -DAY_TOLERANCE) ? NO_RANGE : [month, month],
+      year >= shift(first, -DAY_TOLERANCE) || year === month ? NO_RANGE : [year, year],
+    ],
   };
 }
 
 const eventLookups: string[] = [];
 
-/** The stored events of a type sharing one of n codes with a shape, around its date (parameters: the codes, then Lookup's type and event range). */
+/**
+ * The stored events of a type sharing one of n codes with a shape, starting in one of three
+ * ranges of days (parameters: codes, type, from, to, per range).
+ */
 function eventLookup(n: number): string {
-  return eventLookups[n] ??= `SELECT e.id, e.rank, e.date, e.actors, e.recipients FROM event_actors x JOIN events e ON e.id = x.event_id
-    WHERE x.code IN (${marks(n)}) AND x.type = ? AND x.date_first >= ? AND x.date_first <= ? AND x.date_last >= ?`;
+  const branch = `SELECT e.id, e.rank, e.date, e.actors, e.recipients FROM event_actors x JOIN events e ON e.id = x.event_id
+    WHERE x.code IN (${marks(n)}) AND x.type = ? AND x.date_first >= ? AND x.date_first <= ?`;
+  return eventLookups[n] ??= [branch, branch, branch].join(' UNION ALL ');
 }
 
 const followerLookups: string[] = [];
@@ -195,7 +209,7 @@ class StoredLookups {
     }
     for (const [n, list] of byCodes) {
       const events = await this.#c.allEach<EventRow>(eventLookup(n),
-        list.map((l) => [...l.codes, l.type, l.eventFrom, l.eventTo, l.eventLastFrom]));
+        list.map((l) => l.eventRanges.flatMap(([from, to]) => [...l.codes, l.type, from, to])));
       const followers = await this.#c.allEach<MentionRow>(followerLookup(n),
         list.map((l) => l.ranges.flatMap(([from, to]) => [...l.codes, l.type, from, to])));
       list.forEach((l, i) => {
