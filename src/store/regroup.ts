@@ -167,8 +167,9 @@ function addDistinct<T>(list: T[] | undefined, items: readonly T[], id: (t: T) =
  * What the sweep reads of the stored archive around a shape: the stored events of its type
  * sharing a code with it around its date, and the stored mentions that may follow it. Nothing is
  * written while the sweep runs, so the answer for one shape holds for the whole sweep; the
- * shapes known up front (the mentions being added) are looked up together, a few statements
- * for a whole batch, each a join of a VALUES list on the index.
+ * shapes known up front (the mentions being added) are looked up together: on a server a few
+ * statements for a whole batch, each a join of a VALUES list on the index; in process two
+ * prepared lookups per shape.
  */
 class StoredLookups {
   readonly #c: Connection;
