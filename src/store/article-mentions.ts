@@ -10,7 +10,7 @@ import type { Connection, SqlValue } from './dialect.ts';
 import { codesOf } from './dyads.ts';
 import { copyRank, rankOf } from './grouping.ts';
 import { applyChanges, type AddedMention } from './regroup.ts';
-import { chunks, insertReturning, joinCodes, marks } from './sql.ts';
+import { chunks, insertNumbered, joinCodes, marks } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
 
 /** A stored mention of the article being replaced. */
@@ -150,9 +150,7 @@ export async function applyMentionPlans(
   const thinned = new Set(removed.filter((m) => !m.leads && !leaderless.has(m.event)).map((m) => m.event));
   return applyChanges(c, caps, { added, leaderless, thinned }, now, async (events, index) => {
     // Ranks are unique: they tell which row is which mention.
-    const ids = new Map((await insertReturning<{ id: number; rank: string }>(
-      c, caps, 'mentions', ['event_id', ...COLUMNS], added.map((m, i) => [events[i] ?? null, ...m.values]), 'id, rank'))
-      .map((r) => [r.rank, Number(r.id)]));
-    for (const m of added) index.mention(ids.get(m.rank) as number, m);
+    const ids = await insertNumbered(c, caps, 'mentions', ['event_id', ...COLUMNS], added.map((m, i) => [events[i] ?? null, ...m.values]), ['rank']);
+    added.forEach((m, i) => index.mention(ids[i] as number, m));
   });
 }

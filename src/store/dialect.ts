@@ -17,6 +17,20 @@ export interface Connection {
   all<R extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<R[]>;
   /** Run a statement; resolves to the number of rows it changed. */
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  /**
+   * Run one statement once per row of parameters, in order; resolves to the rows changed in all.
+   * In process (SQLite) the statement is prepared once and the runs cost no await between them.
+   */
+  runEach(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<number>;
+  /** Run one query once per row of parameters: the rows of each run, in order. */
+  allEach<R extends Row = Row>(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<R[][]>;
+  /**
+   * The id the next row inserted into `table` gets when given none, where the transaction is the
+   * only writer and may number new rows itself (SQLite, AUTOINCREMENT: past the highest id the
+   * table ever held); undefined where ids come from a sequence other writers share (PostgreSQL),
+   * and the insert returns them.
+   */
+  nextId(table: string): Promise<number | undefined>;
   /** Run a script of statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /**

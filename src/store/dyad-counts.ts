@@ -135,6 +135,15 @@ const SUMMARIES: readonly { readonly of: 'dyads' | 'actors'; readonly summary: S
   },
 ];
 
+/** Rows by their key columns (all but the last, the count), as the table orders them. */
+function compareKeys(a: readonly SqlValue[], b: readonly SqlValue[]): number {
+  for (let i = 0; i < a.length - 1; i++) {
+    const [x, y] = [a[i] as SqlValue, b[i] as SqlValue];
+    if (x !== y) return (x as string | number) < (y as string | number) ? -1 : 1;
+  }
+  return 0;
+}
+
 /** Add signed counts to one summary table; rows whose count falls to zero are deleted. */
 async function addTo(c: Connection, caps: StoreCapabilities, s: Summary, delta: ReadonlyMap<string, number>): Promise<void> {
   // Keys that roll up to one row (two months of a year) are added together first.
@@ -151,14 +160,18 @@ async function addTo(c: Connection, caps: StoreCapabilities, s: Summary, delta: 
   const rows = [...merged.values()].filter((r) => r[r.length - 1] !== 0);
   if (rows.length === 0) return;
   const columns = [...s.key, 'events'];
-  const perStatement = Math.max(1, Math.floor(Math.min(caps.maxParameters, 14_000) / columns.length));
   const row = `(${marks(columns.length)})`;
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const part = rows.slice(i, i + perStatement);
-    await c.run(
-      `INSERT INTO ${s.table} (${columns.join(', ')}) VALUES ${part.map(() => row).join(', ')}
-       ON CONFLICT (${s.key.join(', ')}) DO UPDATE SET events = ${s.table}.events + excluded.events`,
-      part.flat());
+  const upsert = (n: number): string => `INSERT INTO ${s.table} (${columns.join(', ')}) VALUES ${Array.from({ length: n }, () => row).join(', ')}
+       ON CONFLICT (${s.key.join(', ')}) DO UPDATE SET events = ${s.table}.events + excluded.events`;
+  if (caps.inProcess) {
+    // In key order, each upsert lands next to the one before.
+    await c.runEach(upsert(1), rows.sort(compareKeys));
+  } else {
+    const perStatement = Math.max(1, Math.floor(Math.min(caps.maxParameters, 14_000) / columns.length));
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const part = rows.slice(i, i + perStatement);
+      await c.run(upsert(part.length), part.flat());
+    }
   }
   // A count that fell to zero is no row, as a direct count gives none (a partial index finds them).
   if (rows.some((r) => (r[r.length - 1] as number) < 0)) await c.run(`DELETE FROM ${s.table} WHERE events = 0`);

@@ -10,7 +10,7 @@ import type { Connection, SqlValue } from './dialect.ts';
 import { dyadPairs, rolesOf } from './dyads.ts';
 import { Contributions } from './dyad-counts.ts';
 import { modeOf, type EventShape } from './grouping.ts';
-import { chunks, insertReturning, insertRows, joinCodes, marks, updateById } from './sql.ts';
+import { chunks, insertNumbered, insertRows, joinCodes, marks, updateById } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
 
 /** What an event row is written from: its leader's shape and rank, and its mode. */
@@ -84,13 +84,9 @@ export async function insertEvents(c: Connection, caps: StoreCapabilities, event
     const { first, last } = dateBounds(head.date);
     return [head.type, head.mode, head.date, first, last, joinCodes(head.actors), joinCodes(head.recipients), firstSeen, head.rank];
   });
-  const inserted = await insertReturning<{ id: number; rank: string }>(c, caps, 'events', EVENT_COLUMNS, rows, 'id, rank');
-  const idOf = new Map(inserted.map((r) => [r.rank, Number(r.id)]));
-  return events.map(({ head }) => {
-    const id = idOf.get(head.rank) as number;
-    index.event(id, head);
-    return id;
-  });
+  const ids = await insertNumbered(c, caps, 'events', EVENT_COLUMNS, rows, ['rank']);
+  events.forEach(({ head }, i) => index.event(ids[i] as number, head));
+  return ids;
 }
 
 /** Insert one event led by `head`; returns its id. */

@@ -15,7 +15,7 @@ import { codesOf } from './dyads.ts';
 import { StoreError } from './errors.ts';
 import { applyMentionPlans, mentionsOf, planMentions, storedMentions } from './article-mentions.ts';
 import { indexArticles } from './search.ts';
-import { chunks, insertReturning, insertRows, joinCodes, marks } from './sql.ts';
+import { chunks, insertNumbered, insertRows, joinCodes, marks } from './sql.ts';
 import type { CodedArticle, NewArticle, PutResult, StoreCapabilities } from './store.ts';
 import { factKey, linkAllTranslations, relinkArticle } from './translations.ts';
 
@@ -189,10 +189,9 @@ async function writeRun(c: Connection, dialect: Dialect, items: readonly PutItem
   }
   await clearArticles(c, caps, replacing);
   const added = items.filter((_, i) => decisions[i]?.kind === 'add');
-  const inserted = await insertReturning<{ id: number; content_hash: string }>(c, caps, 'articles', ARTICLE_COLUMNS,
-    added.map((item) => [item.article.address ?? null, item.hash, ...articleFields(item, now)]), 'id, content_hash');
-  const idOfHash = new Map(inserted.map((r) => [r.content_hash, Number(r.id)]));
-  for (const item of added) ids.set(item, idOfHash.get(item.hash) as number);
+  const addedIds = await insertNumbered(c, caps, 'articles', ARTICLE_COLUMNS,
+    added.map((item) => [item.article.address ?? null, item.hash, ...articleFields(item, now)]), ['content_hash']);
+  added.forEach((item, i) => ids.set(item, addedIds[i] as number));
 
   const writing: Writing[] = items.flatMap((item, i): Writing[] => {
     const d = decisions[i] as Decision;
@@ -275,26 +274,19 @@ async function clearArticles(c: Connection, caps: StoreCapabilities, ids: readon
 /** The facts of the articles written, and their parties; a row is told by its place in its article. */
 async function insertFacts(c: Connection, caps: StoreCapabilities, writing: readonly Writing[]): Promise<void> {
   const rows: SqlValue[][] = [];
-  const partiesOf = new Map<string, string[][]>();
-  const placeOf = (article: number, key: string, sentence: number, start: number, end: number, kind: string): string =>
-    [article, kind, key, sentence, start, end].join('|');
+  const partiesOf: string[][] = [];
   for (const w of writing) {
     for (const f of w.facts) {
       const date = factDate(f);
       const parties = [...new Set(f.parties)].sort();
-      const key = factKey(f);
-      rows.push([w.id, f.kind, key, joinCodes(parties), f.lang, date ?? null, ...boundsOf(date), f.evidence.sentence,
+      rows.push([w.id, f.kind, factKey(f), joinCodes(parties), f.lang, date ?? null, ...boundsOf(date), f.evidence.sentence,
         f.evidence.start, f.evidence.end, f.evidence.text, w.item.coded.lexiconVersion, JSON.stringify(f)]);
-      const place = placeOf(w.id, key, f.evidence.sentence, f.evidence.start, f.evidence.end, f.kind);
-      partiesOf.set(place, [...(partiesOf.get(place) ?? []), parties]);
+      partiesOf.push(parties);
     }
   }
-  const inserted = await insertReturning<{ id: number; article_id: number; kind: string; fact_key: string; sentence: number; start_offset: number; end_offset: number }>(
-    c, caps, 'facts', FACT_COLUMNS, rows, 'id, article_id, kind, fact_key, sentence, start_offset, end_offset');
-  // Facts at one place with one key have the same parties (the key holds them): any row will do.
-  const partyRows = inserted.sort((a, b) => Number(a.id) - Number(b.id)).flatMap((r) => {
-    const list = partiesOf.get(placeOf(Number(r.article_id), r.fact_key, Number(r.sentence), Number(r.start_offset), Number(r.end_offset), r.kind));
-    return (list?.shift() ?? []).map((p) => [Number(r.id), p]);
-  });
+  // Facts at one place with one key have the same parties (the key holds them): such rows are interchangeable.
+  const ids = await insertNumbered(c, caps, 'facts', FACT_COLUMNS, rows, ['article_id', 'kind', 'fact_key', 'sentence', 'start_offset', 'end_offset']);
+  const partyRows = ids.map((id, i) => ({ id, parties: partiesOf[i] ?? [] })).sort((a, b) => a.id - b.id)
+    .flatMap(({ id, parties }) => parties.map((p) => [id, p]));
   await insertRows(c, caps, 'fact_parties', ['fact_id', 'code'], partyRows);
 }

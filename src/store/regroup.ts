@@ -85,12 +85,91 @@ function shapeKey(m: EventShape): string {
 // Rows of a VALUES list per lookup statement: long enough to save round trips, short enough to plan.
 const LOOKUPS_PER_STATEMENT = 500;
 
+/** What the sweep looks up around a shape: its codes and type, and the date ranges of its stored events and followers. */
+interface Lookup {
+  readonly key: string;
+  readonly codes: readonly string[];
+  readonly type: string;
+  /** Stored events start from eventFrom to eventTo and end on eventLastFrom or later. */
+  readonly eventFrom: string;
+  readonly eventTo: string;
+  readonly eventLastFrom: string;
+  /** Three ranges of days on which followers start (an empty one, from after to, where a range repeats another). */
+  readonly ranges: readonly (readonly [string, string])[];
+  /**
+   * The same for the stored events whose dates agree with the shape's (grouping.ts, rule 3),
+   * which start within a few days of its span, or on the first day of its month or its year.
+   */
+  readonly eventRanges: readonly (readonly [string, string])[];
+}
+
+// Where a shape's month or year starts on its first day, that range is the days' range already.
+const NO_RANGE: readonly [string, string] = ['1', '0'];
+
+function lookupOf(key: string, m: EventShape): Lookup {
+  const { first, last } = dateBounds(m.date);
+  const month = `${first.slice(0, 7)}-01`;
+  const year = `${first.slice(0, 4)}-01-01`;
+  return {
+    key, codes: [...new Set([...m.actors, ...m.recipients])], type: m.type,
+    // A year-only event's first day lies up to a year before the mention's: the lower bound keeps
+    // the lookup on one range of the (code, type, date_first, date_last) index.
+    eventFrom: shift(first, -WINDOW_BEFORE), eventTo: shift(last, DAY_TOLERANCE), eventLastFrom: shift(first, -DAY_TOLERANCE),
+    // Stored mentions after m report the same event only when as precise as m or less: a day at
+    // most 3 days later, or m's month or year; so they start in a range of days (the first few,
+    // for a day; the first, for a month) or on the first day of its month or year.
+    ranges: [
+      [first, first === last ? shift(first, DAY_TOLERANCE) : first],
+      month === first ? NO_RANGE : [month, month],
+      year === first || year === month ? NO_RANGE : [year, year],
+    ],
+    eventRanges: [
+      [shift(first, -DAY_TOLERANCE), shift(last, DAY_TOLERANCE)],
+      month >= shift(first, -DAY_TOLERANCE) ? NO_RANGE : [month, month],
+      year >= shift(first, -DAY_TOLERANCE) || year === month ? NO_RANGE : [year, year],
+    ],
+  };
+}
+
+const eventLookups: string[] = [];
+
+/**
+ * The stored events of a type sharing one of n codes with a shape, starting in one of three
+ * ranges of days (parameters: codes, type, from, to, per range).
+ */
+function eventLookup(n: number): string {
+  const branch = `SELECT e.id, e.rank, e.date, e.actors, e.recipients FROM event_actors x JOIN events e ON e.id = x.event_id
+    WHERE x.code IN (${marks(n)}) AND x.type = ? AND x.date_first >= ? AND x.date_first <= ?`;
+  return eventLookups[n] ??= [branch, branch, branch].join(' UNION ALL ');
+}
+
+const followerLookups: string[] = [];
+
+/** The stored mentions of a type with one of n codes starting in one of three ranges of days (parameters: codes, type, from, to, per range). */
+function followerLookup(n: number): string {
+  const branch = `SELECT ${MENTION_COLUMNS} FROM mention_actors y JOIN mentions m ON m.id = y.mention_id JOIN events e ON e.id = m.event_id
+    WHERE y.code IN (${marks(n)}) AND y.type = ? AND y.date_first >= ? AND y.date_first <= ?`;
+  return followerLookups[n] ??= [branch, branch, branch].join(' UNION ALL ');
+}
+
+/** Append to `list` the items whose id it does not hold yet (a shape's lookups through two of its codes find one row twice). */
+function addDistinct<T>(list: T[] | undefined, items: readonly T[], id: (t: T) => number): void {
+  if (!list || items.length === 0) return;
+  const seen = new Set(list.map(id));
+  for (const t of items) {
+    if (seen.has(id(t))) continue;
+    seen.add(id(t));
+    list.push(t);
+  }
+}
+
 /**
  * What the sweep reads of the stored archive around a shape: the stored events of its type
  * sharing a code with it around its date, and the stored mentions that may follow it. Nothing is
  * written while the sweep runs, so the answer for one shape holds for the whole sweep; the
- * shapes known up front (the mentions being added) are looked up together, a few statements
- * for a whole batch, each a join of a VALUES list on the index.
+ * shapes known up front (the mentions being added) are looked up together: on a server a few
+ * statements for a whole batch, each a join of a VALUES list on the index; in process two
+ * prepared lookups per shape.
  */
 class StoredLookups {
   readonly #c: Connection;
@@ -111,20 +190,40 @@ class StoredLookups {
       const key = shapeKey(m);
       if (!this.#events.has(key)) todo.set(key, m);
     }
-    const keys = [...todo.keys()];
-    for (const k of keys) {
+    if (todo.size === 0) return;
+    for (const k of todo.keys()) {
       this.#events.set(k, []);
       this.#followers.set(k, []);
     }
+    const lookups = [...todo].map(([k, m]) => lookupOf(k, m));
+    if (this.#caps.inProcess) await this.#lookUpEach(lookups);
+    else await this.#lookUpJoined(lookups);
+  }
+
+  /** In process: two prepared lookups per shape (its events, its followers), each over all its codes. */
+  async #lookUpEach(lookups: readonly Lookup[]): Promise<void> {
+    const byCodes = new Map<number, Lookup[]>();
+    for (const l of lookups) {
+      const list = byCodes.get(l.codes.length);
+      if (list) list.push(l);
+      else byCodes.set(l.codes.length, [l]);
+    }
+    for (const [n, list] of byCodes) {
+      const events = await this.#c.allEach<EventRow>(eventLookup(n),
+        list.map((l) => l.eventRanges.flatMap(([from, to]) => [...l.codes, l.type, from, to])));
+      const followers = await this.#c.allEach<MentionRow>(followerLookup(n),
+        list.map((l) => l.ranges.flatMap(([from, to]) => [...l.codes, l.type, from, to])));
+      list.forEach((l, i) => {
+        addDistinct(this.#events.get(l.key), events[i] ?? [], (e) => Number(e.id));
+        addDistinct(this.#followers.get(l.key), (followers[i] ?? []).map(nodeOf), (f) => f.seq);
+      });
+    }
+  }
+
+  /** On a server: a few statements for all the shapes, each a join of a VALUES list on the index. */
+  async #lookUpJoined(lookups: readonly Lookup[]): Promise<void> {
     const perStatement = Math.max(1, Math.min(LOOKUPS_PER_STATEMENT, Math.floor(this.#caps.maxParameters / 6)));
-    const eventRows = keys.flatMap((k) => {
-      const m = todo.get(k) as EventShape;
-      const { first, last } = dateBounds(m.date);
-      // A year-only event's first day lies up to a year before the mention's: the lower bound keeps
-      // the lookup on one range of the (code, type, date_first, date_last) index.
-      return [...new Set([...m.actors, ...m.recipients])].map((code) =>
-        [k, code, m.type, shift(first, -WINDOW_BEFORE), shift(last, DAY_TOLERANCE), shift(first, -DAY_TOLERANCE)]);
-    });
+    const eventRows = lookups.flatMap((l) => l.codes.map((code) => [l.key, code, l.type, l.eventFrom, l.eventTo, l.eventLastFrom]));
     for (let i = 0; i < eventRows.length; i += perStatement) {
       const part = eventRows.slice(i, i + perStatement);
       const rows = await this.#c.all<EventRow & { k: string }>(
@@ -135,18 +234,8 @@ class StoredLookups {
          JOIN events e ON e.id = x.event_id`, part.flat());
       for (const r of rows) this.#events.get(r.k)?.push(r);
     }
-    // Stored mentions after m report the same event only when as precise as m or less: a day at
-    // most 3 days later, or m's month or year; so they start on one of a few days, each a point
-    // of the mention index.
-    // Each is a range of days (the first few, for a day; the first, for a month) and the
-    // starts of its month and year.
-    const followerRows = keys.flatMap((k) => {
-      const m = todo.get(k) as EventShape;
-      const { first, last } = dateBounds(m.date);
-      const days: [string, string] = [first, first === last ? shift(first, DAY_TOLERANCE) : first];
-      const ranges = [days, ...[`${first.slice(0, 7)}-01`, `${first.slice(0, 4)}-01-01`].filter((d) => d !== first).map((d): [string, string] => [d, d])];
-      return [...new Set([...m.actors, ...m.recipients])].flatMap((code) => ranges.map(([from, to]) => [k, code, m.type, from, to]));
-    });
+    const followerRows = lookups.flatMap((l) => l.codes.flatMap((code) =>
+      l.ranges.filter(([from, to]) => from <= to).map(([from, to]) => [l.key, code, l.type, from, to])));
     for (let i = 0; i < followerRows.length; i += perStatement) {
       const part = followerRows.slice(i, i + perStatement);
       const rows = await this.#c.all<MentionRow & { k: string }>(
@@ -164,10 +253,10 @@ class StoredLookups {
   }
 
   /** The stored mentions of an event; with `alongside`, those of these events too, read in the same statement. */
-  async membersOf(eventId: number, alongside: Iterable<number> = []): Promise<Node[]> {
+  async membersOf(eventId: number, alongside: () => Iterable<number> = () => []): Promise<Node[]> {
     const known = this.#members.get(eventId);
     if (known) return known;
-    const ids = [...new Set([eventId, ...alongside])].filter((id) => !this.#members.has(id));
+    const ids = [...new Set([eventId, ...alongside()])].filter((id) => !this.#members.has(id));
     for (const id of ids) this.#members.set(id, []);
     for (const part of chunks(ids, this.#caps)) {
       const rows = await this.#c.all<MentionRow>(
@@ -229,23 +318,46 @@ class NewLeaders {
 
 /** The order in which the sweep re-decides mentions, each once. */
 class Queue {
+  // Last in the order first: the next to re-decide is popped off the end.
   readonly #items: Node[] = [];
   readonly #seen = new Set<number>();
+  #fresh: Node[] = [];
 
   push(nodes: Iterable<Node>): void {
-    let added = false;
+    const added: Node[] = [];
     for (const n of nodes) {
       if (this.#seen.has(n.seq)) continue;
       this.#seen.add(n.seq);
-      this.#items.push(n);
-      added = true;
+      added.push(n);
     }
-    if (added) this.#items.sort((a, b) => compareRanked(b, a));
+    this.#fresh.push(...added);
+    if (added.length > 16) {
+      this.#items.push(...added);
+      this.#items.sort((a, b) => compareRanked(b, a));
+      return;
+    }
+    // A few followers at a time: each put in its place, without sorting the whole queue again.
+    for (const n of added) {
+      let [lo, hi] = [0, this.#items.length];
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareRanked(this.#items[mid] as Node, n) > 0) lo = mid + 1;
+        else hi = mid;
+      }
+      this.#items.splice(lo, 0, n);
+    }
   }
 
   /** The mentions waiting to be re-decided. */
   waiting(): readonly Node[] {
     return this.#items;
+  }
+
+  /** The mentions pushed since the last call: those whose stored lookups may not be done yet. */
+  takeFresh(): Node[] {
+    const fresh = this.#fresh;
+    this.#fresh = [];
+    return fresh;
   }
 
   pop(): Node | undefined {
@@ -268,12 +380,12 @@ async function sweep(c: Connection, caps: StoreCapabilities, changes: MentionCha
   await stored.prefetch(changes.added);
   queue.push(changes.added.map((a, i): Node => ({ ...a, seq: ADDED_SEQ + i, added: i })));
   const leaderless = [...changes.leaderless];
-  for (const id of leaderless) queue.push(await stored.membersOf(id, leaderless));
+  for (const id of leaderless) queue.push(await stored.membersOf(id, () => leaderless));
 
   for (let m = queue.pop(); m; m = queue.pop()) {
     // What the sweep will read next is mostly known now: the shapes of the mentions waiting,
     // and the members of the stored leaders among them, read in a few statements together.
-    if (!stored.knows(m)) await stored.prefetch([m, ...queue.waiting()]);
+    if (!stored.knows(m)) await stored.prefetch([m, ...queue.takeFresh()]);
     const candidates = [...await stored.leadersNear(m, dropped), ...newLeaders.near(m)];
     const leader = chooseLeader(m, candidates);
     const led = m.stored?.leads === true ? m.stored.event : undefined;
@@ -282,7 +394,7 @@ async function sweep(c: Connection, caps: StoreCapabilities, changes: MentionCha
       if (led !== undefined) {
         // A leader that now follows an earlier one: its followers choose again.
         dropped.add(led);
-        queue.push(await stored.membersOf(led, queue.waiting().flatMap((n) => (n.stored?.leads ? [n.stored.event] : []))));
+        queue.push(await stored.membersOf(led, () => queue.waiting().flatMap((n) => (n.stored?.leads ? [n.stored.event] : []))));
       }
     } else if (led !== undefined) {
       decided.push({ node: m, leader: { ...m, event: led } });

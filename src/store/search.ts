@@ -60,6 +60,10 @@ export interface IndexedArticle {
 /** Index several articles' terms, replacing what was indexed for them before, in few statements. */
 export async function indexArticles(c: Connection, caps: StoreCapabilities, search: SearchSpelling, articles: readonly IndexedArticle[]): Promise<void> {
   for (const a of articles) if (a.indexed) await c.run(search.remove, [a.id]);
+  if (caps.inProcess) {
+    await c.runEach(search.insert, articles.map((a) => [a.id, termsOf(a.title, a.text, a.lang, a.terms)]));
+    return;
+  }
   const perStatement = Math.max(1, Math.min(500, Math.floor(caps.maxParameters / 2)));
   for (let i = 0; i < articles.length; i += perStatement) {
     const part = articles.slice(i, i + perStatement);

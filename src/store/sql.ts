@@ -12,20 +12,11 @@ export function marks(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
 
-/**
- * The statements a multi-row insert is cut into: as many rows each as the backend's parameter
- * limit allows (each statement is a round trip to a server), or, where statements cost no round
- * trip (`rowsPerInsert`, SQLite), groups of that many rows and the rest one row a statement, so
- * that every insert runs one of two statements prepared once instead of one compiled per size.
- */
+/** The statements a multi-row insert on a server is cut into: as many rows each as the parameter limit allows. */
 function insertGroups<T>(caps: StoreCapabilities, columns: number, rows: readonly T[]): T[][] {
-  const most = Math.max(1, Math.floor(caps.maxParameters / columns));
-  const fixed = caps.rowsPerInsert;
-  const per = fixed === undefined ? most : Math.min(most, fixed);
+  const per = Math.max(1, Math.floor(caps.maxParameters / columns));
   const out: T[][] = [];
-  let i = 0;
-  for (; i < rows.length && (fixed === undefined || i + per <= rows.length); i += per) out.push(rows.slice(i, i + per));
-  for (; i < rows.length; i++) out.push([rows[i] as T]);
+  for (let i = 0; i < rows.length; i += per) out.push(rows.slice(i, i + per));
   return out;
 }
 
@@ -42,17 +33,25 @@ function valuesOf(rows: number, columns: number): string {
   return values;
 }
 
-/** Insert rows in as few statements as the backend's parameter limit allows. */
+/**
+ * Insert rows: in process (SQLite) a one-row statement run per row; on a server in as few
+ * statements as the parameter limit allows.
+ */
 export async function insertRows(
   c: Connection, caps: StoreCapabilities, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[],
 ): Promise<void> {
+  if (rows.length === 0) return;
+  if (caps.inProcess) {
+    await c.runEach(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valuesOf(1, columns.length)}`, rows);
+    return;
+  }
   for (const group of insertGroups(caps, columns.length, rows)) {
     await c.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valuesOf(group.length, columns.length)}`, group.flat());
   }
 }
 
 /** Insert rows as insertRows does, returning `returning` of each inserted row (in no set order). */
-export async function insertReturning<R extends Record<string, unknown>>(
+async function insertReturning<R extends Record<string, unknown>>(
   c: Connection, caps: StoreCapabilities, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], returning: string,
 ): Promise<R[]> {
   const out: R[] = [];
@@ -61,6 +60,34 @@ export async function insertReturning<R extends Record<string, unknown>>(
       group.flat()));
   }
   return out;
+}
+
+/**
+ * Insert rows and return their ids, in the order of `rows`. Where the transaction may number
+ * rows itself (`Connection.nextId`, SQLite) they are numbered from the next id, as the table
+ * would have numbered them in this order, and inserted with them; elsewhere the insert returns
+ * each row's id with its `key` columns, which tell the rows apart (rows with equal keys are
+ * interchangeable: they get their ids in the order given).
+ */
+export async function insertNumbered(
+  c: Connection, caps: StoreCapabilities, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[],
+  key: readonly string[],
+): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const next = await c.nextId(table);
+  if (next !== undefined) {
+    await insertRows(c, caps, table, ['id', ...columns], rows.map((r, i) => [next + i, ...r]));
+    return rows.map((_, i) => next + i);
+  }
+  const at = key.map((k) => columns.indexOf(k));
+  const keyOf = (values: readonly unknown[]): string => values.map(String).join('\u001f');
+  const returned = await insertReturning<Record<string, unknown>>(c, caps, table, columns, rows, ['id', ...key].join(', '));
+  const idsOf = new Map<string, number[]>();
+  for (const r of returned.sort((a, b) => Number(a['id']) - Number(b['id']))) {
+    const k = keyOf(key.map((name) => r[name]));
+    idsOf.set(k, [...(idsOf.get(k) ?? []), Number(r['id'])]);
+  }
+  return rows.map((r) => idsOf.get(keyOf(at.map((i) => r[i])))?.shift() as number);
 }
 
 /**

@@ -5,7 +5,7 @@
  * mentions were grouped into (same type, parties and date) and their facts' keys (parties,
  * levels, counts, amounts). Linked when at least 2 keys are shared and Jaccard >= 0.5.
  */
-import type { FactRecord } from '../model/index.ts';
+import { LANGS, type FactRecord } from '../model/index.ts';
 import type { Connection, SqlValue } from './dialect.ts';
 import { chunks, marks } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
@@ -95,12 +95,42 @@ async function keysOfMany(c: Connection, caps: StoreCapabilities, ids: readonly 
   return out;
 }
 
+// An article spans at most a year (a date given to the year only): one whose last day is in a
+// window starts at most this many days before it.
+const LONGEST_SPAN = 366;
+
+/**
+ * True when some article in another language than a subject's was published near it: a
+ * translation can only be such an article. An archive in one language (or a batch far from any
+ * other language's articles) skips the reads of every key.
+ */
+async function othersNear(c: Connection, subjects: readonly LinkSubject[]): Promise<boolean> {
+  const windows = new Map<string, { from: string; to: string }>();
+  for (const s of subjects) {
+    if (s.publishedFirst === undefined || s.publishedLast === undefined) continue;
+    const from = shiftDay(s.publishedFirst, -MAX_DAYS_APART);
+    const to = shiftDay(s.publishedLast, MAX_DAYS_APART);
+    const w = windows.get(s.lang);
+    windows.set(s.lang, w ? { from: from < w.from ? from : w.from, to: to > w.to ? to : w.to } : { from, to });
+  }
+  for (const [lang, { from, to }] of windows) {
+    const others = LANGS.filter((l) => l !== lang);
+    // A range of the (lang, published_first) index per other language.
+    const [found] = await c.all(
+      `SELECT 1 AS found FROM articles WHERE lang IN (${marks(others.length)}) AND published_first >= ? AND published_first <= ?
+       AND published_last >= ? LIMIT 1`, [...others, shiftDay(from, -LONGEST_SPAN), to, from]);
+    if (found) return true;
+  }
+  return false;
+}
+
 /**
  * Link several articles to their translations archived (both ways), as linkTranslations does
  * for each, in a few statements for all of them: their keys, the articles sharing a key with
  * any of them, those articles' keys, and the links.
  */
 export async function linkAllTranslations(c: Connection, caps: StoreCapabilities, subjects: readonly LinkSubject[]): Promise<void> {
+  if (!await othersNear(c, subjects)) return;
   const own = await keysOfMany(c, caps, subjects.map((s) => s.id));
   const linking = subjects.filter((s) => s.publishedFirst !== undefined && s.publishedLast !== undefined && (own.get(s.id)?.size ?? 0) >= MIN_SHARED_KEYS);
   if (linking.length === 0) return;

@@ -52,6 +52,18 @@ function connectionOf(client: PgClient, scope: string): Connection {
   return {
     all: async <R extends Row>(sql: string, params: readonly SqlValue[] = []) => (await query<R>(sql, params)).rows,
     run: async (sql: string, params: readonly SqlValue[] = []) => (await query(sql, params)).rowCount ?? 0,
+    runEach: async (sql: string, rows: readonly (readonly SqlValue[])[]) => {
+      let changed = 0;
+      for (const params of rows) changed += (await query(sql, params)).rowCount ?? 0;
+      return changed;
+    },
+    allEach: async <R extends Row>(sql: string, rows: readonly (readonly SqlValue[])[]) => {
+      const out: R[][] = [];
+      for (const params of rows) out.push((await query<R>(sql, params)).rows);
+      return out;
+    },
+    // Ids come from each table's sequence, which concurrent writers share: inserts return them.
+    nextId: async () => undefined,
     exec: async (sql: string) => { await client.query(sql); },
     lock: async (keys: readonly string[]) => {
       if (keys.length === 0) return;

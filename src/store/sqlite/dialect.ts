@@ -49,8 +49,8 @@ export class SqliteDialect implements Dialect {
     concurrentWriters: false,
     nativeJson: false,
     maxParameters: 32_766,
-    // Statements cost no round trip here: fixed-size multi-row inserts stay prepared.
-    rowsPerInsert: 32,
+    // Statements cost no round trip here: one-row statements, prepared once, run per row.
+    inProcess: true,
   };
   readonly adapter = sqliteAdapter;
   readonly #config: SqliteConfig;

@@ -9,6 +9,10 @@ import type { SqliteConfig, SqliteDatabase, SqliteDatabaseConstructor, SqliteSta
 // Distinct SQL strings are few (IN lists vary by length only); the cap bounds memory anyway.
 const STATEMENT_CACHE_SIZE = 500;
 
+/** The next id of an AUTOINCREMENT table: past the highest it ever held and the highest it holds. */
+const nextIdOf = (table: string): string =>
+  `SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '${table}'), 0), COALESCE((SELECT MAX(id) FROM ${table}), 0)) + 1 AS next`;
+
 export class SqliteDriver implements Driver {
   readonly #db: SqliteDatabase;
   readonly #statements = new Map<string, SqliteStatement>();
@@ -26,6 +30,22 @@ export class SqliteDriver implements Driver {
         const stmt = this.#statement(sql);
         // RETURNING makes an INSERT a reader; run() would refuse it.
         return stmt.reader ? stmt.all(params).length : stmt.run(params).changes;
+      },
+      runEach: async (sql: string, rows: readonly (readonly SqlValue[])[]) => {
+        const stmt = this.#statement(sql);
+        let changed = 0;
+        for (const params of rows) changed += stmt.run(params).changes;
+        return changed;
+      },
+      allEach: async <R>(sql: string, rows: readonly (readonly SqlValue[])[]) => {
+        const stmt = this.#statement(sql);
+        return rows.map((params) => stmt.all(params) as R[]);
+      },
+      // BEGIN IMMEDIATE holds the file's write lock: no other writer numbers rows meanwhile.
+      // An AUTOINCREMENT table never reuses an id: the next one is past sqlite_sequence's record.
+      nextId: async (table: string) => {
+        const [row] = this.#statement(nextIdOf(table)).all([]) as { next: number }[];
+        return Number(row?.next ?? 1);
       },
       exec: async (sql: string) => { this.#db.exec(sql); },
       // Writers are already serialised by the file lock BEGIN IMMEDIATE takes.
