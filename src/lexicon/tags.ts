@@ -48,35 +48,66 @@ function better(a: TagTerm, b: TagTerm): boolean {
   return a.order < b.order;
 }
 
+/** Orders hits best first, so that the first hit of a tag that fits a window is its best there. */
+function byBest(a: Hit, b: Hit): number {
+  return better(a.term, b.term) ? -1 : better(b.term, a.term) ? 1 : 0;
+}
+
+/**
+ * A tag's bit in a token's mask: a clear bit says no phrase of the tag starts there, so the many
+ * lookups that find nothing read one number. Tags share bits past 32; a set bit is then checked.
+ */
+function bit(tag: number): number {
+  return 1 << (tag & 31);
+}
+
 export class Tags {
   /** Token range [from, to) the tags cover. */
   readonly from: number;
   readonly to: number;
+  /** The hits at each token, best first. */
   private readonly hits: readonly (readonly Hit[] | undefined)[];
+  /** The tags that start at each token, as bits. */
+  private readonly masks: Int32Array;
+  /** Each hit read as a match, made once when first asked for. */
+  private readonly matches = new Map<Hit, TagMatch<unknown>>();
 
-  constructor(from: number, to: number, hits: readonly (readonly Hit[] | undefined)[]) {
+  constructor(from: number, to: number, hits: readonly (Hit[] | undefined)[]) {
     this.from = from;
     this.to = to;
+    this.masks = new Int32Array(Math.max(0, to - from));
+    for (let k = 0; k < hits.length; k++) {
+      const list = hits[k];
+      if (!list) continue;
+      if (list.length > 1) list.sort(byBest);
+      let mask = 0;
+      for (const h of list) mask |= bit(h.term.tag);
+      this.masks[k] = mask;
+    }
     this.hits = hits;
   }
 
   /** The best phrase of `tag` starting at token i and ending by `end` (the sentence's end by default). */
   at<V>(tag: TagId<V>, i: number, end: number = this.to): TagMatch<V> | undefined {
-    if (i < this.from || i >= this.to) return undefined;
+    if (i < this.from || i >= this.to || ((this.masks[i - this.from] ?? 0) & bit(tag)) === 0) return undefined;
     const list = this.hits[i - this.from];
     if (!list) return undefined;
-    let best: Hit | undefined;
+    // best first: the first that fits is the best that fits
     for (const h of list) {
       if (h.term.tag !== tag || i + (h.span ?? h.term.length) > end) continue;
-      if (!best || better(h.term, best.term)) best = h;
+      let m = this.matches.get(h);
+      if (!m) {
+        m = { start: i, length: h.span ?? h.term.length, value: h.term.value, ...(h.rest !== undefined ? { rest: h.rest } : {}) };
+        this.matches.set(h, m);
+      }
+      return m as TagMatch<V>;
     }
-    if (!best) return undefined;
-    return { start: i, length: best.span ?? best.term.length, value: best.term.value as V, ...(best.rest !== undefined ? { rest: best.rest } : {}) };
+    return undefined;
   }
 
   /** True when a phrase of `tag` starts at token i (and ends by `end`). */
   has(tag: TagId<unknown>, i: number, end: number = this.to): boolean {
-    if (i < this.from || i >= this.to) return false;
+    if (i < this.from || i >= this.to || ((this.masks[i - this.from] ?? 0) & bit(tag)) === 0) return false;
     const list = this.hits[i - this.from];
     if (!list) return false;
     for (const h of list) if (h.term.tag === tag && i + (h.span ?? h.term.length) <= end) return true;
