@@ -120,13 +120,37 @@ export class Matcher {
     this.size++;
   }
 
+  /** The sentence being tagged, token by token from its first: folded key, stem, first letters, a quotation mark. */
+  private keys: string[] = [];
+  private stems: string[] = [];
+  private heads: string[] = [];
+  private initials: string[] = [];
+  private quotes: boolean[] = [];
+  private from = 0;
+  private to = 0;
+
   /** Every phrase that starts in tokens [from, to) and ends by `to`, read into the sentence's tags. */
   tag(tokens: readonly Token[], from: number, to: number): Tags {
-    const hits: (Hit[] | undefined)[] = new Array(Math.max(0, to - from));
+    const n = Math.max(0, to - from);
+    const hits: (Hit[] | undefined)[] = new Array(n);
+    // each token's key, stem and bucket read once, not at every trie node it is compared at
+    let end = from;
+    for (; end < to; end++) {
+      const t = tokens[end];
+      if (!t) break;
+      const k = end - from;
+      this.keys[k] = t.key;
+      this.stems[k] = t.stem;
+      this.heads[k] = t.key.slice(0, BUCKET);
+      this.initials[k] = t.key.slice(0, 1);
+      this.quotes[k] = t.kind === 'punct' && t.key === '"';
+    }
+    this.from = from;
+    this.to = end;
     // one list per start, kept only when something matched there (most tokens start nothing)
     let found: Hit[] = [];
-    for (let i = from; i < to; i++) {
-      this.walk(this.root, tokens, i, i, to, found);
+    for (let i = from; i < end; i++) {
+      this.walk(this.root, i, i, found);
       if (found.length > 0) {
         hits[i - from] = found;
         found = [];
@@ -136,37 +160,42 @@ export class Matcher {
   }
 
   /** Follow token j from `node` along every edge it fits, collecting the phrases that end there. */
-  private walk(node: TrieNode, tokens: readonly Token[], start: number, j: number, to: number, out: Hit[]): void {
-    if (j >= to) return;
-    const t = tokens[j];
-    if (!t) return;
-    if (j > start && t.kind === 'punct' && t.key === '"') {
-      this.walk(node, tokens, start, j + 1, to, out);
+  private walk(node: TrieNode, start: number, j: number, out: Hit[]): void {
+    if (j >= this.to) return;
+    const k = j - this.from;
+    if (j > start && this.quotes[k]) {
+      this.walk(node, start, j + 1, out);
       return;
     }
-    const byKey = node.key?.get(t.key);
-    if (byKey) this.step(byKey, tokens, start, j, to, out, -1);
-    const byStem = node.stem?.get(t.stem);
-    if (byStem) this.step(byStem, tokens, start, j, to, out, -1);
+    if (node.key) {
+      const byKey = node.key.get(this.keys[k] as string);
+      if (byKey) this.step(byKey, start, j, out, -1);
+    }
+    if (node.stem) {
+      const byStem = node.stem.get(this.stems[k] as string);
+      if (byStem) this.step(byStem, start, j, out, -1);
+    }
     if (node.prefix) {
-      const bucket = node.prefix.get(t.key.slice(0, BUCKET));
-      if (bucket) for (const e of bucket) if (t.key.startsWith(e.text)) this.step(e.node, tokens, start, j, to, out, e.text.length);
+      const key = this.keys[k] as string;
+      const bucket = node.prefix.get(this.heads[k] as string);
+      if (bucket) for (const e of bucket) if (key.startsWith(e.text)) this.step(e.node, start, j, out, e.text.length);
       // a prefix of one letter sits in a bucket of its own, which a one-letter key has already looked in
-      if (node.shortPrefix && t.key.length >= BUCKET) {
-        for (const e of node.prefix.get(t.key.slice(0, 1)) ?? []) if (e.text.length < BUCKET && t.key.startsWith(e.text)) this.step(e.node, tokens, start, j, to, out, e.text.length);
+      if (node.shortPrefix && key.length >= BUCKET) {
+        const short = node.prefix.get(this.initials[k] as string);
+        if (short) for (const e of short) if (e.text.length < BUCKET && key.startsWith(e.text)) this.step(e.node, start, j, out, e.text.length);
       }
     }
   }
 
   /** Token j took us to `node` (as a prefix of `prefix` letters, or whole: -1): record its phrases, go on. */
-  private step(node: TrieNode, tokens: readonly Token[], start: number, j: number, to: number, out: Hit[], prefix: number): void {
+  private step(node: TrieNode, start: number, j: number, out: Hit[], prefix: number): void {
     if (node.terminals) {
       const span = j + 1 - start;
       for (const term of node.terminals) {
-        const hit: Hit = term.lastPrefix !== undefined && prefix >= 0 ? { term, start, rest: (tokens[j] as Token).key.slice(prefix) } : { term, start };
+        const hit: Hit = term.lastPrefix !== undefined && prefix >= 0 ? { term, start, rest: (this.keys[j - this.from] as string).slice(prefix) } : { term, start };
         out.push(span === term.length ? hit : { ...hit, span });
       }
     }
-    if (node.key || node.stem || node.prefix) this.walk(node, tokens, start, j + 1, to, out);
+    if (node.key || node.stem || node.prefix) this.walk(node, start, j + 1, out);
   }
 }
