@@ -23,35 +23,33 @@ export interface PhraseList {
   readonly phrases: Iterable<readonly [phrase: string, value: unknown]>;
 }
 
-interface PrefixEdge {
-  readonly text: string;
-  readonly node: TrieNode;
+/**
+ * The prefix edges of a node, letter by letter: a word's key walks down as far as its letters
+ * lead, and every prefix edge it passes is a prefix of the key. A word that begins no prefix stops
+ * at its first letter, however many prefixes share its first two ("при*", "про*", "пред*").
+ */
+class PrefixLetters {
+  next: Map<number, PrefixLetters> | undefined;
+  /** The trie node that the prefix spelled so far leads to, when it is one. */
+  node: TrieNode | undefined;
 }
-
-/** Prefix edges are bucketed by their first letters, so a node with many of them stays fast. */
-const BUCKET = 2;
 
 class TrieNode {
   key: Map<string, TrieNode> | undefined;
   stem: Map<string, TrieNode> | undefined;
-  prefix: Map<string, PrefixEdge[]> | undefined;
-  /** Some prefix here is shorter than a bucket key. */
-  shortPrefix = false;
+  prefix: PrefixLetters | undefined;
   terminals: TagTerm[] | undefined;
 
   child(on: MatchOn | 'prefix', text: string): TrieNode {
     if (on === 'prefix') {
-      this.prefix ??= new Map();
-      const bucket = text.slice(0, BUCKET);
-      if (text.length < BUCKET) this.shortPrefix = true;
-      const list = this.prefix.get(bucket) ?? [];
-      let edge = list.find((e) => e.text === text);
-      if (!edge) {
-        edge = { text, node: new TrieNode() };
-        list.push(edge);
-        this.prefix.set(bucket, list);
+      let at = (this.prefix ??= new PrefixLetters());
+      for (let c = 0; c < text.length; c++) {
+        const code = text.charCodeAt(c);
+        const next = (at.next ??= new Map()).get(code) ?? new PrefixLetters();
+        at.next.set(code, next);
+        at = next;
       }
-      return edge.node;
+      return (at.node ??= new TrieNode());
     }
     const map = on === 'key' ? (this.key ??= new Map()) : (this.stem ??= new Map());
     let next = map.get(text);
@@ -120,11 +118,9 @@ export class Matcher {
     this.size++;
   }
 
-  /** The sentence being tagged, token by token from its first: folded key, stem, first letters, a quotation mark. */
+  /** The sentence being tagged, token by token from its first: folded key, stem, a quotation mark. */
   private keys: string[] = [];
   private stems: string[] = [];
-  private heads: string[] = [];
-  private initials: string[] = [];
   private quotes: boolean[] = [];
   private from = 0;
   private to = 0;
@@ -133,7 +129,7 @@ export class Matcher {
   tag(tokens: readonly Token[], from: number, to: number): Tags {
     const n = Math.max(0, to - from);
     const hits: (Hit[] | undefined)[] = new Array(n);
-    // each token's key, stem and bucket read once, not at every trie node it is compared at
+    // each token's key and stem read once, not at every trie node it is compared at
     let end = from;
     for (; end < to; end++) {
       const t = tokens[end];
@@ -141,8 +137,6 @@ export class Matcher {
       const k = end - from;
       this.keys[k] = t.key;
       this.stems[k] = t.stem;
-      this.heads[k] = t.key.slice(0, BUCKET);
-      this.initials[k] = t.key.slice(0, 1);
       this.quotes[k] = t.kind === 'punct' && t.key === '"';
     }
     this.from = from;
@@ -176,13 +170,13 @@ export class Matcher {
       if (byStem) this.step(byStem, start, j, out, -1);
     }
     if (node.prefix) {
+      // every prefix edge the key's letters pass, shortest first
       const key = this.keys[k] as string;
-      const bucket = node.prefix.get(this.heads[k] as string);
-      if (bucket) for (const e of bucket) if (key.startsWith(e.text)) this.step(e.node, start, j, out, e.text.length);
-      // a prefix of one letter sits in a bucket of its own, which a one-letter key has already looked in
-      if (node.shortPrefix && key.length >= BUCKET) {
-        const short = node.prefix.get(this.initials[k] as string);
-        if (short) for (const e of short) if (e.text.length < BUCKET && key.startsWith(e.text)) this.step(e.node, start, j, out, e.text.length);
+      let at: PrefixLetters | undefined = node.prefix;
+      for (let c = 0; c < key.length; c++) {
+        at = at.next?.get(key.charCodeAt(c));
+        if (!at) break;
+        if (at.node) this.step(at.node, start, j, out, c + 1);
       }
     }
   }
