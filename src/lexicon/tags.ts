@@ -48,11 +48,6 @@ function better(a: TagTerm, b: TagTerm): boolean {
   return a.order < b.order;
 }
 
-/** Orders hits best first, so that the first hit of a tag that fits a window is its best there. */
-function byBest(a: Hit, b: Hit): number {
-  return better(a.term, b.term) ? -1 : better(b.term, a.term) ? 1 : 0;
-}
-
 /**
  * A tag's bit in a token's mask: a clear bit says no phrase of the tag starts there, so the many
  * lookups that find nothing read one number. Tags share bits past 32; a set bit is then checked.
@@ -65,25 +60,24 @@ export class Tags {
   /** Token range [from, to) the tags cover. */
   readonly from: number;
   readonly to: number;
-  /** The hits at each token, best first. */
+  /** The hits at each token. */
   private readonly hits: readonly (readonly Hit[] | undefined)[];
-  /** The tags that start at each token, as bits. */
-  private readonly masks: Int32Array;
-  /** Each hit read as a match, made once when first asked for. */
-  private readonly matches = new Map<Hit, TagMatch<unknown>>();
+  /** The tags that start at each token, as bits (0 where none does). */
+  private readonly masks: number[];
 
   constructor(from: number, to: number, hits: readonly (Hit[] | undefined)[]) {
     this.from = from;
     this.to = to;
-    this.masks = new Int32Array(Math.max(0, to - from));
+    const masks: number[] = [];
     for (let k = 0; k < hits.length; k++) {
       const list = hits[k];
-      if (!list) continue;
-      if (list.length > 1) list.sort(byBest);
       let mask = 0;
-      for (const h of list) mask |= bit(h.term.tag);
-      this.masks[k] = mask;
+      if (list) {
+        for (const h of list) mask |= bit(h.term.tag);
+      }
+      masks.push(mask);
     }
+    this.masks = masks;
     this.hits = hits;
   }
 
@@ -92,17 +86,13 @@ export class Tags {
     if (i < this.from || i >= this.to || ((this.masks[i - this.from] ?? 0) & bit(tag)) === 0) return undefined;
     const list = this.hits[i - this.from];
     if (!list) return undefined;
-    // best first: the first that fits is the best that fits
+    let best: Hit | undefined;
     for (const h of list) {
       if (h.term.tag !== tag || i + (h.span ?? h.term.length) > end) continue;
-      let m = this.matches.get(h);
-      if (!m) {
-        m = { start: i, length: h.span ?? h.term.length, value: h.term.value, ...(h.rest !== undefined ? { rest: h.rest } : {}) };
-        this.matches.set(h, m);
-      }
-      return m as TagMatch<V>;
+      if (!best || better(h.term, best.term)) best = h;
     }
-    return undefined;
+    if (!best) return undefined;
+    return { start: i, length: best.span ?? best.term.length, value: best.term.value as V, ...(best.rest !== undefined ? { rest: best.rest } : {}) };
   }
 
   /** True when a phrase of `tag` starts at token i (and ends by `end`). */
