@@ -23,35 +23,33 @@ export interface PhraseList {
   readonly phrases: Iterable<readonly [phrase: string, value: unknown]>;
 }
 
-interface PrefixEdge {
-  readonly text: string;
-  readonly node: TrieNode;
+/**
+ * The prefix edges of a node, letter by letter: a word's key walks down as far as its letters
+ * lead, and every prefix edge it passes is a prefix of the key. A word that begins no prefix stops
+ * at its first letter, however many prefixes share its first two ("при*", "про*", "пред*").
+ */
+class PrefixLetters {
+  next: Map<number, PrefixLetters> | undefined;
+  /** The trie node that the prefix spelled so far leads to, when it is one. */
+  node: TrieNode | undefined;
 }
-
-/** Prefix edges are bucketed by their first letters, so a node with many of them stays fast. */
-const BUCKET = 2;
 
 class TrieNode {
   key: Map<string, TrieNode> | undefined;
   stem: Map<string, TrieNode> | undefined;
-  prefix: Map<string, PrefixEdge[]> | undefined;
-  /** Some prefix here is shorter than a bucket key. */
-  shortPrefix = false;
+  prefix: PrefixLetters | undefined;
   terminals: TagTerm[] | undefined;
 
   child(on: MatchOn | 'prefix', text: string): TrieNode {
     if (on === 'prefix') {
-      this.prefix ??= new Map();
-      const bucket = text.slice(0, BUCKET);
-      if (text.length < BUCKET) this.shortPrefix = true;
-      const list = this.prefix.get(bucket) ?? [];
-      let edge = list.find((e) => e.text === text);
-      if (!edge) {
-        edge = { text, node: new TrieNode() };
-        list.push(edge);
-        this.prefix.set(bucket, list);
+      let at = (this.prefix ??= new PrefixLetters());
+      for (let c = 0; c < text.length; c++) {
+        const code = text.charCodeAt(c);
+        const next = (at.next ??= new Map()).get(code) ?? new PrefixLetters();
+        at.next.set(code, next);
+        at = next;
       }
-      return edge.node;
+      return (at.node ??= new TrieNode());
     }
     const map = on === 'key' ? (this.key ??= new Map()) : (this.stem ??= new Map());
     let next = map.get(text);
@@ -120,13 +118,33 @@ export class Matcher {
     this.size++;
   }
 
+  /** The sentence being tagged, token by token from its first: folded key, stem, a quotation mark. */
+  private keys: string[] = [];
+  private stems: string[] = [];
+  private quotes: boolean[] = [];
+  private from = 0;
+  private to = 0;
+
   /** Every phrase that starts in tokens [from, to) and ends by `to`, read into the sentence's tags. */
   tag(tokens: readonly Token[], from: number, to: number): Tags {
-    const hits: (Hit[] | undefined)[] = new Array(Math.max(0, to - from));
+    const n = Math.max(0, to - from);
+    const hits: (Hit[] | undefined)[] = new Array(n);
+    // each token's key and stem read once, not at every trie node it is compared at
+    let end = from;
+    for (; end < to; end++) {
+      const t = tokens[end];
+      if (!t) break;
+      const k = end - from;
+      this.keys[k] = t.key;
+      this.stems[k] = t.stem;
+      this.quotes[k] = t.kind === 'punct' && t.key === '"';
+    }
+    this.from = from;
+    this.to = end;
     // one list per start, kept only when something matched there (most tokens start nothing)
     let found: Hit[] = [];
-    for (let i = from; i < to; i++) {
-      this.walk(this.root, tokens, i, i, to, found);
+    for (let i = from; i < end; i++) {
+      this.walk(this.root, i, i, found);
       if (found.length > 0) {
         hits[i - from] = found;
         found = [];
@@ -136,37 +154,42 @@ export class Matcher {
   }
 
   /** Follow token j from `node` along every edge it fits, collecting the phrases that end there. */
-  private walk(node: TrieNode, tokens: readonly Token[], start: number, j: number, to: number, out: Hit[]): void {
-    if (j >= to) return;
-    const t = tokens[j];
-    if (!t) return;
-    if (j > start && t.kind === 'punct' && t.key === '"') {
-      this.walk(node, tokens, start, j + 1, to, out);
+  private walk(node: TrieNode, start: number, j: number, out: Hit[]): void {
+    if (j >= this.to) return;
+    const k = j - this.from;
+    if (j > start && this.quotes[k]) {
+      this.walk(node, start, j + 1, out);
       return;
     }
-    const byKey = node.key?.get(t.key);
-    if (byKey) this.step(byKey, tokens, start, j, to, out, -1);
-    const byStem = node.stem?.get(t.stem);
-    if (byStem) this.step(byStem, tokens, start, j, to, out, -1);
+    if (node.key) {
+      const byKey = node.key.get(this.keys[k] as string);
+      if (byKey) this.step(byKey, start, j, out, -1);
+    }
+    if (node.stem) {
+      const byStem = node.stem.get(this.stems[k] as string);
+      if (byStem) this.step(byStem, start, j, out, -1);
+    }
     if (node.prefix) {
-      const bucket = node.prefix.get(t.key.slice(0, BUCKET));
-      if (bucket) for (const e of bucket) if (t.key.startsWith(e.text)) this.step(e.node, tokens, start, j, to, out, e.text.length);
-      // a prefix of one letter sits in a bucket of its own, which a one-letter key has already looked in
-      if (node.shortPrefix && t.key.length >= BUCKET) {
-        for (const e of node.prefix.get(t.key.slice(0, 1)) ?? []) if (e.text.length < BUCKET && t.key.startsWith(e.text)) this.step(e.node, tokens, start, j, to, out, e.text.length);
+      // every prefix edge the key's letters pass, shortest first
+      const key = this.keys[k] as string;
+      let at: PrefixLetters | undefined = node.prefix;
+      for (let c = 0; c < key.length; c++) {
+        at = at.next?.get(key.charCodeAt(c));
+        if (!at) break;
+        if (at.node) this.step(at.node, start, j, out, c + 1);
       }
     }
   }
 
   /** Token j took us to `node` (as a prefix of `prefix` letters, or whole: -1): record its phrases, go on. */
-  private step(node: TrieNode, tokens: readonly Token[], start: number, j: number, to: number, out: Hit[], prefix: number): void {
+  private step(node: TrieNode, start: number, j: number, out: Hit[], prefix: number): void {
     if (node.terminals) {
       const span = j + 1 - start;
       for (const term of node.terminals) {
-        const hit: Hit = term.lastPrefix !== undefined && prefix >= 0 ? { term, start, rest: (tokens[j] as Token).key.slice(prefix) } : { term, start };
+        const hit: Hit = term.lastPrefix !== undefined && prefix >= 0 ? { term, start, rest: (this.keys[j - this.from] as string).slice(prefix) } : { term, start };
         out.push(span === term.length ? hit : { ...hit, span });
       }
     }
-    if (node.key || node.stem || node.prefix) this.walk(node, tokens, start, j + 1, to, out);
+    if (node.key || node.stem || node.prefix) this.walk(node, start, j + 1, out);
   }
 }

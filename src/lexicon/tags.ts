@@ -48,21 +48,42 @@ function better(a: TagTerm, b: TagTerm): boolean {
   return a.order < b.order;
 }
 
+/**
+ * A tag's bit in a token's mask: a clear bit says no phrase of the tag starts there, so the many
+ * lookups that find nothing read one number. Tags share bits past 32; a set bit is then checked.
+ */
+function bit(tag: number): number {
+  return 1 << (tag & 31);
+}
+
 export class Tags {
   /** Token range [from, to) the tags cover. */
   readonly from: number;
   readonly to: number;
+  /** The hits at each token. */
   private readonly hits: readonly (readonly Hit[] | undefined)[];
+  /** The tags that start at each token, as bits (0 where none does). */
+  private readonly masks: number[];
 
-  constructor(from: number, to: number, hits: readonly (readonly Hit[] | undefined)[]) {
+  constructor(from: number, to: number, hits: readonly (Hit[] | undefined)[]) {
     this.from = from;
     this.to = to;
+    const masks: number[] = [];
+    for (let k = 0; k < hits.length; k++) {
+      const list = hits[k];
+      let mask = 0;
+      if (list) {
+        for (const h of list) mask |= bit(h.term.tag);
+      }
+      masks.push(mask);
+    }
+    this.masks = masks;
     this.hits = hits;
   }
 
   /** The best phrase of `tag` starting at token i and ending by `end` (the sentence's end by default). */
   at<V>(tag: TagId<V>, i: number, end: number = this.to): TagMatch<V> | undefined {
-    if (i < this.from || i >= this.to) return undefined;
+    if (i < this.from || i >= this.to || ((this.masks[i - this.from] ?? 0) & bit(tag)) === 0) return undefined;
     const list = this.hits[i - this.from];
     if (!list) return undefined;
     let best: Hit | undefined;
@@ -76,7 +97,7 @@ export class Tags {
 
   /** True when a phrase of `tag` starts at token i (and ends by `end`). */
   has(tag: TagId<unknown>, i: number, end: number = this.to): boolean {
-    if (i < this.from || i >= this.to) return false;
+    if (i < this.from || i >= this.to || ((this.masks[i - this.from] ?? 0) & bit(tag)) === 0) return false;
     const list = this.hits[i - this.from];
     if (!list) return false;
     for (const h of list) if (h.term.tag === tag && i + (h.span ?? h.term.length) <= end) return true;
