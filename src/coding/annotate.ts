@@ -57,7 +57,7 @@ export function annotate(input: ArticleInput, lex: Lexicon, trace?: TraceHook): 
     const actors = line ? found.filter((m) => m !== line.place) : found;
     groupBase += actors.length + 1;
     const amounts = findAmounts(doc.tokens, s.first, s.last, tags);
-    const { clauseOf, clauseStarts } = clauses(tags, s.first, s.last, doc.tokens);
+    const { clauseOf, clauseStarts } = clauses(tags, doc.tokens, s.first, s.last);
     const view: SentenceView = { sentence: s, tokens: doc.tokens, tags, actors, dates, amounts, clauseOf, clauseStarts };
     views.push(view);
     // "Москва. 19 января.": the place may stand alone, and its date be the next sentence, alone too

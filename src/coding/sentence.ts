@@ -21,29 +21,35 @@ export interface SentenceView {
 /** Words a pair of the same break mark may enclose and still be scare quotes, not a quotation. */
 const SCARE_QUOTE = 3;
 
+/** True when tokens [from, to) are all words, none of them a clause break. */
+function wordsOnly(tags: Tags, tokens: readonly Token[], from: number, to: number, last: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k]?.kind !== 'word' || tags.has(CUE.clauseBreaks, k, last)) return false;
+  return true;
+}
+
 /**
  * The break marks of a pair of one mark around a few words (considering "painful" measures, called
  * them "escalatory"): scare quotes inside a clause, no clause of their own.
  */
-function scareQuotes(tags: Tags, tokens: readonly Token[] | undefined, first: number, last: number): Set<number> {
+function scareQuotes(tags: Tags, tokens: readonly Token[], first: number, last: number): Set<number> {
   const out = new Set<number>();
-  if (!tokens) return out;
   for (let i = first; i < last; i++) {
     const t = tokens[i];
-    if (!t || t.kind === 'word' || out.has(i) || !tags.has(CUE.clauseBreaks, i, last)) continue;
+    if (!t || t.kind === 'word' || !tags.has(CUE.clauseBreaks, i, last)) continue;
     for (let j = i + 2; j <= Math.min(last - 1, i + SCARE_QUOTE + 1); j++) {
-      if (tokens[j]?.key === t.key) {
-        if ([...Array(j - i - 1).keys()].every((d) => tokens[i + 1 + d]?.kind === 'word' && !tags.has(CUE.clauseBreaks, i + 1 + d, last))) out.add(i).add(j);
-        break;
+      if (tokens[j]?.key !== t.key) continue;
+      if (wordsOnly(tags, tokens, i + 1, j, last)) {
+        out.add(i).add(j);
+        i = j;
       }
+      break;
     }
-    if (out.has(i)) i++;
   }
   return out;
 }
 
-/** Split a sentence into clauses at clause-break words and punctuation (not at scare quotes, when the tokens are given). */
-export function clauses(tags: Tags, first: number, last: number, tokens?: readonly Token[]): { clauseOf: Int32Array; clauseStarts: number[] } {
+/** Split a sentence into clauses at clause-break words and punctuation (not at scare quotes). */
+export function clauses(tags: Tags, tokens: readonly Token[], first: number, last: number): { clauseOf: Int32Array; clauseStarts: number[] } {
   const clauseOf = new Int32Array(last - first);
   const starts = [first];
   const scare = scareQuotes(tags, tokens, first, last);
