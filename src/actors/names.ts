@@ -41,8 +41,8 @@ export function nameAt(lex: Lexicon, tokens: readonly Token[], i: number, end: n
   const bySuffix = lex.morphology.nameMatch === 'suffix';
   const byStem = lex.morphology.nameMatch === 'stem';
   let best: Hit | undefined;
-  for (const lk of forms.of(t.key).lookups) {
-    for (const c of lex.names.candidates(lk.key)) {
+  for (const lk of forms.of(t.key).starts) {
+    for (const c of lk.candidates) {
       const n = c.keys.length;
       // candidates come longest first: none after a shorter-or-equal best can beat it
       if (best && best.end - best.start >= n) break;

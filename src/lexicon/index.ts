@@ -13,7 +13,7 @@ export type { CompiledPattern, PatternTrigger } from './patterns.ts';
 export { domesticSector, futureOf, policySchema, takesDiscourseParties } from './policy.ts';
 export type { Policy } from './policy.ts';
 export { WordForms } from './word-forms.ts';
-export type { NameForms, NameLookup } from './word-forms.ts';
+export type { NameForms, NameLookup, NameStart } from './word-forms.ts';
 export { NameIndex, OfficeRegister, indeclinableKey, nameKey, NAME_KINDS } from './names.ts';
 export type { NameEntry, NameKind } from './names.ts';
 export { Morphology } from './morphology.ts';

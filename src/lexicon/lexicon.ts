@@ -106,6 +106,7 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
   }
   const compiled = compilePatterns(data.patterns.get(lang) ?? [], FIRST_FREE_TAG, profile);
   const matcher = Matcher.build(profile, [...cueLists(file, compiled.triggers), ...compiled.lists]);
+  const names = buildNameIndex(data, lang, profile, morphology.nameMatch);
   return {
     lang,
     version: data.version,
@@ -134,9 +135,9 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
       partner: file.grammar.partnerPrep.map(profile.fold),
       locative: file.grammar.locativePrep.map(profile.fold),
     },
-    names: buildNameIndex(data, lang, profile, morphology.nameMatch),
+    names,
     offices: new OfficeRegister(data.people),
-    wordForms: new WordForms(profile, morphology),
+    wordForms: new WordForms(profile, morphology, names),
     matcher,
     patterns: compiled.patterns,
     patternById: compiled.byId,

@@ -61,6 +61,32 @@ class TrieNode {
   }
 }
 
+/** A node a word reaches: as a whole word (prefix -1), or as a prefix of so many of its letters. */
+interface Edge {
+  readonly node: TrieNode;
+  readonly prefix: number;
+}
+
+const NO_EDGES: readonly Edge[] = [];
+
+/** Words whose root edges are kept: any vocabulary a run meets, bounded all the same. */
+const MAX_WORDS = 200_000;
+
+/** The nodes a word with this key and stem reaches from `node`: by key, by stem, then every prefix edge its letters pass, shortest first. */
+function edgesOf(node: TrieNode, key: string, stem: string): readonly Edge[] {
+  let out: Edge[] | undefined;
+  const byKey = node.key?.get(key);
+  if (byKey) (out ??= []).push({ node: byKey, prefix: -1 });
+  const byStem = node.stem?.get(stem);
+  if (byStem) (out ??= []).push({ node: byStem, prefix: -1 });
+  let at: PrefixLetters | undefined = node.prefix;
+  for (let c = 0; at !== undefined && c < key.length; c++) {
+    at = at.next?.get(key.charCodeAt(c));
+    if (at?.node) (out ??= []).push({ node: at.node, prefix: c + 1 });
+  }
+  return out ?? NO_EDGES;
+}
+
 /** One word of a phrase: compared with a token's key or stem, or a prefix of its key. */
 export interface PhraseWord {
   readonly on: MatchOn | 'prefix';
@@ -124,6 +150,8 @@ export class Matcher {
   private quotes: boolean[] = [];
   private from = 0;
   private to = 0;
+  /** The root's edges by word (with the stem they were worked out for). */
+  private readonly fromRoot = new Map<string, { readonly stem: string; readonly edges: readonly Edge[] }>();
 
   /** Every phrase that starts in tokens [from, to) and ends by `to`, read into the sentence's tags. */
   tag(tokens: readonly Token[], from: number, to: number): Tags {
@@ -161,24 +189,22 @@ export class Matcher {
       this.walk(node, start, j + 1, out);
       return;
     }
-    if (node.key) {
-      const byKey = node.key.get(this.keys[k] as string);
-      if (byKey) this.step(byKey, start, j, out, -1);
+    const key = this.keys[k] as string;
+    const stem = this.stems[k] as string;
+    const edges = node === this.root ? this.rootEdges(key, stem) : edgesOf(node, key, stem);
+    for (const e of edges) this.step(e.node, start, j, out, e.prefix);
+  }
+
+  /** Where a word leads from the root, worked out once per word: every token starts a walk there. */
+  private rootEdges(key: string, stem: string): readonly Edge[] {
+    const known = this.fromRoot.get(key);
+    if (known !== undefined && known.stem === stem) return known.edges;
+    const edges = edgesOf(this.root, key, stem);
+    if (known === undefined) {
+      if (this.fromRoot.size >= MAX_WORDS) this.fromRoot.clear();
+      this.fromRoot.set(key, { stem, edges });
     }
-    if (node.stem) {
-      const byStem = node.stem.get(this.stems[k] as string);
-      if (byStem) this.step(byStem, start, j, out, -1);
-    }
-    if (node.prefix) {
-      // every prefix edge the key's letters pass, shortest first
-      const key = this.keys[k] as string;
-      let at: PrefixLetters | undefined = node.prefix;
-      for (let c = 0; c < key.length; c++) {
-        at = at.next?.get(key.charCodeAt(c));
-        if (!at) break;
-        if (at.node) this.step(at.node, start, j, out, c + 1);
-      }
-    }
+    return edges;
   }
 
   /** Token j took us to `node` (as a prefix of `prefix` letters, or whole: -1): record its phrases, go on. */

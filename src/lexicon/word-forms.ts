@@ -1,11 +1,12 @@
 /**
  * How a word form is looked up in the name index, worked out once per form and kept for the
  * lexicon's lifetime: its own key, and the keys its readings as a base plus a suffix give (Kazakh
- * Қазақстанға = Қазақстан + dative; Russian Токаева, whose Snowball stem differs from Токаев's).
+ * Қазақстанға = Қазақстан + dative; Russian Токаева, whose Snowball stem differs from Токаев's),
+ * each with the names that begin with it.
  */
 import { stemOf, type LanguageProfile } from '../text/index.ts';
 import type { Analysis, Morphology } from './morphology.ts';
-import { indeclinableKey, nameKey } from './names.ts';
+import { indeclinableKey, nameKey, type NameEntry, type NameIndex } from './names.ts';
 
 /** A key to look a word up by, with the suffix reading that gave it. */
 export interface NameLookup {
@@ -13,12 +14,17 @@ export interface NameLookup {
   readonly analysis?: Analysis;
 }
 
+/** A key a word may begin a name with, and the names that begin with it (longest first). */
+export interface NameStart extends NameLookup {
+  readonly candidates: readonly NameEntry[];
+}
+
 /** The ways one word form can be a word of a name. */
 export interface NameForms {
   /** The key the word matches names by: its folded form, or its stem where names inflect. */
   readonly own: string;
-  /** Keys the word may begin a name with, its own first. */
-  readonly lookups: readonly NameLookup[];
+  /** The keys the word begins some name with, its own first: most words begin none. */
+  readonly starts: readonly NameStart[];
   /** Stems of its readings as base + suffix (where names match by stem). */
   readonly stems: readonly string[];
   /** Its readings as base + suffix (where names match less a suffix). */
@@ -32,10 +38,12 @@ export class WordForms {
   private readonly cache = new Map<string, NameForms>();
   private readonly profile: LanguageProfile;
   private readonly morphology: Morphology;
+  private readonly names: NameIndex;
 
-  constructor(profile: LanguageProfile, morphology: Morphology) {
+  constructor(profile: LanguageProfile, morphology: Morphology, names: NameIndex) {
     this.profile = profile;
     this.morphology = morphology;
+    this.names = names;
   }
 
   /** The name forms of a folded word. */
@@ -61,6 +69,11 @@ export class WordForms {
     const lookups: NameLookup[] = byStem ? [{ key: indeclinableKey(key) }, { key: own }] : [{ key: own }];
     lookups.push(...suffixed);
     for (const s of stems) lookups.push({ key: s });
-    return { own, lookups, stems, suffixed };
+    const starts: NameStart[] = [];
+    for (const lk of lookups) {
+      const candidates = this.names.candidates(lk.key);
+      if (candidates.length > 0) starts.push({ ...lk, candidates });
+    }
+    return { own, starts, stems, suffixed };
   }
 }
