@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CUE, LexiconSet, Matcher, type TagId } from '../src/lexicon/index.ts';
+import { CUE, LexiconSet, Matcher, WordList, type TagId } from '../src/lexicon/index.ts';
 import { analyze } from '../src/text/index.ts';
 
 const lexicons = LexiconSet.load();
@@ -78,6 +78,21 @@ describe('the matcher', () => {
     assert.equal(tags.find(A, s1.first, s1.last)?.start, s1.first + 2);
     assert.equal(tags.findLast(A, s1.first, s1.last)?.start, s1.last - 3);
     assert.equal(tags.has(A, s0.first), false, 'a token of another sentence has no tags here');
+  });
+});
+
+describe('a word list, read in a window around a trigger', () => {
+  it('finds a word by its stem, a prefix or a phrase only when it ends inside the window', () => {
+    const doc = analyze('They strongly condemned the "illegal annexation" of the region.', en.profile);
+    const list = new WordList(['condemn', 'illegal annexation', 'regio*'], en.profile);
+    assert.equal(list.within(doc.tokens, 2, 3), true, 'a stem: "condemned"');
+    assert.equal(list.within(doc.tokens, 0, 2), false);
+    // a phrase must start inside the window and end by its end
+    assert.equal(list.within(doc.tokens, 4, 7), true);
+    assert.equal(list.within(doc.tokens, 4, 6), false, 'the phrase ends past the window');
+    assert.equal(list.within(doc.tokens, 6, 9), false, 'the phrase starts before the window');
+    assert.equal(list.within(doc.tokens, 10, 11), true, 'a prefix: "region"');
+    assert.equal(list.within(doc.tokens, 5, 5), false, 'an empty window holds nothing');
   });
 });
 

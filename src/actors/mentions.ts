@@ -25,5 +25,9 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
   parties.sort((a, b) => a.start - b.start);
   const grouped = joinGroups(withOwnedCases(withCases(parties, tokens, to, ctx.lex, suffixCases), tokens, ctx.lex), tokens, { from, to, groupCase: ctx.lex.morphology.groupCase }, ctx.tags);
   const next = Math.max(nextGroup, ...grouped.map((m) => m.group + 1));
-  return groupCases(grouped, ctx.lex.morphology.groupCase, tokens, from, next);
+  return groupCases(grouped, ctx.lex.morphology.groupCase, tokens, from, next).map(uniform);
+}
+
+function uniform(m: ActorMention): ActorMention {
+  return { start: m.start, end: m.end, code: m.code, kind: m.kind, sector: m.sector, name: m.name, person: m.person, attributive: m.attributive, group: m.group, how: m.how, refers: m.refers, case: m.case, unowned: m.unowned } as ActorMention;
 }

@@ -41,7 +41,7 @@ export function nameAt(lex: Lexicon, tokens: readonly Token[], i: number, end: n
   const bySuffix = lex.morphology.nameMatch === 'suffix';
   const byStem = lex.morphology.nameMatch === 'stem';
   let best: Hit | undefined;
-  for (const lk of forms.of(t.key).starts) {
+  for (const lk of forms.ofWord(t.word).starts) {
     for (const c of lk.candidates) {
       const n = c.keys.length;
       // candidates come longest first: none after a shorter-or-equal best can beat it
@@ -59,7 +59,7 @@ export function nameAt(lex: Lexicon, tokens: readonly Token[], i: number, end: n
           ok = false;
           continue;
         }
-        const f = forms.of(tk.key);
+        const f = forms.ofWord(tk.word);
         if (f.own === want) continue;
         if (byStem && f.stems.includes(want ?? '')) continue;
         if (bySuffix && k === n - 1) {

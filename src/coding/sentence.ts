@@ -13,7 +13,7 @@ export interface SentenceView {
   readonly dates: readonly DateMention[];
   readonly amounts: readonly AmountMention[];
   /** Token index → index of the clause it belongs to. */
-  readonly clauseOf: Int32Array;
+  readonly clauseOf: readonly number[];
   /** Clause start token indices (absolute), ascending. */
   readonly clauseStarts: readonly number[];
 }
@@ -49,8 +49,9 @@ function scareQuotes(tags: Tags, tokens: readonly Token[], first: number, last: 
 }
 
 /** Split a sentence into clauses at clause-break words and punctuation (not at scare quotes). */
-export function clauses(tags: Tags, tokens: readonly Token[], first: number, last: number): { clauseOf: Int32Array; clauseStarts: number[] } {
-  const clauseOf = new Int32Array(last - first);
+export function clauses(tags: Tags, tokens: readonly Token[], first: number, last: number): { clauseOf: number[]; clauseStarts: number[] } {
+  // a plain array: a typed array's own buffer costs more to make than a sentence's clauses to find
+  const clauseOf: number[] = [];
   const starts = [first];
   const scare = scareQuotes(tags, tokens, first, last);
   let c = 0;
@@ -59,7 +60,7 @@ export function clauses(tags: Tags, tokens: readonly Token[], first: number, las
       c++;
       starts.push(i);
     }
-    clauseOf[i - first] = c;
+    clauseOf.push(c);
   }
   return { clauseOf, clauseStarts: starts };
 }

@@ -83,11 +83,11 @@ function checked(view: SentenceView, ctx: CodingContext, ref: PatternTrigger, st
   }
   const w = lex.policy.windows;
   const { first, last: sLast } = view.sentence;
-  if (p.requires !== undefined && !view.tags.find(p.requires, Math.max(first, start - w.requires.before), Math.min(sLast, end + w.requires.after))) {
+  if (p.requires !== undefined && !p.requires.within(view.tokens, Math.max(first, start - w.requires.before), Math.min(sLast, end + w.requires.after))) {
     trace?.(sIdx, 'skip', `${p.data.id}: none of the required words near "${words}"`);
     return undefined;
   }
-  if (p.excludes !== undefined && view.tags.find(p.excludes, Math.max(first, start - w.excludes.before), Math.min(sLast, end + w.excludes.after))) {
+  if (p.excludes !== undefined && p.excludes.within(view.tokens, Math.max(first, start - w.excludes.before), Math.min(sLast, end + w.excludes.after))) {
     trace?.(sIdx, 'skip', `${p.data.id}: an excluding word next to "${words}"`);
     return undefined;
   }

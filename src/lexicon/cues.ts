@@ -45,9 +45,6 @@ export const CUE_NAMES = [
 /** The tag of each cue list. */
 export const CUE = Object.fromEntries(CUE_NAMES.map((name, i) => [name, i])) as { readonly [K in CueName]: TagId<CueValues[K]> };
 
-/** Tags after the cue lists are free for pattern word lists. */
-export const FIRST_FREE_TAG = CUE_NAMES.length;
-
 type Source<V> = readonly [on: MatchOn, phrases: Iterable<readonly [string, V]>];
 
 const words = (list: readonly string[]): Iterable<readonly [string, true]> => list.map((w) => [w, true] as const);

@@ -5,7 +5,7 @@ export { compileLexicon, LexiconSet } from './lexicon.ts';
 export type { Lexicon } from './lexicon.ts';
 export { CUE, CUE_NAMES } from './cues.ts';
 export type { CueName, CueValues, RelativeDate } from './cues.ts';
-export { Matcher } from './matcher.ts';
+export { Matcher, WordList } from './matcher.ts';
 export type { MatchOn, PhraseList } from './matcher.ts';
 export { Tags } from './tags.ts';
 export type { TagId, TagMatch } from './tags.ts';

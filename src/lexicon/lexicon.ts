@@ -4,7 +4,7 @@ import { foldCase, stemmerFor, type LanguageProfile } from '../text/index.ts';
 import { BUILTIN_LEXICON_DIR, loadLexiconData, type LexiconData } from './load.ts';
 import { buildNameIndex, OfficeRegister, type NameIndex } from './names.ts';
 import { Morphology } from './morphology.ts';
-import { cueLists, FIRST_FREE_TAG } from './cues.ts';
+import { cueLists } from './cues.ts';
 import { Matcher } from './matcher.ts';
 import { compilePatterns, type CompiledPattern } from './patterns.ts';
 import type { Policy } from './policy.ts';
@@ -104,8 +104,8 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     display.set(o.code, o.names.en?.[0] ?? o.code);
     orgs.add(o.code);
   }
-  const compiled = compilePatterns(data.patterns.get(lang) ?? [], FIRST_FREE_TAG, profile);
-  const matcher = Matcher.build(profile, [...cueLists(file, compiled.triggers), ...compiled.lists]);
+  const compiled = compilePatterns(data.patterns.get(lang) ?? [], profile);
+  const matcher = Matcher.build(profile, cueLists(file, compiled.triggers));
   const names = buildNameIndex(data, lang, profile, morphology.nameMatch);
   return {
     lang,

@@ -9,8 +9,12 @@
  * match's `rest`, so that modality written inside a verb can be read. A quotation mark inside a
  * phrase is passed over: news quotes a set phrase ('"istenmeyen kişi" ilan etti', 'declared them
  * "persona non grata"'), and the phrase is still said.
+ *
+ * A pattern's required and excluding words are a `WordList` each, read only in the few tokens
+ * around a trigger that fires the pattern: run over every token of every sentence, lists of common
+ * words ("the", "ile", "и") made most of the matcher's hits, and almost none was ever read.
  */
-import { phraseTokens, type LanguageProfile, type Token } from '../text/index.ts';
+import { phraseTokens, type LanguageProfile, type Token, type Word, type WordMemo } from '../text/index.ts';
 import { Tags, type Hit, type TagTerm } from './tags.ts';
 
 /** What a phrase's words are compared with: the token's folded form or its stem. */
@@ -34,11 +38,19 @@ class PrefixLetters {
   node: TrieNode | undefined;
 }
 
+/** A phrase that ends at a node, with the hit that records it where nothing is added to it. */
+interface Terminal {
+  readonly term: TagTerm;
+  readonly hit: Hit;
+}
+
 class TrieNode {
   key: Map<string, TrieNode> | undefined;
   stem: Map<string, TrieNode> | undefined;
   prefix: PrefixLetters | undefined;
-  terminals: TagTerm[] | undefined;
+  terminals: Terminal[] | undefined;
+  /** The edges a word takes from here, worked out once per word (with the stem they were worked out for). */
+  edges: Map<string, { readonly stem: string; readonly edges: readonly Edge[] }> | undefined;
 
   child(on: MatchOn | 'prefix', text: string): TrieNode {
     if (on === 'prefix') {
@@ -69,8 +81,25 @@ interface Edge {
 
 const NO_EDGES: readonly Edge[] = [];
 
-/** Words whose root edges are kept: any vocabulary a run meets, bounded all the same. */
+/** A word's edges from the root of one matcher, kept on the word. */
+interface RootMemo extends WordMemo {
+  readonly edges: readonly Edge[];
+}
+
+/** Words whose edges a node keeps: any vocabulary a run meets, bounded all the same. */
 const MAX_WORDS = 200_000;
+
+/** The edges a word takes from `node`, worked out the first time the word reaches it. */
+function edgesFrom(node: TrieNode, key: string, stem: string): readonly Edge[] {
+  const known = node.edges?.get(key);
+  if (known !== undefined && known.stem === stem) return known.edges;
+  const edges = edgesOf(node, key, stem);
+  if (known === undefined) {
+    if (node.edges === undefined || node.edges.size >= MAX_WORDS) node.edges = new Map();
+    node.edges.set(key, { stem, edges });
+  }
+  return edges;
+}
 
 /** The nodes a word with this key and stem reaches from `node`: by key, by stem, then every prefix edge its letters pass, shortest first. */
 function edgesOf(node: TrieNode, key: string, stem: string): readonly Edge[] {
@@ -117,10 +146,16 @@ export class Matcher {
   private order = 0;
   /** Number of phrases added. */
   size = 0;
+  /** Whether a word's edges from the root are kept on the word (for a matcher that reads every token). */
+  private readonly onWords: boolean;
+
+  constructor(onWords = true) {
+    this.onWords = onWords;
+  }
 
   /** A matcher over phrase lists, each phrase tokenised as documents are. */
-  static build(profile: LanguageProfile, lists: Iterable<PhraseList>): Matcher {
-    const m = new Matcher();
+  static build(profile: LanguageProfile, lists: Iterable<PhraseList>, onWords = true): Matcher {
+    const m = new Matcher(onWords);
     for (const list of lists) for (const [phrase, value] of list.phrases) m.add(list.tag, list.on, phrase, value, profile);
     return m;
   }
@@ -136,39 +171,27 @@ export class Matcher {
       letters += w.text.length;
     }
     const last = words[words.length - 1];
-    node.terminals ??= [];
-    node.terminals.push({
+    const term: TagTerm = {
       tag, value, length: words.length, prefixFirst: words[0]?.on === 'prefix' ? 1 : 0, letters, order: this.order++,
       ...(last?.on === 'prefix' ? { lastPrefix: last.text.length } : {}),
-    });
+    };
+    (node.terminals ??= []).push({ term, hit: { term } });
     this.size++;
   }
 
   /** The sentence being tagged, token by token from its first: folded key, stem, a quotation mark. */
   private keys: string[] = [];
   private stems: string[] = [];
+  private words: Word[] = [];
   private quotes: boolean[] = [];
   private from = 0;
   private to = 0;
-  /** The root's edges by word (with the stem they were worked out for). */
-  private readonly fromRoot = new Map<string, { readonly stem: string; readonly edges: readonly Edge[] }>();
 
   /** Every phrase that starts in tokens [from, to) and ends by `to`, read into the sentence's tags. */
   tag(tokens: readonly Token[], from: number, to: number): Tags {
     const n = Math.max(0, to - from);
     const hits: (Hit[] | undefined)[] = new Array(n);
-    // each token's key and stem read once, not at every trie node it is compared at
-    let end = from;
-    for (; end < to; end++) {
-      const t = tokens[end];
-      if (!t) break;
-      const k = end - from;
-      this.keys[k] = t.key;
-      this.stems[k] = t.stem;
-      this.quotes[k] = t.kind === 'punct' && t.key === '"';
-    }
-    this.from = from;
-    this.to = end;
+    const end = this.read(tokens, from, to);
     // one list per start, kept only when something matched there (most tokens start nothing)
     let found: Hit[] = [];
     for (let i = from; i < end; i++) {
@@ -181,6 +204,31 @@ export class Matcher {
     return new Tags(from, to, hits);
   }
 
+  /** True when some phrase starts in tokens [from, to) and ends by `to`. */
+  any(tokens: readonly Token[], from: number, to: number): boolean {
+    const end = this.read(tokens, from, to);
+    const found: Hit[] = [];
+    for (let i = from; i < end && found.length === 0; i++) this.walk(this.root, i, i, found);
+    return found.length > 0;
+  }
+
+  /** Read tokens [from, to): each token's key and stem once, not at every trie node it is compared at. Returns where they end. */
+  private read(tokens: readonly Token[], from: number, to: number): number {
+    let end = from;
+    for (; end < to; end++) {
+      const t = tokens[end];
+      if (!t) break;
+      const k = end - from;
+      this.keys[k] = t.key;
+      this.stems[k] = t.stem;
+      this.words[k] = t.word;
+      this.quotes[k] = t.kind === 'punct' && t.key === '"';
+    }
+    this.from = from;
+    this.to = end;
+    return end;
+  }
+
   /** Follow token j from `node` along every edge it fits, collecting the phrases that end there. */
   private walk(node: TrieNode, start: number, j: number, out: Hit[]): void {
     if (j >= this.to) return;
@@ -189,33 +237,44 @@ export class Matcher {
       this.walk(node, start, j + 1, out);
       return;
     }
-    const key = this.keys[k] as string;
-    const stem = this.stems[k] as string;
-    const edges = node === this.root ? this.rootEdges(key, stem) : edgesOf(node, key, stem);
+    const edges = node === this.root && this.onWords ? this.rootEdges(this.words[k] as Word) : edgesFrom(node, this.keys[k] as string, this.stems[k] as string);
     for (const e of edges) this.step(e.node, start, j, out, e.prefix);
   }
 
-  /** Where a word leads from the root, worked out once per word: every token starts a walk there. */
-  private rootEdges(key: string, stem: string): readonly Edge[] {
-    const known = this.fromRoot.get(key);
-    if (known !== undefined && known.stem === stem) return known.edges;
-    const edges = edgesOf(this.root, key, stem);
-    if (known === undefined) {
-      if (this.fromRoot.size >= MAX_WORDS) this.fromRoot.clear();
-      this.fromRoot.set(key, { stem, edges });
-    }
-    return edges;
+  /** Where a word leads from the root (every token starts a walk there), worked out once and kept on the word. */
+  private rootEdges(word: Word): readonly Edge[] {
+    for (const m of word.memos) if (m.owner === this) return (m as RootMemo).edges;
+    const memo: RootMemo = { owner: this, edges: edgesOf(this.root, word.key, word.stem) };
+    word.memos.push(memo);
+    return memo.edges;
   }
 
   /** Token j took us to `node` (as a prefix of `prefix` letters, or whole: -1): record its phrases, go on. */
   private step(node: TrieNode, start: number, j: number, out: Hit[], prefix: number): void {
     if (node.terminals) {
       const span = j + 1 - start;
-      for (const term of node.terminals) {
-        const hit: Hit = term.lastPrefix !== undefined && prefix >= 0 ? { term, start, rest: (this.keys[j - this.from] as string).slice(prefix) } : { term, start };
-        out.push(span === term.length ? hit : { ...hit, span });
+      for (const { term, hit } of node.terminals) {
+        const found = term.lastPrefix !== undefined && prefix >= 0 ? { term, rest: (this.keys[j - this.from] as string).slice(prefix) } : hit;
+        out.push(span === term.length ? found : { ...found, span });
       }
     }
     if (node.key || node.stem || node.prefix) this.walk(node, start, j + 1, out);
+  }
+}
+
+/**
+ * Words checked on demand in a window of tokens, with the matcher's reading of phrases (stems,
+ * "*" prefixes, quotation marks passed over): a pattern's required or excluding words.
+ */
+export class WordList {
+  private readonly matcher: Matcher;
+
+  constructor(words: readonly string[], profile: LanguageProfile) {
+    this.matcher = Matcher.build(profile, [{ tag: 0, on: 'stem', phrases: words.map((w) => [w, true] as const) }], false);
+  }
+
+  /** True when one of the words (or phrases) starts in tokens [from, to) and ends by `to`. */
+  within(tokens: readonly Token[], from: number, to: number): boolean {
+    return to > from && this.matcher.any(tokens, from, to);
   }
 }

@@ -1,20 +1,19 @@
 /**
  * Event patterns compiled once per language: each pattern checked against PLOVER, its trigger
- * phrases gathered for the matcher's trigger tag, and its required and excluding words made tags
- * of their own (one tag per distinct list, so that patterns sharing a list share its tag).
+ * phrases gathered for the matcher's trigger tag, and its required and excluding words made word
+ * lists read around the trigger (one per distinct list, shared by the patterns that share it).
  */
 import { DyadError, isMode } from '../model/index.ts';
 import type { LanguageProfile } from '../text/index.ts';
-import { phraseWords, type PhraseList } from './matcher.ts';
+import { phraseWords, WordList } from './matcher.ts';
 import type { PatternData } from './schema.ts';
-import type { TagId } from './tags.ts';
 
 export interface CompiledPattern {
   readonly data: PatternData;
   /** Words one of which must stand near the trigger. */
-  readonly requires?: TagId;
+  readonly requires?: WordList;
   /** Words that cancel the pattern next to the trigger. */
-  readonly excludes?: TagId;
+  readonly excludes?: WordList;
 }
 
 /** A pattern a trigger phrase fires, as a verb or as a noun. */
@@ -28,8 +27,6 @@ export interface CompiledPatterns {
   readonly byId: ReadonlyMap<string, CompiledPattern>;
   /** Trigger phrases and the patterns each fires, in the order the files give them. */
   readonly triggers: readonly (readonly [string, readonly PatternTrigger[]])[];
-  /** The required and excluding word lists, each under its own tag. */
-  readonly lists: readonly PhraseList[];
 }
 
 function check(p: PatternData): void {
@@ -42,22 +39,19 @@ function check(p: PatternData): void {
 }
 
 /**
- * Compile a language's patterns; word-list tags are numbered from `firstTag`. Trigger phrases are
- * gathered by what they match, not by how they are written: "meeting" and "meetings" (one stem)
- * fire the patterns of both.
+ * Compile a language's patterns. Trigger phrases are gathered by what they match, not by how they
+ * are written: "meeting" and "meetings" (one stem) fire the patterns of both.
  */
-export function compilePatterns(data: readonly PatternData[], firstTag: number, profile: LanguageProfile): CompiledPatterns {
-  const lists: PhraseList[] = [];
-  const tagOf = new Map<string, TagId>();
-  const listTag = (words: readonly string[]): TagId => {
+export function compilePatterns(data: readonly PatternData[], profile: LanguageProfile): CompiledPatterns {
+  const lists = new Map<string, WordList>();
+  const listOf = (words: readonly string[]): WordList => {
     const key = JSON.stringify(words);
-    let tag = tagOf.get(key);
-    if (tag === undefined) {
-      tag = firstTag + lists.length;
-      tagOf.set(key, tag);
-      lists.push({ tag, on: 'stem', phrases: words.map((w) => [w, true] as const) });
+    let list = lists.get(key);
+    if (list === undefined) {
+      list = new WordList(words, profile);
+      lists.set(key, list);
     }
-    return tag;
+    return list;
   };
   const patterns: CompiledPattern[] = [];
   // Several patterns may share a trigger phrase: collect them per phrase, as the matcher reads it.
@@ -66,8 +60,8 @@ export function compilePatterns(data: readonly PatternData[], firstTag: number, 
     check(p);
     const cp: CompiledPattern = {
       data: p,
-      ...(p.requires ? { requires: listTag(p.requires) } : {}),
-      ...(p.excludes ? { excludes: listTag(p.excludes) } : {}),
+      ...(p.requires ? { requires: listOf(p.requires) } : {}),
+      ...(p.excludes ? { excludes: listOf(p.excludes) } : {}),
     };
     patterns.push(cp);
     for (const [phrases, pos] of [[p.verbs, 'verb'], [p.nouns, 'noun']] as const) {
@@ -79,5 +73,5 @@ export function compilePatterns(data: readonly PatternData[], firstTag: number, 
       }
     }
   }
-  return { patterns, byId: new Map(patterns.map((p) => [p.data.id, p])), triggers: [...byPhrase.values()].map((e) => [e.phrase, e.refs] as const), lists };
+  return { patterns, byId: new Map(patterns.map((p) => [p.data.id, p])), triggers: [...byPhrase.values()].map((e) => [e.phrase, e.refs] as const) };
 }

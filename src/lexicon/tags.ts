@@ -22,10 +22,9 @@ export interface TagTerm {
   readonly lastPrefix?: number;
 }
 
-/** One phrase found at a token. */
+/** One phrase found at a token (the token is where the list of hits is kept). */
 export interface Hit {
   readonly term: TagTerm;
-  readonly start: number;
   readonly rest?: string;
   /** Tokens the phrase covers, when quotation marks inside it were passed over ("istenmeyen kişi" ilan). */
   readonly span?: number;

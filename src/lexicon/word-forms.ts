@@ -4,7 +4,7 @@
  * Қазақстанға = Қазақстан + dative; Russian Токаева, whose Snowball stem differs from Токаев's),
  * each with the names that begin with it.
  */
-import { stemOf, type LanguageProfile } from '../text/index.ts';
+import { stemOf, type LanguageProfile, type Word, type WordMemo } from '../text/index.ts';
 import type { Analysis, Morphology } from './morphology.ts';
 import { indeclinableKey, nameKey, type NameEntry, type NameIndex } from './names.ts';
 
@@ -31,6 +31,11 @@ export interface NameForms {
   readonly suffixed: readonly NameLookup[];
 }
 
+/** A word's name forms under one lexicon, kept on the word. */
+interface FormsMemo extends WordMemo {
+  readonly forms: NameForms;
+}
+
 /** Forms kept per lexicon; a long archive run meets a bounded vocabulary, but not an unbounded one. */
 const MAX_FORMS = 200_000;
 
@@ -55,6 +60,14 @@ export class WordForms {
       this.cache.set(key, f);
     }
     return f;
+  }
+
+  /** The name forms of a token's word, kept on the word: a token's lookup reads no map. */
+  ofWord(word: Word): NameForms {
+    for (const m of word.memos) if (m.owner === this) return (m as FormsMemo).forms;
+    const memo: FormsMemo = { owner: this, forms: this.of(word.key) };
+    word.memos.push(memo);
+    return memo.forms;
   }
 
   private compute(key: string): NameForms {

@@ -1,6 +1,6 @@
 /** The text stage: normalisation, sentences and tokens. */
 export type { LanguageProfile } from './language.ts';
-export type { Token, TokenKind } from './tokenize.ts';
+export type { Token, TokenKind, Word, WordMemo } from './tokenize.ts';
 export type { Doc, Sentence } from './document.ts';
 export { analyze, phraseTokens } from './document.ts';
 export { foldCase, normalizeChars, stripDiacritics } from './normalize.ts';

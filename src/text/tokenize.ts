@@ -22,6 +22,16 @@ export interface Token {
   /** Whitespace precedes the token. */
   readonly space: boolean;
   readonly sentence: number;
+  /** The word as written, one object for all its tokens under a profile. */
+  readonly word: Word;
+}
+
+/**
+ * What a reader of a profile's words (a lexicon's matcher, its name lookup) works out about one
+ * word once and keeps on it for its next occurrence, marked with the reader it belongs to.
+ */
+export interface WordMemo {
+  readonly owner: object;
 }
 
 // Order matters: dotted abbreviations (U.S., т.е.), numbers with separators,
@@ -29,16 +39,18 @@ export interface Token {
 const TOKEN_RE = /(\p{L}\.(?:\p{L}\.)+|\p{L}\.\p{L}(?![\p{L}]))|(\p{N}+(?:[.,\u00a0 ]\p{N}{3})*(?:[.,]\p{N}+)?)|([\p{L}\p{M}]+)|('[\p{L}\p{M}]+)|(\S)/gu;
 
 /** What a word as written says, the same wherever it occurs: its folded key, stem and capitals. */
-interface Form {
+export interface Word {
   readonly key: string;
   readonly stem: string;
   readonly cap: boolean;
   readonly upper: boolean;
+  /** What readers of the word have worked out about it, one memo per reader (most words have one or two). */
+  readonly memos: WordMemo[];
 }
 
 /** Forms kept per profile: enough for any vocabulary a run meets, bounded all the same. */
 const MAX_FORMS = 200_000;
-const formCaches = new WeakMap<LanguageProfile, Map<string, Form>>();
+const formCaches = new WeakMap<LanguageProfile, Map<string, Word>>();
 const stemCaches = new WeakMap<LanguageProfile, Map<string, string>>();
 
 function cacheOf<V>(caches: WeakMap<LanguageProfile, Map<string, V>>, profile: LanguageProfile): Map<string, V> {
@@ -62,7 +74,7 @@ export function stemOf(profile: LanguageProfile, key: string): string {
   return s;
 }
 
-function formOf(profile: LanguageProfile, cache: Map<string, Form>, text: string, stemmed: boolean): Form {
+function formOf(profile: LanguageProfile, cache: Map<string, Word>, text: string, stemmed: boolean): Word {
   let f = cache.get(text);
   if (f === undefined) {
     const key = profile.fold(text);
@@ -73,6 +85,7 @@ function formOf(profile: LanguageProfile, cache: Map<string, Form>, text: string
       stem: stemmed ? stemOf(profile, key) : key,
       cap: first !== first.toLowerCase() && first === first.toUpperCase(),
       upper: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+      memos: [],
     };
     if (cache.size >= MAX_FORMS) cache.clear();
     cache.set(text, f);
@@ -89,9 +102,9 @@ function isSpaceCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-function numberForm(raw: string): Form {
+function numberForm(raw: string): Word {
   const key = raw.replace(/[\u00a0 ]/g, '');
-  return { key, stem: key, cap: false, upper: false };
+  return { key, stem: key, cap: false, upper: false, memos: [] };
 }
 
 /**
@@ -127,6 +140,7 @@ export function tokenize(text: string, offset: number, sentence: number, profile
       upper: form.upper,
       space: tokenStart === 0 ? true : isSpaceCode(text.charCodeAt(tokenStart - 1)),
       sentence,
+      word: form,
     });
     prevEnd = start + raw.length;
   }
