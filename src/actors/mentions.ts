@@ -28,6 +28,11 @@ export function findActors(tokens: readonly Token[], from: number, to: number, c
   return groupCases(grouped, ctx.lex.morphology.groupCase, tokens, from, next).map(uniform);
 }
 
+/**
+ * A mention with every field, in one order: built by many passes with the fields each needs, the
+ * mentions would take dozens of hidden classes, and every stage that reads them would read a
+ * property by the slow, many-shaped path. Absent fields are present as undefined.
+ */
 function uniform(m: ActorMention): ActorMention {
   return { start: m.start, end: m.end, code: m.code, kind: m.kind, sector: m.sector, name: m.name, person: m.person, attributive: m.attributive, group: m.group, how: m.how, refers: m.refers, case: m.case, unowned: m.unowned } as ActorMention;
 }
