@@ -32,18 +32,26 @@ export function groupCases(mentions: readonly ActorMention[], groupCase: 'each' 
   return out;
 }
 
+/** A named actor may join a group; a discourse phrase or a pronoun stands alone. */
+function joinable(x: ActorMention): boolean {
+  return x.kind !== 'discourse' && x.kind !== 'pronoun';
+}
+
+/** A comma, a conjunction or a determiner between two mentions of one list. */
+function isJoiner(b: Token, tags: Tags, to: number): boolean {
+  return b.key === ',' || tags.has(CUE.conjunctions, b.i, to) || tags.has(CUE.determiners, b.i, to);
+}
+
 /** The mentions with coordinated ones sharing the group of the first. */
 export function joinGroups(mentions: readonly ActorMention[], tokens: readonly Token[], span: { from: number; to: number; groupCase: 'each' | 'last' }, tags: Tags): ActorMention[] {
   const { to } = span;
   const merged: ActorMention[] = [];
-  const isJoiner = (b: Token): boolean => b.key === ',' || tags.has(CUE.conjunctions, b.i, to) || tags.has(CUE.determiners, b.i, to);
   for (const m of mentions) {
     const prev = merged[merged.length - 1];
-    const joinable = (x: ActorMention): boolean => x.kind !== 'discourse' && x.kind !== 'pronoun';
     if (prev && joinable(prev) && joinable(m) && prev.group !== m.group) {
       const between = tokens.slice(prev.end + (prev.kind === 'person' ? nameTail(tokens, prev.end, m.start) : 0), m.start);
       const hyphen = between.length === 1 && (between[0]?.key === '-' || between[0]?.key === '/');
-      const onlyJoiners = between.length > 0 && between.length <= 3 && between.every(isJoiner);
+      const onlyJoiners = between.length > 0 && between.length <= 3 && between.every((b) => isJoiner(b, tags, to));
       const hasConj = between.some((b) => tags.has(CUE.conjunctions, b.i, to));
       const commaList = onlyJoiners && !hasConj && (isListContinued(tokens, m.end, to, tags) || isHeadlinePair(prev, m, merged.length, tokens, span));
       // "Kyrgyz and Tajik forces": the agent noun after the last adjective is every adjective's
@@ -99,7 +107,6 @@ const NAME_TAIL = 5;
  * lower-case particles between two of them ("bin", "al", "de"), up to the comma that goes on with the list.
  */
 function nameTail(tokens: readonly Token[], i: number, to: number): number {
-  const capital = (t: Token | undefined): boolean => t !== undefined && t.kind === 'word' && t.text !== t.text.toLowerCase();
   let n = 0;
   for (let k = i; k < Math.min(to, i + NAME_TAIL); k++) {
     const t = tokens[k];
@@ -108,6 +115,11 @@ function nameTail(tokens: readonly Token[], i: number, to: number): number {
   }
   // only a name set off by a comma, as in a list; never a headline's capitalised verb ("Putin And Xi Sign")
   return tokens[i + n]?.key === ',' ? n : 0;
+}
+
+/** A word written with a capital. */
+function capital(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && t.text !== t.text.toLowerCase();
 }
 
 /** "X, Y and Z": a comma joins two mentions only when the list goes on to a conjunction. */

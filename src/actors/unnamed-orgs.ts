@@ -16,23 +16,31 @@ function isWord(t: Token | undefined): t is Token {
   return t !== undefined && t.kind === 'word';
 }
 
+/** Token i is in none of the mentions already found. */
+function free(taken: readonly ActorMention[], i: number): boolean {
+  return !taken.some((m) => i >= m.start && i < m.end);
+}
+
+/** A word that links the words of a name ("of", "and", "the", "for"). */
+function link(tags: Tags, i: number, to: number): boolean {
+  return tags.has(CUE.genitivePrep, i, to) || tags.has(CUE.conjunctions, i, to) || tags.has(CUE.determiners, i, to) || tags.has(CUE.prepositions, i, to);
+}
+
 /** The organisations named in tokens [from, to) outside the mentions already found. */
 export function unnamedOrganizations(tokens: readonly Token[], from: number, to: number, lex: Lexicon, tags: Tags, taken: readonly ActorMention[], groupBase: number): ActorMention[] {
   const out: ActorMention[] = [];
-  const free = (i: number): boolean => !taken.some((m) => i >= m.start && i < m.end);
-  const link = (i: number): boolean => tags.has(CUE.genitivePrep, i, to) || tags.has(CUE.conjunctions, i, to) || tags.has(CUE.determiners, i, to) || tags.has(CUE.prepositions, i, to);
   let group = groupBase;
   for (let i = from; i < to; i++) {
     const t = tokens[i];
-    if (!isWord(t) || !t.cap || !free(i)) continue;
+    if (!isWord(t) || !t.cap || !free(taken, i)) continue;
     let end = -1;
     if (lex.adjectivesCapitalised) {
       // "Islamic Development Bank", "Bank for International Settlements": capitalised words and links between them
       let last = i;
       for (let k = i + 1; k < Math.min(to, i + MAX_WORDS); k++) {
         const w = tokens[k];
-        if (isWord(w) && w.cap && free(k)) last = k;
-        else if (isWord(w) && link(k) && isWord(tokens[k + 1]) && tokens[k + 1]?.cap) continue;
+        if (isWord(w) && w.cap && free(taken, k)) last = k;
+        else if (isWord(w) && link(tags, k, to) && isWord(tokens[k + 1]) && tokens[k + 1]?.cap) continue;
         else break;
       }
       for (let k = last; k >= i; k--) if (tags.has(CUE.organizationHeads, k, k + 1)) { end = k + 1; break; }
@@ -42,7 +50,7 @@ export function unnamedOrganizations(tokens: readonly Token[], from: number, to:
       // "Исламский банк развития": a capitalised word (not merely a sentence's first), then the head
       for (let k = i + 1; k <= Math.min(to - 1, i + 2); k++) {
         const w = tokens[k];
-        if (!isWord(w) || w.cap || !free(k)) break;
+        if (!isWord(w) || w.cap || !free(taken, k)) break;
         if (tags.has(CUE.organizationHeads, k, k + 1)) { end = k + 1; break; }
       }
     }

@@ -74,12 +74,16 @@ function inRelativeClause(view: SentenceView, d: DateMention): boolean {
  * подписала договор, а в 2015 году посетила Грузию").
  */
 function segmentAround(view: SentenceView, at: number, clause: { start: number; end: number }): { start: number; end: number } {
-  const breaks = (k: number): boolean => view.tokens[k]?.key === ',' || view.tags.has(CUE.conjunctions, k, clause.end);
   let start = at;
-  while (start > clause.start && !breaks(start - 1)) start--;
+  while (start > clause.start && !breaksAt(view, start - 1, clause.end)) start--;
   let end = at + 1;
-  while (end < clause.end && !breaks(end)) end++;
+  while (end < clause.end && !breaksAt(view, end, clause.end)) end++;
   return { start, end };
+}
+
+/** A comma or a conjunction at token k breaks a chain of phrases. */
+function breaksAt(view: SentenceView, k: number, clauseEnd: number): boolean {
+  return view.tokens[k]?.key === ',' || view.tags.has(CUE.conjunctions, k, clauseEnd);
 }
 
 /** The dates among `dates` on the preferred side of `at`, when there are any; else all of them. */

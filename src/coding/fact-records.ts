@@ -36,33 +36,36 @@ function commitmentDate(view: SentenceView, c: CommitmentFact, events: readonly 
   return period !== undefined && period <= ctx.input.published.slice(0, period.length) && period !== c.by ? period : stated;
 }
 
+/** The parties of a fact: the sides of the sentence's events, else the pair of the discourse. `summit`: a figure may be the last summit's (a package announced there), not a pair's trade. */
+function parties(view: SentenceView, events: readonly EventRecord[], ctx: CodingContext, state: DiscourseState, summit = false): string[] {
+  const fromEvents = [...new Set(events.flatMap((e) => [...e.actor, ...e.recipient].map((a) => a.code)))];
+  if (fromEvents.length >= 2) return fromEvents.sort();
+  // after a known organisation's summit, a figure no event of the sentence carries is the summit's ("she announced a package worth ...")
+  // unless the sentence names two sides of its own ("trade between Kazakhstan and Turkey reached ...")
+  const named = new Set(view.actors.filter((m) => m.code !== '' && m.kind !== 'pronoun').map((m) => m.code));
+  const meeting = state.lastMeeting;
+  if (summit && meeting && meeting.mention.code !== 'IGO' && named.size < 2) return [...new Set(ctx.participants.of(meeting.mention, meeting.view).map((r) => r.code))].sort();
+  return discourseDyad(state).slice().sort();
+}
+
+/** The evidence of tokens [a, b) of the sentence. */
+function evidence(view: SentenceView, ctx: CodingContext, a: number, b: number): Evidence {
+  const s = view.sentence;
+  const st = ctx.doc.tokens[a]?.start ?? s.start;
+  const en = ctx.doc.tokens[b - 1]?.end ?? s.end;
+  return { sentence: s.index, start: st, end: en, text: ctx.doc.text.slice(st, en) };
+}
+
 /** The fact records of a sentence, given the events coded in it and the discourse after them. */
 export function sentenceFacts(view: SentenceView, events: readonly EventRecord[], ctx: CodingContext, state: DiscourseState): OutputRecord[] {
-  const { doc, input, lex, trace } = ctx;
+  const { input, lex, trace } = ctx;
   const s = view.sentence;
   const out: OutputRecord[] = [];
-  /** `summit`: a figure may be the last summit's (a package announced there), not a pair's trade. */
-  const parties = (summit = false): string[] => {
-    const fromEvents = [...new Set(events.flatMap((e) => [...e.actor, ...e.recipient].map((a) => a.code)))];
-    if (fromEvents.length >= 2) return fromEvents.sort();
-    // after a known organisation's summit, a figure no event of the sentence carries is the summit's ("she announced a package worth ...")
-    // unless the sentence names two sides of its own ("trade between Kazakhstan and Turkey reached ...")
-    const named = new Set(view.actors.filter((m) => m.code !== '' && m.kind !== 'pronoun').map((m) => m.code));
-    const meeting = state.lastMeeting;
-    if (summit && meeting && meeting.mention.code !== 'IGO' && named.size < 2) return [...new Set(ctx.participants.of(meeting.mention, meeting.view).map((r) => r.code))].sort();
-    return discourseDyad(state).slice().sort();
-  };
-  const evidence = (a: number, b: number): Evidence => {
-    const st = doc.tokens[a]?.start ?? s.start;
-    const en = doc.tokens[b - 1]?.end ?? s.end;
-    return { sentence: s.index, start: st, end: en, text: doc.text.slice(st, en) };
-  };
-
   const upgrade = events.find((e) => e.type === 'SUPPORT');
   for (const f of partnershipsIn(view, upgrade?.date, input.published)) {
-    const ps = parties();
+    const ps = parties(view, events, ctx, state);
     if (ps.length < 2) continue;
-    out.push({ kind: 'partnership', id: recordId(input.id, 'partnership', f.start), article: input.id, parties: ps, level: f.level, ...(f.since ? { since: f.since } : {}), lang: input.lang, evidence: evidence(f.start, f.end) });
+    out.push({ kind: 'partnership', id: recordId(input.id, 'partnership', f.start), article: input.id, parties: ps, level: f.level, ...(f.since ? { since: f.since } : {}), lang: input.lang, evidence: evidence(view, ctx, f.start, f.end) });
     trace?.(s.index, 'fact', `partnership ${f.level} [${ps.join(',')}]${f.since ? ` since ${f.since}` : ''}`);
   }
 
@@ -71,11 +74,11 @@ export function sentenceFacts(view: SentenceView, events: readonly EventRecord[]
     // "2 billion cubic metres of Turkmen gas": a state named in the commitment is a party too
     const named = view.actors.filter((m) => m.start >= c.start && m.end <= c.end + 4 && m.code && !lex.isOrganization(m.code)).map((m) => m.code);
     // trade between states is a pair's, whatever summit came before
-    const ps = [...new Set([...parties(!lex.policy.pairMetrics.includes(c.metric)), ...named])].sort();
+    const ps = [...new Set([...parties(view, events, ctx, state, !lex.policy.pairMetrics.includes(c.metric)), ...named])].sort();
     if (ps.length < 2) continue;
     out.push({
       kind: 'commitment', id: recordId(input.id, 'commitment', c.start), article: input.id, parties: ps, metric: c.metric, value: c.value, unit: c.unit,
-      ...(c.by ? { by: c.by } : {}), status: c.status, date: commitmentDate(view, c, events, ctx), lang: input.lang, evidence: evidence(c.start, c.end),
+      ...(c.by ? { by: c.by } : {}), status: c.status, date: commitmentDate(view, c, events, ctx), lang: input.lang, evidence: evidence(view, ctx, c.start, c.end),
     });
     trace?.(s.index, 'fact', `commitment ${c.metric} ${c.value} ${c.unit} (${c.status})`);
     if (c.status === 'target' && !agreed) {
@@ -85,7 +88,7 @@ export function sentenceFacts(view: SentenceView, events: readonly EventRecord[]
         kind: 'event', id: recordId(input.id, 'target', c.start), article: input.id, type: 'AGREE', cameo: '030',
         score: ploverScore('AGREE'), quad: QUAD.AGREE,
         actor: sides.actor.map((code) => ({ code, text: '' })), recipient: sides.recipient.map((code) => ({ code, text: '' })), date: dateNear(view, c.start) ?? ctx.pubMonth,
-        lang: input.lang, evidence: evidence(c.start, c.end), pattern: 'fact.commitment.target', flags: [], confidence: lex.policy.confidence.target,
+        lang: input.lang, evidence: evidence(view, ctx, c.start, c.end), pattern: 'fact.commitment.target', flags: [], confidence: lex.policy.confidence.target,
       });
       trace?.(s.index, 'event', `AGREE 030 [${sides.actor.join(',')}]${sides.recipient.length > 0 ? ` → [${sides.recipient.join(',')}]` : ''} from the target`);
     }
@@ -98,7 +101,7 @@ export function sentenceFacts(view: SentenceView, events: readonly EventRecord[]
     const a = agreementsIn(view, s.first, s.last);
     if (!a) continue;
     const ps = [...new Set([...e.actor, ...e.recipient].map((x) => x.code))].sort();
-    out.push({ kind: 'agreement', id: recordId(input.id, 'agreement', a.start), article: input.id, parties: ps, ...(a.count !== undefined ? { count: a.count } : {}), date: e.date, fields: a.fields, lang: input.lang, evidence: evidence(a.start, a.end) });
+    out.push({ kind: 'agreement', id: recordId(input.id, 'agreement', a.start), article: input.id, parties: ps, ...(a.count !== undefined ? { count: a.count } : {}), date: e.date, fields: a.fields, lang: input.lang, evidence: evidence(view, ctx, a.start, a.end) });
     trace?.(s.index, 'fact', `agreement count ${a.count ?? '?'} fields [${a.fields.join('; ')}]`);
   }
   return out;

@@ -242,8 +242,7 @@ export function subjectOf(view: SentenceView, lex: Lexicon, start: number, leftm
  */
 function parallelAuxSubject(view: SentenceView, lex: Lexicon, cs: number, start: number): Slot | undefined {
   let k = start - 1;
-  const auxAt = (i: number): boolean => view.tags.has(CUE.perfectAux, i, i + 1) || view.tags.has(CUE.passiveAux, i, i + 1);
-  if (!auxAt(k)) return undefined;
+  if (!view.tags.has(CUE.perfectAux, k, k + 1) && !view.tags.has(CUE.passiveAux, k, k + 1)) return undefined;
   const aux = view.tokens[k]?.key;
   k--;
   if (k < cs || !view.tags.has(CUE.conjunctions, k, k + 1) || view.tokens[k - 1]?.key !== ',') return undefined;

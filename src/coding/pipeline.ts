@@ -78,10 +78,14 @@ function codeTrigger(trig: Trigger, view: SentenceView, ctx: CodingContext, stat
   };
   if (!reading) return { events: [], state: assigned.state, verb };
   const events = emitEvents(trig, roles, reading, eventDate(view, trig, ctx, speaksAhead(trig, view, ctx, modality.modality, reading.type)), view, ctx);
-  const codes = (refs: readonly { readonly code: string }[]): string[] => refs.map((a) => a.code);
   let after = withEvent(assigned.state, [...codes(reading.actor), ...codes(reading.recipient)], ctx.lex);
   if (reading.type === 'CONSULT' && reading.mode === 'visit') after = withVisit(after, codes(reading.actor), codes(reading.recipient));
   return { events, state: after, verb };
+}
+
+/** The codes of some sides. */
+function codes(refs: readonly { readonly code: string }[]): string[] {
+  return refs.map((a) => a.code);
 }
 
 /** Tokens after a verb within which a noun trigger is its object. */

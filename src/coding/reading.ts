@@ -45,19 +45,23 @@ function modalityFor(trig: Trigger, roles: Roles, view: SentenceView, ctx: Codin
   return past && (inherited.modality === 'future' || inherited.modality === 'complement') ? own : inherited;
 }
 
+/** The trigger read as this type, code and mode, between the sides its roles give. */
+function readingAs(roles: Roles, type: EventType, cameo: string, mode?: string): Reading {
+  return { type, ...(mode ? { mode } : {}), cameo, actor: roles.actor, recipient: roles.recipient };
+}
+
 function readingOf(trig: Trigger, roles: Roles, view: SentenceView, ctx: CodingContext, mod: ModalityDecision): Reading | undefined {
   const { lex, trace } = ctx;
   const p = trig.pattern.data;
   const sIdx = view.sentence.index;
   if (mod.modality !== 'asserted') trace?.(sIdx, 'modality', `${p.id}: ${mod.modality} ("${mod.cue ?? ''}")`);
-  const as = (type: EventType, cameo: string, mode?: string): Reading => ({ type, ...(mode ? { mode } : {}), cameo, actor: roles.actor, recipient: roles.recipient });
   switch (mod.modality) {
     case 'asserted':
       if (p.planOnly) {
         trace?.(sIdx, 'skip', `${p.id}: a description of relations unless planned or promised`);
         return undefined;
       }
-      return as(p.type, p.cameo, roles.multilateral ? 'multilateral' : p.mode);
+      return readingAs(roles, p.type, p.cameo, roles.multilateral ? 'multilateral' : p.mode);
     case 'advised':
     case 'hypothetical':
     case 'habitual':
@@ -74,11 +78,11 @@ function readingOf(trig: Trigger, roles: Roles, view: SentenceView, ctx: CodingC
         trace?.(sIdx, 'skip', `${p.id}: negated`);
         return undefined;
       }
-      return as(p.negated.type, p.negated.cameo, p.negated.mode);
+      return readingAs(roles, p.negated.type, p.negated.cameo, p.negated.mode);
     case 'future': {
-      if (p.future) return as(p.future.type, p.future.cameo, p.future.mode);
+      if (p.future) return readingAs(roles, p.future.type, p.future.cameo, p.future.mode);
       const rule = futureOf(lex.policy, p.type);
-      if (!rule) return as(p.type, p.cameo, roles.multilateral ? 'multilateral' : p.mode);
+      if (!rule) return readingAs(roles, p.type, p.cameo, roles.multilateral ? 'multilateral' : p.mode);
       // "X proposed holding a summit with Y": X offers, Y is offered to.
       const offer = rule.proposal && p.symmetric && roles.proposer.length > 0 && roles.partner.length > 0 && mod.proposal === true;
       return {

@@ -171,6 +171,11 @@ function reporterAfter(view: SentenceView, lex: CodingContext['lex'], trig: Trig
   return { mentions: [by], how: `"${view.tokens.slice(k, k + verb.length).map((t) => t.text).join(' ')}" ${view.tokens.slice(by.start, by.end).map((t) => t.text).join(' ')}, who reports the clause` };
 }
 
+/** After a noun, "of X" or a genitive marks its owner, not its recipient. */
+function ownerMarker(lex: Lexicon, x: string): boolean {
+  return x === '' || x === 'gen' || lex.preps.genitive.includes(x);
+}
+
 /** The slots of a trigger, by how it is used: as a noun, a passive verb or an active verb (one coordinated with a prior verb takes its subject). */
 function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?: PriorVerb): Slots {
   const { lex } = ctx;
@@ -192,9 +197,8 @@ function slotsOf(trig: Trigger, view: SentenceView, ctx: CodingContext, shared?:
     if (dative) return dative;
     const actor = found;
     // after a noun, "of X" / a genitive is its owner, not its recipient, unless the pattern says so
-    const owner = (x: string): boolean => x === '' || x === 'gen' || lex.preps.genitive.includes(x);
     const recipient = (nominal ? objectOf(view, lex, end, nominal) : undefined)
-      ?? objectOf(view, lex, end, after.filter((x) => !owner(x) && !agentPreps.includes(x))) ?? roleBefore(view, lex, start, before.filter((x) => x !== '' && x !== 'gen'), actor);
+      ?? objectOf(view, lex, end, after.filter((x) => !ownerMarker(lex, x) && !agentPreps.includes(x))) ?? roleBefore(view, lex, start, before.filter((x) => x !== '' && x !== 'gen'), actor);
     const pair = actor ? undefined : sourceBefore(view, lex, start, recipient);
     if (pair) return pair;
     return { ...(actor ? { actor } : {}), ...(recipient ? { recipient } : {}) };
@@ -271,15 +275,43 @@ const AGAIN_REACH = 2;
 /** A determiner and a word that is no actor, just before the trigger or right after it: a thing named before. */
 function namedAgain(view: SentenceView, trig: Trigger): boolean {
   const { start: cs, end: ce } = clauseBounds(view, trig.start);
-  const at = (k: number): boolean => k >= cs && k + 1 < ce && view.tags.has(CUE.determiners, k, k + 1)
-    && !view.actors.some((m) => m.start <= k + 1 && m.end > k);
-  return at(trig.end) || at(trig.start - AGAIN_REACH);
+  return thingAt(view, trig.end, cs, ce) || thingAt(view, trig.start - AGAIN_REACH, cs, ce);
+}
+
+/** A determiner at k, inside the clause [cs, ce), with a word that is no actor after it. */
+function thingAt(view: SentenceView, k: number, cs: number, ce: number): boolean {
+  return k >= cs && k + 1 < ce && view.tags.has(CUE.determiners, k, k + 1) && !view.actors.some((m) => m.start <= k + 1 && m.end > k);
 }
 
 /** A group object pronoun ("им", "them") right after the trigger, not a possessive ("its forces"). */
 function groupObjectAfter(view: SentenceView, end: number): boolean {
   return view.actors.some((m) => m.kind === 'pronoun' && m.refers === 'group' && m.start === end
     && view.tags.has(CUE.objectPronouns, m.start) && !view.tags.has(CUE.determiners, m.start));
+}
+
+/** A slot that names the article's own state by a bare title ("the head of state"). */
+function namesHome(sl: Slot | undefined): boolean {
+  return sl?.mentions.some((m) => m.refers === 'home') ?? false;
+}
+
+/** A mention of a place: in the locative case, or after a preposition of place where case is not read. */
+function inPlace(view: SentenceView, lex: Lexicon, m: ActorMention): boolean {
+  return m.case === 'loc' || lex.preps.locative.includes(view.tokens[m.start - 1]?.key ?? '');
+}
+
+/** The first side whose sector is none the pattern wants ("TUR GOV"), if any. */
+function misfit(refs: readonly ActorRef[], wanted: readonly Sector[] | undefined, lex: Lexicon): string | undefined {
+  if (!wanted) return undefined;
+  const bad = refs.find((r) => !wanted.includes(sectorOf(r, lex)));
+  return bad ? `${bad.code} ${sectorOf(bad, lex)}` : undefined;
+}
+
+/** How assignRoles gives up on a trigger: the reason traced, the discourse and subject kept. */
+function skipWith(ctx: CodingContext, sentence: number, id: string, none: RolesOutcome): (why: string) => RolesOutcome {
+  return (why) => {
+    ctx.trace?.(sentence, 'skip', `${id}: ${why}`);
+    return none;
+  };
 }
 
 /** Assign roles to a trigger (`prior`: the verb before it in its sentence); no roles when they make no event. */
@@ -362,12 +394,11 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
     }
   }
   // "the head of state visited Beijing": the home state is the article's main state other than the host
-  const home = (sl: Slot | undefined): boolean => sl?.mentions.some((m) => m.refers === 'home') ?? false;
-  if (home(slots.actor) && actor.some((a) => recipient.some((r) => r.code === a.code))) {
+  if (namesHome(slots.actor) && actor.some((a) => recipient.some((r) => r.code === a.code))) {
     const other = state.ranking.slice(0, 3).find((c) => !recipient.some((r) => r.code === c));
     actor = other ? [{ code: other, sector: 'GOV', text: actor[0]?.text ?? '' }] : actor;
   }
-  if (home(slots.recipient) && recipient.some((r) => actor.some((a) => a.code === r.code))) {
+  if (namesHome(slots.recipient) && recipient.some((r) => actor.some((a) => a.code === r.code))) {
     const other = state.ranking.slice(0, 3).find((c) => !actor.some((a) => a.code === c));
     recipient = other ? [{ code: other, sector: 'GOV', text: recipient[0]?.text ?? '' }] : recipient;
   }
@@ -378,8 +409,7 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
     // "Бішкекте ... үкіметіне қарсы митинг өткізді", "Алматыдағы Қытай консулдығының алдында": unnamed
     // protesters are of the state where it happens (a name in the locative case, or after a preposition
     // of place where case is not read: "у посольства России в Варшаве"), else the target's own
-    const inPlace = (m: ActorMention): boolean => m.case === 'loc' || lex.preps.locative.includes(view.tokens[m.start - 1]?.key ?? '');
-    const places = view.actors.filter((m) => inPlace(m) && m.code !== '').map((m) => m.code);
+    const places = view.actors.filter((m) => inPlace(view, lex, m) && m.code !== '').map((m) => m.code);
     const home = places.find((c) => !recipient.some((r) => r.code === c)) ?? places[0];
     if (home) {
       actor = [{ code: home, sector: domesticSector(lex.policy, p.type), text: '' }];
@@ -404,19 +434,12 @@ export function assignRoles(trig: Trigger, view: SentenceView, ctx: CodingContex
   }
   trace?.(sIdx, 'role', `${p.id}: actor [${actor.map((a) => a.code).join(',')}] (${slots.actor?.how ?? (flags.includes('discourse-actor') ? 'discourse' : 'none')}), recipient [${recipient.map((r) => r.code).join(',')}] (${slots.recipient?.how ?? 'none'})`);
   const subjectOut = { refs: subject, ...(slots.actor ? { slot: slots.actor } : {}) };
-  const skip = (why: string): RolesOutcome => {
-    trace?.(sIdx, 'skip', `${p.id}: ${why}`);
-    return { state, subject: subjectOut };
-  };
+  const none: RolesOutcome = { state, subject: subjectOut };
+  const skip = skipWith(ctx, sIdx, p.id, none);
   if (actor.length === 0) return skip('no actor');
-  const misfit = (refs: readonly ActorRef[], wanted: readonly Sector[] | undefined): string | undefined => {
-    if (!wanted) return undefined;
-    const bad = refs.find((r) => !wanted.includes(sectorOf(r, lex)));
-    return bad ? `${bad.code} ${sectorOf(bad, lex)}` : undefined;
-  };
-  const wrongActor = misfit(actor, p.actor.sectors);
+  const wrongActor = misfit(actor, p.actor.sectors, lex);
   if (wrongActor !== undefined) return skip(`the actor (${wrongActor}) is none of ${p.actor.sectors?.join(', ')}`);
-  const wrongRecipient = misfit(recipient, p.recipient.sectors);
+  const wrongRecipient = misfit(recipient, p.recipient.sectors, lex);
   if (wrongRecipient !== undefined) return skip(`the recipient (${wrongRecipient}) is none of ${p.recipient.sectors?.join(', ')}`);
   // Relations need two sides: one state alone (a title's "EU declares", "he called") is not a dyadic event.
   // a verb may state one party's act alone ("Russia mobilised reservists"); a noun mostly names one already known
