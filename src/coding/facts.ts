@@ -168,6 +168,14 @@ function fieldsAfter(view: SentenceView, end: number): string[] | undefined {
   return list.fields;
 }
 
+/** Where a list of fields before an agreement word stops: a number, a mark other than a comma, an actor, a date, an agreement word or a clause break. */
+function endsFieldList(view: SentenceView, i: number): boolean {
+  const t = view.tokens[i];
+  return !t || t.kind === 'number' || t.kind === 'punct' && t.key !== ','
+    || view.actors.some((m) => m.start <= i && i < m.end) || view.dates.some((d) => d.start <= i && i < d.end)
+    || view.tags.has(CUE.agreementWords, i) || view.tags.has(CUE.clauseBreaks, i);
+}
+
 /**
  * "enerji, ulaştırma ve kültür alanlarında 15 anlaşma", "анлашмалар ... салаларын қамтиды": the list
  * before a closing word, nearest the agreement words. It runs back to a name, a number, a date or a
@@ -186,14 +194,8 @@ function fieldsBefore(view: SentenceView, start: number, end: number): string[] 
   }
   if (!outro) return undefined;
   const list = new FieldList(view);
-  const stop = (i: number): boolean => {
-    const t = view.tokens[i];
-    return !t || t.kind === 'number' || t.kind === 'punct' && t.key !== ','
-      || view.actors.some((m) => m.start <= i && i < m.end) || view.dates.some((d) => d.start <= i && i < d.end)
-      || view.tags.has(CUE.agreementWords, i) || view.tags.has(CUE.clauseBreaks, i);
-  };
   for (let i = outro.start - 1; i >= first; i--) {
-    if (stop(i)) break;
+    if (endsFieldList(view, i)) break;
     if (isSeparator(view, i)) list.flush();
     else if (list.words >= 3) break;
     else list.add(i, true);

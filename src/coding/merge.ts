@@ -38,6 +38,11 @@ function finer(date: string, other: string): string {
   return other.length > date.length && other.startsWith(date) ? other : date;
 }
 
+/** Talks that name no other side: a meeting of the actors alone. */
+function talks(r: OutputRecord): boolean {
+  return r.kind === 'event' && r.type === 'CONSULT' && r.mode === undefined && r.recipient.length === 0;
+}
+
 /**
  * Talks held during a visit are the visit: a meeting of A and B in the month A visits B is
  * dropped, and the day it gives dates the visit ("Tokayev Makes Moscow His First Stop" ... "met
@@ -45,7 +50,6 @@ function finer(date: string, other: string): string {
  */
 function withoutTalksOfVisits(records: readonly OutputRecord[]): OutputRecord[] {
   const visits = new Map<string, string>();
-  const talks = (r: OutputRecord): boolean => r.kind === 'event' && r.type === 'CONSULT' && r.mode === undefined && r.recipient.length === 0;
   for (const r of records) {
     if (r.kind === 'event' && r.type === 'CONSULT' && r.mode === 'visit') {
       visits.set(`${codes([...r.actor, ...r.recipient])}|${r.date.slice(0, 7)}`, r.date);

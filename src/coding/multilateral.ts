@@ -17,16 +17,19 @@ const NAMED_AFTER = 6;
  * it ("a summit of the CSTO"), or as the subject that meets ("the Council met").
  */
 export function meetingOrganization(view: SentenceView, lex: Lexicon, start: number, end: number, subject: readonly ActorMention[]): ActorMention | undefined {
-  // the organisation itself, not its head ("Guterres") nor its name as the head's title ("UN Secretary-General Guterres", "the Secretary-General of the OTS")
-  const isOrg = (m: ActorMention): boolean => lex.isOrganization(m.code) && m.kind !== 'person' && !(m.kind === 'office' && m.name)
-    && !view.actors.some((x) => x.code === m.code && ((x.kind === 'person' || x.kind === 'office') && x.start >= m.end && x.start - m.end <= 2
-      || (x.kind === 'person' && x.end <= m.start && m.start - x.end <= 2)));
   // "the Council met": the organisation meets; "the UN envoy's team held a meeting with Tokayev": one side meets another
-  return subject.find((m) => isOrg(m) && !withPartner(view, end))
-    ?? view.actors.find((m) => isOrg(m) && m.end <= start && start - m.end <= NAMED_BEFORE && !besideSummit(view, m))
-    ?? view.actors.find((m) => isOrg(m) && m.start >= end && m.start - end <= NAMED_AFTER && view.tags.find(CUE.genitivePrep, end, m.start) !== undefined
+  return subject.find((m) => isOrg(view, lex, m) && !withPartner(view, end))
+    ?? view.actors.find((m) => isOrg(view, lex, m) && m.end <= start && start - m.end <= NAMED_BEFORE && !besideSummit(view, m))
+    ?? view.actors.find((m) => isOrg(view, lex, m) && m.start >= end && m.start - end <= NAMED_AFTER && view.tags.find(CUE.genitivePrep, end, m.start) !== undefined
       // "met on the sidelines of the SCO summit": a meeting of two beside the summit, not the summit
       && view.tags.find(CUE.sidelines, end, m.start) === undefined);
+}
+
+/** The organisation itself, not its head ("Guterres") nor its name as the head's title ("UN Secretary-General Guterres", "the Secretary-General of the OTS"). */
+function isOrg(view: SentenceView, lex: Lexicon, m: ActorMention): boolean {
+  return lex.isOrganization(m.code) && m.kind !== 'person' && !(m.kind === 'office' && m.name)
+    && !view.actors.some((x) => x.code === m.code && ((x.kind === 'person' || x.kind === 'office') && x.start >= m.end && x.start - m.end <= 2
+      || (x.kind === 'person' && x.end <= m.start && m.start - x.end <= 2)));
 }
 
 /** "held a meeting with Tokayev": a partner phrase right after the meeting word. */
@@ -107,15 +110,17 @@ export class Participants {
    */
   of(org: ActorMention, view: SentenceView): ActorRef[] {
     const codes = new Map<string, ActorRef>();
-    const add = (r: ActorRef): void => {
-      if (r.code && !codes.has(r.code)) codes.set(r.code, r);
-    };
-    add(refOf(org, wordsOf(view, org.start, org.end)));
+    addRef(codes, refOf(org, wordsOf(view, org.start, org.end)));
     // an organisation the lexicon does not know (IGO) is named at a summit, it does not hold a seat there
-    for (const m of view.actors) if ((!m.attributive || m.kind === 'adjective') && m.code !== 'IGO') add(refOf(m, wordsOf(view, m.start, m.end)));
-    for (const r of this.named(org.code)) add(r);
+    for (const m of view.actors) if ((!m.attributive || m.kind === 'adjective') && m.code !== 'IGO') addRef(codes, refOf(m, wordsOf(view, m.start, m.end)));
+    for (const r of this.named(org.code)) addRef(codes, r);
     return [...codes.values()];
   }
+}
+
+/** Keep a ref under its code, the first of each code. */
+function addRef(codes: Map<string, ActorRef>, r: ActorRef): void {
+  if (r.code && !codes.has(r.code)) codes.set(r.code, r);
 }
 
 /** Those of a meeting's participants who can sign for the organisation: the organisation and its members. */
