@@ -264,17 +264,35 @@ export class Matcher {
 
 /**
  * Words checked on demand in a window of tokens, with the matcher's reading of phrases (stems,
- * "*" prefixes, quotation marks passed over): a pattern's required or excluding words.
+ * "*" prefixes, quotation marks passed over): a pattern's required or excluding words. A list is
+ * mostly single words: those are a set of stems and a list of prefixes, read token by token; only
+ * its phrases of several words take a matcher.
  */
 export class WordList {
-  private readonly matcher: Matcher;
+  private readonly stems = new Set<string>();
+  private readonly prefixes: string[] = [];
+  private readonly phrases: Matcher | undefined;
 
   constructor(words: readonly string[], profile: LanguageProfile) {
-    this.matcher = Matcher.build(profile, [{ tag: 0, on: 'stem', phrases: words.map((w) => [w, true] as const) }], false);
+    const longer: string[] = [];
+    for (const w of words) {
+      const parts = phraseWords(w, profile, 'stem');
+      const only = parts.length === 1 ? parts[0] : undefined;
+      if (only?.on === 'stem') this.stems.add(only.text);
+      else if (only?.on === 'prefix') this.prefixes.push(only.text);
+      else if (parts.length > 1) longer.push(w);
+    }
+    this.phrases = longer.length > 0 ? Matcher.build(profile, [{ tag: 0, on: 'stem', phrases: longer.map((w) => [w, true] as const) }], false) : undefined;
   }
 
   /** True when one of the words (or phrases) starts in tokens [from, to) and ends by `to`. */
   within(tokens: readonly Token[], from: number, to: number): boolean {
-    return to > from && this.matcher.any(tokens, from, to);
+    for (let k = from; k < to; k++) {
+      const t = tokens[k];
+      if (!t) break;
+      if (this.stems.has(t.stem)) return true;
+      for (const p of this.prefixes) if (t.key.startsWith(p)) return true;
+    }
+    return this.phrases !== undefined && to > from && this.phrases.any(tokens, from, to);
   }
 }
