@@ -105,7 +105,7 @@ export function compileLexicon(data: LexiconData, lang: Lang): Lexicon {
     orgs.add(o.code);
   }
   const compiled = compilePatterns(data.patterns.get(lang) ?? [], profile);
-  const matcher = Matcher.build(profile, cueLists(file, compiled.triggers));
+  const matcher = Matcher.build(profile, cueLists(file, compiled.triggers), true);
   const names = buildNameIndex(data, lang, profile, morphology.nameMatch);
   return {
     lang,

@@ -146,15 +146,18 @@ export class Matcher {
   private order = 0;
   /** Number of phrases added. */
   size = 0;
-  /** Whether a word's edges from the root are kept on the word (for a matcher that reads every token). */
+  /**
+   * Whether a word's edges from the root are kept on the word: for the one matcher of a lexicon,
+   * which reads every token of every sentence (the words keep one memo per matcher that does so).
+   */
   private readonly onWords: boolean;
 
-  constructor(onWords = true) {
+  constructor(onWords = false) {
     this.onWords = onWords;
   }
 
   /** A matcher over phrase lists, each phrase tokenised as documents are. */
-  static build(profile: LanguageProfile, lists: Iterable<PhraseList>, onWords = true): Matcher {
+  static build(profile: LanguageProfile, lists: Iterable<PhraseList>, onWords = false): Matcher {
     const m = new Matcher(onWords);
     for (const list of lists) for (const [phrase, value] of list.phrases) m.add(list.tag, list.on, phrase, value, profile);
     return m;
@@ -282,7 +285,7 @@ export class WordList {
       else if (only?.on === 'prefix') this.prefixes.push(only.text);
       else if (parts.length > 1) longer.push(w);
     }
-    this.phrases = longer.length > 0 ? Matcher.build(profile, [{ tag: 0, on: 'stem', phrases: longer.map((w) => [w, true] as const) }], false) : undefined;
+    this.phrases = longer.length > 0 ? Matcher.build(profile, [{ tag: 0, on: 'stem', phrases: longer.map((w) => [w, true] as const) }]) : undefined;
   }
 
   /** True when one of the words (or phrases) starts in tokens [from, to) and ends by `to`. */

@@ -1,6 +1,6 @@
 /**
  * The tags of one sentence: every phrase of every list that the matcher found there, by the token
- * it starts at. Reading a tag is constant time; a window ("a required word within six tokens") is a
+ * it starts at. Reading a tag is constant time; a window ("a negation within three words before") is a
  * walk over the window's positions, with no matching in it.
  */
 
