@@ -16,7 +16,7 @@
  * The tables always equal a direct count of event_dyads (DYAD_COUNT_ROWS, ACTOR_COUNT_ROWS).
  */
 import type { Connection, SqlValue } from './dialect.ts';
-import { chunks, marks } from './sql.ts';
+import { chunks, marks, runRows } from './sql.ts';
 import type { StoreCapabilities } from './store.ts';
 
 const SEP = '|';
@@ -163,16 +163,8 @@ async function addTo(c: Connection, caps: StoreCapabilities, s: Summary, delta: 
   const row = `(${marks(columns.length)})`;
   const upsert = (n: number): string => `INSERT INTO ${s.table} (${columns.join(', ')}) VALUES ${Array.from({ length: n }, () => row).join(', ')}
        ON CONFLICT (${s.key.join(', ')}) DO UPDATE SET events = ${s.table}.events + excluded.events`;
-  if (caps.inProcess) {
-    // In key order, each upsert lands next to the one before.
-    await c.runEach(upsert(1), rows.sort(compareKeys));
-  } else {
-    const perStatement = Math.max(1, Math.floor(Math.min(caps.maxParameters, 14_000) / columns.length));
-    for (let i = 0; i < rows.length; i += perStatement) {
-      const part = rows.slice(i, i + perStatement);
-      await c.run(upsert(part.length), part.flat());
-    }
-  }
+  // In process, in key order: each upsert lands next to the one before.
+  await runRows(c, caps, upsert, caps.inProcess ? rows.sort(compareKeys) : rows, 14_000);
   // A count that fell to zero is no row, as a direct count gives none (a partial index finds them).
   if (rows.some((r) => (r[r.length - 1] as number) < 0)) await c.run(`DELETE FROM ${s.table} WHERE events = 0`);
 }

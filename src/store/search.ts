@@ -8,7 +8,7 @@ import { LANGS, type Lang } from '../model/index.ts';
 import { articleTerms, queryTerms } from '../text/index.ts';
 import type { Connection, SearchSpelling, SqlValue } from './dialect.ts';
 import { ARTICLE_COLUMNS, toSummary } from './rows.ts';
-import { overlapping, pageOf } from './sql.ts';
+import { overlapping, pageOf, runRows } from './sql.ts';
 import type { SearchFilter, SearchHit, StoreCapabilities } from './store.ts';
 
 const FILL_PAGE = 500;
@@ -60,15 +60,9 @@ export interface IndexedArticle {
 /** Index several articles' terms, replacing what was indexed for them before, in few statements. */
 export async function indexArticles(c: Connection, caps: StoreCapabilities, search: SearchSpelling, articles: readonly IndexedArticle[]): Promise<void> {
   for (const a of articles) if (a.indexed) await c.run(search.remove, [a.id]);
-  if (caps.inProcess) {
-    await c.runEach(search.insert, articles.map((a) => [a.id, termsOf(a.title, a.text, a.lang, a.terms)]));
-    return;
-  }
-  const perStatement = Math.max(1, Math.min(500, Math.floor(caps.maxParameters / 2)));
-  for (let i = 0; i < articles.length; i += perStatement) {
-    const part = articles.slice(i, i + perStatement);
-    await c.run(`${search.insertInto} ${part.map(() => search.row).join(', ')}`, part.flatMap((a) => [a.id, termsOf(a.title, a.text, a.lang, a.terms)]));
-  }
+  // up to 500 articles a statement on a server
+  await runRows(c, caps, (n) => `${search.insertInto} ${Array.from({ length: n }, () => search.row).join(', ')}`,
+    articles.map((a) => [a.id, termsOf(a.title, a.text, a.lang, a.terms)]), 1000);
 }
 
 /** Index every archived article (the migration that introduced search). */

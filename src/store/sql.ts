@@ -12,9 +12,9 @@ export function marks(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
 
-/** The statements a multi-row insert on a server is cut into: as many rows each as the parameter limit allows. */
-function insertGroups<T>(caps: StoreCapabilities, columns: number, rows: readonly T[]): T[][] {
-  const per = Math.max(1, Math.floor(caps.maxParameters / columns));
+/** The statements a multi-row statement on a server is cut into: as many rows each as `most` parameters (the parameter limit) allow. */
+function insertGroups<T>(caps: StoreCapabilities, columns: number, rows: readonly T[], most = caps.maxParameters): T[][] {
+  const per = Math.max(1, Math.floor(Math.min(most, caps.maxParameters) / columns));
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += per) out.push(rows.slice(i, i + per));
   return out;
@@ -34,20 +34,27 @@ function valuesOf(rows: number, columns: number): string {
 }
 
 /**
- * Insert rows: in process (SQLite) a one-row statement run per row; on a server in as few
- * statements as the parameter limit allows.
+ * Run a statement over rows of parameters, `sql(n)` spelling it for n rows: in process (SQLite) its
+ * one-row form, prepared once, run per row; on a server in as few statements as the parameter
+ * limit (or `most` parameters) allows.
  */
+export async function runRows(
+  c: Connection, caps: StoreCapabilities, sql: (n: number) => string, rows: readonly (readonly SqlValue[])[], most = caps.maxParameters,
+): Promise<void> {
+  const width = rows[0]?.length;
+  if (width === undefined) return;
+  if (caps.inProcess) {
+    await c.runEach(sql(1), rows);
+    return;
+  }
+  for (const group of insertGroups(caps, width, rows, most)) await c.run(sql(group.length), group.flat());
+}
+
+/** Insert rows, as `runRows` runs them. */
 export async function insertRows(
   c: Connection, caps: StoreCapabilities, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  if (caps.inProcess) {
-    await c.runEach(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valuesOf(1, columns.length)}`, rows);
-    return;
-  }
-  for (const group of insertGroups(caps, columns.length, rows)) {
-    await c.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valuesOf(group.length, columns.length)}`, group.flat());
-  }
+  await runRows(c, caps, (n) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valuesOf(n, columns.length)}`, rows);
 }
 
 /** Insert rows as insertRows does, returning `returning` of each inserted row (in no set order). */
@@ -85,9 +92,18 @@ export async function insertNumbered(
   const idsOf = new Map<string, number[]>();
   for (const r of returned.sort((a, b) => Number(a['id']) - Number(b['id']))) {
     const k = keyOf(key.map((name) => r[name]));
-    idsOf.set(k, [...(idsOf.get(k) ?? []), Number(r['id'])]);
+    const list = idsOf.get(k);
+    if (list) list.push(Number(r['id']));
+    else idsOf.set(k, [Number(r['id'])]);
   }
-  return rows.map((r) => idsOf.get(keyOf(at.map((i) => r[i])))?.shift() as number);
+  // rows of one key take its ids in order
+  const taken = new Map<string, number>();
+  return rows.map((r) => {
+    const k = keyOf(at.map((i) => r[i]));
+    const n = taken.get(k) ?? 0;
+    taken.set(k, n + 1);
+    return idsOf.get(k)?.[n] as number;
+  });
 }
 
 /**
