@@ -5,7 +5,7 @@
  */
 import type { ActorMention } from '../actors/index.ts';
 import { CUE, type Lexicon } from '../lexicon/index.ts';
-import { clauseBounds, type SentenceView } from './sentence.ts';
+import { clauseBounds, wordsOf, type SentenceView } from './sentence.ts';
 import { isFiniteVerb, isGerund, isIrregularForm, isParticiple } from './verb-forms.ts';
 
 export interface Slot {
@@ -248,7 +248,7 @@ function parallelAuxSubject(view: SentenceView, lex: Lexicon, cs: number, start:
   if (k < cs || !view.tags.has(CUE.conjunctions, k, k + 1) || view.tokens[k - 1]?.key !== ',') return undefined;
   if (view.actors.some((m) => m.start >= cs && m.end <= start && !m.attributive)) return undefined;
   const subject = [...view.actors].reverse().find((m) => m.end < k && !m.attributive && m.kind !== 'pronoun' && view.tokens[m.end]?.key === aux && markerOf(view, lex, m) === '');
-  return subject ? { mentions: groupOf(view, subject), how: `subject "${view.tokens.slice(subject.start, subject.end).map((t) => t.text).join(' ')}", of the verb its auxiliary "${aux ?? ''}" repeats` } : undefined;
+  return subject ? { mentions: groupOf(view, subject), how: `subject "${wordsOf(view, subject.start, subject.end)}", of the verb its auxiliary "${aux ?? ''}" repeats` } : undefined;
 }
 
 /** How far after an organisation's name a sidelines phrase may end ("ŞİÖ zirvesi marjında"). */
@@ -268,7 +268,7 @@ function subjectIn(view: SentenceView, lex: Lexicon, cs: number, start: number, 
     // "ШЫҰ саммиті аясында Тоқаев ... кездесті": the organisation whose summit sets the scene is no subject
     if (m.kind === 'org' && view.tags.find(CUE.sidelines, m.end, Math.min(start, m.end + SETTING_REACH)) !== undefined) continue;
     // a possessor ("Turkey's support") is the actor of the noun it owns, not a separate subject
-    const how = `subject "${view.tokens.slice(m.start, m.end).map((t) => t.text).join(' ')}"`;
+    const how = `subject "${wordsOf(view, m.start, m.end)}"`;
     const co = leftmost ? coSubject(view, lex, m, start) : undefined;
     return co ? { mentions: [...groupOf(view, m), ...groupOf(view, co)], how: `${how} and its co-subject` } : { mentions: groupOf(view, m), how };
   }

@@ -14,7 +14,7 @@ import { groupOf, markerOf, objectOf, possessorOf, roleBefore, sourceBefore, sub
 import { meetingOrganization, signatories } from './multilateral.ts';
 import { coordinatedWith, type PriorVerb } from './coordination.ts';
 import { resolveSlot, uniqueRefs } from './refs.ts';
-import { clauseBounds, type SentenceView } from './sentence.ts';
+import { clauseBounds, wordsOf, type SentenceView } from './sentence.ts';
 import type { Trigger } from './triggers.ts';
 import { isInfinitive, isParticiple, isPastForm } from './verb-forms.ts';
 
@@ -79,7 +79,7 @@ function seatBefore(view: SentenceView, lex: CodingContext['lex'], start: number
   const { start: cs } = clauseBounds(view, start);
   const seat = view.actors.find((m) => m.start >= cs && m.end <= start && m.code !== '' && m.sector === 'GOV' && (m.kind === 'capital' || m.kind === 'sector')
     && m.start - 1 >= cs && lex.preps.locative.includes(view.tokens[m.start - 1]?.key ?? ''));
-  return seat ? { mentions: [seat], how: `seat of government "${view.tokens.slice(seat.start, seat.end).map((t) => t.text).join(' ')}" before the verb` } : undefined;
+  return seat ? { mentions: [seat], how: `seat of government "${wordsOf(view, seat.start, seat.end)}" before the verb` } : undefined;
 }
 
 /**
@@ -168,7 +168,7 @@ function reporterAfter(view: SentenceView, lex: CodingContext['lex'], trig: Trig
   if (!verb) return undefined;
   const by = view.actors.find((m) => m.start === k + verb.length && !m.attributive && m.kind !== 'pronoun');
   if (!by || markerOf(view, lex, by) !== '') return undefined;
-  return { mentions: [by], how: `"${view.tokens.slice(k, k + verb.length).map((t) => t.text).join(' ')}" ${view.tokens.slice(by.start, by.end).map((t) => t.text).join(' ')}, who reports the clause` };
+  return { mentions: [by], how: `"${wordsOf(view, k, k + verb.length)}" ${wordsOf(view, by.start, by.end)}, who reports the clause` };
 }
 
 /** After a noun, "of X" or a genitive marks its owner, not its recipient. */

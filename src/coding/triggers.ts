@@ -7,7 +7,7 @@ import { CUE, type CompiledPattern, type PatternTrigger } from '../lexicon/index
 import type { Flag } from '../model/index.ts';
 import type { CodingContext } from './context.ts';
 import { isPassive, looksNominal } from './frame.ts';
-import type { SentenceView } from './sentence.ts';
+import { wordsOf, type SentenceView } from './sentence.ts';
 import { isGerund, isParticiple } from './verb-forms.ts';
 
 /** A trigger that passed its word checks: the pattern and how it is used here. */
@@ -63,7 +63,7 @@ export function triggersAt(view: SentenceView, i: number, ctx: CodingContext): T
   // none fits: every pattern of the phrase in the lexicon's order, so that one whose word checks
   // fail leaves the word to the next ("сапармен болды": a planned visit, else a visit)
   const refs = fitting.length > 0 ? fitting : nominal || isParticiple(lex, last) || isGerund(lex, last) ? [] : hit.value;
-  const words = view.tokens.slice(start, end).map((t) => t.text).join(' ');
+  const words = wordsOf(view, start, end);
   const out: Trigger[] = [];
   for (const ref of refs) {
     const t = checked(view, ctx, ref, start, end, hit.rest, nominal, words);
