@@ -6,7 +6,7 @@
 import type { ActorMention } from '../actors/index.ts';
 import { CUE, type Lexicon } from '../lexicon/index.ts';
 import { dateWithin, type ActorRef, type PartialDate } from '../model/index.ts';
-import { wordsOf, type SentenceView } from './sentence.ts';
+import { mentionRef, wordsOf, type SentenceView } from './sentence.ts';
 
 /** How far before ("the SCO's annual summit") and after ("a summit of the heads of the CSTO") a meeting word its organisation is named. */
 const NAMED_BEFORE = 3;
@@ -69,7 +69,6 @@ export function membersOn(lex: Lexicon, org: string, date: PartialDate): Readonl
   return new Set(entry.members.filter((m) => dateWithin(date, m.from, m.to)).map((m) => m.code));
 }
 
-const refOf = (m: ActorMention, text: string): ActorRef => ({ code: m.code, ...(m.sector ? { sector: m.sector } : {}), ...(m.name ? { name: m.name } : {}), text });
 
 /**
  * Who an article names as able to take part in a meeting: its people and office holders, and
@@ -96,7 +95,7 @@ export class Participants {
     for (const v of this.views) {
       for (const m of v.actors) {
         if (!m.code || seen.has(m.code)) continue;
-        if (m.kind === 'person' || m.kind === 'office' || (members?.has(m.code) && !m.attributive)) seen.set(m.code, refOf(m, wordsOf(v, m.start, m.end)));
+        if (m.kind === 'person' || m.kind === 'office' || (members?.has(m.code) && !m.attributive)) seen.set(m.code, mentionRef(m, wordsOf(v, m.start, m.end)));
       }
     }
     refs = [...seen.values()];
@@ -110,9 +109,9 @@ export class Participants {
    */
   of(org: ActorMention, view: SentenceView): ActorRef[] {
     const codes = new Map<string, ActorRef>();
-    addRef(codes, refOf(org, wordsOf(view, org.start, org.end)));
+    addRef(codes, mentionRef(org, wordsOf(view, org.start, org.end)));
     // an organisation the lexicon does not know (IGO) is named at a summit, it does not hold a seat there
-    for (const m of view.actors) if ((!m.attributive || m.kind === 'adjective') && m.code !== 'IGO') addRef(codes, refOf(m, wordsOf(view, m.start, m.end)));
+    for (const m of view.actors) if ((!m.attributive || m.kind === 'adjective') && m.code !== 'IGO') addRef(codes, mentionRef(m, wordsOf(view, m.start, m.end)));
     for (const r of this.named(org.code)) addRef(codes, r);
     return [...codes.values()];
   }

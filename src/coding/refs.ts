@@ -10,14 +10,13 @@ import type { CodingContext } from './context.ts';
 import { countedStates, discourseDyad, homeInstitution, organizationAt, personAt, topStates, type DiscourseState } from './discourse.ts';
 import type { Slot } from './frame.ts';
 import { signatories } from './multilateral.ts';
-import { wordsOf, type SentenceView } from './sentence.ts';
+import { mentionRef, wordsOf, type SentenceView } from './sentence.ts';
 
 /** The ref of a named mention, with its words as written. */
 export function refOf(m: ActorMention, view: SentenceView, ctx: CodingContext): ActorRef {
   const first = view.tokens[m.start];
   const last = view.tokens[m.end - 1];
-  const text = first && last ? ctx.doc.text.slice(first.start, last.end) : '';
-  return { code: m.code, ...(m.sector ? { sector: m.sector } : {}), ...(m.name ? { name: m.name } : {}), text };
+  return mentionRef(m, first && last ? ctx.doc.text.slice(first.start, last.end) : '');
 }
 
 /** Refs with one per code, the first kept. */
@@ -50,7 +49,7 @@ export function resolveSlot(slot: Slot | undefined, view: SentenceView, ctx: Cod
     } else if (m.kind === 'discourse' && m.refers === 'speaker') {
       // "denounced the remarks": what the person named last, of a side other than the subject's, said
       const p = personAt(state, view.actors, m.start, other);
-      if (p) refs.push({ code: p.code, ...(p.sector ? { sector: p.sector } : {}), ...(p.name ? { name: p.name } : {}), text: words });
+      if (p) refs.push(mentionRef(p, words));
     } else if (m.kind === 'discourse' || (m.kind === 'pronoun' && m.refers === 'group')) {
       // "the leaders" after a summit are its participants; "the two leaders" stay a pair.
       const pair = view.tags.find(CUE.dyadHeads, m.start, m.end) !== undefined;
@@ -65,7 +64,7 @@ export function resolveSlot(slot: Slot | undefined, view: SentenceView, ctx: Cod
       if (home) refs.push({ code: home, sector: m.sector ?? 'GOV', text: words });
     } else if (m.kind === 'pronoun') {
       const p = personAt(state, view.actors, m.start, view.tags.has(CUE.objectPronouns, m.start) ? other : []);
-      if (p) refs.push({ code: p.code, ...(p.sector ? { sector: p.sector } : {}), ...(p.name ? { name: p.name } : {}), text: view.tokens[m.start]?.text ?? '' });
+      if (p) refs.push(mentionRef(p, view.tokens[m.start]?.text ?? ''));
     } else refs.push(refOf(m, view, ctx));
   }
   return uniqueRefs(refs);

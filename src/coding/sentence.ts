@@ -1,6 +1,7 @@
 /** What the coder knows about one sentence: its tags, clauses, actor mentions, dates and amounts. */
 import type { ActorMention, AmountMention, DateMention } from '../actors/index.ts';
 import { CUE, type Tags } from '../lexicon/index.ts';
+import type { ActorRef } from '../model/index.ts';
 import type { Sentence, Token } from '../text/index.ts';
 
 export interface SentenceView {
@@ -81,4 +82,9 @@ export function clauseBounds(view: SentenceView, i: number): { start: number; en
 /** The words of tokens [start, end) as written, space-separated. */
 export function wordsOf(view: SentenceView, start: number, end: number): string {
   return view.tokens.slice(start, end).map((t) => t.text).join(' ');
+}
+
+/** The side a mention names, written with `text`. */
+export function mentionRef(m: ActorMention, text: string): ActorRef {
+  return { code: m.code, ...(m.sector ? { sector: m.sector } : {}), ...(m.name ? { name: m.name } : {}), text };
 }
