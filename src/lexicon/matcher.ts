@@ -182,9 +182,7 @@ export class Matcher {
     this.size++;
   }
 
-  /** The sentence being tagged, token by token from its first: folded key, stem, a quotation mark. */
-  private keys: string[] = [];
-  private stems: string[] = [];
+  /** The sentence being tagged, token by token from its first: its word (folded key, stem), a quotation mark. */
   private words: Word[] = [];
   private quotes: boolean[] = [];
   private from = 0;
@@ -215,15 +213,13 @@ export class Matcher {
     return found.length > 0;
   }
 
-  /** Read tokens [from, to): each token's key and stem once, not at every trie node it is compared at. Returns where they end. */
+  /** Read tokens [from, to): each token's word once, not at every trie node it is compared at. Returns where they end. */
   private read(tokens: readonly Token[], from: number, to: number): number {
     let end = from;
     for (; end < to; end++) {
       const t = tokens[end];
       if (!t) break;
       const k = end - from;
-      this.keys[k] = t.key;
-      this.stems[k] = t.stem;
       this.words[k] = t.word;
       this.quotes[k] = t.kind === 'punct' && t.key === '"';
     }
@@ -240,7 +236,8 @@ export class Matcher {
       this.walk(node, start, j + 1, out);
       return;
     }
-    const edges = node === this.root && this.onWords ? this.rootEdges(this.words[k] as Word) : edgesFrom(node, this.keys[k] as string, this.stems[k] as string);
+    const word = this.words[k] as Word;
+    const edges = node === this.root && this.onWords ? this.rootEdges(word) : edgesFrom(node, word.key, word.stem);
     for (const e of edges) this.step(e.node, start, j, out, e.prefix);
   }
 
@@ -257,7 +254,7 @@ export class Matcher {
     if (node.terminals) {
       const span = j + 1 - start;
       for (const { term, hit } of node.terminals) {
-        const found = term.lastPrefix !== undefined && prefix >= 0 ? { term, rest: (this.keys[j - this.from] as string).slice(prefix) } : hit;
+        const found = term.lastPrefix !== undefined && prefix >= 0 ? { term, rest: (this.words[j - this.from] as Word).key.slice(prefix) } : hit;
         out.push(span === term.length ? found : { ...found, span });
       }
     }

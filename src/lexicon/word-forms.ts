@@ -51,8 +51,8 @@ export class WordForms {
     this.names = names;
   }
 
-  /** The name forms of a folded word. */
-  of(key: string): NameForms {
+  /** The name forms of a folded word (written forms of one key share them). */
+  private of(key: string): NameForms {
     let f = this.cache.get(key);
     if (f === undefined) {
       f = this.compute(key);
