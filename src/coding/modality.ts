@@ -123,11 +123,6 @@ function claimedBefore(view: SentenceView, start: number): ModalityDecision | un
   return undefined;
 }
 
-/** The n words from token i, as written. */
-function wordsFrom(view: SentenceView, i: number, n: number): string {
-  return wordsOf(view, i, i + n);
-}
-
 /** Modal cues inside the trigger or before it in its clause, after `floor` (where the verb before it ends: its cues are its own). */
 function cuedModality(view: SentenceView, lex: Lexicon, start: number, rest: string | undefined, floor: number): ModalityDecision {
   const inside = rest ? infixModality(lex, rest) : undefined;
@@ -143,24 +138,24 @@ function cuedModality(view: SentenceView, lex: Lexicon, start: number, rest: str
     // A modal that belongs to another verb's clause far to the left is not this trigger's.
     const near = start - i <= w.near;
     const hab = tags.at(CUE.habitual, i, start);
-    if (hab && near) return { modality: 'habitual', cue: wordsFrom(view, i, hab.length) };
+    if (hab && near) return { modality: 'habitual', cue: wordsOf(view, i, i + hab.length) };
     let m = tags.has(CUE.notNegation, i, start) ? undefined : tags.at(CUE.negation, i, start);
-    if (m && near) return { modality: 'negated', cue: wordsFrom(view, i, m.length) };
+    if (m && near) return { modality: 'negated', cue: wordsOf(view, i, i + m.length) };
     m = tags.at(CUE.advice, i, start);
-    if (m && near) found = { modality: 'advised', cue: wordsFrom(view, i, m.length) };
+    if (m && near) found = { modality: 'advised', cue: wordsOf(view, i, i + m.length) };
     m = tags.at(CUE.hypothetical, i, start);
     if (m && (near || i === cs)) {
       // "said aid would be sent": reported future, not a hypothetical
       const reported = tags.has(CUE.futureInPast, i, start) && tags.find(CUE.reportingVerbs, view.sentence.first, i) !== undefined;
-      found = { modality: reported ? 'future' : 'hypothetical', cue: wordsFrom(view, i, m.length) };
+      found = { modality: reported ? 'future' : 'hypothetical', cue: wordsOf(view, i, i + m.length) };
     }
     if (found.modality === 'asserted' || found.modality === 'future') {
       m = tags.at(CUE.future, i, start);
-      if (m && near) found = { modality: 'future', cue: wordsFrom(view, i, m.length) };
+      if (m && near) found = { modality: 'future', cue: wordsOf(view, i, i + m.length) };
       m = tags.at(CUE.intent, i, start);
-      if (m && start - i <= w.intent) found = { modality: 'future', cue: wordsFrom(view, i, m.length) };
+      if (m && start - i <= w.intent) found = { modality: 'future', cue: wordsOf(view, i, i + m.length) };
       m = tags.at(CUE.proposal, i, start);
-      if (m && start - i <= w.proposal) found = { modality: 'future', cue: wordsFrom(view, i, m.length), proposal: true };
+      if (m && start - i <= w.proposal) found = { modality: 'future', cue: wordsOf(view, i, i + m.length), proposal: true };
     }
   }
   return found;
