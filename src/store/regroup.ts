@@ -11,7 +11,7 @@
  * type involved (a sweep never leaves the type it starts in).
  */
 import { dateBounds, dateOfDay, dayNumber } from '../model/index.ts';
-import { WINDOW_BEFORE, inheritIds } from './clustering.ts';
+import { inheritIds } from './clustering.ts';
 import { CountChange } from './dyad-counts.ts';
 import type { Connection } from './dialect.ts';
 import { IndexRows, insertEvents, refreshModes, rewriteEvents, type EventHead } from './event-writer.ts';
@@ -90,10 +90,6 @@ interface Lookup {
   readonly key: string;
   readonly codes: readonly string[];
   readonly type: string;
-  /** Stored events start from eventFrom to eventTo and end on eventLastFrom or later. */
-  readonly eventFrom: string;
-  readonly eventTo: string;
-  readonly eventLastFrom: string;
   /** Three ranges of days on which followers start (an empty one, from after to, where a range repeats another). */
   readonly ranges: readonly (readonly [string, string])[];
   /**
@@ -112,9 +108,6 @@ function lookupOf(key: string, m: EventShape): Lookup {
   const year = `${first.slice(0, 4)}-01-01`;
   return {
     key, codes: [...new Set([...m.actors, ...m.recipients])], type: m.type,
-    // A year-only event's first day lies up to a year before the mention's: the lower bound keeps
-    // the lookup on one range of the (code, type, date_first, date_last) index.
-    eventFrom: shift(first, -WINDOW_BEFORE), eventTo: shift(last, DAY_TOLERANCE), eventLastFrom: shift(first, -DAY_TOLERANCE),
     // Stored mentions after m report the same event only when as precise as m or less: a day at
     // most 3 days later, or m's month or year; so they start in a range of days (the first few,
     // for a day; the first, for a month) or on the first day of its month or year.
@@ -223,14 +216,14 @@ class StoredLookups {
   /** On a server: a few statements for all the shapes, each a join of a VALUES list on the index. */
   async #lookUpJoined(lookups: readonly Lookup[]): Promise<void> {
     const perStatement = Math.max(1, Math.min(LOOKUPS_PER_STATEMENT, Math.floor(this.#caps.maxParameters / 6)));
-    const eventRows = lookups.flatMap((l) => l.codes.map((code) => [l.key, code, l.type, l.eventFrom, l.eventTo, l.eventLastFrom]));
+    const eventRows = lookups.flatMap((l) => l.codes.flatMap((code) =>
+      l.eventRanges.filter(([from, to]) => from <= to).map(([from, to]) => [l.key, code, l.type, from, to])));
     for (let i = 0; i < eventRows.length; i += perStatement) {
       const part = eventRows.slice(i, i + perStatement);
       const rows = await this.#c.all<EventRow & { k: string }>(
         `SELECT DISTINCT q.column1 AS k, e.id, e.rank, e.date, e.actors, e.recipients
-         FROM (VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}) AS q
+         FROM (VALUES ${part.map(() => '(?, ?, ?, ?, ?)').join(', ')}) AS q
          JOIN event_actors x ON x.code = q.column2 AND x.type = q.column3 AND x.date_first >= q.column4 AND x.date_first <= q.column5
-           AND x.date_last >= q.column6
          JOIN events e ON e.id = x.event_id`, part.flat());
       for (const r of rows) this.#events.get(r.k)?.push(r);
     }
